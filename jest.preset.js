@@ -1,0 +1,16 @@
+// Shared Jest settings for every project. Tests run under `--experimental-vm-modules` (see
+// tools/scripts/test.ts) because MikroORM 7 is ESM-only and Jest loads ESM from CJS only then.
+const { pathsToModuleNameMapper } = require('ts-jest');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+module.exports = {
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  },
+  moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/../../' }),
+  globalSetup: require.resolve('./libs/testing/src/global-setup.cjs'),
+  testTimeout: 60_000,
+};

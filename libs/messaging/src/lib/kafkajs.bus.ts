@@ -1,0 +1,72 @@
+import { Kafka, logLevel } from 'kafkajs';
+import type { IHeaders, KafkaMessage } from 'kafkajs';
+import type { BusAdmin, BusConsumer, BusProducer, ConsumerOptions, MessageBus, ReceivedMessage } from './message-bus';
+
+export class KafkajsBus implements MessageBus {
+  private readonly kafka: Kafka;
+
+  constructor(brokers: string[], clientId = 'interscambio') {
+    this.kafka = new Kafka({ clientId, brokers, logLevel: logLevel.ERROR, retry: { retries: 8 } });
+  }
+
+  async producer(): Promise<BusProducer> {
+    // Idempotent producer with acks=all: a retried send never duplicates or reorders a record.
+    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    await producer.connect();
+    return {
+      send: async (topic, messages) => {
+        await producer.send({ topic, acks: -1, messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })) });
+      },
+      close: () => producer.disconnect(),
+    };
+  }
+
+  async consumer(options: ConsumerOptions): Promise<BusConsumer> {
+    const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
+    await consumer.connect();
+    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? false });
+    return {
+      run: (handle) =>
+        consumer.run({
+          autoCommit: true,
+          eachMessage: ({ topic, partition, message }) => handle(received(topic, partition, message)),
+        }),
+      close: () => consumer.disconnect(),
+    };
+  }
+
+  async admin(): Promise<BusAdmin> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    return {
+      createTopics: async (topics) => {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: topics.map((t) => ({ topic: t.name, numPartitions: t.partitions ?? 1 })),
+        });
+      },
+      deleteTopics: (names) => admin.deleteTopics({ topics: names }),
+      listTopics: () => admin.listTopics(),
+      close: () => admin.disconnect(),
+    };
+  }
+}
+
+function received(topic: string, partition: number, message: KafkaMessage): ReceivedMessage {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key ? message.key.toString() : null,
+    value: message.value,
+    headers: headersToStrings(message.headers),
+  };
+}
+
+function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value !== undefined) out[name] = (Array.isArray(value) ? value[0] : value).toString();
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+// Our own small interface over the Kafka client (producer, consumer, admin): kafkajs is in
+// maintenance mode, so a theme must never import it directly.
+
+export interface BusMessage {
+  key: string | null;
+  value: Buffer | string | null;
+  headers?: Record<string, string>;
+}
+
+export interface ReceivedMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+}
+
+export interface BusProducer {
+  /** Sends all messages in one request per partition leader; resolves once every replica has them. */
+  send(topic: string, messages: BusMessage[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ConsumerOptions {
+  groupId: string;
+  topics: string[];
+  fromBeginning?: boolean;
+}
+
+export interface BusConsumer {
+  /**
+   * Calls `handle` for each message, one at a time per partition; the offset is committed only
+   * after `handle` resolves. A throwing handler stops nothing by itself: the caller decides.
+   */
+  run(handle: (message: ReceivedMessage) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BusAdmin {
+  createTopics(topics: { name: string; partitions?: number }[]): Promise<void>;
+  deleteTopics(names: string[]): Promise<void>;
+  listTopics(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface MessageBus {
+  producer(): Promise<BusProducer>;
+  consumer(options: ConsumerOptions): Promise<BusConsumer>;
+  admin(): Promise<BusAdmin>;
+}

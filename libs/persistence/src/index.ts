@@ -1,0 +1,2 @@
+export { migrate, openOrm } from './lib/orm';
+export type { PersistenceOptions } from './lib/orm';

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'boundaries',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

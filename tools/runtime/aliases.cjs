@@ -1,0 +1,12 @@
+// Resolves the workspace's `@interscambio/<lib>` imports in compiled output (dist/<app>/libs/<lib>/src),
+// the runtime twin of the `paths` in tsconfig.base.json. Loaded with `node --require`.
+const Module = require('node:module');
+const path = require('node:path');
+
+const distRoot = process.env.INTERSCAMBIO_DIST_ROOT;
+const original = Module._resolveFilename;
+Module._resolveFilename = function resolve(request, parent, ...rest) {
+  const match = distRoot && /^@interscambio\/([a-z-]+)$/.exec(request);
+  const target = match ? path.join(distRoot, 'libs', match[1], 'src', 'index.js') : request;
+  return original.call(this, target, parent, ...rest);
+};
