@@ -8,7 +8,8 @@ import path from 'node:path';
 import { root, stackUp } from './stack-env.ts';
 
 const stack = stackUp('interscambio');
-const apps = readdirSync(path.join(root, 'apps')).filter((a) => existsSync(path.join(root, 'apps', a, 'src/main.ts')));
+const appsDir = path.join(root, 'apps');
+const apps = (existsSync(appsDir) ? readdirSync(appsDir) : []).filter((a) => existsSync(path.join(root, 'apps', a, 'src/main.ts')));
 const env = { ...process.env, DATABASE_URL: stack.databaseUrl, KAFKA_BROKERS: stack.kafkaBrokers, KAFKAJS_NO_PARTITIONER_WARNING: '1' };
 const children: ChildProcess[] = [];
 
