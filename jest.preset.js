@@ -13,4 +13,5 @@ module.exports = {
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/../../' }),
   globalSetup: require.resolve('./libs/testing/src/global-setup.cjs'),
   testTimeout: 60_000,
+  reporters: ['default', require.resolve('./tools/jest/totals.reporter.cjs')],
 };
