@@ -1,4 +1,25 @@
 export { KafkajsBus } from './lib/kafkajs.bus';
-export type { BusAdmin, BusConsumer, BusMessage, BusProducer, ConsumerOptions, MessageBus, ReceivedMessage } from './lib/message-bus';
+export type { KafkajsBusOptions } from './lib/kafkajs.bus';
+export type {
+  BusAdmin,
+  BusConsumer,
+  BusMessage,
+  BusProducer,
+  ConsumerOptions,
+  MessageBus,
+  ReceivedMessage,
+} from './lib/message-bus';
 export { ProcessedEvent } from './lib/processed-event.entity';
 export { messagingMigrations } from './lib/migrations';
+export { InvalidCloudEventError, InvalidSchemaNameError, OutboxPublishError } from './lib/messaging.errors';
+export type { CloudEvent } from './lib/cloud-event/cloud-event';
+export { fromCloudEventMessage, toCloudEventMessage } from './lib/cloud-event/cloud-event.codec';
+export type { OutboxEvent, SqlExecutor } from './lib/outbox/outbox-event';
+export { appendOutbox } from './lib/outbox/append-outbox';
+export { outboxChannel } from './lib/outbox/outbox.names';
+export { OutboxRelay } from './lib/outbox/outbox.relay';
+export type { OutboxRelayOptions } from './lib/outbox/outbox.relay';
+export { EventConsumer } from './lib/consumer/event.consumer';
+export type { EventConsumerOptions } from './lib/consumer/event.consumer';
+export { deadLetterTopic } from './lib/consumer/dead-letter';
+export { TopicEnsurer } from './lib/topic-ensurer';

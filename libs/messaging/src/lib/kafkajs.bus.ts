@@ -2,11 +2,27 @@ import { Kafka, logLevel } from 'kafkajs';
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import type { BusAdmin, BusConsumer, BusProducer, ConsumerOptions, MessageBus, ReceivedMessage } from './message-bus';
 
+export interface KafkajsBusOptions {
+  /** Retries of each request before it fails (default 8: about a minute of broker outage). */
+  retries?: number;
+  connectionTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  /** No log lines from the client itself; its errors still reach the caller. */
+  silent?: boolean;
+}
+
 export class KafkajsBus implements MessageBus {
   private readonly kafka: Kafka;
 
-  constructor(brokers: string[], clientId = 'interscambio') {
-    this.kafka = new Kafka({ clientId, brokers, logLevel: logLevel.ERROR, retry: { retries: 8 } });
+  constructor(brokers: string[], clientId = 'interscambio', options: KafkajsBusOptions = {}) {
+    this.kafka = new Kafka({
+      clientId,
+      brokers,
+      logLevel: options.silent ? logLevel.NOTHING : logLevel.ERROR,
+      retry: { retries: options.retries ?? 8 },
+      connectionTimeout: options.connectionTimeoutMs,
+      requestTimeout: options.requestTimeoutMs,
+    });
   }
 
   async producer(): Promise<BusProducer> {
@@ -15,7 +31,11 @@ export class KafkajsBus implements MessageBus {
     await producer.connect();
     return {
       send: async (topic, messages) => {
-        await producer.send({ topic, acks: -1, messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })) });
+        await producer.send({
+          topic,
+          acks: -1,
+          messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+        });
       },
       close: () => producer.disconnect(),
     };
@@ -29,7 +49,8 @@ export class KafkajsBus implements MessageBus {
       run: (handle) =>
         consumer.run({
           autoCommit: true,
-          eachMessage: ({ topic, partition, message }) => handle(received(topic, partition, message)),
+          eachMessage: ({ topic, partition, message, heartbeat }) =>
+            handle({ ...received(topic, partition, message), heartbeat }),
         }),
       close: () => consumer.disconnect(),
     };
@@ -47,6 +68,8 @@ export class KafkajsBus implements MessageBus {
       },
       deleteTopics: (names) => admin.deleteTopics({ topics: names }),
       listTopics: () => admin.listTopics(),
+      topicOffsets: async (topic) =>
+        (await admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, low: o.low, high: o.high })),
       close: () => admin.disconnect(),
     };
   }

@@ -14,6 +14,8 @@ export interface ReceivedMessage {
   key: string | null;
   value: Buffer | null;
   headers: Record<string, string>;
+  /** Tells the group this consumer is alive while one message takes long (retries with backoff). */
+  heartbeat?: () => Promise<void>;
 }
 
 export interface BusProducer {
@@ -41,6 +43,8 @@ export interface BusAdmin {
   createTopics(topics: { name: string; partitions?: number }[]): Promise<void>;
   deleteTopics(names: string[]): Promise<void>;
   listTopics(): Promise<string[]>;
+  /** Per partition, the first offset still stored (`low`) and the offset the next message gets (`high`). */
+  topicOffsets(topic: string): Promise<{ partition: number; low: string; high: string }[]>;
   close(): Promise<void>;
 }
 

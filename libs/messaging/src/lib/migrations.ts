@@ -16,7 +16,29 @@ class Migration20261123000001ProcessedEvent extends Migration {
   }
 }
 
-/** The migrations of the messaging library, to be listed by every service that consumes events. */
+class Migration20261124000001Outbox extends Migration {
+  override up(): void {
+    this.addSql(`create table "outbox" (
+      "id" uuid not null primary key,
+      "seq" bigserial not null,
+      "topic" text not null,
+      "key" text not null,
+      "headers" jsonb not null default '{}',
+      "payload" json null,
+      "created_at" timestamptz not null default now(),
+      "sent_at" timestamptz null,
+      "attempts" integer not null default 0,
+      "last_error" text null)`);
+    this.addSql('create index "outbox_pending_idx" on "outbox" ("seq") where "sent_at" is null');
+  }
+
+  override down(): void {
+    this.addSql('drop table if exists "outbox"');
+  }
+}
+
+/** The migrations of the messaging library, to be listed by every service that publishes (outbox) or consumes (processed_event) events. */
 export const messagingMigrations: MigrationObject[] = [
   { name: 'Migration20261123000001ProcessedEvent', class: Migration20261123000001ProcessedEvent },
+  { name: 'Migration20261124000001Outbox', class: Migration20261124000001Outbox },
 ];

@@ -1,3 +1,4 @@
+import type { Opt } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /**
@@ -16,5 +17,5 @@ export class ProcessedEvent {
   topic!: string;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  processedAt: Date = new Date();
+  processedAt: Opt<Date> = new Date();
 }

@@ -11,7 +11,12 @@ describe('processed_event table', () => {
 
   beforeAll(async () => {
     db = await testDatabase('messaging');
-    orm = await openOrm({ url: db.url, schema: db.schema, entities: [ProcessedEvent], migrations: messagingMigrations });
+    orm = await openOrm({
+      url: db.url,
+      schema: db.schema,
+      entities: [ProcessedEvent],
+      migrations: messagingMigrations,
+    });
     await migrate(orm);
   });
 

@@ -1,0 +1,126 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { migrate, openOrm } from '@interscambio/persistence';
+import { testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import type { TestDatabase } from '@interscambio/testing';
+import { eventually, readTopic } from '../../../test/read-topic';
+import { recordEvent } from '../../../test/outbox-fixture';
+import type { CloudEvent } from '../cloud-event/cloud-event';
+import { toCloudEventMessage } from '../cloud-event/cloud-event.codec';
+import { KafkajsBus } from '../kafkajs.bus';
+import { messagingMigrations } from '../migrations';
+import { ProcessedEvent } from '../processed-event.entity';
+import { EventConsumer } from './event.consumer';
+
+@Entity({ tableName: 'handled' })
+class Handled {
+  @PrimaryKey({ type: 'text' })
+  eventId!: string;
+
+  @Property({ type: 'integer' })
+  n!: number;
+}
+
+class PosizioneRifiutata extends Error {
+  override name = 'PosizioneRifiutata';
+}
+
+describe('EventConsumer on the real Kafka broker', () => {
+  const bus = new KafkajsBus(testKafkaBrokers(), uniqueName('consumer-test'));
+  const topic = uniqueName('interscambio.test.consumer');
+  const groupId = uniqueName('group');
+  let db: TestDatabase;
+  let orm: MikroORM;
+
+  beforeAll(async () => {
+    db = await testDatabase('consumer');
+    orm = await openOrm({
+      url: db.url,
+      schema: db.schema,
+      entities: [ProcessedEvent, Handled],
+      migrations: messagingMigrations,
+    });
+    await migrate(orm);
+    await orm.em
+      .getConnection()
+      .execute(`create table "${db.schema}"."handled" ("event_id" text primary key, "n" integer not null)`);
+    const admin = await bus.admin();
+    await admin.createTopics([{ name: topic, partitions: 1 }]);
+    await admin.close();
+  });
+
+  afterAll(async () => {
+    await orm.close();
+    await db.drop();
+    const admin = await bus.admin();
+    const existing = await admin.listTopics();
+    await admin.deleteTopics([topic, `${topic}.dlq`].filter((t) => existing.includes(t)));
+    await admin.close();
+  });
+
+  it('handles each event once in its own transaction, dead-letters what keeps failing, and moves on', async () => {
+    const first = recordEvent(topic, '082053', 'pos-1', 1);
+    const failing = recordEvent(topic, '082053', 'pos-1', 2);
+    const last = recordEvent(topic, '082053', 'pos-1', 3);
+    const producer = await bus.producer();
+    await producer.send(topic, [
+      toCloudEventMessage(first),
+      toCloudEventMessage(failing),
+      { key: '082053/pos-1', value: '{"not":"a cloudevent"}', headers: { 'content-type': 'application/json' } },
+      toCloudEventMessage(first),
+      toCloudEventMessage(last),
+    ]);
+    await producer.close();
+
+    const calls: string[] = [];
+    const managers = new Set<EntityManager>();
+    const consumer = new EventConsumer({
+      bus,
+      orm,
+      groupId,
+      topics: [topic],
+      fromBeginning: true,
+      maxAttempts: 3,
+      backoffMs: 10,
+      log: () => undefined,
+      handler: async (event: CloudEvent, em: EntityManager) => {
+        calls.push(event.id);
+        managers.add(em);
+        em.create(Handled, { eventId: event.id, n: (event.data as { n: number }).n });
+        if (event.id === failing.id) throw new PosizioneRifiutata('importo negativo');
+      },
+    });
+    await consumer.start();
+    const handled = (): Promise<Handled[]> => orm.em.fork().find(Handled, {}, { orderBy: { n: 'asc' } });
+    try {
+      await eventually(async () => (await handled()).length === 2);
+    } finally {
+      await consumer.stop();
+    }
+
+    expect((await handled()).map((h) => h.eventId)).toEqual([first.id, last.id]);
+    expect(calls).toEqual([first.id, failing.id, failing.id, failing.id, last.id]);
+    expect(managers.size).toBe(calls.length);
+    expect(managers.has(orm.em)).toBe(false);
+    expect(await orm.em.fork().count(ProcessedEvent, { consumerGroup: groupId })).toBe(2);
+
+    const dead = await readTopic(bus, `${topic}.dlq`);
+    expect(dead).toHaveLength(2);
+    expect(dead[0]?.key).toBe('082053/pos-1');
+    expect(dead[0]?.headers).toMatchObject({
+      ...toCloudEventMessage(failing).headers,
+      'interscambio-error': 'importo negativo',
+      'interscambio-error-class': 'PosizioneRifiutata',
+      'interscambio-attempts': '3',
+      'interscambio-consumer-group': groupId,
+      'interscambio-failed-at': expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+    expect(JSON.parse(String(dead[0]?.value))).toEqual(failing.data);
+    expect(dead[1]?.headers).toMatchObject({
+      'interscambio-error-class': 'InvalidCloudEventError',
+      'interscambio-error-code': 'cloudevent-invalid',
+      'interscambio-attempts': '1',
+    });
+    expect(String(dead[1]?.value)).toBe('{"not":"a cloudevent"}');
+  });
+});

@@ -1,0 +1,104 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { RequestContext } from '@mikro-orm/postgresql';
+import type { CloudEvent } from '../cloud-event/cloud-event';
+import { fromCloudEventMessage } from '../cloud-event/cloud-event.codec';
+import type { BusConsumer, MessageBus, ReceivedMessage } from '../message-bus';
+import { errorMessage } from '../messaging.errors';
+import { ProcessedEvent } from '../processed-event.entity';
+import { DeadLetterQueue } from './dead-letter';
+
+const MAX_BACKOFF_MS = 10_000;
+
+export interface EventConsumerOptions {
+  bus: MessageBus;
+  /** Its migrations must include messagingMigrations (the processed_event table). */
+  orm: MikroORM;
+  groupId: string;
+  topics: string[];
+  /** Runs in a transaction on its own EntityManager; what it persists commits with the event's processed mark. */
+  handler: (event: CloudEvent, em: EntityManager) => Promise<void>;
+  /** Attempts before the message goes to `<topic>.dlq` (default 5). */
+  maxAttempts?: number;
+  /** First retry delay, doubled each attempt up to 10 s (default 200 ms). */
+  backoffMs?: number;
+  fromBeginning?: boolean;
+  log?: (msg: string) => void;
+}
+
+/**
+ * Handles CloudEvents from Kafka at least once and their effects exactly once: each event id is
+ * recorded in processed_event in the handler's transaction, so a redelivery is skipped.
+ */
+export class EventConsumer {
+  private readonly deadLetters: DeadLetterQueue;
+  private readonly log: (msg: string) => void;
+  private consumer?: BusConsumer;
+
+  constructor(private readonly options: EventConsumerOptions) {
+    this.deadLetters = new DeadLetterQueue(options.bus);
+    this.log = options.log ?? ((msg) => console.warn(msg));
+  }
+
+  async start(): Promise<void> {
+    const { bus, groupId, topics, fromBeginning } = this.options;
+    this.consumer = await bus.consumer({ groupId, topics, fromBeginning });
+    await this.consumer.run((message) => this.handle(message));
+  }
+
+  /** Waits for the message in hand (retries included), then leaves the group. */
+  async stop(): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    await consumer?.close();
+    await this.deadLetters.close();
+  }
+
+  private async handle(message: ReceivedMessage): Promise<void> {
+    const { groupId, maxAttempts = 5, backoffMs = 200 } = this.options;
+    let event: CloudEvent;
+    try {
+      event = fromCloudEventMessage(message);
+    } catch (error) {
+      this.log(
+        `consumer ${groupId}: ${message.topic}/${message.partition}@${message.offset} to the DLQ: ${errorMessage(error)}`,
+      );
+      return this.deadLetters.send({ message, error, attempts: 1, consumerGroup: groupId });
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.handleOnce(event);
+      } catch (error) {
+        if (attempt >= maxAttempts) {
+          this.log(
+            `consumer ${groupId}: event ${event.id} failed ${attempt} times, to the DLQ: ${errorMessage(error)}`,
+          );
+          return this.deadLetters.send({ message, error, attempts: attempt, consumerGroup: groupId });
+        }
+        // Capped, with a heartbeat each attempt, so retrying never outlasts the group's session timeout.
+        await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_BACKOFF_MS, backoffMs * 2 ** (attempt - 1))));
+        await message.heartbeat?.();
+      }
+    }
+  }
+
+  private async handleOnce(event: CloudEvent): Promise<void> {
+    const em = this.options.orm.em.fork();
+    await RequestContext.create(em, () =>
+      em.transactional(async (tx) => {
+        if (await this.alreadyProcessed(tx, event)) return;
+        await this.options.handler(event, tx);
+      }),
+    );
+  }
+
+  /** Inserting first also makes a concurrent redelivery wait on the key, then see it taken. */
+  private async alreadyProcessed(em: EntityManager, event: CloudEvent): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder(ProcessedEvent)
+      .insert({ consumerGroup: this.options.groupId, eventId: event.id, topic: event.topic })
+      .onConflict(['consumerGroup', 'eventId'])
+      .ignore()
+      .execute('run');
+    return result.affectedRows === 0;
+  }
+}

@@ -1,0 +1,29 @@
+/** One change to publish: a CloudEvent plus the Kafka topic and key it goes to. */
+export interface OutboxEvent {
+  /** CloudEvent id (a UUIDv7, supplied by the caller); also the outbox row's primary key. */
+  id: string;
+  /** `interscambio.<theme>.<type>` */
+  topic: string;
+  /** `<ente>/<key>`: the Kafka message key, which keeps one record's changes in order. */
+  key: string;
+  /** `it.interscambio.<theme>.<type>.created|updated|deleted` */
+  type: string;
+  /** `/enti/<ente>` */
+  source: string;
+  /** `<key>` */
+  subject: string;
+  /** ISO date-time of the change. */
+  time: string;
+  /** The `$id` of the record's JSON Schema. */
+  dataschema?: string;
+  /** The record; `null` publishes a tombstone (see toCloudEventMessage). */
+  data: unknown;
+  /** Extra Kafka headers, e.g. `{ 'interscambio-visibility': 'riservato' }`. */
+  headers?: Record<string, string>;
+}
+
+/** What appendOutbox needs from a database connection: a pg.PoolClient inside a transaction fits. */
+export interface SqlExecutor {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mirrors pg's QueryResult so a PoolClient fits and callers keep pg's row typing
+  query(text: string, values?: unknown[]): Promise<{ rows: any[]; rowCount: number | null }>;
+}

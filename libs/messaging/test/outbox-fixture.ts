@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { migrate, openOrm } from '@interscambio/persistence';
+import { testDatabase } from '@interscambio/testing';
+import type { TestDatabase } from '@interscambio/testing';
+import { Pool } from 'pg';
+import { messagingMigrations } from '../src/lib/migrations';
+import { appendOutbox } from '../src/lib/outbox/append-outbox';
+import { ProcessedEvent } from '../src/lib/processed-event.entity';
+import type { OutboxEvent } from '../src/lib/outbox/outbox-event';
+
+export interface OutboxDatabase {
+  db: TestDatabase;
+  pool: Pool;
+  /** Appends the events in one committed transaction. */
+  append(events: OutboxEvent[]): Promise<void>;
+  pending(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A fresh schema with the messaging migrations applied, and a pool on it. */
+export async function outboxDatabase(): Promise<OutboxDatabase> {
+  const db = await testDatabase('outbox');
+  const orm = await openOrm({
+    url: db.url,
+    schema: db.schema,
+    entities: [ProcessedEvent],
+    migrations: messagingMigrations,
+  });
+  await migrate(orm);
+  await orm.close();
+  const pool = new Pool({ connectionString: db.url, max: 4 });
+  return {
+    db,
+    pool,
+    append: async (events) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await appendOutbox(client, db.schema, events);
+        await client.query('commit');
+      } finally {
+        client.release();
+      }
+    },
+    pending: async () =>
+      Number((await pool.query(`select count(*) as n from "${db.schema}".outbox where sent_at is null`)).rows[0].n),
+    close: async () => {
+      await pool.end();
+      await db.drop();
+    },
+  };
+}
+
+/** Change number `n` of record `<ente>/<key>`, as the write path would append it. */
+export function recordEvent(topic: string, ente: string, key: string, n: number): OutboxEvent {
+  return {
+    id: randomUUID(),
+    topic,
+    key: `${ente}/${key}`,
+    type: 'it.interscambio.tributi.posizione-debitoria.updated',
+    source: `/enti/${ente}`,
+    subject: key,
+    time: new Date().toISOString(),
+    dataschema: 'https://interscambio.example/schemas/tributi/posizione-debitoria/1.json',
+    data: { codice: key, n },
+    headers: { 'interscambio-visibility': 'riservato' },
+  };
+}
