@@ -17,7 +17,7 @@ function runtimeArgs(app: string): { args: string[]; env: NodeJS.ProcessEnv } {
   const distRoot = path.join(root, 'dist/apps', app);
   const main = path.join(distRoot, 'apps', app, 'src/main.js');
   const hook = path.join(root, 'tools/runtime/aliases.cjs');
-  return { args: ['--enable-source-maps', '--require', hook, main], env: { ...env, INTERSCAMBIO_DIST_ROOT: distRoot } };
+  return { args: ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', '--require', hook, main], env: { ...env, INTERSCAMBIO_DIST_ROOT: distRoot } };
 }
 
 for (const app of apps) {

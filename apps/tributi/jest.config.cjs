@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'tributi',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

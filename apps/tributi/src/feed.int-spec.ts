@@ -1,0 +1,120 @@
+import type { FeedPage, RecordList } from '@interscambio/exchange';
+import { startTributi } from '../test/tributi-test-app';
+import type { TributiTestApp } from '../test/tributi-test-app';
+
+const versamento = (n: number): object => ({
+  posizione: `IMU-2024-${n}`,
+  importo: 100 + n,
+  dataPagamento: '2024-06-14',
+  canale: 'pagopa',
+  identificativo: `IUR-${n}`,
+});
+
+describe('reading changes: the feed, its long-poll and the paged record list', () => {
+  let t: TributiTestApp;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await startTributi('tributi_feed');
+    await t.app.listen(0, '127.0.0.1');
+    base = await t.app.getUrl();
+  });
+
+  afterAll(() => t.close());
+
+  const put = (ente: string, key: string, body: object): Promise<Response> =>
+    fetch(`${base}/tributi/v1/records/versamento/${ente}/${key}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  async function readFeed(after: string | undefined, query: string): Promise<FeedPage> {
+    const res = await fetch(`${base}/tributi/v1/feed?${after ? `after=${after}&` : ''}${query}`);
+    expect(res.status).toBe(200);
+    return (await res.json()) as FeedPage;
+  }
+
+  it('returns every change once, in commit order, across pages', async () => {
+    const writes = Array.from({ length: 60 }, (_, n) => ({
+      ente: n % 2 ? '082053' : '082006',
+      key: `V-${n}`,
+      body: versamento(n),
+    }));
+    const statuses = await Promise.all(writes.map((w) => put(w.ente, w.key, w.body).then((r) => r.status)));
+    expect(statuses.every((s) => s === 201)).toBe(true);
+    await put('082006', 'V-0', versamento(1000));
+
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await readFeed(after, 'limit=7&types=versamento');
+      if (page.items.length === 0) break;
+      seen.push(...page.items.map((i) => `${i.ente}/${i.key}@${i.revision}`));
+      after = page.next;
+    }
+    // 60 records, one of them changed again: it appears once, at its latest revision, last.
+    expect(seen).toHaveLength(60);
+    expect(new Set(seen).size).toBe(60);
+    expect(seen.at(-1)).toBe('082006/V-0@2');
+  });
+
+  it('never lets a reader following the feed during concurrent writes skip a change', async () => {
+    const keys = Array.from({ length: 80 }, (_, n) => `TAIL-${n}`);
+    const { next: start } = await readFeed(undefined, 'limit=1000');
+    let writing = true;
+    const writers = Promise.all(keys.map((k, n) => put('082053', k, versamento(n)))).finally(() => (writing = false));
+    const seen = new Set<string>();
+    let after = start;
+    for (let drained = false; !drained;) {
+      const stillWriting = writing;
+      const page = await readFeed(after, 'limit=5');
+      page.items.forEach((i) => seen.add(i.key));
+      after = page.next;
+      drained = !stillWriting && page.items.length === 0;
+    }
+    await writers;
+    expect([...seen].sort()).toEqual([...keys].sort());
+  });
+
+  it('holds a long-poll open and answers it with the change as soon as one commits', async () => {
+    const { next } = await readFeed(undefined, 'limit=1000');
+    const polling = readFeed(next, 'wait=25');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await put('082053', 'LATE-1', versamento(7))).status).toBe(201);
+    const page = await polling;
+    expect(page.items.map((i) => [i.key, i.operation])).toEqual([['LATE-1', 'created']]);
+  });
+
+  it('answers a long-poll with an empty page and the same cursor when nothing changes', async () => {
+    const { next } = await readFeed(undefined, 'limit=1000');
+    const page = await readFeed(next, 'wait=1');
+    expect(page).toEqual({ items: [], next });
+  });
+
+  it('pages the record list with an opaque cursor, by ente, leaving deleted records out', async () => {
+    await fetch(`${base}/tributi/v1/records/versamento/082053/V-1`, { method: 'DELETE' });
+    const keys: string[] = [];
+    let cursor = '';
+    for (;;) {
+      const res = await fetch(
+        `${base}/tributi/v1/records/versamento?ente=082053&limit=10${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      const page = (await res.json()) as RecordList;
+      keys.push(...page.items.map((i) => i.key));
+      if (!page.next) break;
+      cursor = page.next;
+    }
+    // Of 082053: the 30 odd V-n but the deleted V-1, the 80 TAIL-n and LATE-1, each once.
+    expect(keys).toHaveLength(29 + 80 + 1);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).not.toContain('V-1');
+    expect(keys.filter((k) => k.startsWith('V-')).every((k) => Number(k.slice(2)) % 2 === 1)).toBe(true);
+  });
+
+  it('refuses a cursor it did not issue and a limit over 1000 with 400', async () => {
+    expect((await fetch(`${base}/tributi/v1/records/versamento?cursor=bm9wZQ`)).status).toBe(400);
+    expect((await fetch(`${base}/tributi/v1/records/versamento?limit=1001`)).status).toBe(400);
+    expect((await fetch(`${base}/tributi/v1/feed?wait=31`)).status).toBe(400);
+  });
+});

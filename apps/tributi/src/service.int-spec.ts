@@ -1,0 +1,110 @@
+import { startTributi } from '../test/tributi-test-app';
+import type { TributiTestApp } from '../test/tributi-test-app';
+
+interface OpenApi {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        requestBody?: { content: Record<string, { schema: unknown }> };
+        responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+      }
+    >
+  >;
+  components: { schemas: Record<string, Record<string, unknown>> };
+}
+
+describe('what the service says about itself: status, types, schemas, OpenAPI', () => {
+  let t: TributiTestApp;
+
+  beforeAll(async () => {
+    t = await startTributi('tributi_service');
+  });
+
+  afterAll(() => t.close());
+
+  it('reports 200 on status when PostgreSQL and Kafka answer', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/tributi/v1/status' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'up', checks: { postgres: { status: 'up' }, kafka: { status: 'up' } } });
+  });
+
+  it('lists the record types with their visibility and serves each JSON Schema', async () => {
+    const types = await t.app.inject({ method: 'GET', url: '/tributi/v1/types' });
+    expect(types.json<{ items: unknown[] }>().items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'posizione-debitoria',
+          major: 1,
+          visibility: 'riservato',
+          schema: '/tributi/v1/schemas/posizione-debitoria/1',
+        }),
+        expect.objectContaining({ type: 'versamento', major: 1, visibility: 'riservato' }),
+      ]),
+    );
+    const schema = await t.app.inject({ method: 'GET', url: '/tributi/v1/schemas/posizione-debitoria/1' });
+    expect(schema.statusCode).toBe(200);
+    expect(schema.json()).toMatchObject({ $id: 'https://schemas.interscambio.it/tributi/posizione-debitoria/1.json' });
+    expect((await t.app.inject({ method: 'GET', url: '/tributi/v1/schemas/posizione-debitoria/9' })).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('publishes an OpenAPI document whose record bodies are the record types’ JSON Schemas', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/tributi/v1/openapi.json' })).json<OpenApi>();
+    expect(doc.openapi).toBe('3.1.0');
+    const component = doc.components.schemas['PosizioneDebitoriaV1'];
+    expect(component).toMatchObject({
+      'x-interscambio-schema-id': 'https://schemas.interscambio.it/tributi/posizione-debitoria/1.json',
+      required: expect.arrayContaining(['contribuente']),
+    });
+    expect(component?.['properties']).toMatchObject({
+      contribuente: { $ref: '#/components/schemas/PosizioneDebitoriaV1/$defs/contribuente' },
+    });
+
+    const ref = { $ref: '#/components/schemas/PosizioneDebitoriaV1' };
+    const one = doc.paths['/tributi/v1/records/posizione-debitoria/{ente}/{key}'];
+    expect(one?.['put']?.requestBody?.content['application/json']?.schema).toEqual(ref);
+    expect(one?.['put']?.responses['201']?.content?.['application/json']?.schema).toEqual(ref);
+    expect(one?.['get']?.responses['200']?.content?.['application/json']?.schema).toEqual(ref);
+    expect(JSON.stringify(doc.paths['/tributi/v1/records/posizione-debitoria/batch'])).toContain(ref.$ref);
+    expect(doc.paths['/tributi/v1/feed']).toBeDefined();
+    expect(Object.keys(doc.paths).some((p) => p.includes('/records/{type}'))).toBe(false);
+  });
+
+  it('serves Swagger UI from the installed swagger-ui-dist', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/tributi/v1/docs' });
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('openapi.json');
+    const bundle = await t.app.inject({ method: 'GET', url: '/tributi/v1/docs/swagger-ui-bundle.js' });
+    expect(bundle.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/tributi/v1/docs/..%2Fpackage.json' })).statusCode).toBe(404);
+  });
+});
+
+describe('status when Kafka does not answer', () => {
+  let t: TributiTestApp;
+
+  beforeAll(async () => {
+    t = await startTributi('tributi_nokafka', { KAFKA_BROKERS: '127.0.0.1:1' });
+  });
+
+  afterAll(() => t.close());
+
+  it('answers 503 problem+json naming Kafka, and still accepts records (the outbox keeps them)', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/tributi/v1/status' });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ code: 'dependency-unavailable', detail: expect.stringContaining('kafka') });
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/tributi/v1/records/versamento/082053/V-1',
+      payload: { posizione: 'P-1', importo: 5, dataPagamento: '2024-01-02', canale: 'altro', identificativo: 'CRO-1' },
+    });
+    expect(put.statusCode).toBe(201);
+    const { rows } = await t.sql.query('select count(*)::int as pending from outbox where sent_at is null');
+    expect(rows).toEqual([{ pending: 1 }]);
+  });
+});

@@ -1,0 +1,4 @@
+import type { ThemeOptions } from '@interscambio/exchange';
+import { tributiRules } from './tributi.rules';
+
+export const tributiTheme: ThemeOptions = { theme: 'tributi', defaultPort: 3101, rules: tributiRules };

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'exchange',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,52 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { HttpReply } from '../http/http.types';
+import { ExchangeSettings } from '../exchange.settings';
+import { BadRequestError } from '../problem/exchange.error';
+import { ThemeCatalog } from './theme.catalog';
+
+export interface RecordTypeSummary {
+  type: string;
+  major: number;
+  majors: number[];
+  id: string;
+  title: string;
+  description: string;
+  visibility: string;
+  schema: string;
+}
+
+/** What the theme accepts: its record types, their visibility and their JSON Schemas. */
+@ApiTags('catalog')
+@Controller()
+export class CatalogController {
+  constructor(
+    private readonly catalog: ThemeCatalog,
+    private readonly settings: ExchangeSettings,
+  ) {}
+
+  @Get('types')
+  @ApiOperation({ summary: 'The record types of this theme, with their visibility' })
+  types(): { items: RecordTypeSummary[] } {
+    const all = this.catalog.allMajors();
+    const items = this.catalog.types().map((t) => ({
+      type: t.type,
+      major: t.major,
+      majors: all.filter((m) => m.type === t.type).map((m) => m.major),
+      id: t.id,
+      title: t.title,
+      description: t.description,
+      visibility: t.visibility,
+      schema: `${this.settings.basePath}/schemas/${t.type}/${t.major}`,
+    }));
+    return { items };
+  }
+
+  @Get('schemas/:type/:major')
+  @ApiOperation({ summary: 'The JSON Schema of a record type at a major version' })
+  schema(@Param('type') type: string, @Param('major') major: string, @Res() reply: HttpReply): HttpReply {
+    if (!/^[1-9]\d{0,3}$/.test(major)) throw new BadRequestError('invalid-major', 'major must be a positive integer.');
+    const info = this.catalog.info(type, Number(major));
+    return reply.header('content-type', 'application/schema+json').send(JSON.stringify(info.schema));
+  }
+}

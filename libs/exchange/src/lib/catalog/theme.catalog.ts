@@ -1,0 +1,51 @@
+import type { RecordTypeInfo, SchemaCatalog } from '@interscambio/schemas';
+import type { IssueDetail } from '../problem/exchange.error';
+import { UnknownRecordTypeError } from '../problem/exchange.error';
+import type { RecordTypeRef } from '../records/record.types';
+import type { ThemeRule } from '../rules/theme-rule';
+
+/** The record types of one theme: the shared schema catalog narrowed to it, plus the theme's rules. */
+export class ThemeCatalog {
+  private readonly rules = new Map<string, ThemeRule[]>();
+
+  constructor(
+    private readonly catalog: SchemaCatalog,
+    readonly theme: string,
+    rules: ThemeRule[] = [],
+  ) {
+    for (const rule of rules) {
+      if (!catalog.find(theme, rule.type))
+        throw new Error(`A rule of theme ${theme} names record type "${rule.type}", which has no schema`);
+      this.rules.set(rule.type, [...(this.rules.get(rule.type) ?? []), rule]);
+    }
+  }
+
+  /** The latest major of every type of the theme. */
+  types(): RecordTypeInfo[] {
+    return this.catalog.types(this.theme);
+  }
+
+  /** Every major of every type of the theme. */
+  allMajors(): RecordTypeInfo[] {
+    return this.catalog.types(this.theme, { allMajors: true });
+  }
+
+  /** The type at `major` (default: the latest); UnknownRecordTypeError when the theme has none. */
+  info(type: string, major?: number): RecordTypeInfo {
+    const info = this.catalog.find(this.theme, type, major);
+    if (!info) throw new UnknownRecordTypeError(major === undefined ? type : `${type}/${major}`);
+    return info;
+  }
+
+  ref(type: string, major?: number): RecordTypeRef {
+    const info = this.info(type, major);
+    return { type: info.type, major: info.major, visibility: info.visibility, dataschema: info.id };
+  }
+
+  /** Schema issues first; the theme's rules run only on a document the schema accepted. */
+  validate(ref: RecordTypeRef, document: unknown): IssueDetail[] {
+    const issues = this.catalog.validate(this.theme, ref.type, document, ref.major);
+    if (issues.length > 0) return issues.map(({ pointer, keyword, message }) => ({ pointer, keyword, message }));
+    return (this.rules.get(ref.type) ?? []).flatMap((rule) => rule.check(document));
+  }
+}

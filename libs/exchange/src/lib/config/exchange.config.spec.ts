@@ -1,0 +1,32 @@
+import { ConfigError } from './config.error';
+import { loadExchangeConfig } from './exchange.config';
+
+const defaults = { theme: 'lavori-pubblici', port: 3104 };
+const env = { DATABASE_URL: 'postgres://u:p@localhost:5432/db', KAFKA_BROKERS: 'localhost:9092, k2:9093' };
+
+describe('exchange configuration', () => {
+  it('applies the defaults: schema from the theme name, port from the theme', () => {
+    expect(loadExchangeConfig(env, defaults)).toEqual({
+      databaseUrl: env.DATABASE_URL,
+      databaseSchema: 'lavori_pubblici',
+      databasePoolSize: 10,
+      kafkaBrokers: ['localhost:9092', 'k2:9093'],
+      topicPrefix: 'interscambio',
+      host: '0.0.0.0',
+      port: 3104,
+    });
+  });
+
+  it.each([
+    [{ KAFKA_BROKERS: 'localhost:9092' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: env.DATABASE_URL }, 'KAFKA_BROKERS'],
+    [{ ...env, KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS'],
+    [{ ...env, PORT: '70000' }, 'PORT'],
+    [{ ...env, PORT: 'abc' }, 'PORT'],
+    [{ ...env, DATABASE_SCHEMA: 'Bad-Name' }, 'DATABASE_SCHEMA'],
+  ])('stops on %j with a message naming %s', (vars, name) => {
+    expect(() => loadExchangeConfig(vars, defaults)).toThrow(ConfigError);
+    expect(() => loadExchangeConfig(vars, defaults)).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+});

@@ -1,0 +1,80 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { KafkajsBus } from '@interscambio/messaging';
+import { SchemaCatalog } from '@interscambio/schemas';
+import { CatalogController } from './catalog/catalog.controller';
+import { ThemeCatalog } from './catalog/theme.catalog';
+import type { ExchangeConfig } from './config/exchange.config';
+import { ExchangeSettings } from './exchange.settings';
+import type { ThemeOptions } from './exchange.settings';
+import { FeedController } from './feed/feed.controller';
+import { FeedNotifier } from './feed/feed.notifier';
+import { FeedReader } from './feed/feed.reader';
+import { FeedService } from './feed/feed.service';
+import { DocsController } from './openapi/docs.controller';
+import { OpenApiHolder } from './openapi/openapi.holder';
+import { ProblemFilter } from './problem/problem.filter';
+import { BatchService } from './records/batch.service';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { RecordCollectionController } from './records/record-collection.controller';
+import { RecordController } from './records/record.controller';
+import { RecordService } from './records/record.service';
+import { RecordStore } from './records/record.store';
+import { MESSAGE_BUS, PROBE_BUS } from './relay/message-bus.token';
+import { RelayLifecycle } from './relay/relay.lifecycle';
+import { StatusController } from './status/status.controller';
+import { StatusService } from './status/status.service';
+import { Database } from './storage/database';
+
+@Module({})
+export class ExchangeModule {
+  /** Everything a theme service is made of; the theme only brings its name, rules and config. */
+  static forTheme(theme: ThemeOptions, config: ExchangeConfig): DynamicModule {
+    const clientId = `interscambio-${theme.theme}`;
+    return {
+      module: ExchangeModule,
+      controllers: [
+        RecordController,
+        RecordCollectionController,
+        FeedController,
+        CatalogController,
+        StatusController,
+        DocsController,
+      ],
+      providers: [
+        { provide: ExchangeSettings, useValue: new ExchangeSettings(theme.theme, config.topicPrefix) },
+        {
+          provide: Database,
+          useFactory: () => new Database(config.databaseUrl, config.databaseSchema, config.databasePoolSize),
+        },
+        {
+          provide: ThemeCatalog,
+          useFactory: () => new ThemeCatalog(SchemaCatalog.load(theme.schemasDir), theme.theme, theme.rules),
+        },
+        { provide: MESSAGE_BUS, useFactory: () => new KafkajsBus(config.kafkaBrokers, clientId, { silent: true }) },
+        {
+          provide: PROBE_BUS,
+          useFactory: () =>
+            new KafkajsBus(config.kafkaBrokers, `${clientId}-status`, {
+              retries: 0,
+              connectionTimeoutMs: 2000,
+              requestTimeoutMs: 2000,
+              silent: true,
+            }),
+        },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        OpenApiHolder,
+        RecordStore,
+        IdempotencyStore,
+        RecordService,
+        BatchService,
+        FeedReader,
+        FeedNotifier,
+        FeedService,
+        StatusService,
+        RelayLifecycle,
+      ],
+    };
+  }
+}

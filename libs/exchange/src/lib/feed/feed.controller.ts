@@ -1,0 +1,54 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ThemeCatalog } from '../catalog/theme.catalog';
+import { BadRequestError } from '../problem/exchange.error';
+import { decodeCursor } from './cursor';
+import type { FeedPage } from './feed.reader';
+import { FeedService } from './feed.service';
+import { limitOf, waitOf } from './query-params';
+
+/** Every change of the theme's records, in commit order, for back offices that do not speak Kafka. */
+@ApiTags('feed')
+@Controller('feed')
+export class FeedController {
+  constructor(
+    private readonly feed: FeedService,
+    private readonly catalog: ThemeCatalog,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Every change in commit order; a record changed twice since `after` shows once, at its latest revision',
+  })
+  @ApiQuery({
+    name: 'after',
+    required: false,
+    description: 'The `next` of the previous page; from the beginning when absent.',
+  })
+  @ApiQuery({ name: 'types', required: false, description: 'Comma-separated record types.' })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } })
+  @ApiQuery({
+    name: 'wait',
+    required: false,
+    description: 'Seconds to hold an empty answer open until a change commits.',
+    schema: { type: 'integer', minimum: 0, maximum: 30, default: 0 },
+  })
+  changes(
+    @Query('after') after?: string,
+    @Query('types') types?: string,
+    @Query('limit') limit?: string,
+    @Query('wait') wait?: string,
+  ): Promise<FeedPage> {
+    return this.feed.changes(decodeCursor(after), { type: this.typesOf(types) }, limitOf(limit), waitOf(wait));
+  }
+
+  private typesOf(types: string | undefined): string[] | undefined {
+    if (types === undefined || types === '') return undefined;
+    const known = new Set(this.catalog.types().map((t) => t.type));
+    const wanted = types.split(',').map((t) => t.trim());
+    const unknown = wanted.filter((t) => !known.has(t));
+    if (unknown.length > 0)
+      throw new BadRequestError('invalid-query', `types names unknown record types: ${unknown.join(', ')}.`);
+    return wanted;
+  }
+}

@@ -1,0 +1,99 @@
+// Envelopes around records (problems, pages, batch results). Records themselves are never
+// described here: their schemas come from schemas/ (see record-schemas.ts).
+
+export const problemSchema = {
+  type: 'object',
+  description: 'RFC 9457 problem details.',
+  required: ['type', 'title', 'status', 'code'],
+  properties: {
+    type: { type: 'string', format: 'uri-reference', examples: ['urn:interscambio:problem:validation-failed'] },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    code: { type: 'string', description: 'Stable machine-readable code.' },
+    correlationId: { type: 'string', description: 'The X-Correlation-ID of the request.' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['pointer', 'keyword', 'message'],
+        properties: {
+          pointer: { type: 'string', description: 'RFC 6901 JSON pointer into the document.' },
+          keyword: { type: 'string' },
+          message: { type: 'string' },
+        },
+      },
+    },
+  },
+};
+
+export const batchResultSchema = {
+  type: 'object',
+  required: ['items'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['index', 'status', 'outcome'],
+        properties: {
+          index: { type: 'integer' },
+          ente: { type: 'string' },
+          key: { type: 'string' },
+          status: { type: 'integer', enum: [200, 201, 422] },
+          outcome: { type: 'string', enum: ['created', 'updated', 'unchanged', 'rejected'] },
+          revision: { type: 'integer' },
+          errors: { $ref: '#/components/schemas/Problem/properties/errors' },
+        },
+      },
+    },
+  },
+};
+
+export const enteParameter = {
+  name: 'ente',
+  in: 'path',
+  required: true,
+  description: 'ISTAT code of the ente.',
+  schema: { type: 'string', pattern: '^[0-9]{6}$' },
+  example: '082053',
+};
+export const keyParameter = {
+  name: 'key',
+  in: 'path',
+  required: true,
+  description: "The record's key within the ente.",
+  schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$' },
+};
+export const ifMatchHeader = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description: 'The expected revision, as the ETag `"<revision>"`; `*` requires the record to exist.',
+  schema: { type: 'string' },
+};
+export const idempotencyKeyHeader = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'A replay with the same key returns the first answer.',
+  schema: { type: 'string', maxLength: 255 },
+};
+
+export const etagHeader = { ETag: { description: 'The revision, as `"<revision>"`.', schema: { type: 'string' } } };
+
+const problem = (description: string): object => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+export const problemResponses = {
+  '400': problem('Malformed request (bad ente, key, JSON or query).'),
+  '404': problem('Unknown record type or record.'),
+  '412': problem('If-Match does not match the current revision.'),
+  '413': problem('Body too large.'),
+  '415': problem('Body is not application/json.'),
+  '422': problem('The document does not match the record type; `errors` lists each issue.'),
+  '500': problem('Unexpected failure.'),
+};

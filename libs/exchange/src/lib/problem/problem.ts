@@ -1,0 +1,51 @@
+import { HttpException } from '@nestjs/common';
+import { ExchangeError } from './exchange.error';
+import type { IssueDetail } from './exchange.error';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  code: string;
+  correlationId?: string;
+  errors?: IssueDetail[];
+}
+
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+// Fastify's own errors (raised before a controller runs). Nest turns them into HttpExceptions that
+// keep only the status, so both forms map by status to the same codes.
+const byStatus: Record<number, [string, string]> = {
+  400: ['bad-request', 'Bad request'],
+  404: ['not-found', 'Not found'],
+  405: ['method-not-allowed', 'Method not allowed'],
+  413: ['body-too-large', 'Payload too large'],
+  415: ['unsupported-media-type', 'Unsupported media type'],
+};
+
+/** Maps anything thrown while handling a request to a problem; unknown errors become a bare 500. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof ExchangeError) {
+    return problem(error.code, error.status, error.title, error.message, error.errors);
+  }
+  const http =
+    error instanceof HttpException ? { status: error.getStatus(), message: error.message } : fastifyError(error);
+  if (http && http.status < 500) {
+    const [code, title] = byStatus[http.status] ?? [`http-${http.status}`, 'Client error'];
+    return problem(code, http.status, title, http.message);
+  }
+  return problem('internal-error', 500, 'Internal server error', 'The request could not be completed.');
+}
+
+function problem(code: string, status: number, title: string, detail?: string, errors?: IssueDetail[]): Problem {
+  return { type: `urn:interscambio:problem:${code}`, title, status, detail, code, ...(errors ? { errors } : {}) };
+}
+
+function fastifyError(error: unknown): { status: number; message: string } | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, statusCode } = error as Error & { code?: unknown; statusCode?: unknown };
+  if (typeof code !== 'string' || !code.startsWith('FST_') || typeof statusCode !== 'number') return undefined;
+  return { status: statusCode, message: error.message };
+}

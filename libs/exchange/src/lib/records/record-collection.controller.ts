@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { HttpReply, HttpRequest } from '../http/http.types';
+import { ThemeCatalog } from '../catalog/theme.catalog';
+import { decodeCursor } from '../feed/cursor';
+import { FeedReader } from '../feed/feed.reader';
+import type { FeedItem } from '../feed/feed.reader';
+import { dateTimeOf, limitOf } from '../feed/query-params';
+import { BatchService } from './batch.service';
+import { send } from '../http/http-answer';
+import { checkEnte } from './record-request';
+
+export interface RecordList {
+  items: Omit<FeedItem, 'type' | 'operation'>[];
+  /** The cursor of the next page; null on the last one. */
+  next: string | null;
+}
+
+/** The records of one type: listed page by page, or written many at a time. */
+@Controller('records/:type')
+export class RecordCollectionController {
+  constructor(
+    private readonly catalog: ThemeCatalog,
+    private readonly reader: FeedReader,
+    private readonly batches: BatchService,
+  ) {}
+
+  @Get()
+  async list(
+    @Param('type') type: string,
+    @Query('ente') ente?: string,
+    @Query('updatedSince') updatedSince?: string,
+    @Query('limit') limit?: string,
+    @Query('cursor') cursor?: string,
+  ): Promise<RecordList> {
+    this.catalog.info(type);
+    if (ente !== undefined) checkEnte(ente);
+    const size = limitOf(limit);
+    const page = await this.reader.page(
+      decodeCursor(cursor),
+      { type: [type], ente, updatedSince: dateTimeOf('updatedSince', updatedSince), live: true },
+      size,
+    );
+    const items = page.items.map(({ ente, key, revision, updatedAt, data }) => ({
+      ente,
+      key,
+      revision,
+      updatedAt,
+      data,
+    }));
+    return { items, next: items.length === size ? page.next : null };
+  }
+
+  @Post('batch')
+  @HttpCode(200)
+  async batch(
+    @Param('type') type: string,
+    @Body() body: unknown,
+    @Req() request: HttpRequest,
+    @Res() reply: HttpReply,
+  ): Promise<HttpReply> {
+    return send(reply, await this.batches.write(type, body, request));
+  }
+}

@@ -1,0 +1,50 @@
+import type { HttpRequest } from '../http/http.types';
+import { traceparentOf } from '../http/correlation';
+import { BadRequestError } from '../problem/exchange.error';
+import type { ExpectedRevision, RequestTrace } from './record.types';
+
+const ENTE = /^\d{6}$/;
+const KEY = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$/;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** `<ente>` is the 6-digit ISTAT code of a comune (or of the Città Metropolitana). */
+export function checkEnte(ente: string): void {
+  if (!ENTE.test(ente)) throw new BadRequestError('invalid-ente', `"${ente}" is not a 6-digit ISTAT code.`);
+}
+
+export function checkKey(key: string): void {
+  if (!KEY.test(key))
+    throw new BadRequestError(
+      'invalid-key',
+      'A record key is 1–200 letters, digits, ".", "_", "~" or "-", starting with a letter or digit.',
+    );
+}
+
+export function isEnte(ente: unknown): ente is string {
+  return typeof ente === 'string' && ENTE.test(ente);
+}
+
+export function isKey(key: unknown): key is string {
+  return typeof key === 'string' && KEY.test(key);
+}
+
+export function traceOf(request: HttpRequest): RequestTrace {
+  return { correlationId: String(request.id), traceparent: traceparentOf(request.headers.traceparent) };
+}
+
+/** If-Match: `*`, or one strong or weak ETag; anything else can never match (412), as RFC 9110 says. */
+export function expectedRevisionOf(request: HttpRequest): ExpectedRevision | undefined {
+  const value = request.headers['if-match']?.trim();
+  if (value === undefined) return undefined;
+  if (value === '*') return '*';
+  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(value);
+  return match ? Number(match[1]) : -1;
+}
+
+export function idempotencyKeyOf(request: HttpRequest): string | undefined {
+  const value = request.headers['idempotency-key'];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !IDEMPOTENCY_KEY.test(value))
+    throw new BadRequestError('invalid-idempotency-key', 'Idempotency-Key must be 1–255 visible ASCII characters.');
+  return value;
+}

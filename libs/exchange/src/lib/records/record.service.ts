@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import type { HttpRequest } from '../http/http.types';
+import { ThemeCatalog } from '../catalog/theme.catalog';
+import { BadRequestError, RecordNotFoundError, ValidationError } from '../problem/exchange.error';
+import { Database } from '../storage/database';
+import { contentHash } from './content-hash';
+import { etag } from '../http/http-answer';
+import type { HttpAnswer } from '../http/http-answer';
+import { IdempotencyStore } from '../idempotency/idempotency.store';
+import { idempotentWork } from '../idempotency/idempotent-work';
+import { checkEnte, checkKey, expectedRevisionOf, idempotencyKeyOf, traceOf } from './record-request';
+import { readRecordSql } from './record.sql';
+import { RecordStore } from './record.store';
+
+export interface RecordAddress {
+  type: string;
+  ente: string;
+  key: string;
+}
+
+/** One record at a time: validate, then write, tombstone or read it. */
+@Injectable()
+export class RecordService {
+  constructor(
+    private readonly db: Database,
+    private readonly catalog: ThemeCatalog,
+    private readonly store: RecordStore,
+    private readonly idempotency: IdempotencyStore,
+  ) {}
+
+  async put(at: RecordAddress, body: unknown, request: HttpRequest): Promise<HttpAnswer> {
+    const ref = this.resolve(at);
+    if (body === undefined) throw new BadRequestError('body-required', 'The request has no JSON body.');
+    const errors = this.catalog.validate(ref, body);
+    if (errors.length > 0) throw new ValidationError(errors);
+    const expected = expectedRevisionOf(request);
+    const write = { ente: at.ente, key: at.key, data: body, hash: contentHash(body, ref.major), expected };
+    const idempotency = {
+      scope: at.ente,
+      key: idempotencyKeyOf(request),
+      request: ['PUT', at, expected ?? null, body],
+    };
+    return idempotentWork(this.db.pool, this.idempotency, idempotency, async (client) => {
+      const [outcome] = await this.store.upsert(client, ref, [write], traceOf(request));
+      const { status, revision } = outcome as { status: string; revision: number };
+      const headers: Record<string, string> = {
+        etag: etag(revision),
+        'content-type': 'application/json; charset=utf-8',
+      };
+      if (status === 'created') headers['location'] = request.url.split('?')[0] as string;
+      return { status: status === 'created' ? 201 : 200, headers, body };
+    });
+  }
+
+  async remove(at: RecordAddress, request: HttpRequest): Promise<HttpAnswer> {
+    const ref = this.resolve(at);
+    const expected = expectedRevisionOf(request);
+    const idempotency = { scope: at.ente, key: idempotencyKeyOf(request), request: ['DELETE', at, expected ?? null] };
+    return idempotentWork(this.db.pool, this.idempotency, idempotency, async (client) => {
+      const revision = await this.store.remove(client, ref, at.ente, at.key, expected, traceOf(request));
+      return { status: 204, headers: { etag: etag(revision) }, body: undefined };
+    });
+  }
+
+  async get(at: RecordAddress, request: HttpRequest): Promise<HttpAnswer> {
+    this.resolve(at);
+    const { rows } = await this.db.pool.query<{ revision: number; data: unknown; updated_at: Date }>(
+      readRecordSql(this.db.table('record')),
+      [at.type, at.ente, at.key],
+    );
+    const row = rows[0];
+    if (!row) throw new RecordNotFoundError();
+    const headers = { etag: etag(row.revision), 'last-modified': row.updated_at.toUTCString() };
+    if (request.headers['if-none-match'] === headers.etag) return { status: 304, headers, body: undefined };
+    return { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: row.data };
+  }
+
+  private resolve(at: RecordAddress): ReturnType<ThemeCatalog['ref']> {
+    const ref = this.catalog.ref(at.type);
+    checkEnte(at.ente);
+    checkKey(at.key);
+    return ref;
+  }
+}

@@ -1,0 +1,34 @@
+/** The record type a write is for, as the catalog resolved it. */
+export interface RecordTypeRef {
+  type: string;
+  major: number;
+  visibility: string;
+  /** The `$id` of the JSON Schema the document was validated against. */
+  dataschema: string;
+}
+
+export type RecordOperation = 'created' | 'updated' | 'deleted';
+
+/** `*` (If-Match: *) only asks that the record exists. */
+export type ExpectedRevision = number | '*';
+
+export interface RecordWrite {
+  ente: string;
+  key: string;
+  data: unknown;
+  hash: string;
+  expected?: ExpectedRevision;
+}
+
+export interface WriteOutcome {
+  ente: string;
+  key: string;
+  status: 'created' | 'updated' | 'unchanged';
+  revision: number;
+}
+
+/** What travels from the HTTP request onto the events it causes. */
+export interface RequestTrace {
+  correlationId: string;
+  traceparent?: string;
+}

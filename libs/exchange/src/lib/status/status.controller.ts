@@ -1,0 +1,22 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DependencyUnavailableError } from '../problem/exchange.error';
+import { StatusService } from './status.service';
+import type { ServiceStatus } from './status.service';
+
+@ApiTags('status')
+@Controller('status')
+export class StatusController {
+  constructor(private readonly status: StatusService) {}
+
+  /** 200 when PostgreSQL and Kafka both answer, else 503 problem+json naming what is down. */
+  @Get()
+  @ApiOperation({ summary: '200 when PostgreSQL and Kafka answer, else 503 problem+json' })
+  async check(): Promise<ServiceStatus> {
+    const status = await this.status.check();
+    const down = Object.entries(status.checks).filter(([, c]) => c.status !== 'up');
+    if (down.length > 0)
+      throw new DependencyUnavailableError(down.map(([name, c]) => `${name}: ${c.error ?? 'down'}`).join('; '));
+    return status;
+  }
+}

@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import type { OnApplicationShutdown } from '@nestjs/common';
+import { Pool } from 'pg';
+import { quoteIdentifier } from './sql-identifier';
+
+/** The service's connection pool and schema, for the hot path that bypasses the ORM. */
+export class Database implements OnApplicationShutdown {
+  readonly pool: Pool;
+
+  constructor(
+    readonly url: string,
+    readonly schema: string,
+    poolSize: number,
+  ) {
+    this.pool = new Pool({ connectionString: url, max: poolSize, application_name: `interscambio-${schema}` });
+    // An idle connection dropped by the server must not crash the process; the pool replaces it.
+    this.pool.on('error', (error) => new Logger('Database').warn(`idle connection lost: ${error.message}`));
+  }
+
+  /** `"<schema>"."<table>"` */
+  table(name: string): string {
+    return `${quoteIdentifier(this.schema)}.${quoteIdentifier(name)}`;
+  }
+
+  /** The NOTIFY channel the record trigger signals on after each committed write (see the migration). */
+  get feedChannel(): string {
+    return `interscambio_feed_${createHash('md5').update(this.schema).digest('hex')}`;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}

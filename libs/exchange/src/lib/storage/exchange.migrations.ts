@@ -1,0 +1,65 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration } from '@mikro-orm/migrations';
+
+class Migration20261125000001Record extends Migration {
+  override up(): void {
+    this.addSql(`create table "record" (
+      "id" uuid primary key,
+      "type" text not null,
+      "ente" text not null check ("ente" ~ '^[0-9]{6}$'),
+      "key" text not null,
+      "schema_major" integer not null,
+      "revision" integer not null,
+      "operation" text not null check ("operation" in ('created', 'updated', 'deleted')),
+      "data" jsonb,
+      "visibility" text not null,
+      "content_hash" text,
+      "created_at" timestamptz not null,
+      "updated_at" timestamptz not null,
+      "deleted_at" timestamptz,
+      "feed_position" bigint not null,
+      constraint "record_type_ente_key_unique" unique ("type", "ente", "key"),
+      constraint "record_feed_position_unique" unique ("feed_position"))`);
+    this.addSql('create index "record_type_feed_position_index" on "record" ("type", "feed_position")');
+    // One row, locked first and bumped by every write transaction: see lockFeedSql in record.sql.ts.
+    this.addSql(`create table "feed_counter" (
+      "id" boolean primary key default true check ("id"),
+      "position" bigint not null)`);
+    this.addSql('insert into "feed_counter" ("id", "position") values (true, 0)');
+    // Statement-level, and NOTIFY is delivered at commit: long-polls wake once per committed write.
+    this.addSql(`create function "notify_record_feed"() returns trigger language plpgsql as $body$
+      begin perform pg_notify('interscambio_feed_' || md5(tg_table_schema), ''); return null; end $body$`);
+    this.addSql(`create trigger "record_feed_notify" after insert or update on "record"
+      for each statement execute function "notify_record_feed"()`);
+  }
+
+  override down(): void {
+    this.addSql('drop table if exists "record"');
+    this.addSql('drop table if exists "feed_counter"');
+    this.addSql('drop function if exists "notify_record_feed"()');
+  }
+}
+
+class Migration20261125000002IdempotencyKey extends Migration {
+  override up(): void {
+    this.addSql(`create table "idempotency_key" (
+      "scope" text not null,
+      "key" text not null,
+      "fingerprint" text not null,
+      "status" integer not null,
+      "headers" jsonb not null,
+      "body" jsonb,
+      "created_at" timestamptz not null default now(),
+      constraint "idempotency_key_pkey" primary key ("scope", "key"))`);
+  }
+
+  override down(): void {
+    this.addSql('drop table if exists "idempotency_key"');
+  }
+}
+
+/** The exchange's own tables; a theme service lists them after `messagingMigrations`. */
+export const exchangeMigrations: MigrationObject[] = [
+  { name: 'Migration20261125000001Record', class: Migration20261125000001Record },
+  { name: 'Migration20261125000002IdempotencyKey', class: Migration20261125000002IdempotencyKey },
+];

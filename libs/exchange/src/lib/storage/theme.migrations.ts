@@ -1,0 +1,17 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { messagingMigrations, ProcessedEvent } from '@interscambio/messaging';
+import { migrate, openOrm } from '@interscambio/persistence';
+import { exchangeMigrations } from './exchange.migrations';
+
+/** Every migration a theme service's schema needs, in order: messaging's (outbox, processed_event), then the exchange's. */
+export const themeMigrations: MigrationObject[] = [...messagingMigrations, ...exchangeMigrations];
+
+/** Brings `schema` up to date; the `migrate` command, never a service's boot (replicas would race). */
+export async function migrateThemeSchema(url: string, schema: string): Promise<string[]> {
+  const orm = await openOrm({ url, schema, entities: [ProcessedEvent], migrations: themeMigrations, poolSize: 1 });
+  try {
+    return await migrate(orm);
+  } finally {
+    await orm.close();
+  }
+}
