@@ -53,10 +53,50 @@ describe('reading changes: the feed, its long-poll and the paged record list', (
       seen.push(...page.items.map((i) => `${i.ente}/${i.key}@${i.revision}`));
       after = page.next;
     }
-    // 60 records, one of them changed again: it appears once, at its latest revision, last.
-    expect(seen).toHaveLength(60);
-    expect(new Set(seen).size).toBe(60);
+    // 60 creations and one more change of V-0: 61 changes, V-0's second one last.
+    expect(seen).toHaveLength(61);
+    expect(new Set(seen).size).toBe(61);
+    expect(seen).toContain('082006/V-0@1');
     expect(seen.at(-1)).toBe('082006/V-0@2');
+  });
+
+  it('shows a record changed twice and deleted between two reads three times, at each revision', async () => {
+    const { next } = await readFeed(undefined, 'limit=1000');
+    expect((await put('082006', 'TWICE', versamento(1))).status).toBe(201);
+    expect((await put('082006', 'TWICE', versamento(2))).status).toBe(200);
+    const removed = await fetch(`${base}/tributi/v1/records/versamento/082006/TWICE`, { method: 'DELETE' });
+    expect(removed.status).toBe(204);
+
+    const first = await readFeed(next, 'limit=2&types=versamento');
+    const rest = await readFeed(first.next, 'limit=2&types=versamento');
+    const changes = [...first.items, ...rest.items].map((i) => [i.key, i.revision, i.operation, i.data]);
+    expect(changes).toEqual([
+      ['TWICE', 1, 'created', versamento(1)],
+      ['TWICE', 2, 'updated', versamento(2)],
+      ['TWICE', 3, 'deleted', null],
+    ]);
+  });
+
+  it('shows each record of a batch as one change, and a record in two batches twice', async () => {
+    const { next } = await readFeed(undefined, 'limit=1000');
+    const batch = (n: number): Promise<Response> =>
+      fetch(`${base}/tributi/v1/records/versamento/batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          items: ['B-1', 'B-2'].map((key, i) => ({ ente: '082006', key, data: versamento(n + i) })),
+        }),
+      });
+    expect((await batch(10)).status).toBe(200);
+    expect((await batch(20)).status).toBe(200);
+
+    const page = await readFeed(next, 'limit=1000');
+    expect(page.items.map((i) => `${i.key}@${i.revision}:${i.operation}`)).toEqual([
+      'B-1@1:created',
+      'B-2@1:created',
+      'B-1@2:updated',
+      'B-2@2:updated',
+    ]);
   });
 
   it('never lets a reader following the feed during concurrent writes skip a change', async () => {

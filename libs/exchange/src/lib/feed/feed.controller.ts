@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { BadRequestError } from '../problem/exchange.error';
 import { decodeCursor } from './cursor';
+import { feedPageSchema } from './feed-page.schema';
 import type { FeedPage } from './feed.reader';
 import { FeedService } from './feed.service';
 import { limitOf, waitOf } from './query-params';
@@ -18,8 +19,9 @@ export class FeedController {
 
   @Get()
   @ApiOperation({
-    summary: 'Every change in commit order; a record changed twice since `after` shows once, at its latest revision',
+    summary: 'Every change in commit order; a record changed twice since `after` shows twice, once per revision',
   })
+  @ApiOkResponse({ description: 'A page of changes.', schema: feedPageSchema })
   @ApiQuery({
     name: 'after',
     required: false,
@@ -39,7 +41,7 @@ export class FeedController {
     @Query('limit') limit?: string,
     @Query('wait') wait?: string,
   ): Promise<FeedPage> {
-    return this.feed.changes(decodeCursor(after), { type: this.typesOf(types) }, limitOf(limit), waitOf(wait));
+    return this.feed.changes(decodeCursor(after), this.typesOf(types), limitOf(limit), waitOf(wait));
   }
 
   private typesOf(types: string | undefined): string[] | undefined {

@@ -5,7 +5,7 @@ import { Database } from '../storage/database';
 import { FeedSubscription } from './feed.subscription';
 
 /**
- * One LISTEN connection per process, shared by every long-polling reader: the record table's
+ * One LISTEN connection per process, shared by every long-polling reader: the change log's
  * trigger NOTIFYs at each commit and this wakes them all. The connection opens on the first
  * reader and reopens on the next one after a failure; while it is down, readers poll.
  */

@@ -18,31 +18,45 @@ export const currentRecordsSql = (record: string): string => `
   join unnest($2::text[], $3::text[]) as w(ente, key) on r.ente = w.ente and r.key = w.key
   where r.type = $1`;
 
+// Each statement also appends its rows' changes to the change log, at the same positions: one
+// round trip, and a record row never commits without the change that produced it.
+const logChangesSql = (change: string): string => `
+  logged as (insert into ${change}
+    (position, record_id, type, ente, key, revision, operation, visibility, data, changed_at)
+    select feed_position, id, type, ente, key, revision, operation, visibility, data, updated_at from written)`;
+
 // Under the feed lock nobody else writes, so ON CONFLICT only ever meets rows currentRecordsSql saw;
 // it still computes the revision from the row itself rather than trusting the earlier read.
-export const upsertRecordsSql = (record: string): string => `
-  insert into ${record} as r (id, type, ente, key, schema_major, revision, operation, data, visibility,
-    content_hash, created_at, updated_at, deleted_at, feed_position)
-  select w.id, $1, w.ente, w.key, $2, 1, 'created', w.data::jsonb, $3, w.hash, now(), now(), null, w.position
-  from unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[])
-    as w(id, ente, key, data, hash, position)
-  on conflict (type, ente, key) do update set
-    schema_major = excluded.schema_major,
-    revision = r.revision + 1,
-    operation = case when r.deleted_at is null then 'updated' else 'created' end,
-    data = excluded.data,
-    visibility = excluded.visibility,
-    content_hash = excluded.content_hash,
-    updated_at = excluded.updated_at,
-    deleted_at = null,
-    feed_position = excluded.feed_position
-  returning r.ente, r.key, r.revision, r.operation, r.updated_at`;
+export const upsertRecordsSql = (record: string, change: string): string => `
+  with written as (
+    insert into ${record} as r (id, type, ente, key, schema_major, revision, operation, data, visibility,
+      content_hash, created_at, updated_at, deleted_at, feed_position)
+    select w.id, $1, w.ente, w.key, $2, 1, 'created', w.data::jsonb, $3, w.hash, now(), now(), null, w.position
+    from unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[])
+      as w(id, ente, key, data, hash, position)
+    on conflict (type, ente, key) do update set
+      schema_major = excluded.schema_major,
+      revision = r.revision + 1,
+      operation = case when r.deleted_at is null then 'updated' else 'created' end,
+      data = excluded.data,
+      visibility = excluded.visibility,
+      content_hash = excluded.content_hash,
+      updated_at = excluded.updated_at,
+      deleted_at = null,
+      feed_position = excluded.feed_position
+    returning r.id, r.type, r.ente, r.key, r.revision, r.operation, r.visibility, r.data, r.updated_at,
+      r.feed_position),
+  ${logChangesSql(change)}
+  select ente, key, revision, operation, updated_at from written`;
 
-export const deleteRecordSql = (record: string): string => `
-  update ${record} set revision = revision + 1, operation = 'deleted', data = null, content_hash = null,
-    deleted_at = now(), updated_at = now(), feed_position = $4
-  where type = $1 and ente = $2 and key = $3
-  returning ente, key, revision, operation, updated_at, schema_major`;
+export const deleteRecordSql = (record: string, change: string): string => `
+  with written as (
+    update ${record} set revision = revision + 1, operation = 'deleted', data = null, content_hash = null,
+      deleted_at = now(), updated_at = now(), feed_position = $4
+    where type = $1 and ente = $2 and key = $3
+    returning id, type, ente, key, revision, operation, visibility, data, updated_at, feed_position),
+  ${logChangesSql(change)}
+  select ente, key, revision, operation, updated_at from written`;
 
 export const readRecordSql = (record: string): string => `
   select revision, data, updated_at from ${record}

@@ -35,7 +35,7 @@ interface ChangedRow {
 
 const address = (r: { ente: string; key: string }): string => `${r.ente}/${r.key}`;
 
-/** Record writes inside the caller's transaction: rows, feed positions and outbox events together. */
+/** Record writes inside the caller's transaction: rows, their change-log entries and outbox events together. */
 @Injectable()
 export class RecordStore {
   constructor(
@@ -63,17 +63,20 @@ export class RecordStore {
     }
     if (changed.length > 0) {
       const last = await this.nextPositions(client, changed.length);
-      const { rows } = await client.query<ChangedRow>(upsertRecordsSql(this.db.table('record')), [
-        ref.type,
-        ref.major,
-        ref.visibility,
-        changed.map(() => uuidv7()),
-        changed.map((w) => w.ente),
-        changed.map((w) => w.key),
-        changed.map((w) => JSON.stringify(w.data)),
-        changed.map((w) => w.hash),
-        changed.map((_, i) => String(last - BigInt(changed.length - 1 - i))),
-      ]);
+      const { rows } = await client.query<ChangedRow>(
+        upsertRecordsSql(this.db.table('record'), this.db.table('record_change')),
+        [
+          ref.type,
+          ref.major,
+          ref.visibility,
+          changed.map(() => uuidv7()),
+          changed.map((w) => w.ente),
+          changed.map((w) => w.key),
+          changed.map((w) => JSON.stringify(w.data)),
+          changed.map((w) => w.hash),
+          changed.map((_, i) => String(last - BigInt(changed.length - 1 - i))),
+        ],
+      );
       const data = new Map(changed.map((w) => [address(w), w.data]));
       await this.publish(
         client,
@@ -106,12 +109,10 @@ export class RecordStore {
     if (!row || row.deleted) throw new RecordNotFoundError();
     checkExpected(expected, row);
     const position = await this.nextPositions(client, 1);
-    const { rows } = await client.query<ChangedRow>(deleteRecordSql(this.db.table('record')), [
-      ref.type,
-      ente,
-      key,
-      String(position),
-    ]);
+    const { rows } = await client.query<ChangedRow>(
+      deleteRecordSql(this.db.table('record'), this.db.table('record_change')),
+      [ref.type, ente, key, String(position)],
+    );
     const deleted = rows[0] as ChangedRow;
     await this.publish(client, ref, [{ ...deleted, time: deleted.updated_at, data: null }], trace);
     return deleted.revision;

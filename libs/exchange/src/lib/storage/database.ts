@@ -23,7 +23,7 @@ export class Database implements OnApplicationShutdown {
     return `${quoteIdentifier(this.schema)}.${quoteIdentifier(name)}`;
   }
 
-  /** The NOTIFY channel the record trigger signals on after each committed write (see the migration). */
+  /** The NOTIFY channel the change log's trigger signals on after each committed write (see the migrations). */
   get feedChannel(): string {
     return `interscambio_feed_${createHash('md5').update(this.schema).digest('hex')}`;
   }

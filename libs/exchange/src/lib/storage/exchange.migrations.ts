@@ -58,8 +58,43 @@ class Migration20261125000002IdempotencyKey extends Migration {
   }
 }
 
+class Migration20261126000001RecordChange extends Migration {
+  override up(): void {
+    // Every revision of every record, at the position its write took: the change feed reads this,
+    // so a record changed twice between two reads shows both changes, not only its latest state.
+    this.addSql(`create table "record_change" (
+      "position" bigint primary key,
+      "record_id" uuid not null,
+      "type" text not null,
+      "ente" text not null,
+      "key" text not null,
+      "revision" integer not null,
+      "operation" text not null check ("operation" in ('created', 'updated', 'deleted')),
+      "visibility" text not null,
+      "data" jsonb,
+      "changed_at" timestamptz not null)`);
+    this.addSql('create index "record_change_type_position_index" on "record_change" ("type", "position")');
+    // Earlier revisions were never kept; each record's latest one keeps its position, so cursors
+    // already handed out go on where they were.
+    this.addSql(`insert into "record_change"
+      ("position", "record_id", "type", "ente", "key", "revision", "operation", "visibility", "data", "changed_at")
+      select "feed_position", "id", "type", "ente", "key", "revision", "operation", "visibility", "data", "updated_at"
+      from "record"`);
+    this.addSql('drop trigger "record_feed_notify" on "record"');
+    this.addSql(`create trigger "record_change_feed_notify" after insert on "record_change"
+      for each statement execute function "notify_record_feed"()`);
+  }
+
+  override down(): void {
+    this.addSql('drop table if exists "record_change"');
+    this.addSql(`create trigger "record_feed_notify" after insert or update on "record"
+      for each statement execute function "notify_record_feed"()`);
+  }
+}
+
 /** The exchange's own tables; a theme service lists them after `messagingMigrations`. */
 export const exchangeMigrations: MigrationObject[] = [
   { name: 'Migration20261125000001Record', class: Migration20261125000001Record },
   { name: 'Migration20261125000002IdempotencyKey', class: Migration20261125000002IdempotencyKey },
+  { name: 'Migration20261126000001RecordChange', class: Migration20261126000001RecordChange },
 ];
