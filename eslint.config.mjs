@@ -3,7 +3,6 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 import { boundariesRule } from './tools/eslint/dep-constraints.mjs';
 
-
 export default tseslint.config(
   { ignores: ['**/dist', '**/node_modules', '**/.devstack', '**/tmp', '**/*.cjs', '**/*.js', '**/*.mjs'] },
   ...nx.configs['flat/base'],

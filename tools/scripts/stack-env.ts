@@ -19,7 +19,8 @@ export function stackUp(database: string): StackEnv {
   if (up.status !== 0) process.exit(up.status ?? 1);
   const stack = JSON.parse(up.stdout.trim().split('\n').pop() ?? '{}');
   for (const s of [stack.postgres, stack.kafka]) {
-    const who = s.startedBy ?? (s.source === 'env' ? 'from the environment' : 'already running, not started by interscambio');
+    const who =
+      s.startedBy ?? (s.source === 'env' ? 'from the environment' : 'already running, not started by interscambio');
     process.stderr.write(`[devstack] ${s.name}: ${s.name === 'kafka' ? s.url : '(database ready)'} — ${who}\n`);
   }
   return { databaseUrl: stack.databaseUrl, kafkaBrokers: stack.kafka.url };

@@ -33,7 +33,11 @@ async function main(command: string | undefined): Promise<void> {
     }
     case 'stop': {
       const stopped = await stopStack({ root, log });
-      log(stopped.kafka || stopped.postgres ? 'stopped what interscambio had started' : 'nothing started by interscambio was running');
+      log(
+        stopped.kafka || stopped.postgres
+          ? 'stopped what interscambio had started'
+          : 'nothing started by interscambio was running',
+      );
       return;
     }
     case 'status': {

@@ -18,7 +18,10 @@ function boundaryErrors(file: string, source: string): string[] {
 
 describe('module boundaries (the same rules `npm run lint` enforces)', () => {
   it('rejects a shared utility library importing a platform data-access library', () => {
-    const errors = boundaryErrors('libs/devstack/src/probe.ts', "import { x } from '@interscambio/persistence';\nexport { x };\n");
+    const errors = boundaryErrors(
+      'libs/devstack/src/probe.ts',
+      "import { x } from '@interscambio/persistence';\nexport { x };\n",
+    );
     expect(errors.join('\n')).toMatch(/enforce-module-boundaries.*(scope:shared|type:util)/);
   });
 
@@ -28,7 +31,10 @@ describe('module boundaries (the same rules `npm run lint` enforces)', () => {
   });
 
   it('accepts a platform data-access library importing another one through its public entry point', () => {
-    const errors = boundaryErrors('libs/messaging/src/probe.ts', "import { x } from '@interscambio/persistence';\nexport { x };\n");
+    const errors = boundaryErrors(
+      'libs/messaging/src/probe.ts',
+      "import { x } from '@interscambio/persistence';\nexport { x };\n",
+    );
     expect(errors).toEqual([]);
   });
 });

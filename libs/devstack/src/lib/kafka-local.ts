@@ -130,7 +130,9 @@ export async function findJava(): Promise<string> {
     const r = await run(java, ['-version'], { timeout: 30_000 });
     out = r.stderr + r.stdout;
   } catch {
-    throw new Error('Java not found: install a JDK/JRE 17+ (e.g. apt-get install openjdk-17-jre-headless) or set JAVA_HOME');
+    throw new Error(
+      'Java not found: install a JDK/JRE 17+ (e.g. apt-get install openjdk-17-jre-headless) or set JAVA_HOME',
+    );
   }
   const m = /version "(?:1\.)?(\d+)/.exec(out);
   const major = m ? Number(m[1]) : 0;
@@ -233,12 +235,20 @@ function randomClusterId(): string {
 }
 
 /** Formats KRaft storage once; again only if the controller port changed (it is stored in the voter set). */
-export async function formatIfNeeded(p: KafkaPaths, java: string, controllerPort: number, version: string, log: Log): Promise<void> {
+export async function formatIfNeeded(
+  p: KafkaPaths,
+  java: string,
+  controllerPort: number,
+  version: string,
+  log: Log,
+): Promise<void> {
   const info = readJson<FormatInfo>(p.formatInfo);
   const formatted = fs.existsSync(path.join(p.data, 'meta.properties'));
   if (formatted && info && info.controllerPort === controllerPort) return;
   if (formatted) {
-    log(`Kafka controller port is now ${controllerPort} (data was formatted for another): reformatting ${p.data}, topics are lost`);
+    log(
+      `Kafka controller port is now ${controllerPort} (data was formatted for another): reformatting ${p.data}, topics are lost`,
+    );
   }
   fs.rmSync(p.data, { recursive: true, force: true });
   const clusterId = randomClusterId();
@@ -255,7 +265,13 @@ export async function formatIfNeeded(p: KafkaPaths, java: string, controllerPort
 }
 
 /** Starts the broker detached, so it outlives the calling process, and records it in state.json. */
-export function spawnBroker(p: KafkaPaths, java: string, port: number, controllerPort: number, version: string): KafkaState {
+export function spawnBroker(
+  p: KafkaPaths,
+  java: string,
+  port: number,
+  controllerPort: number,
+  version: string,
+): KafkaState {
   const out = fs.openSync(path.join(p.logs, 'kafka.out'), 'a');
   let pid: number | undefined;
   try {

@@ -70,7 +70,10 @@ function kafkaPort(): number {
 /** One metadata round trip (describeCluster) with kafkajs' own logging and retries off. */
 async function answersOnce(url: string): Promise<boolean> {
   silenceKafkajsTimeoutWarning();
-  const brokers = url.split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = url
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   const admin = new Kafka({
     clientId: 'interscambio-devstack-probe',
     brokers,
@@ -91,7 +94,11 @@ async function answersOnce(url: string): Promise<boolean> {
 }
 
 /** Polls until the broker answers; gives up at the deadline or as soon as keepWaiting() says so. */
-export async function waitForKafka(url: string, timeoutMs: number, keepWaiting: () => boolean = () => true): Promise<boolean> {
+export async function waitForKafka(
+  url: string,
+  timeoutMs: number,
+  keepWaiting: () => boolean = () => true,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await answersOnce(url)) return true;
@@ -174,7 +181,9 @@ async function startLocal(root: string, port: number, timeoutMs: number, log: Lo
     if (!running) {
       for (const q of [port, port + 1]) {
         if (await portOpen(q)) {
-          throw new Error(`port ${q} is taken by something that is not a Kafka broker (set INTERSCAMBIO_KAFKA_PORT to use another)`);
+          throw new Error(
+            `port ${q} is taken by something that is not a Kafka broker (set INTERSCAMBIO_KAFKA_PORT to use another)`,
+          );
         }
       }
       const java = await findJava();
@@ -235,7 +244,9 @@ async function startContainer(log: Log): Promise<ProvidedService> {
   try {
     mod = await import(spec);
   } catch {
-    throw new Error(`Docker answers at ${engine}, but @testcontainers/kafka is not installed (npm i -D @testcontainers/kafka)`);
+    throw new Error(
+      `Docker answers at ${engine}, but @testcontainers/kafka is not installed (npm i -D @testcontainers/kafka)`,
+    );
   }
   log(`Starting ${CONTAINER_IMAGE} with Testcontainers (Docker at ${engine})…`);
   const handle = await new mod.KafkaContainer(CONTAINER_IMAGE).withKraft().start();
@@ -343,7 +354,9 @@ export async function stopKafka(opts: { root: string; log: Log }): Promise<boole
 export async function kafkaStatus(opts: { root: string }): Promise<ProvidedService | null> {
   const fromEnv = process.env.KAFKA_BROKERS?.trim();
   if (fromEnv) {
-    return (await answersOnce(fromEnv)) ? { name: 'kafka', url: fromEnv, source: 'env', detail: 'from KAFKA_BROKERS' } : null;
+    return (await answersOnce(fromEnv))
+      ? { name: 'kafka', url: fromEnv, source: 'env', detail: 'from KAFKA_BROKERS' }
+      : null;
   }
   const p = kafkaPaths(path.resolve(opts.root));
   const s = readState(p);

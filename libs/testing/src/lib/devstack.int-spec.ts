@@ -6,7 +6,10 @@ const cli = path.resolve(__dirname, '../../../devstack/src/cli.ts');
 
 describe('devstack', () => {
   it('reports the PostgreSQL and Kafka the tests run against, and who provides them', () => {
-    const status = execFileSync(process.execPath, [cli, 'status'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    const status = execFileSync(process.execPath, [cli, 'status'], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
     expect(status).toMatch(/^postgres\s+postgres:\/\/\S+\s+\[(env|existing|embedded|local|container)/m);
     expect(status).toContain(`kafka     ${testKafkaBrokers().join(',')}`);
   });

@@ -5,7 +5,9 @@ async function schemaExists(url: string, schema: string): Promise<boolean> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rowCount } = await client.query('select 1 from information_schema.schemata where schema_name = $1', [schema]);
+    const { rowCount } = await client.query('select 1 from information_schema.schemata where schema_name = $1', [
+      schema,
+    ]);
     return rowCount === 1;
   } finally {
     await client.end();

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 /** The brokers the Jest globalSetup provisioned. */
 export function testKafkaBrokers(): string[] {
   const brokers = process.env['KAFKA_BROKERS'];
-  if (!brokers) throw new Error('KAFKA_BROKERS is not set: run tests through Jest, whose globalSetup starts the devstack');
+  if (!brokers)
+    throw new Error('KAFKA_BROKERS is not set: run tests through Jest, whose globalSetup starts the devstack');
   return brokers.split(',');
 }
 
