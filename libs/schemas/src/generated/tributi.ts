@@ -1,6 +1,69 @@
 // Generated from schemas/tributi by `node tools/scripts/generate-types.ts`. Do not edit: change the schemas and run it again.
 
 /**
+ * Un avviso all'ufficio tributi: una pratica edilizia conclusa ha variato un immobile, e la sua IMU va verificata (nuova rendita, nuova categoria, unità nuove o soppresse). Nasce da un record edilizia-catasto/pratica-edilizia e si segue fino alla verifica. La chiave del record è l'identificativo dell'avviso nel gestionale tributi; il comune è l'ente che pubblica.
+ */
+export interface AvvisoVerificaImuV1 {
+  /**
+   * Codice catastale (Belfiore) del comune dell'immobile: una lettera e tre cifre, es. G273 Palermo.
+   */
+  codiceCatastaleComune: string;
+  /**
+   * Numero del foglio di mappa (fino a 4 caratteri).
+   */
+  foglio: string;
+  /**
+   * Numero di particella (mappale), fino a 5 caratteri.
+   */
+  particella: string;
+  /**
+   * Subalterno dell'unità immobiliare urbana, fino a 4 cifre; assente se la variazione riguarda l'intera particella.
+   */
+  subalterno?: string;
+  /**
+   * Il record edilizia-catasto/pratica-edilizia da cui l'avviso nasce.
+   */
+  praticaEdilizia: {
+    /**
+     * Codice ISTAT (6 cifre) del comune che ha pubblicato la pratica.
+     */
+    ente: string;
+    /**
+     * Chiave del record pratica-edilizia.
+     */
+    key: string;
+  };
+  /**
+   * Chiave del record edilizia-catasto/unita-immobiliare variato, dello stesso ente della pratica, se pubblicato.
+   */
+  unitaImmobiliare?: string;
+  /**
+   * Che cosa la pratica ha cambiato.
+   */
+  motivo:
+    | 'nuova-costruzione'
+    | 'ampliamento'
+    | 'frazionamento'
+    | 'fusione'
+    | 'cambio-destinazione-uso'
+    | 'ristrutturazione'
+    | 'demolizione'
+    | 'altro';
+  /**
+   * Dettagli per chi verifica.
+   */
+  descrizione?: string;
+  /**
+   * Data in cui l'avviso è stato generato.
+   */
+  dataAvviso: string;
+  /**
+   * Stato della verifica.
+   */
+  stato: 'da-verificare' | 'in-verifica' | 'verificato' | 'archiviato';
+}
+
+/**
  * Il soggetto passivo, identificato dal codice fiscale oppure dalla partita IVA.
  */
 export type PosizioneDebitoriaV1Contribuente =
@@ -103,6 +166,9 @@ export interface VersamentoV1 {
    */
   iuv?: string;
 }
+
+/** The latest major of avviso-verifica-imu. */
+export type AvvisoVerificaImu = AvvisoVerificaImuV1;
 
 /** The latest major of posizione-debitoria. */
 export type PosizioneDebitoria = PosizioneDebitoriaV1;

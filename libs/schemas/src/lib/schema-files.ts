@@ -25,6 +25,8 @@ const NAME = '[a-z][a-z0-9]*(?:-[a-z0-9]+)*';
 const NUMBER = '(0|[1-9][0-9]*)';
 const CURRENT = new RegExp(`^(${NAME})/(${NAME})/${NUMBER}\\.json$`);
 const HISTORY = new RegExp(`^(${NAME})/(${NAME})/history/${NUMBER}\\.${NUMBER}\\.json$`);
+// Documents a type must refuse, exercised through each theme's HTTP API; not schemas.
+const INVALID_EXAMPLE = new RegExp(`^${NAME}/${NAME}/invalid/[^/]+\\.json$`);
 
 export function schemaId(theme: string, type: string, major: number): string {
   return `${SCHEMA_ID_BASE}${theme}/${type}/${major}.json`;
@@ -36,7 +38,8 @@ export function readSchemaFiles(dir: string): { files: SchemaFile[]; problems: S
   const files: SchemaFile[] = [];
   const problems: SchemaProblem[] = [];
   const relatives = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
-  for (const relative of relatives.map((r) => r.split(path.sep).join('/')).sort()) {
+  const schemaPaths = relatives.map((r) => r.split(path.sep).join('/')).filter((r) => !INVALID_EXAMPLE.test(r));
+  for (const relative of schemaPaths.sort()) {
     const file = path.join(dir, relative);
     const match = CURRENT.exec(relative) ?? HISTORY.exec(relative);
     if (!match || Number(match[3]) < 1) {
