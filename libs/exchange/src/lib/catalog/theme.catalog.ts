@@ -2,7 +2,8 @@ import type { RecordTypeInfo, SchemaCatalog } from '@interscambio/schemas';
 import type { IssueDetail } from '../problem/exchange.error';
 import { UnknownRecordTypeError } from '../problem/exchange.error';
 import type { RecordTypeRef } from '../records/record.types';
-import type { ThemeRule } from '../rules/theme-rule';
+import { EVERY_TYPE } from '../rules/theme-rule';
+import type { RuleContext, ThemeRule } from '../rules/theme-rule';
 
 /** The record types of one theme: the shared schema catalog narrowed to it, plus the theme's rules. */
 export class ThemeCatalog {
@@ -14,7 +15,7 @@ export class ThemeCatalog {
     rules: ThemeRule[] = [],
   ) {
     for (const rule of rules) {
-      if (!catalog.find(theme, rule.type))
+      if (rule.type !== EVERY_TYPE && !catalog.find(theme, rule.type))
         throw new Error(`A rule of theme ${theme} names record type "${rule.type}", which has no schema`);
       this.rules.set(rule.type, [...(this.rules.get(rule.type) ?? []), rule]);
     }
@@ -43,9 +44,10 @@ export class ThemeCatalog {
   }
 
   /** Schema issues first; the theme's rules run only on a document the schema accepted. */
-  validate(ref: RecordTypeRef, document: unknown): IssueDetail[] {
+  validate(ref: RecordTypeRef, document: unknown, context?: RuleContext): IssueDetail[] {
     const issues = this.catalog.validate(this.theme, ref.type, document, ref.major);
     if (issues.length > 0) return issues.map(({ pointer, keyword, message }) => ({ pointer, keyword, message }));
-    return (this.rules.get(ref.type) ?? []).flatMap((rule) => rule.check(document));
+    const rules = [...(this.rules.get(EVERY_TYPE) ?? []), ...(this.rules.get(ref.type) ?? [])];
+    return rules.flatMap((rule) => rule.check(document, context));
   }
 }

@@ -99,7 +99,9 @@ export class BatchService {
     }
     if (item.data === undefined)
       return [...errors, { pointer: '/data', keyword: 'required', message: "must have required property 'data'" }];
-    return [...errors, ...this.catalog.validate(ref, item.data).map((e) => ({ ...e, pointer: `/data${e.pointer}` }))];
+    const issues = this.catalog.validate(ref, item.data, isEnte(item.ente) ? { ente: item.ente } : undefined);
+    // The ente rule speaks of the path's ente, which in a batch is the item's own `ente`.
+    return [...errors, ...issues.map((e) => ({ ...e, pointer: e.keyword === 'ente' ? '/ente' : `/data${e.pointer}` }))];
   }
 }
 

@@ -31,7 +31,7 @@ export class RecordService {
   async put(at: RecordAddress, body: unknown, request: HttpRequest): Promise<HttpAnswer> {
     const ref = this.resolve(at);
     if (body === undefined) throw new BadRequestError('body-required', 'The request has no JSON body.');
-    const errors = this.catalog.validate(ref, body);
+    const errors = this.catalog.validate(ref, body, { ente: at.ente });
     if (errors.length > 0) throw new ValidationError(errors);
     const expected = expectedRevisionOf(request);
     const write = { ente: at.ente, key: at.key, data: body, hash: contentHash(body, ref.major), expected };

@@ -1,0 +1,4 @@
+export { describeRecordExamples, recordExamples } from './record-examples';
+export type { RuleCase } from './record-examples';
+export { startThemeTestApp } from './theme-test-app';
+export type { ThemeTestApp } from './theme-test-app';
