@@ -1,4 +1,10 @@
 import type { ThemeOptions } from '@interscambio/exchange';
+import { praticheConcluseConsumer } from './flows/pratiche-concluse.consumer';
 import { tributiRules } from './tributi.rules';
 
-export const tributiTheme: ThemeOptions = { theme: 'tributi', defaultPort: 3101, rules: tributiRules };
+export const tributiTheme: ThemeOptions = {
+  theme: 'tributi',
+  defaultPort: 3101,
+  rules: tributiRules,
+  consumers: [praticheConcluseConsumer],
+};

@@ -8,6 +8,9 @@ import { ThemeCatalog } from './catalog/theme.catalog';
 import type { ExchangeConfig } from './config/exchange.config';
 import { ExchangeSettings } from './exchange.settings';
 import type { ThemeOptions } from './exchange.settings';
+import { ConsumersLifecycle } from './flows/consumers.lifecycle';
+import { DerivedRecordWriter } from './flows/derived-records';
+import { THEME_CONSUMERS } from './flows/theme-consumers.token';
 import { FeedController } from './feed/feed.controller';
 import { FeedNotifier } from './feed/feed.notifier';
 import { FeedReader } from './feed/feed.reader';
@@ -74,6 +77,9 @@ export class ExchangeModule {
         FeedService,
         StatusService,
         RelayLifecycle,
+        { provide: THEME_CONSUMERS, useValue: theme.consumers ?? [] },
+        DerivedRecordWriter,
+        ConsumersLifecycle,
       ],
     };
   }

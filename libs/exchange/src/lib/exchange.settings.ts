@@ -1,3 +1,4 @@
+import type { ThemeConsumer } from './flows/theme-consumer';
 import type { ThemeRule } from './rules/theme-rule';
 
 /** What a theme service declares about itself; everything else is the exchange's. */
@@ -10,6 +11,8 @@ export interface ThemeOptions {
   rules?: ThemeRule[];
   /** Where the JSON Schemas live (`<dir>/<theme>/<type>/<major>.json`); the repository's by default. */
   schemasDir?: string;
+  /** Reactions to other themes' records: each derives records of this theme from their events. */
+  consumers?: ThemeConsumer[];
 }
 
 /** The resolved settings the exchange's providers share. */

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'ambiente-territorio',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

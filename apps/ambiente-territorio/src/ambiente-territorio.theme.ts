@@ -1,0 +1,10 @@
+import type { ThemeOptions } from '@interscambio/exchange';
+import { ambienteTerritorioRules } from './ambiente-territorio.rules';
+import { cantieriViabilitaConsumer } from './flows/cantieri-viabilita.consumer';
+
+export const ambienteTerritorioTheme: ThemeOptions = {
+  theme: 'ambiente-territorio',
+  defaultPort: 3107,
+  rules: ambienteTerritorioRules,
+  consumers: [cantieriViabilitaConsumer],
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'cultura',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'edilizia-catasto',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

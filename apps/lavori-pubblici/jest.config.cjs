@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'lavori-pubblici',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

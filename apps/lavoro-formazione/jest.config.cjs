@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'lavoro-formazione',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'sociale',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,180 @@
+import { createThemeApp, loadExchangeConfig, migrateThemeSchema } from '@interscambio/exchange';
+import type { ThemeOptions } from '@interscambio/exchange';
+import { KafkajsBus } from '@interscambio/messaging';
+import { testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import type { TestDatabase } from '@interscambio/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Pool } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { tributiTheme } from '../tributi.theme';
+
+interface Running {
+  app: NestFastifyApplication;
+  db: TestDatabase;
+  sql: Pool;
+}
+
+// The source theme as its service runs it: the same exchange, the same schemas (its own rules aside).
+const ediliziaCatasto: ThemeOptions = { theme: 'edilizia-catasto', defaultPort: 0 };
+const prefix = uniqueName('it-flow-imu');
+const bus = new KafkajsBus(testKafkaBrokers(), uniqueName('flow-imu-test'));
+
+async function start(theme: ThemeOptions, name: string): Promise<Running> {
+  const db = await testDatabase(name);
+  await migrateThemeSchema(db.url, db.schema);
+  const env = { DATABASE_URL: db.url, DATABASE_SCHEMA: db.schema, KAFKA_BROKERS: testKafkaBrokers().join(',') };
+  const config = loadExchangeConfig({ ...env, KAFKA_TOPIC_PREFIX: prefix }, { theme: theme.theme, port: 0 });
+  const app = await createThemeApp(theme, config, ['error', 'warn']);
+  return { app, db, sql: new Pool({ connectionString: db.url, max: 2, options: `-c search_path=${db.schema}` }) };
+}
+
+/** Polls until `read` returns something, for at most 30 s. */
+async function eventually<T>(read: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 150; i++) {
+    const value = await read();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('nothing within 30 s');
+}
+
+const pratica = {
+  tipo: 'CILA',
+  numeroProtocollo: '2024/0154321',
+  dataPresentazione: '2024-03-11',
+  stato: 'conclusa',
+  dataConclusione: '2024-09-30',
+  oggetto: 'Fusione di due unità abitative, via Libertà 42',
+  richiedente: { codiceFiscale: 'FRRCGR71T05G273M' },
+  immobili: [
+    { codiceCatastaleComune: 'G273', foglio: '128', particella: '1450', subalterno: '12' },
+    { codiceCatastaleComune: 'G273', foglio: '128', particella: '1450', subalterno: '13' },
+  ],
+  unitaImmobiliari: ['G273-128-1450-27'],
+};
+const avvisi = ['12', '13', '27'].map((sub) => `PE-CILA-4417-G273-128-1450-${sub}`);
+
+describe('a concluded pratica edilizia becomes avvisi di verifica IMU in tributi', () => {
+  let edilizia: Running;
+  let tributi: Running;
+
+  beforeAll(async () => {
+    edilizia = await start(ediliziaCatasto, 'flow_imu_edilizia');
+    tributi = await start(tributiTheme, 'flow_imu_tributi');
+  });
+
+  afterAll(async () => {
+    for (const r of [tributi, edilizia]) {
+      await r.app.close();
+      await r.sql.end();
+      await r.db.drop();
+    }
+    const admin = await bus.admin();
+    const mine = (await admin.listTopics()).filter((t) => t.startsWith(`${prefix}.`));
+    if (mine.length > 0) await admin.deleteTopics(mine);
+    await admin.close();
+  });
+
+  const readAvviso = async (key: string): Promise<unknown> => {
+    const res = await tributi.app.inject({
+      method: 'GET',
+      url: `/tributi/v1/records/avviso-verifica-imu/082053/${key}`,
+    });
+    return res.statusCode === 200 ? res.json() : undefined;
+  };
+
+  /** The event id the source published for a record, once its handling is recorded by tributi. */
+  const handledBySource = async (key: string): Promise<string> => {
+    const { rows } = await edilizia.sql.query<{ id: string }>(
+      `select id from outbox where key = $1 order by seq desc limit 1`,
+      [`082053/${key}`],
+    );
+    const id = (rows[0] as { id: string }).id;
+    await eventually(async () => {
+      const seen = await tributi.sql.query('select 1 from processed_event where event_id = $1', [id]);
+      return seen.rowCount ? true : undefined;
+    });
+    return id;
+  };
+
+  it('publishes one avviso per changed property, as the comune of the pratica, readable over REST', async () => {
+    const put = await edilizia.app.inject({
+      method: 'PUT',
+      url: '/edilizia-catasto/v1/records/pratica-edilizia/082053/CILA-4417',
+      payload: pratica,
+    });
+    expect(put.statusCode).toBe(201);
+
+    expect(await eventually(() => readAvviso(avvisi[2] as string))).toEqual({
+      codiceCatastaleComune: 'G273',
+      foglio: '128',
+      particella: '1450',
+      subalterno: '27',
+      praticaEdilizia: { ente: '082053', key: 'CILA-4417' },
+      unitaImmobiliare: 'G273-128-1450-27',
+      motivo: 'altro',
+      descrizione: pratica.oggetto,
+      dataAvviso: '2024-09-30',
+      stato: 'da-verificare',
+    });
+    await handledBySource('CILA-4417');
+    const { rows } = await tributi.sql.query(`select key, revision from record order by key`);
+    expect(rows).toEqual(avvisi.map((key) => ({ key, revision: 1 })));
+  });
+
+  it('has the same effect when the source event arrives again, with its own id or a new one', async () => {
+    const { rows } = await edilizia.sql.query<{
+      topic: string;
+      key: string;
+      headers: Record<string, string>;
+      payload: string;
+    }>(`select topic, key, headers, payload::text as payload from outbox where key = '082053/CILA-4417'`);
+    const original = rows[0] as (typeof rows)[0];
+    const copyId = uuidv7();
+    const producer = await bus.producer();
+    // Same key, same partition: once the copy with the new id is handled, so is the one before it.
+    await producer.send(original.topic, [
+      { key: original.key, value: original.payload, headers: original.headers },
+      { key: original.key, value: original.payload, headers: { ...original.headers, ce_id: copyId } },
+    ]);
+    await producer.close();
+    await eventually(async () => {
+      const seen = await tributi.sql.query('select 1 from processed_event where event_id = $1', [copyId]);
+      return seen.rowCount ? true : undefined;
+    });
+
+    const records = await tributi.sql.query(`select key, revision from record order by key`);
+    expect(records.rows).toEqual(avvisi.map((key) => ({ key, revision: 1 })));
+    const outbox = await tributi.sql.query(`select key from outbox order by key`);
+    expect(outbox.rows).toEqual(avvisi.map((key) => ({ key: `082053/${key}` })));
+    const feed = await tributi.app.inject({ method: 'GET', url: '/tributi/v1/feed' });
+    expect(feed.json<{ items: { key: string; revision: number }[] }>().items).toEqual(
+      avvisi.map((key) => expect.objectContaining({ key, revision: 1 })),
+    );
+  });
+
+  it('leaves an avviso the tributi office has taken up alone when the pratica changes again', async () => {
+    const url = `/tributi/v1/records/avviso-verifica-imu/082053/${avvisi[0] as string}`;
+    const taken = { ...((await readAvviso(avvisi[0] as string)) as object), stato: 'in-verifica' };
+    expect((await tributi.app.inject({ method: 'PUT', url, payload: taken })).statusCode).toBe(200);
+
+    await edilizia.app.inject({
+      method: 'PUT',
+      url: '/edilizia-catasto/v1/records/pratica-edilizia/082053/CILA-4417',
+      payload: { ...pratica, oggetto: 'Fusione di due unità abitative (rettifica)' },
+    });
+    await handledBySource('CILA-4417');
+    expect(await readAvviso(avvisi[0] as string)).toEqual(taken);
+  });
+
+  it('derives nothing from a pratica still under review', async () => {
+    await edilizia.app.inject({
+      method: 'PUT',
+      url: '/edilizia-catasto/v1/records/pratica-edilizia/082053/PDC-2025-1',
+      payload: { ...pratica, stato: 'in-istruttoria', dataConclusione: undefined },
+    });
+    await handledBySource('PDC-2025-1');
+    const { rows } = await tributi.sql.query(`select count(*)::int as n from record where key like 'PE-PDC-2025-1-%'`);
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+});

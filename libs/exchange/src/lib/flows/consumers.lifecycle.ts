@@ -1,0 +1,114 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import { EventConsumer, ProcessedEvent, TopicEnsurer } from '@interscambio/messaging';
+import type { MessageBus } from '@interscambio/messaging';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { openOrm } from '@interscambio/persistence';
+import { ExchangeSettings } from '../exchange.settings';
+import { MESSAGE_BUS } from '../relay/message-bus.token';
+import { Database } from '../storage/database';
+import { themeMigrations } from '../storage/theme.migrations';
+import { DerivedRecordWriter } from './derived-records';
+import { THEME_CONSUMERS } from './theme-consumers.token';
+import type { ThemeConsumer } from './theme-consumer';
+
+/**
+ * One EventConsumer per ThemeConsumer, for as long as the app runs.
+ *
+ * WHY the effect is exactly once: the EventConsumer marks the event id in processed_event through
+ * the ORM's transaction, but the derived record is written through the pg Pool in a transaction of
+ * its own, committed first. A crash between the two commits, or the same change arriving again
+ * under a new event id, runs the handler a second time; processed_event cannot stop that. What does
+ * is that the handler derives ente, key and content from the event alone: the second write finds
+ * the same content hash and is `unchanged` (no revision, no change-log entry, no event), or with
+ * `ifAbsent` finds the record and keeps it. processed_event only spares the work for a plain redelivery.
+ */
+@Injectable()
+export class ConsumersLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('ThemeConsumers');
+  private orm?: MikroORM;
+  private consumers: EventConsumer[] = [];
+  private stopped = false;
+  private starting?: Promise<void>;
+  private wakeStarter?: () => void;
+
+  constructor(
+    @Inject(THEME_CONSUMERS) private readonly declared: ThemeConsumer[],
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    private readonly db: Database,
+    private readonly settings: ExchangeSettings,
+    private readonly writer: DerivedRecordWriter,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.declared.length === 0) return;
+    this.orm = await openOrm({
+      url: this.db.url,
+      schema: this.db.schema,
+      entities: [ProcessedEvent],
+      migrations: themeMigrations,
+      poolSize: this.declared.length + 1,
+    });
+    // Kafka being down must not stop the service from accepting records (the outbox keeps their
+    // events): the consumers start in the background, retrying until the broker answers.
+    this.starting = this.startWhenKafkaAnswers();
+  }
+
+  private async startWhenKafkaAnswers(): Promise<void> {
+    for (let delay = 1000; !this.stopped; delay = Math.min(delay * 2, 30_000)) {
+      try {
+        return await this.startAll();
+      } catch (error) {
+        this.logger.warn(`consumers not started, retrying in ${delay} ms: ${(error as Error).message}`);
+        await new Promise<void>((resolve) => {
+          this.wakeStarter = resolve;
+          setTimeout(resolve, delay).unref();
+        });
+      }
+    }
+  }
+
+  private async startAll(): Promise<void> {
+    const prefix = this.settings.topicPrefix;
+    const ensurer = new TopicEnsurer(this.bus);
+    try {
+      for (const declared of this.declared.slice(this.consumers.length)) {
+        const topics = declared.sources.map((s) => `${prefix}.${s.theme}.${s.type}`);
+        // Subscribing to a topic nobody has published to yet must not fail: we never auto-create.
+        await ensurer.ensure(topics);
+        const consumer = new EventConsumer({
+          bus: this.bus,
+          orm: this.orm as MikroORM,
+          // The prefix keeps groups of different deployments (and test runs) on one cluster apart.
+          groupId: `${prefix}.${this.settings.theme}.${declared.name}`,
+          topics,
+          handler: (event) => declared.handle(event, this.writer.forEvent(event)),
+          // A new flow derives from the records published before it existed, too.
+          fromBeginning: true,
+          log: (m) => this.logger.warn(m),
+        });
+        await consumer.start();
+        this.consumers.push(consumer);
+        if (this.stopped) return await this.stopAll();
+      }
+    } finally {
+      await ensurer.close();
+    }
+  }
+
+  /** Before the pool closes (onApplicationShutdown): a handler in flight still needs it. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    // A start still in flight must finish (and see `stopped`) before the pool and ORM go away.
+    this.wakeStarter?.();
+    await this.starting;
+    await this.stopAll();
+  }
+
+  private async stopAll(): Promise<void> {
+    const consumers = this.consumers.splice(0);
+    await Promise.all(consumers.map((c) => c.stop()));
+    await this.orm?.close();
+    this.orm = undefined;
+  }
+}
