@@ -1,0 +1,173 @@
+import { createThemeApp, loadExchangeConfig, migrateThemeSchema } from '@interscambio/exchange';
+import type { ThemeOptions } from '@interscambio/exchange';
+import { KafkajsBus } from '@interscambio/messaging';
+import { testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import type { TestDatabase } from '@interscambio/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Pool } from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { ambienteTerritorioTheme } from '../ambiente-territorio.theme';
+
+interface Running {
+  app: NestFastifyApplication;
+  db: TestDatabase;
+  sql: Pool;
+}
+
+// The source theme as its service runs it: the same exchange, the same schemas (its own rules aside).
+const lavoriPubblici: ThemeOptions = { theme: 'lavori-pubblici', defaultPort: 0 };
+const prefix = uniqueName('it-flow-viabilita');
+const bus = new KafkajsBus(testKafkaBrokers(), uniqueName('flow-viabilita-test'));
+
+async function start(theme: ThemeOptions, name: string): Promise<Running> {
+  const db = await testDatabase(name);
+  await migrateThemeSchema(db.url, db.schema);
+  const env = { DATABASE_URL: db.url, DATABASE_SCHEMA: db.schema, KAFKA_BROKERS: testKafkaBrokers().join(',') };
+  const config = loadExchangeConfig({ ...env, KAFKA_TOPIC_PREFIX: prefix }, { theme: theme.theme, port: 0 });
+  const app = await createThemeApp(theme, config, ['error', 'warn']);
+  return { app, db, sql: new Pool({ connectionString: db.url, max: 2, options: `-c search_path=${db.schema}` }) };
+}
+
+/** Polls until `read` returns something, for at most 30 s. */
+async function eventually<T>(read: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 150; i++) {
+    const value = await read();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('nothing within 30 s');
+}
+
+const cantiere = {
+  descrizione: 'Rifacimento della pavimentazione di piazza Magione',
+  area: { indirizzo: 'piazza Magione, lato via Magione', posizione: { lat: 38.117, lon: 13.368 } },
+  dataInizio: '2025-02-12',
+  dataFine: '2025-10-31',
+  impattoTraffico: 'chiusura-strada',
+  stradeCoinvolte: ['piazza Magione', 'via Magione'],
+  ordinanza: { numero: '1187/2025', data: '2025-02-05' },
+};
+const cantiereUrl = (key: string): string => `/lavori-pubblici/v1/records/cantiere/082053/${key}`;
+
+describe('a cantiere that closes a road becomes an avviso di viabilità in ambiente-territorio', () => {
+  let lavori: Running;
+  let ambiente: Running;
+
+  beforeAll(async () => {
+    lavori = await start(lavoriPubblici, 'flow_viab_lavori');
+    ambiente = await start(ambienteTerritorioTheme, 'flow_viab_ambiente');
+  });
+
+  afterAll(async () => {
+    for (const r of [ambiente, lavori]) {
+      await r.app.close();
+      await r.sql.end();
+      await r.db.drop();
+    }
+    const admin = await bus.admin();
+    const mine = (await admin.listTopics()).filter((t) => t.startsWith(`${prefix}.`));
+    if (mine.length > 0) await admin.deleteTopics(mine);
+    await admin.close();
+  });
+
+  const readAvviso = async (key: string): Promise<{ status: number; body?: unknown }> => {
+    const res = await ambiente.app.inject({
+      method: 'GET',
+      url: `/ambiente-territorio/v1/records/avviso-viabilita/082053/${key}`,
+    });
+    return res.statusCode === 200 ? { status: 200, body: res.json() } : { status: res.statusCode };
+  };
+
+  /** Waits until ambiente-territorio has handled the latest event of a cantiere. */
+  const handled = async (key: string): Promise<void> => {
+    const { rows } = await lavori.sql.query<{ id: string }>(
+      'select id from outbox where key = $1 order by seq desc limit 1',
+      [`082053/${key}`],
+    );
+    const id = (rows[0] as { id: string }).id;
+    await eventually(async () => {
+      const seen = await ambiente.sql.query('select 1 from processed_event where event_id = $1', [id]);
+      return seen.rowCount ? true : undefined;
+    });
+  };
+
+  it('publishes the notice as the comune of the cantiere, readable over REST', async () => {
+    expect(
+      (await lavori.app.inject({ method: 'PUT', url: cantiereUrl('CANT-2025-31'), payload: cantiere })).statusCode,
+    ).toBe(201);
+    const avviso = await eventually(async () => {
+      const read = await readAvviso('CANT-CANT-2025-31');
+      return read.status === 200 ? read.body : undefined;
+    });
+    expect(avviso).toEqual({
+      stradeCoinvolte: ['piazza Magione', 'via Magione'],
+      dataInizio: '2025-02-12',
+      dataFine: '2025-10-31',
+      impattoTraffico: 'chiusura-strada',
+      indirizzo: 'piazza Magione, lato via Magione',
+      motivo: cantiere.descrizione,
+      ordinanza: { numero: '1187/2025', data: '2025-02-05' },
+      cantiere: { ente: '082053', key: 'CANT-2025-31' },
+    });
+  });
+
+  it('has the same effect when the source event arrives again, with its own id or a new one', async () => {
+    await handled('CANT-2025-31');
+    const { rows } = await lavori.sql.query<{
+      topic: string;
+      key: string;
+      headers: Record<string, string>;
+      payload: string;
+    }>(`select topic, key, headers, payload::text as payload from outbox where key = '082053/CANT-2025-31'`);
+    const original = rows[0] as (typeof rows)[0];
+    const copyId = uuidv7();
+    const producer = await bus.producer();
+    await producer.send(original.topic, [
+      { key: original.key, value: original.payload, headers: original.headers },
+      { key: original.key, value: original.payload, headers: { ...original.headers, ce_id: copyId } },
+    ]);
+    await producer.close();
+    await eventually(async () => {
+      const seen = await ambiente.sql.query('select 1 from processed_event where event_id = $1', [copyId]);
+      return seen.rowCount ? true : undefined;
+    });
+
+    const records = await ambiente.sql.query('select key, revision from record');
+    expect(records.rows).toEqual([{ key: 'CANT-CANT-2025-31', revision: 1 }]);
+    const outbox = await ambiente.sql.query('select key from outbox');
+    expect(outbox.rows).toEqual([{ key: '082053/CANT-CANT-2025-31' }]);
+    const feed = await ambiente.app.inject({ method: 'GET', url: '/ambiente-territorio/v1/feed' });
+    expect(feed.json<{ items: { key: string; revision: number }[] }>().items).toEqual([
+      expect.objectContaining({ key: 'CANT-CANT-2025-31', revision: 1 }),
+    ]);
+  });
+
+  it('follows the cantiere: new dates update the notice, a lower impact removes it', async () => {
+    await lavori.app.inject({
+      method: 'PUT',
+      url: cantiereUrl('CANT-2025-31'),
+      payload: { ...cantiere, dataFine: '2025-12-19' },
+    });
+    await handled('CANT-2025-31');
+    expect(await readAvviso('CANT-CANT-2025-31')).toMatchObject({ status: 200, body: { dataFine: '2025-12-19' } });
+
+    await lavori.app.inject({
+      method: 'PUT',
+      url: cantiereUrl('CANT-2025-31'),
+      payload: { ...cantiere, impattoTraffico: 'basso' },
+    });
+    await handled('CANT-2025-31');
+    expect(await readAvviso('CANT-CANT-2025-31')).toEqual({ status: 404 });
+  });
+
+  it('publishes no notice for a cantiere of low impact', async () => {
+    await lavori.app.inject({
+      method: 'PUT',
+      url: cantiereUrl('CANT-2025-40'),
+      payload: { ...cantiere, impattoTraffico: 'medio' },
+    });
+    await handled('CANT-2025-40');
+    const { rows } = await ambiente.sql.query(`select count(*)::int as n from record where key = 'CANT-CANT-2025-40'`);
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+});
