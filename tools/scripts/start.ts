@@ -1,29 +1,53 @@
 // `npm start`: the whole platform on one machine. Real PostgreSQL and Kafka from the devstack, every
-// service built, migrated (by this command, not by the services' boot) and started; Ctrl-C stops the
-// services and leaves the stack running for the next start (`npm run stack:stop` stops it).
+// service built, migrated (by this command, not by the services' boot) and started, then the gateway
+// in front of them (http://localhost:8080/<theme>/…, GATEWAY_PORT). Ctrl-C stops the services and the
+// gateway and leaves the stack running for the next start (`npm run stack:stop` stops it).
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { gatewayPort, startGateway } from './gateway.ts';
+import { themeServices } from './services.ts';
 import { root, stackUp } from './stack-env.ts';
 
+const port = (() => {
+  try {
+    return gatewayPort();
+  } catch (error) {
+    process.stderr.write(`[start] ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+})();
 const stack = stackUp('interscambio');
 const appsDir = path.join(root, 'apps');
-const apps = (existsSync(appsDir) ? readdirSync(appsDir) : []).filter((a) => existsSync(path.join(root, 'apps', a, 'src/main.ts')));
-const env = { ...process.env, DATABASE_URL: stack.databaseUrl, KAFKA_BROKERS: stack.kafkaBrokers, KAFKAJS_NO_PARTITIONER_WARNING: '1' };
+const apps = (existsSync(appsDir) ? readdirSync(appsDir) : []).filter((a) =>
+  existsSync(path.join(root, 'apps', a, 'src/main.ts')),
+);
+const env = {
+  ...process.env,
+  DATABASE_URL: stack.databaseUrl,
+  KAFKA_BROKERS: stack.kafkaBrokers,
+  KAFKAJS_NO_PARTITIONER_WARNING: '1',
+};
 const children: ChildProcess[] = [];
 
 function runtimeArgs(app: string): { args: string[]; env: NodeJS.ProcessEnv } {
   const distRoot = path.join(root, 'dist/apps', app);
   const main = path.join(distRoot, 'apps', app, 'src/main.js');
   const hook = path.join(root, 'tools/runtime/aliases.cjs');
-  return { args: ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', '--require', hook, main], env: { ...env, INTERSCAMBIO_DIST_ROOT: distRoot } };
+  return {
+    args: ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', '--require', hook, main],
+    env: { ...env, INTERSCAMBIO_DIST_ROOT: distRoot },
+  };
 }
 
 for (const app of apps) {
   process.stderr.write(`[start] building ${app}\n`);
   const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
-  const build = spawnSync(process.execPath, [tsc, '-p', `apps/${app}/tsconfig.app.json`], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [tsc, '-p', `apps/${app}/tsconfig.app.json`], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
   const { args, env: appEnv } = runtimeArgs(app);
   const migrate = spawnSync(process.execPath, [...args, 'migrate'], { cwd: root, stdio: 'inherit', env: appEnv });
@@ -37,15 +61,44 @@ for (const app of apps) {
   children.push(child);
 }
 
-process.stderr.write(
-  apps.length
-    ? `[start] ${apps.length} service(s) starting: ${apps.join(', ')}. Ctrl-C stops them (the stack keeps running).\n`
-    : '[start] the stack is up; no services yet. Ctrl-C to leave (the stack keeps running).\n',
-);
-const stop = (): void => {
-  for (const c of children) c.kill('SIGTERM');
-  process.exit(0);
+const stop = (status: number): void => {
+  const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  if (running.length === 0) process.exit(status);
+  let left = running.length;
+  for (const c of running) {
+    c.once('exit', () => --left === 0 && process.exit(status));
+    c.kill('SIGTERM');
+  }
+  // A service that does not finish its shutdown hooks in time must not outlive `npm start`.
+  setTimeout(() => {
+    for (const c of running) c.kill('SIGKILL');
+    process.exit(status);
+  }, 10_000).unref();
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+if (apps.length === 0) {
+  process.stderr.write('[start] the stack is up; no services yet. Ctrl-C to leave (the stack keeps running).\n');
+} else {
+  const services = themeServices(root);
+  const listening = await startGateway({ port, services }).then(
+    () => true,
+    (error: Error) => {
+      process.stderr.write(`[start] the gateway cannot listen on port ${port} (GATEWAY_PORT): ${error.message}\n`);
+      return false;
+    },
+  );
+  if (!listening) stop(1);
+  else {
+    const urls = services.map(
+      (s) =>
+        `  ${s.name.padEnd(20)} http://localhost:${port}/${s.name}/v1/status  http://localhost:${port}/${s.name}/v1/docs`,
+    );
+    process.stderr.write(
+      `[start] ${apps.length} service(s) starting: ${apps.join(', ')}; the gateway lists them at http://localhost:${port}/\n` +
+        `${urls.join('\n')}\n[start] Ctrl-C stops the services and the gateway (the stack keeps running).\n`,
+    );
+  }
+}
 setInterval(() => undefined, 1 << 30);

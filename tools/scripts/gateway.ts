@@ -1,0 +1,136 @@
+// One address for every theme service on a developer's machine, routing by the first path segment
+// (`/tributi/…` → the tributi service), as nginx or the Kubernetes Ingress do elsewhere (deploy/).
+// Run alone with `node tools/scripts/gateway.ts`; `npm start` starts it after the services.
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { pipeline } from 'node:stream';
+import { themeServices } from './services.ts';
+import type { Service } from './services.ts';
+
+export interface GatewayOptions {
+  port: number;
+  host?: string;
+  /** Where the services listen. */
+  upstreamHost?: string;
+  services: Service[];
+}
+
+// RFC 9110 §7.6.1: these describe one connection, not the message, and a proxy must not forward them.
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
+
+export function startGateway(options: GatewayOptions): Promise<http.Server> {
+  const byName = new Map(options.services.map((s) => [s.name, s]));
+  const server = http.createServer((req, res) => {
+    const first = (req.url ?? '/').split(/[/?#]/)[1] ?? '';
+    const service = byName.get(first);
+    if (service) return proxy(req, res, service, options.upstreamHost ?? '127.0.0.1');
+    if (first === '' && (req.method === 'GET' || req.method === 'HEAD')) return index(req, res, options.services);
+    if (first === '') {
+      res.setHeader('allow', 'GET, HEAD');
+      return problem(req, res, 405, 'method-not-allowed', 'Method not allowed', 'GET / lists the services.');
+    }
+    problem(req, res, 404, 'unknown-service', 'Not found', `No service answers under /${first}; GET / lists them.`);
+  });
+  // The feed long-polls: the gateway must not cut a waiting answer short.
+  server.requestTimeout = 0;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve(server));
+  });
+}
+
+function proxy(req: IncomingMessage, res: ServerResponse, service: Service, host: string): void {
+  const upstream = http.request(
+    { host, port: service.port, method: req.method, path: req.url, headers: forwarded(req) },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, withoutHopByHop(answer.headers));
+      pipeline(answer, res, () => undefined);
+    },
+  );
+  upstream.on('error', (error: NodeJS.ErrnoException) => {
+    if (res.headersSent) return void res.destroy(error);
+    const detail = `The ${service.name} service does not answer (${error.code ?? error.message}).`;
+    problem(req, res, 502, 'service-unavailable', 'Bad gateway', detail);
+  });
+  res.on('close', () => {
+    if (!res.writableFinished) upstream.destroy();
+  });
+  pipeline(req, upstream, () => undefined);
+}
+
+function forwarded(req: IncomingMessage): OutgoingHttpHeaders {
+  const headers = withoutHopByHop(req.headers);
+  const client = req.socket.remoteAddress ?? 'unknown';
+  const before = req.headers['x-forwarded-for'];
+  headers['x-forwarded-for'] = before ? `${String(before)}, ${client}` : client;
+  headers['x-forwarded-host'] ??= req.headers.host;
+  headers['x-forwarded-proto'] ??= 'http';
+  headers['x-forwarded-port'] ??= String(req.socket.localPort);
+  return headers;
+}
+
+function withoutHopByHop(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
+  const named = String(headers.connection ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase());
+  const copy: OutgoingHttpHeaders = { ...headers };
+  for (const name of [...HOP_BY_HOP, ...named]) delete copy[name];
+  return copy;
+}
+
+function index(req: IncomingMessage, res: ServerResponse, services: Service[]): void {
+  const base = `http://${req.headers.host ?? 'localhost'}`;
+  const body = JSON.stringify({
+    services: services.map((s) => ({
+      name: s.name,
+      url: `${base}/${s.name}/v1`,
+      status: `${base}/${s.name}/v1/status`,
+      docs: `${base}/${s.name}/v1/docs`,
+      openapi: `${base}/${s.name}/v1/openapi.json`,
+    })),
+  });
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** RFC 9457, shaped like the services' own problems. */
+function problem(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  code: string,
+  title: string,
+  detail: string,
+): void {
+  const given = req.headers['x-correlation-id'];
+  const correlationId = typeof given === 'string' && given.length > 0 ? given : randomUUID();
+  const body = JSON.stringify({ type: `urn:interscambio:problem:${code}`, title, status, detail, code, correlationId });
+  res.writeHead(status, {
+    'content-type': 'application/problem+json',
+    'content-length': Buffer.byteLength(body),
+    'x-correlation-id': correlationId,
+  });
+  res.end(body);
+}
+
+export function gatewayPort(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env['GATEWAY_PORT'] ?? '8080';
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new Error(`GATEWAY_PORT must be a port number, not "${value}"`);
+  return port;
+}
+
+if (import.meta.main) {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const services = themeServices(root);
+  const port = gatewayPort();
+  const server = await startGateway({ port, services });
+  process.stderr.write(
+    `[gateway] http://localhost:${port}/ → ${services.map((s) => `/${s.name} :${s.port}`).join(', ')}\n`,
+  );
+  const stop = (): void => void server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
