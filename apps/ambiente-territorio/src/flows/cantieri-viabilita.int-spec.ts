@@ -1,42 +1,15 @@
-import { createThemeApp, loadExchangeConfig, migrateThemeSchema } from '@interscambio/exchange';
 import type { ThemeOptions } from '@interscambio/exchange';
 import { KafkajsBus } from '@interscambio/messaging';
-import { testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testing';
-import type { TestDatabase } from '@interscambio/testing';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Pool } from 'pg';
+import { eventually, startFlowTheme } from '@interscambio/exchange/testing';
+import type { RunningTheme } from '@interscambio/exchange/testing';
+import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { ambienteTerritorioTheme } from '../ambiente-territorio.theme';
-
-interface Running {
-  app: NestFastifyApplication;
-  db: TestDatabase;
-  sql: Pool;
-}
 
 // The source theme as its service runs it: the same exchange, the same schemas (its own rules aside).
 const lavoriPubblici: ThemeOptions = { theme: 'lavori-pubblici', defaultPort: 0 };
 const prefix = uniqueName('it-flow-viabilita');
 const bus = new KafkajsBus(testKafkaBrokers(), uniqueName('flow-viabilita-test'));
-
-async function start(theme: ThemeOptions, name: string): Promise<Running> {
-  const db = await testDatabase(name);
-  await migrateThemeSchema(db.url, db.schema);
-  const env = { DATABASE_URL: db.url, DATABASE_SCHEMA: db.schema, KAFKA_BROKERS: testKafkaBrokers().join(',') };
-  const config = loadExchangeConfig({ ...env, KAFKA_TOPIC_PREFIX: prefix }, { theme: theme.theme, port: 0 });
-  const app = await createThemeApp(theme, config, ['error', 'warn']);
-  return { app, db, sql: new Pool({ connectionString: db.url, max: 2, options: `-c search_path=${db.schema}` }) };
-}
-
-/** Polls until `read` returns something, for at most 30 s. */
-async function eventually<T>(read: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 150; i++) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('nothing within 30 s');
-}
 
 const cantiere = {
   descrizione: 'Rifacimento della pavimentazione di piazza Magione',
@@ -50,12 +23,12 @@ const cantiere = {
 const cantiereUrl = (key: string): string => `/lavori-pubblici/v1/records/cantiere/082053/${key}`;
 
 describe('a cantiere that closes a road becomes an avviso di viabilità in ambiente-territorio', () => {
-  let lavori: Running;
-  let ambiente: Running;
+  let lavori: RunningTheme;
+  let ambiente: RunningTheme;
 
   beforeAll(async () => {
-    lavori = await start(lavoriPubblici, 'flow_viab_lavori');
-    ambiente = await start(ambienteTerritorioTheme, 'flow_viab_ambiente');
+    lavori = await startFlowTheme(lavoriPubblici, 'flow_viab_lavori', prefix);
+    ambiente = await startFlowTheme(ambienteTerritorioTheme, 'flow_viab_ambiente', prefix);
   });
 
   afterAll(async () => {

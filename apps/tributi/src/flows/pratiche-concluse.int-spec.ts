@@ -1,42 +1,15 @@
-import { createThemeApp, loadExchangeConfig, migrateThemeSchema } from '@interscambio/exchange';
 import type { ThemeOptions } from '@interscambio/exchange';
 import { KafkajsBus } from '@interscambio/messaging';
-import { testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testing';
-import type { TestDatabase } from '@interscambio/testing';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Pool } from 'pg';
+import { eventually, startFlowTheme } from '@interscambio/exchange/testing';
+import type { RunningTheme } from '@interscambio/exchange/testing';
+import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { tributiTheme } from '../tributi.theme';
-
-interface Running {
-  app: NestFastifyApplication;
-  db: TestDatabase;
-  sql: Pool;
-}
 
 // The source theme as its service runs it: the same exchange, the same schemas (its own rules aside).
 const ediliziaCatasto: ThemeOptions = { theme: 'edilizia-catasto', defaultPort: 0 };
 const prefix = uniqueName('it-flow-imu');
 const bus = new KafkajsBus(testKafkaBrokers(), uniqueName('flow-imu-test'));
-
-async function start(theme: ThemeOptions, name: string): Promise<Running> {
-  const db = await testDatabase(name);
-  await migrateThemeSchema(db.url, db.schema);
-  const env = { DATABASE_URL: db.url, DATABASE_SCHEMA: db.schema, KAFKA_BROKERS: testKafkaBrokers().join(',') };
-  const config = loadExchangeConfig({ ...env, KAFKA_TOPIC_PREFIX: prefix }, { theme: theme.theme, port: 0 });
-  const app = await createThemeApp(theme, config, ['error', 'warn']);
-  return { app, db, sql: new Pool({ connectionString: db.url, max: 2, options: `-c search_path=${db.schema}` }) };
-}
-
-/** Polls until `read` returns something, for at most 30 s. */
-async function eventually<T>(read: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 150; i++) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('nothing within 30 s');
-}
 
 const pratica = {
   tipo: 'CILA',
@@ -55,12 +28,12 @@ const pratica = {
 const avvisi = ['12', '13', '27'].map((sub) => `PE-CILA-4417-G273-128-1450-${sub}`);
 
 describe('a concluded pratica edilizia becomes avvisi di verifica IMU in tributi', () => {
-  let edilizia: Running;
-  let tributi: Running;
+  let edilizia: RunningTheme;
+  let tributi: RunningTheme;
 
   beforeAll(async () => {
-    edilizia = await start(ediliziaCatasto, 'flow_imu_edilizia');
-    tributi = await start(tributiTheme, 'flow_imu_tributi');
+    edilizia = await startFlowTheme(ediliziaCatasto, 'flow_imu_edilizia', prefix);
+    tributi = await startFlowTheme(tributiTheme, 'flow_imu_tributi', prefix);
   });
 
   afterAll(async () => {
