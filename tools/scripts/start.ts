@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gatewayPort, startGateway } from './gateway.ts';
+import { seed } from './seed.ts';
 import { themeServices } from './services.ts';
 import { root, stackUp } from './stack-env.ts';
 
@@ -99,6 +100,12 @@ if (apps.length === 0) {
       `[start] ${apps.length} service(s) starting: ${apps.join(', ')}; the gateway lists them at http://localhost:${port}/\n` +
         `${urls.join('\n')}\n[start] Ctrl-C stops the services and the gateway (the stack keeps running).\n`,
     );
+    // Demo records for every comune; the same keys and data on every start, so a restart finds them unchanged.
+    if (process.env.INTERSCAMBIO_SEED !== 'off') {
+      const status = await seed(port);
+      if (status !== 0)
+        process.stderr.write('[start] seeding the demo records failed (see above); services keep running\n');
+    }
   }
 }
 setInterval(() => undefined, 1 << 30);

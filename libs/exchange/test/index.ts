@@ -4,3 +4,4 @@ export { startThemeTestApp } from './theme-test-app';
 export type { ThemeTestApp } from './theme-test-app';
 export { eventually, startFlowTheme } from './flow-apps';
 export type { RunningTheme } from './flow-apps';
+export { describeFixtureRecords } from './fixture-records';

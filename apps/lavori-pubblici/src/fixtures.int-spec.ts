@@ -1,0 +1,4 @@
+import { describeFixtureRecords } from '@interscambio/exchange/testing';
+import { lavoriPubbliciTheme } from './lavori-pubblici.theme';
+
+describeFixtureRecords(lavoriPubbliciTheme);

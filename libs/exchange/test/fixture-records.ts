@@ -1,0 +1,38 @@
+import { generateRecords, loadEnti } from '@interscambio/fixtures';
+import { SchemaCatalog } from '@interscambio/schemas';
+import type { BatchItemResult, ThemeOptions } from '../src/index';
+import { startThemeTestApp } from './theme-test-app';
+import type { ThemeTestApp } from './theme-test-app';
+
+/**
+ * Batch-writes the fixtures' records (3 per ente, 10 comuni of Palermo and 10 of Messina) of every
+ * record type of `theme` through HTTP: the generator must satisfy the theme's rules, not only its schemas.
+ */
+export function describeFixtureRecords(theme: ThemeOptions): void {
+  const catalog = SchemaCatalog.load(theme.schemasDir);
+  const enti = [...loadEnti('palermo').slice(0, 10), ...loadEnti('messina').slice(0, 10)];
+  const types = catalog.types(theme.theme).map((info) => info.type);
+
+  describe(`${theme.theme}: generated fixtures, through the batch API`, () => {
+    let t: ThemeTestApp;
+
+    beforeAll(async () => {
+      t = await startThemeTestApp(theme, `${theme.theme.replace(/-/g, '_')}_fixtures`);
+    });
+
+    afterAll(() => t.close());
+
+    it.each(types)('creates every generated %s with 201', async (type) => {
+      const items = generateRecords({ theme: theme.theme, type, enti, perEnte: 3, seed: 42, catalog });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/${theme.theme}/v1/records/${type}/batch`,
+        payload: { items },
+      });
+      expect(res.statusCode).toBe(200);
+      const results = res.json<{ items: BatchItemResult[] }>().items;
+      expect(results.filter((r) => r.status !== 201)).toEqual([]);
+      expect(results).toHaveLength(60);
+    });
+  });
+}
