@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { MessageBus } from '@interscambio/messaging';
 import { Pool } from 'pg';
 import { testDatabase, testKafkaBrokers } from '@interscambio/testing';
 import type { TestDatabase } from '@interscambio/testing';
@@ -33,4 +34,17 @@ export async function eventually<T>(read: () => Promise<T | undefined>): Promise
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error('nothing within 30 s');
+}
+
+/** Stops the themes of a flow test (consumers first), drops their schemas and the test's topics. */
+export async function stopFlowThemes(themes: RunningTheme[], bus: MessageBus, topicPrefix: string): Promise<void> {
+  for (const r of themes) {
+    await r.app.close();
+    await r.sql.end();
+    await r.db.drop();
+  }
+  const admin = await bus.admin();
+  const mine = (await admin.listTopics()).filter((t) => t.startsWith(`${topicPrefix}.`));
+  if (mine.length > 0) await admin.deleteTopics(mine);
+  await admin.close();
 }

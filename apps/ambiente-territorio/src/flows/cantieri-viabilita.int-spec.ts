@@ -1,6 +1,6 @@
 import type { ThemeOptions } from '@interscambio/exchange';
 import { KafkajsBus } from '@interscambio/messaging';
-import { eventually, startFlowTheme } from '@interscambio/exchange/testing';
+import { eventually, startFlowTheme, stopFlowThemes } from '@interscambio/exchange/testing';
 import type { RunningTheme } from '@interscambio/exchange/testing';
 import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
 import { v7 as uuidv7 } from 'uuid';
@@ -31,17 +31,7 @@ describe('a cantiere that closes a road becomes an avviso di viabilità in ambie
     ambiente = await startFlowTheme(ambienteTerritorioTheme, 'flow_viab_ambiente', prefix);
   });
 
-  afterAll(async () => {
-    for (const r of [ambiente, lavori]) {
-      await r.app.close();
-      await r.sql.end();
-      await r.db.drop();
-    }
-    const admin = await bus.admin();
-    const mine = (await admin.listTopics()).filter((t) => t.startsWith(`${prefix}.`));
-    if (mine.length > 0) await admin.deleteTopics(mine);
-    await admin.close();
-  });
+  afterAll(() => stopFlowThemes([ambiente, lavori], bus, prefix));
 
   const readAvviso = async (key: string): Promise<{ status: number; body?: unknown }> => {
     const res = await ambiente.app.inject({

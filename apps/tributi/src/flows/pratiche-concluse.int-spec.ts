@@ -1,6 +1,6 @@
 import type { ThemeOptions } from '@interscambio/exchange';
 import { KafkajsBus } from '@interscambio/messaging';
-import { eventually, startFlowTheme } from '@interscambio/exchange/testing';
+import { eventually, startFlowTheme, stopFlowThemes } from '@interscambio/exchange/testing';
 import type { RunningTheme } from '@interscambio/exchange/testing';
 import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
 import { v7 as uuidv7 } from 'uuid';
@@ -36,17 +36,7 @@ describe('a concluded pratica edilizia becomes avvisi di verifica IMU in tributi
     tributi = await startFlowTheme(tributiTheme, 'flow_imu_tributi', prefix);
   });
 
-  afterAll(async () => {
-    for (const r of [tributi, edilizia]) {
-      await r.app.close();
-      await r.sql.end();
-      await r.db.drop();
-    }
-    const admin = await bus.admin();
-    const mine = (await admin.listTopics()).filter((t) => t.startsWith(`${prefix}.`));
-    if (mine.length > 0) await admin.deleteTopics(mine);
-    await admin.close();
-  });
+  afterAll(() => stopFlowThemes([tributi, edilizia], bus, prefix));
 
   const readAvviso = async (key: string): Promise<unknown> => {
     const res = await tributi.app.inject({
