@@ -8,7 +8,7 @@ export type { DerivedPutOptions, DerivedRecord, DerivedRecords } from './lib/flo
 export { DerivedRecordInvalidError } from './lib/flows/derived-record.error';
 export { loadDatabaseConfig, loadExchangeConfig } from './lib/config/exchange.config';
 export type { DatabaseConfig, ExchangeConfig } from './lib/config/exchange.config';
-export { ConfigError } from './lib/config/config.error';
+export { ConfigError } from '@interscambio/config';
 export { exchangeMigrations } from './lib/storage/exchange.migrations';
 export { migrateThemeSchema, themeMigrations } from './lib/storage/theme.migrations';
 export type { ThemeRule } from './lib/rules/theme-rule';
@@ -28,9 +28,6 @@ export type { Bound } from './lib/rules/amount.rule';
 export { codiceCatastaleRule, comuneRule, knownEnteRule } from './lib/rules/known-ente.rule';
 export { enti, loadEnti } from './lib/rules/enti';
 export type { Ente } from './lib/rules/enti';
-export { ExchangeError } from './lib/problem/exchange.error';
-export type { IssueDetail } from './lib/problem/exchange.error';
-export type { Problem } from './lib/problem/problem';
 export { MAX_BATCH_ITEMS } from './lib/records/batch.service';
 export type { BatchItemResult } from './lib/records/batch.service';
 export type { FeedItem, FeedPage } from './lib/feed/feed.reader';

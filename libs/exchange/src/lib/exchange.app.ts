@@ -8,7 +8,7 @@ import type { ExchangeConfig } from './config/exchange.config';
 import { ExchangeModule } from './exchange.module';
 import { ExchangeSettings } from './exchange.settings';
 import type { ThemeOptions } from './exchange.settings';
-import { createFastifyAdapter } from './http/fastify.adapter';
+import { createFastifyAdapter } from '@interscambio/http';
 import { buildOpenApi } from './openapi/openapi.document';
 import { OpenApiHolder } from './openapi/openapi.holder';
 

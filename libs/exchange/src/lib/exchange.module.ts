@@ -17,7 +17,7 @@ import { FeedReader } from './feed/feed.reader';
 import { FeedService } from './feed/feed.service';
 import { DocsController } from './openapi/docs.controller';
 import { OpenApiHolder } from './openapi/openapi.holder';
-import { ProblemFilter } from './problem/problem.filter';
+import { ProblemFilter } from '@interscambio/http';
 import { BatchService } from './records/batch.service';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { RecordCollectionController } from './records/record-collection.controller';

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { loadDatabaseConfig } from './config/exchange.config';
-import { ConfigError } from './config/config.error';
+import { ConfigError } from '@interscambio/config';
 import { bootstrapTheme } from './exchange.app';
 import type { ThemeOptions } from './exchange.settings';
 import { migrateThemeSchema } from './storage/theme.migrations';

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { HttpReply } from '../http/http.types';
+import type { HttpReply } from '@interscambio/http';
 import { ExchangeSettings } from '../exchange.settings';
-import { BadRequestError } from '../problem/exchange.error';
+import { BadRequestError } from '@interscambio/http';
 import { ThemeCatalog } from './theme.catalog';
 
 export interface RecordTypeSummary {

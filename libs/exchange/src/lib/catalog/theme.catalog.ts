@@ -1,5 +1,5 @@
 import type { RecordTypeInfo, SchemaCatalog } from '@interscambio/schemas';
-import type { IssueDetail } from '../problem/exchange.error';
+import type { IssueDetail } from '@interscambio/http';
 import { UnknownRecordTypeError } from '../problem/exchange.error';
 import type { RecordTypeRef } from '../records/record.types';
 import { EVERY_TYPE } from '../rules/theme-rule';

@@ -1,4 +1,4 @@
-import { ConfigError } from './config.error';
+import { ConfigError } from '@interscambio/config';
 import { loadExchangeConfig } from './exchange.config';
 
 const defaults = { theme: 'lavori-pubblici', port: 3104 };

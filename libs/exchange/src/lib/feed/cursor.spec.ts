@@ -1,4 +1,4 @@
-import { ExchangeError } from '../problem/exchange.error';
+import { ProblemError } from '@interscambio/http';
 import { decodeCursor, encodeCursor } from './cursor';
 
 describe('feed cursor', () => {
@@ -15,11 +15,11 @@ describe('feed cursor', () => {
   it.each(['garbage!', Buffer.from('p1:abc').toString('base64url'), Buffer.from('42').toString('base64url')])(
     'refuses %s with a 400 problem',
     (cursor) => {
-      expect(() => decodeCursor(cursor)).toThrow(ExchangeError);
+      expect(() => decodeCursor(cursor)).toThrow(ProblemError);
       try {
         decodeCursor(cursor);
       } catch (error) {
-        expect((error as ExchangeError).status).toBe(400);
+        expect((error as ProblemError).status).toBe(400);
       }
     },
   );

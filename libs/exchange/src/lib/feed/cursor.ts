@@ -1,4 +1,4 @@
-import { BadRequestError } from '../problem/exchange.error';
+import { BadRequestError } from '@interscambio/http';
 
 // Opaque to clients: base64url of the last feed position they have seen. Positions only grow in
 // commit order, so "after this position" is stable however many writes happen meanwhile.

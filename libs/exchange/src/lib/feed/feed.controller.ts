@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ThemeCatalog } from '../catalog/theme.catalog';
-import { BadRequestError } from '../problem/exchange.error';
+import { BadRequestError } from '@interscambio/http';
 import { decodeCursor } from './cursor';
 import { feedPageSchema } from './feed-page.schema';
 import type { FeedPage } from './feed.reader';

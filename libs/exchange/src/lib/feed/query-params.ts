@@ -1,4 +1,4 @@
-import { BadRequestError } from '../problem/exchange.error';
+import { BadRequestError } from '@interscambio/http';
 
 export const MAX_PAGE = 1000;
 export const DEFAULT_PAGE = 100;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { IdempotencyKeyReusedError } from '../problem/exchange.error';
 import { Database } from '../storage/database';
-import type { HttpAnswer } from '../http/http-answer';
+import type { HttpAnswer } from '@interscambio/http';
 
 export interface IdempotentRequest {
   /** Whose key space: the ente the request writes for. */

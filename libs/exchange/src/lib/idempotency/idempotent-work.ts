@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { inTransaction } from '../storage/transaction';
 import { canonicalJson } from '../records/content-hash';
-import type { HttpAnswer } from '../http/http-answer';
+import type { HttpAnswer } from '@interscambio/http';
 import type { IdempotencyStore } from './idempotency.store';
 
 export interface Idempotency {

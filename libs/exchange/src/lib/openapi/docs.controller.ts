@@ -4,7 +4,7 @@ import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { getSwaggerAssetsAbsoluteFSPath } from '@nestjs/swagger/dist/swagger-ui';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { HttpReply } from '../http/http.types';
+import type { HttpReply } from '@interscambio/http';
 import { OpenApiHolder } from './openapi.holder';
 
 // Swagger UI from the swagger-ui-dist that @nestjs/swagger depends on (located through its own

@@ -1,57 +1,18 @@
-export interface IssueDetail {
-  pointer: string;
-  keyword: string;
-  message: string;
-}
+import { ProblemError } from '@interscambio/http';
 
-/**
- * Every failure the exchange answers on purpose: a stable `code` (the problem type) and the HTTP
- * status it maps to. The problem filter turns it into RFC 9457 problem+json.
- */
-export class ExchangeError extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: number,
-    readonly title: string,
-    detail?: string,
-    readonly errors?: IssueDetail[],
-  ) {
-    super(detail ?? title);
-    this.name = 'ExchangeError';
-  }
-}
-
-export class UnknownRecordTypeError extends ExchangeError {
+export class UnknownRecordTypeError extends ProblemError {
   constructor(type: string) {
     super('unknown-record-type', 404, 'Unknown record type', `This theme has no record type "${type}".`);
   }
 }
 
-export class RecordNotFoundError extends ExchangeError {
+export class RecordNotFoundError extends ProblemError {
   constructor() {
     super('record-not-found', 404, 'Record not found');
   }
 }
 
-export class BadRequestError extends ExchangeError {
-  constructor(code: string, detail: string) {
-    super(code, 400, 'Bad request', detail);
-  }
-}
-
-export class MalformedJsonError extends ExchangeError {
-  constructor() {
-    super('malformed-json', 400, 'Malformed JSON', 'The body is not valid JSON.');
-  }
-}
-
-export class ValidationError extends ExchangeError {
-  constructor(errors: IssueDetail[], detail = 'The document does not match the record type.') {
-    super('validation-failed', 422, 'Validation failed', detail, errors);
-  }
-}
-
-export class RevisionMismatchError extends ExchangeError {
+export class RevisionMismatchError extends ProblemError {
   constructor(current: number | null) {
     super(
       'revision-mismatch',
@@ -62,7 +23,7 @@ export class RevisionMismatchError extends ExchangeError {
   }
 }
 
-export class IdempotencyKeyReusedError extends ExchangeError {
+export class IdempotencyKeyReusedError extends ProblemError {
   constructor() {
     super(
       'idempotency-key-reused',
@@ -70,11 +31,5 @@ export class IdempotencyKeyReusedError extends ExchangeError {
       'Idempotency key reused',
       'This Idempotency-Key was already used for a different request.',
     );
-  }
-}
-
-export class DependencyUnavailableError extends ExchangeError {
-  constructor(detail: string) {
-    super('dependency-unavailable', 503, 'Service unavailable', detail);
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { HttpRequest } from '../http/http.types';
+import type { HttpRequest } from '@interscambio/http';
 import { ThemeCatalog } from '../catalog/theme.catalog';
-import type { IssueDetail } from '../problem/exchange.error';
-import { ValidationError } from '../problem/exchange.error';
+import type { IssueDetail } from '@interscambio/http';
+import { ValidationError } from '@interscambio/http';
 import { Database } from '../storage/database';
 import { contentHash } from './content-hash';
-import type { HttpAnswer } from '../http/http-answer';
+import type { HttpAnswer } from '@interscambio/http';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { idempotentWork } from '../idempotency/idempotent-work';
 import { idempotencyKeyOf, isEnte, isKey, traceOf } from './record-request';

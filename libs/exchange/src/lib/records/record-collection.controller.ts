@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import type { HttpReply, HttpRequest } from '../http/http.types';
+import type { HttpReply, HttpRequest } from '@interscambio/http';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { decodeCursor } from '../feed/cursor';
 import { FeedReader } from '../feed/feed.reader';
 import type { FeedItem } from '../feed/feed.reader';
 import { dateTimeOf, limitOf } from '../feed/query-params';
 import { BatchService } from './batch.service';
-import { send } from '../http/http-answer';
+import { send } from '@interscambio/http';
 import { checkEnte } from './record-request';
 
 export interface RecordList {

@@ -1,6 +1,6 @@
-import type { HttpRequest } from '../http/http.types';
-import { traceparentOf } from '../http/correlation';
-import { BadRequestError } from '../problem/exchange.error';
+import type { HttpRequest } from '@interscambio/http';
+import { traceparentOf } from '@interscambio/http';
+import { BadRequestError } from '@interscambio/http';
 import type { ExpectedRevision, RequestTrace } from './record.types';
 
 const ENTE = /^\d{6}$/;

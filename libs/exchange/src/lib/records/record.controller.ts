@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Put, Req, Res } from '@nestjs/common';
-import type { HttpReply, HttpRequest } from '../http/http.types';
-import { send } from '../http/http-answer';
+import type { HttpReply, HttpRequest } from '@interscambio/http';
+import { send } from '@interscambio/http';
 import { RecordService } from './record.service';
 
 /** One record, addressed by type, ente and key. */

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { HttpRequest } from '../http/http.types';
+import type { HttpRequest } from '@interscambio/http';
 import { ThemeCatalog } from '../catalog/theme.catalog';
-import { BadRequestError, RecordNotFoundError, ValidationError } from '../problem/exchange.error';
+import { BadRequestError, ValidationError } from '@interscambio/http';
+import { RecordNotFoundError } from '../problem/exchange.error';
 import { Database } from '../storage/database';
 import { contentHash } from './content-hash';
-import { etag } from '../http/http-answer';
-import type { HttpAnswer } from '../http/http-answer';
+import { etag } from '@interscambio/http';
+import type { HttpAnswer } from '@interscambio/http';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { idempotentWork } from '../idempotency/idempotent-work';
 import { checkEnte, checkKey, expectedRevisionOf, idempotencyKeyOf, traceOf } from './record-request';

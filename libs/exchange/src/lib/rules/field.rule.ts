@@ -1,4 +1,4 @@
-import type { IssueDetail } from '../problem/exchange.error';
+import type { IssueDetail } from '@interscambio/http';
 import { valuesAt } from './json-pointer';
 import type { ThemeRule } from './theme-rule';
 

@@ -1,4 +1,4 @@
-import type { IssueDetail } from '../problem/exchange.error';
+import type { IssueDetail } from '@interscambio/http';
 import { enti } from './enti';
 import type { Ente } from './enti';
 import { fieldRule } from './field.rule';

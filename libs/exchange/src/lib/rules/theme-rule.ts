@@ -1,4 +1,4 @@
-import type { IssueDetail } from '../problem/exchange.error';
+import type { IssueDetail } from '@interscambio/http';
 
 /** Where a document is being written: what the path says and the document cannot. */
 export interface RuleContext {

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DependencyUnavailableError } from '../problem/exchange.error';
+import { DependencyUnavailableError } from '@interscambio/http';
 import { StatusService } from './status.service';
 import type { ServiceStatus } from './status.service';
 

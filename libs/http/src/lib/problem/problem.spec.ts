@@ -1,5 +1,5 @@
 import { HttpException, NotFoundException } from '@nestjs/common';
-import { MalformedJsonError, ValidationError } from './exchange.error';
+import { MalformedJsonError, ValidationError } from './problem.error';
 import { toProblem } from './problem';
 
 function fastifyError(code: string, statusCode: number): Error {

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import { ExchangeError } from './exchange.error';
-import type { IssueDetail } from './exchange.error';
+import { ProblemError } from './problem.error';
+import type { IssueDetail } from './problem.error';
 
 export interface Problem {
   type: string;
@@ -27,7 +27,7 @@ const byStatus: Record<number, [string, string]> = {
 
 /** Maps anything thrown while handling a request to a problem; unknown errors become a bare 500. */
 export function toProblem(error: unknown): Problem {
-  if (error instanceof ExchangeError) {
+  if (error instanceof ProblemError) {
     return problem(error.code, error.status, error.title, error.message, error.errors);
   }
   const http =

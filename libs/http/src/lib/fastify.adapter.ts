@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { MalformedJsonError } from '../problem/exchange.error';
+import { MalformedJsonError } from './problem/problem.error';
 import { correlationIdOf } from './correlation';
 
 export interface BodyLimits {

@@ -1,7 +1,8 @@
 import { Catch, Logger } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
-import type { HttpReply, HttpRequest } from '../http/http.types';
+import type { HttpReply, HttpRequest } from '../http.types';
 import { PROBLEM_MEDIA_TYPE, toProblem } from './problem';
+import { ProblemError } from './problem.error';
 
 /** The one place where every HTTP failure becomes RFC 9457 problem+json with the correlation id. */
 @Catch()
@@ -17,6 +18,7 @@ export class ProblemFilter implements ExceptionFilter {
         `${request.method} ${request.url} [${problem.correlationId}]`,
         error instanceof Error ? error.stack : String(error),
       );
+    if (error instanceof ProblemError) void reply.headers(error.headers);
     void reply.status(problem.status).header('content-type', PROBLEM_MEDIA_TYPE).send(problem);
   }
 }
