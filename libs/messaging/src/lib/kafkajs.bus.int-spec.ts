@@ -21,6 +21,17 @@ describe('KafkajsBus on the real Kafka broker', () => {
     expect(await admin.listTopics()).toContain(topic);
   });
 
+  it('creates a topic with the configuration asked for, e.g. compacted for current states', async () => {
+    const compacted = uniqueName('interscambio.test.compacted');
+    await admin.createTopics([{ name: compacted, config: { 'cleanup.policy': 'compact' } }]);
+    try {
+      expect(await admin.topicConfig(compacted)).toMatchObject({ 'cleanup.policy': 'compact' });
+      expect(await admin.topicConfig(topic)).toMatchObject({ 'cleanup.policy': 'delete' });
+    } finally {
+      await admin.deleteTopics([compacted]);
+    }
+  });
+
   it('delivers every produced message to a consumer group, with key, value, headers and per-key order', async () => {
     const producer = await bus.producer();
     const sent = Array.from({ length: 30 }, (_, i) => ({

@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import type { BusAdmin, BusConsumer, BusProducer, ConsumerOptions, MessageBus, ReceivedMessage } from './message-bus';
 
@@ -63,13 +63,24 @@ export class KafkajsBus implements MessageBus {
       createTopics: async (topics) => {
         await admin.createTopics({
           waitForLeaders: true,
-          topics: topics.map((t) => ({ topic: t.name, numPartitions: t.partitions ?? 1 })),
+          topics: topics.map((t) => ({
+            topic: t.name,
+            numPartitions: t.partitions ?? 1,
+            configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value })),
+          })),
         });
       },
       deleteTopics: (names) => admin.deleteTopics({ topics: names }),
       listTopics: () => admin.listTopics(),
       topicOffsets: async (topic) =>
         (await admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, low: o.low, high: o.high })),
+      topicConfig: async (topic) => {
+        const { resources } = await admin.describeConfigs({
+          includeSynonyms: false,
+          resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }],
+        });
+        return Object.fromEntries((resources[0]?.configEntries ?? []).map((e) => [e.configName, e.configValue]));
+      },
       close: () => admin.disconnect(),
     };
   }

@@ -40,11 +40,14 @@ export interface BusConsumer {
 }
 
 export interface BusAdmin {
-  createTopics(topics: { name: string; partitions?: number }[]): Promise<void>;
+  /** `config` is topic configuration, e.g. `{ 'cleanup.policy': 'compact' }` for a topic of current states. */
+  createTopics(topics: { name: string; partitions?: number; config?: Record<string, string> }[]): Promise<void>;
   deleteTopics(names: string[]): Promise<void>;
   listTopics(): Promise<string[]>;
   /** Per partition, the first offset still stored (`low`) and the offset the next message gets (`high`). */
   topicOffsets(topic: string): Promise<{ partition: number; low: string; high: string }[]>;
+  /** The topic's configuration as the broker reports it (e.g. `cleanup.policy`). */
+  topicConfig(topic: string): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 

@@ -13,7 +13,8 @@ export class TopicEnsurer {
     private readonly partitions = 3,
   ) {}
 
-  async ensure(topics: Iterable<string>): Promise<void> {
+  /** `config` applies to the topics this call creates (e.g. compaction); existing topics are left as they are. */
+  async ensure(topics: Iterable<string>, config?: Record<string, string>): Promise<void> {
     const missing = [...new Set(topics)].filter((t) => !this.known.has(t));
     if (missing.length === 0) return;
     try {
@@ -21,7 +22,8 @@ export class TopicEnsurer {
       const admin = await this.admin;
       const existing = new Set(await admin.listTopics());
       const create = missing.filter((t) => !existing.has(t));
-      if (create.length > 0) await admin.createTopics(create.map((name) => ({ name, partitions: this.partitions })));
+      if (create.length > 0)
+        await admin.createTopics(create.map((name) => ({ name, partitions: this.partitions, config })));
     } catch (error) {
       await this.close();
       throw error;
