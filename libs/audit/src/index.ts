@@ -1,0 +1,10 @@
+export { auditMigrations } from './lib/audit.migrations';
+export { AUDIT_GENESIS_HASH, auditHash } from './lib/audit.hash';
+export type { HashedFields } from './lib/audit.hash';
+export type { AuditAction, AuditEntry, AuditEntryInput, SqlExecutor } from './lib/audit-entry';
+export { appendAudit } from './lib/append-audit';
+export { verifyAudit } from './lib/verify-audit';
+export type { AuditBreak, AuditVerification } from './lib/verify-audit';
+export { readAudit } from './lib/read-audit';
+export type { AuditPage, AuditRecordFilter } from './lib/read-audit';
+export { AuditHeadMissingError, InvalidAuditPageError } from './lib/audit.errors';

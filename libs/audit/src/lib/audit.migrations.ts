@@ -1,0 +1,52 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration } from '@mikro-orm/migrations';
+import { AUDIT_GENESIS_HASH } from './audit.hash';
+
+class Migration20261201000001AuditEntry extends Migration {
+  override up(): void {
+    this.addSql(`create table "audit_entry" (
+      "seq" bigint primary key,
+      "at" timestamptz not null,
+      "client_id" text not null,
+      "ente" text not null,
+      "action" text not null check ("action" in ('created', 'updated', 'deleted', 'read')),
+      "record_type" text not null,
+      "record_ente" text not null,
+      "record_key" text not null,
+      "revision" integer,
+      "agreement_id" text,
+      "purpose" text,
+      "correlation_id" text not null,
+      "prev_hash" text not null,
+      "hash" text not null)`);
+    this.addSql(`create index "audit_entry_record_index"
+      on "audit_entry" ("record_type", "record_ente", "record_key", "seq")`);
+    // One row, locked by every append: appenders serialise on it, so seq is gapless in commit order.
+    this.addSql(`create table "audit_head" (
+      "id" boolean primary key default true check ("id"),
+      "seq" bigint not null,
+      "hash" text not null)`);
+    this.addSql(`insert into "audit_head" ("id", "seq", "hash") values (true, 0, '${AUDIT_GENESIS_HASH}')`);
+    // Stops mistakes and ordinary roles only: whoever can disable triggers can rewrite rows, and
+    // then the hash chain is what shows it.
+    this.addSql(`create function "audit_append_only"() returns trigger language plpgsql as $body$
+      begin
+        raise exception '% is append-only: % refused', tg_table_name, tg_op using errcode = 'insufficient_privilege';
+      end $body$`);
+    this.addSql(`create trigger "audit_entry_append_only" before update or delete or truncate on "audit_entry"
+      for each statement execute function "audit_append_only"()`);
+    this.addSql(`create trigger "audit_head_kept" before delete or truncate on "audit_head"
+      for each statement execute function "audit_append_only"()`);
+  }
+
+  override down(): void {
+    this.addSql('drop table if exists "audit_entry"');
+    this.addSql('drop table if exists "audit_head"');
+    this.addSql('drop function if exists "audit_append_only"()');
+  }
+}
+
+/** The audit trail's tables; a theme service lists them with its other migrations. */
+export const auditMigrations: MigrationObject[] = [
+  { name: 'Migration20261201000001AuditEntry', class: Migration20261201000001AuditEntry },
+];

@@ -1,0 +1,40 @@
+import type { AuditEntry, SqlExecutor } from './audit-entry';
+import { InvalidAuditPageError } from './audit.errors';
+import { auditColumnsSql, auditTable, toAuditEntry } from './audit.sql';
+import type { AuditRow } from './audit.sql';
+
+export interface AuditRecordFilter {
+  recordType: string;
+  recordEnte: string;
+  recordKey: string;
+}
+
+export interface AuditPage {
+  /** The seq of the last entry already seen; absent for the first page. */
+  after?: string;
+  limit: number;
+}
+
+const MAX_SEQ = 2n ** 63n - 1n;
+const isSeq = (s: string): boolean => /^\d{1,19}$/.test(s) && BigInt(s) <= MAX_SEQ;
+
+/** One record's trail, oldest first; `next` is the `after` of the following page, null on the last. */
+export async function readAudit(
+  db: SqlExecutor,
+  schema: string,
+  filter: AuditRecordFilter,
+  page: AuditPage,
+): Promise<{ items: AuditEntry[]; next: string | null }> {
+  const after = page.after ?? '0';
+  if (!isSeq(after)) throw new InvalidAuditPageError(`after ${JSON.stringify(after)} is not a seq`);
+  if (!Number.isSafeInteger(page.limit) || page.limit < 1) throw new InvalidAuditPageError(`limit ${page.limit}`);
+  const { rows } = await db.query(
+    `select ${auditColumnsSql} from ${auditTable(schema, 'audit_entry')} e
+     where e.record_type = $1 and e.record_ente = $2 and e.record_key = $3 and e.seq > $4
+     order by e.seq limit $5`,
+    [filter.recordType, filter.recordEnte, filter.recordKey, after, page.limit + 1],
+  );
+  const items = (rows as AuditRow[]).slice(0, page.limit).map(toAuditEntry);
+  const more = rows.length > page.limit;
+  return { items, next: more ? (items[items.length - 1]?.seq ?? null) : null };
+}

@@ -1,0 +1,143 @@
+import { auditDatabase, auditEntry } from '../../test/audit-fixture';
+import type { AuditDatabase } from '../../test/audit-fixture';
+import { InvalidAuditPageError } from './audit.errors';
+import { auditHash } from './audit.hash';
+import { auditColumnsSql, toAuditEntry } from './audit.sql';
+import type { AuditRow } from './audit.sql';
+import { verifyAudit } from './verify-audit';
+
+/** Ten entries, some with an agreement and purpose (reads of `personale` records), some without. */
+const trail = Array.from({ length: 10 }, (_, i) =>
+  auditEntry({
+    action: i % 2 ? 'read' : 'updated',
+    recordKey: `pic-${i % 4}`,
+    revision: i % 2 ? null : i + 1,
+    agreementId: i % 2 ? 'acc-2026-17' : null,
+    purpose: i % 2 ? 'continuita-assistenziale' : null,
+  }),
+);
+
+describe('verifyAudit against rows altered directly in the database', () => {
+  let audit: AuditDatabase;
+  const verify = (pageSize?: number) => verifyAudit(audit.pool, audit.db.schema, { pageSize });
+  const entries = (): string => audit.table('audit_entry');
+
+  beforeEach(async () => {
+    audit = await auditDatabase();
+    await audit.append(trail.slice(0, 4));
+    await audit.append(trail.slice(4));
+  });
+
+  afterEach(async () => {
+    await audit.close();
+  });
+
+  it('finds an untouched trail intact, whatever the page size', async () => {
+    for (const pageSize of [1, 3, 10, 1000])
+      expect(await verify(pageSize)).toMatchObject({ intact: true, entries: 10, head: { seq: '10' } });
+  });
+
+  it.each([
+    ['client_id', `client_id = 'someone-else'`],
+    ['ente', `ente = '082001'`],
+    ['purpose', `purpose = 'statistica'`],
+    ['agreement_id', `agreement_id = 'acc-2026-99'`],
+    ['revision', 'revision = 99'],
+    ['at, by one microsecond', `at = at + interval '1 microsecond'`],
+    ['prev_hash', `prev_hash = repeat('1', 64)`],
+    ['hash', `hash = repeat('2', 64)`],
+  ])('reports exactly the altered row, as hash-mismatch, when %s of it changes', async (_field, set) => {
+    await audit.tamper(`update ${entries()} set ${set} where seq = 7`);
+    const result = await verify(3);
+    expect(result).toMatchObject({ intact: false, entries: 6, firstBroken: { seq: '7', reason: 'hash-mismatch' } });
+  });
+
+  it('reports the next row as chain-broken when a row is replaced by a self-consistent one', async () => {
+    const { rows } = await audit.pool.query(`select ${auditColumnsSql} from ${entries()} where seq = 4`);
+    const row = rows[0] as AuditRow;
+    const forged = { ...toAuditEntry(row), purpose: 'statistica' };
+    await audit.tamper(`update ${entries()} set purpose = $1, hash = $2 where seq = 4`, [
+      forged.purpose,
+      auditHash(row.prev_hash, forged),
+    ]);
+    expect(await verify()).toMatchObject({
+      intact: false,
+      entries: 4,
+      firstBroken: { seq: '5', reason: 'chain-broken' },
+    });
+  });
+
+  it('reports the first missing seq as a sequence-gap when rows are deleted', async () => {
+    await audit.tamper(`delete from ${entries()} where seq in (3, 4, 8)`);
+    expect(await verify(2)).toMatchObject({
+      intact: false,
+      entries: 2,
+      firstBroken: { seq: '3', reason: 'sequence-gap' },
+    });
+  });
+
+  it("reports head-mismatch at the head's seq when the last row is deleted", async () => {
+    await audit.tamper(`delete from ${entries()} where seq = 10`);
+    expect(await verify()).toMatchObject({
+      intact: false,
+      entries: 9,
+      head: { seq: '10' },
+      firstBroken: { seq: '10', reason: 'head-mismatch' },
+    });
+  });
+
+  it('reports head-mismatch when the last row is replaced by a self-consistent one', async () => {
+    const { rows } = await audit.pool.query(`select ${auditColumnsSql} from ${entries()} where seq = 10`);
+    const row = rows[0] as AuditRow;
+    const forged = { ...toAuditEntry(row), clientId: 'someone-else' };
+    await audit.tamper(`update ${entries()} set client_id = $1, hash = $2 where seq = 10`, [
+      forged.clientId,
+      auditHash(row.prev_hash, forged),
+    ]);
+    expect(await verify()).toMatchObject({ intact: false, firstBroken: { seq: '10', reason: 'head-mismatch' } });
+  });
+
+  it('reports a row inserted past the head without moving it', async () => {
+    const { rows } = await audit.pool.query(`select ${auditColumnsSql} from ${entries()} where seq = 10`);
+    const last = rows[0] as AuditRow;
+    const forged = { ...toAuditEntry(last), seq: '11' };
+    await audit.pool.query(
+      `insert into ${entries()} select 11, at, client_id, ente, action, record_type, record_ente, record_key, revision,
+       agreement_id, purpose, correlation_id, $1, $2 from ${entries()} where seq = 10`,
+      [last.hash, auditHash(last.hash, forged)],
+    );
+    expect(await verify()).toMatchObject({
+      intact: false,
+      entries: 10,
+      firstBroken: { seq: '11', reason: 'head-mismatch' },
+    });
+  });
+
+  it('reports a row placed before seq 1 as outside the chain', async () => {
+    await audit.pool.query(
+      `insert into ${entries()} select 0, at, client_id, ente, action, record_type, record_ente, record_key, revision,
+       agreement_id, purpose, correlation_id, prev_hash, hash from ${entries()} where seq = 1`,
+    );
+    expect(await verify()).toMatchObject({
+      intact: false,
+      entries: 0,
+      firstBroken: { seq: '0', reason: 'chain-broken' },
+    });
+  });
+
+  it('refuses a page size below one', async () => {
+    await expect(verify(0)).rejects.toBeInstanceOf(InvalidAuditPageError);
+  });
+
+  it('catches a change made with triggers off for the whole session (session_replication_role)', async () => {
+    const client = await audit.pool.connect();
+    try {
+      await client.query('set session_replication_role = replica');
+      await client.query(`update ${entries()} set purpose = 'statistica' where seq = 2`);
+      await client.query('reset session_replication_role');
+    } finally {
+      client.release();
+    }
+    expect(await verify()).toMatchObject({ intact: false, firstBroken: { seq: '2', reason: 'hash-mismatch' } });
+  });
+});
