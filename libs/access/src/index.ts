@@ -1,0 +1,43 @@
+export { JwtError } from './lib/tokens/jwt.error';
+export type { JwtErrorReason } from './lib/tokens/jwt.error';
+export { decodeJwt } from './lib/tokens/jwt';
+export type { DecodedJwt, JwtClaims, JwtHeader, SigningAlgorithm, VerifyAlgorithm } from './lib/tokens/jwt';
+export { signJwt, verifySignature } from './lib/tokens/jwt.signature';
+export { checkTimes } from './lib/tokens/jwt.times';
+export type { TimeCheckOptions } from './lib/tokens/jwt.times';
+export { importPublicJwk, jwkThumbprint, publicJwk } from './lib/tokens/jwk';
+export type { Jwk } from './lib/tokens/jwk';
+export { exportPrivateJwk, generateSigningKey, importSigningKey } from './lib/tokens/signing-key';
+export type { SigningKey } from './lib/tokens/signing-key';
+export { JwksClient } from './lib/tokens/key-source';
+export type { JwksClientOptions, KeySource } from './lib/tokens/key-source';
+export { TokenVerifier } from './lib/tokens/token.verifier';
+export type { TokenVerifierOptions } from './lib/tokens/token.verifier';
+export type { AccessToken } from './lib/tokens/access-token';
+export { RateLimiter } from './lib/tokens/rate-limiter';
+export type { RateDecision, RateLimiterOptions } from './lib/tokens/rate-limiter';
+export { AccessModule } from './lib/guard/access.module';
+export type { AccessOptions } from './lib/guard/access.module';
+export { ACCESS_RATE_LIMITER, ACCESS_VERIFIER, AccessGuard } from './lib/guard/access.guard';
+export type { AccessTokenVerifier } from './lib/guard/access.guard';
+export { Public, Scopes } from './lib/guard/access.decorators';
+export { CurrentCaller } from './lib/guard/caller';
+export type { Caller, CallerRequest } from './lib/guard/caller';
+export {
+  InsufficientScopeError,
+  KeysUnavailableError,
+  RateLimitedError,
+  TokenMissingError,
+  TokenRejectedError,
+} from './lib/guard/access.errors';
+export { accessConfig, DEFAULT_TOKEN_ISSUER } from './lib/guard/access.config';
+export type { AccessConfig } from './lib/guard/access.config';
+export { isScope, SCOPES } from './lib/guard/scopes';
+export type { Scope } from './lib/guard/scopes';
+export {
+  AGREEMENTS_TOPIC_CONFIG,
+  agreementEventType,
+  agreementsTopic,
+  parseAgreementState,
+} from './lib/agreements/agreement.contract';
+export type { AgreementScope, AgreementState, AgreementStatus } from './lib/agreements/agreement.contract';

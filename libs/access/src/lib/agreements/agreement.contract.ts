@@ -1,0 +1,60 @@
+// What the registry publishes about agreements (accordi di fruizione) and every theme service
+// projects locally: one contract for both sides.
+
+export type AgreementStatus = 'requested' | 'active' | 'suspended' | 'revoked' | 'rejected';
+
+/** `ente`: one publisher; `metro`: every ente of a città metropolitana (`publisher` is its code, e.g. 082000). */
+export type AgreementScope = 'ente' | 'metro';
+
+/** The whole state of one agreement, published at each change (the topic is compacted by id). */
+export interface AgreementState {
+  id: string;
+  /** The ente that reads. */
+  consumer: string;
+  scope: AgreementScope;
+  publisher: string;
+  theme: string;
+  type: string;
+  /** Why the consumer reads; required for `personale` types. */
+  purpose: string | null;
+  status: AgreementStatus;
+  /** Grows by one at each change: a projection keeps the highest it has seen. */
+  version: number;
+  changedAt: string;
+}
+
+export function agreementsTopic(topicPrefix: string): string {
+  return `${topicPrefix}.registry.agreements`;
+}
+
+// Compacted: the latest state of every agreement stays on the topic for as long as it exists, so a
+// service deployed later still learns agreements approved long before it.
+export const AGREEMENTS_TOPIC_CONFIG: Readonly<Record<string, string>> = { 'cleanup.policy': 'compact' };
+
+export function agreementEventType(status: AgreementStatus): string {
+  return `it.interscambio.registry.agreement.${status}`;
+}
+
+const STATUSES: readonly unknown[] = ['requested', 'active', 'suspended', 'revoked', 'rejected'];
+const isEnte = (v: unknown): boolean => typeof v === 'string' && /^\d{6}$/.test(v);
+const isText = (v: unknown): boolean => typeof v === 'string' && v !== '';
+
+const CHECKS: [string, (s: Record<string, unknown>) => boolean][] = [
+  ['no id', (s) => isText(s['id'])],
+  ['no consumer ente', (s) => isEnte(s['consumer'])],
+  ['no publisher ente', (s) => isEnte(s['publisher'])],
+  ['a scope other than ente or metro', (s) => s['scope'] === 'ente' || s['scope'] === 'metro'],
+  ['no theme or type', (s) => isText(s['theme']) && isText(s['type'])],
+  ['an unknown status', (s) => STATUSES.includes(s['status'])],
+  ['no version', (s) => Number.isSafeInteger(s['version']) && (s['version'] as number) >= 1],
+  ['a purpose that is not text', (s) => s['purpose'] === null || typeof s['purpose'] === 'string'],
+  ['no changedAt', (s) => isText(s['changedAt'])],
+];
+
+/** The event's data as an AgreementState, or an error naming what is wrong (the event goes to the DLQ). */
+export function parseAgreementState(data: unknown): AgreementState {
+  if (data === null || typeof data !== 'object') throw new Error('The agreement event has no object as data.');
+  const failed = CHECKS.find(([, valid]) => !valid(data as Record<string, unknown>));
+  if (failed) throw new Error(`The agreement event has ${failed[0]}.`);
+  return data as AgreementState;
+}

@@ -1,0 +1,2 @@
+export { TestIssuer } from './test-issuer';
+export type { TestTokenClaims, TestTokenOptions } from './test-issuer';
