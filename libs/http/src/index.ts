@@ -9,6 +9,7 @@ export type { IssueDetail } from './lib/problem/problem.error';
 export { PROBLEM_MEDIA_TYPE, toProblem } from './lib/problem/problem';
 export type { Problem } from './lib/problem/problem';
 export { ProblemFilter } from './lib/problem/problem.filter';
+export { sendProblem } from './lib/problem/send-problem';
 export { createFastifyAdapter, defaultBodyLimits } from './lib/fastify.adapter';
 export type { BodyLimits } from './lib/fastify.adapter';
 export { correlationIdOf, traceparentOf } from './lib/correlation';

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwksClient } from '../tokens/key-source';
 import { RateLimiter } from '../tokens/rate-limiter';
 import { TokenVerifier } from '../tokens/token.verifier';
 import type { AccessConfig } from './access.config';
-import { ACCESS_RATE_LIMITER, ACCESS_VERIFIER, AccessGuard } from './access.guard';
-import type { AccessTokenVerifier } from './access.guard';
+import { AccessGate } from './access.gate';
+import type { AccessTokenVerifier, GateRequest } from './access.gate';
+import { AccessGuard } from './access.guard';
+import type { HttpReply } from '@interscambio/http';
 
 export interface AccessOptions {
   verifier: AccessTokenVerifier;
@@ -14,20 +16,18 @@ export interface AccessOptions {
   rateLimitPerMinute: number;
 }
 
-/** Puts the AccessGuard in front of every route of the service that imports it. */
+/** The AccessGate (installed with installAccessGate) and the scope guard, for every route of the service. */
 @Module({})
 export class AccessModule {
   static forService(options: AccessOptions): DynamicModule {
+    const limiter = new RateLimiter({ limit: options.rateLimitPerMinute, windowSeconds: 60 });
     return {
       module: AccessModule,
       providers: [
-        { provide: ACCESS_VERIFIER, useValue: options.verifier },
-        {
-          provide: ACCESS_RATE_LIMITER,
-          useValue: new RateLimiter({ limit: options.rateLimitPerMinute, windowSeconds: 60 }),
-        },
+        { provide: AccessGate, useValue: new AccessGate(options.verifier, limiter) },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
+      exports: [AccessGate],
     };
   }
 
@@ -39,4 +39,17 @@ export class AccessModule {
       rateLimitPerMinute: config.rateLimitPerMinute,
     });
   }
+}
+
+interface HookHost {
+  addHook(name: 'onRequest', hook: (request: GateRequest, reply: HttpReply) => Promise<void>): unknown;
+}
+
+/**
+ * Puts the AccessGate in Fastify's onRequest hook: call it after NestFactory.create and before
+ * app.init(), when no route is registered yet, so that it runs before any body is read.
+ */
+export function installAccessGate(app: INestApplication): void {
+  const fastify = app.getHttpAdapter().getInstance() as HookHost;
+  fastify.addHook('onRequest', app.get(AccessGate).onRequest);
 }

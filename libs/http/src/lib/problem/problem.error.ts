@@ -6,8 +6,8 @@ export interface IssueDetail {
 
 /**
  * Every failure a service answers on purpose: a stable `code` (the problem type), the HTTP status it
- * maps to, and headers the answer must carry (WWW-Authenticate, Retry-After…). The problem filter
- * turns it into RFC 9457 problem+json.
+ * maps to, headers the answer must carry (WWW-Authenticate, Retry-After…) and extension members
+ * (RFC 9457 §3.2, e.g. OAuth's `error`). The problem filter turns it into problem+json.
  */
 export class ProblemError extends Error {
   constructor(
@@ -17,6 +17,7 @@ export class ProblemError extends Error {
     detail?: string,
     readonly errors?: IssueDetail[],
     readonly headers: Record<string, string> = {},
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(detail ?? title);
     this.name = 'ProblemError';

@@ -1,8 +1,7 @@
 import { Catch, Logger } from '@nestjs/common';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { HttpReply, HttpRequest } from '../http.types';
-import { PROBLEM_MEDIA_TYPE, toProblem } from './problem';
-import { ProblemError } from './problem.error';
+import { sendProblem } from './send-problem';
 
 /** The one place where every HTTP failure becomes RFC 9457 problem+json with the correlation id. */
 @Catch()
@@ -11,14 +10,11 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<HttpRequest>();
-    const reply = host.switchToHttp().getResponse<HttpReply>();
-    const problem = { ...toProblem(error), instance: request.url.split('?')[0], correlationId: String(request.id) };
+    const problem = sendProblem(request, host.switchToHttp().getResponse<HttpReply>(), error);
     if (problem.code === 'internal-error')
       this.logger.error(
         `${request.method} ${request.url} [${problem.correlationId}]`,
         error instanceof Error ? error.stack : String(error),
       );
-    if (error instanceof ProblemError) void reply.headers(error.headers);
-    void reply.status(problem.status).header('content-type', PROBLEM_MEDIA_TYPE).send(problem);
   }
 }

@@ -1,5 +1,5 @@
 import { HttpException, NotFoundException } from '@nestjs/common';
-import { MalformedJsonError, ValidationError } from './problem.error';
+import { MalformedJsonError, ProblemError, ValidationError } from './problem.error';
 import { toProblem } from './problem';
 
 function fastifyError(code: string, statusCode: number): Error {
@@ -23,6 +23,22 @@ describe('problem mapping', () => {
   ])('maps Fastify %s, raw or as Nest rethrows it, to %i %s', (code, status, ours) => {
     expect(toProblem(fastifyError(code, status))).toMatchObject({ status, code: ours });
     expect(toProblem(new HttpException('from fastify', status))).toMatchObject({ status, code: ours });
+  });
+
+  it('adds extension members without letting them replace the standard ones', () => {
+    const error = new ProblemError(
+      'invalid-scope',
+      400,
+      'Bad request',
+      'No such scope.',
+      undefined,
+      {},
+      {
+        error: 'invalid_scope',
+        status: 200,
+      },
+    );
+    expect(toProblem(error)).toMatchObject({ status: 400, code: 'invalid-scope', error: 'invalid_scope' });
   });
 
   it('maps malformed JSON to 400 malformed-json', () => {

@@ -3,6 +3,7 @@ import { ProblemError } from './problem.error';
 import type { IssueDetail } from './problem.error';
 
 export interface Problem {
+  [extension: string]: unknown;
   type: string;
   title: string;
   status: number;
@@ -28,7 +29,8 @@ const byStatus: Record<number, [string, string]> = {
 /** Maps anything thrown while handling a request to a problem; unknown errors become a bare 500. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof ProblemError) {
-    return problem(error.code, error.status, error.title, error.message, error.errors);
+    // Extension members come after the standard ones and never replace them.
+    return { ...error.extensions, ...problem(error.code, error.status, error.title, error.message, error.errors) };
   }
   const http =
     error instanceof HttpException ? { status: error.getStatus(), message: error.message } : fastifyError(error);

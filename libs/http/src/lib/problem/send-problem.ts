@@ -1,0 +1,15 @@
+import type { HttpReply, HttpRequest } from '../http.types';
+import { PROBLEM_MEDIA_TYPE, toProblem } from './problem';
+import type { Problem } from './problem';
+import { ProblemError } from './problem.error';
+
+/**
+ * Answers `error` as RFC 9457 problem+json with the request's correlation id and the error's own
+ * headers: from the exception filter, or from a hook that refuses a request before Nest sees it.
+ */
+export function sendProblem(request: HttpRequest, reply: HttpReply, error: unknown): Problem {
+  const problem = { ...toProblem(error), instance: request.url.split('?')[0], correlationId: String(request.id) };
+  if (error instanceof ProblemError) void reply.headers(error.headers);
+  void reply.status(problem.status).header('content-type', PROBLEM_MEDIA_TYPE).send(problem);
+  return problem;
+}
