@@ -26,7 +26,7 @@ describe('writing many records in one batch', () => {
 
   it('stores 1,000 valid records in one call, each with revision 1 and one event', async () => {
     const items = Array.from({ length: 1000 }, (_, n) => ({ ente: '082053', key: `CUP-${n}`, data: posizione(n) }));
-    const res = await t.app.inject({ method: 'POST', url, payload: { items } });
+    const res = await t.call('082053', { method: 'POST', url, payload: { items } });
     expect(res.statusCode).toBe(200);
     const results = res.json<{ items: BatchItemResult[] }>().items;
     expect(results).toHaveLength(1000);
@@ -42,7 +42,7 @@ describe('writing many records in one batch', () => {
     expect(new Set(published.map((e) => e.subject)).size).toBe(1000);
   });
 
-  it('reports each invalid item with its errors and stores the valid ones around it', async () => {
+  it('reports each invalid or foreign-ente item with its errors and stores the valid ones around it', async () => {
     const items = [
       { ente: '082006', key: 'MIX-1', data: posizione(1) },
       { ente: '82006', key: 'MIX-2', data: posizione(2) },
@@ -50,13 +50,14 @@ describe('writing many records in one batch', () => {
       { ente: '082006', key: 'MIX-4', data: { ...posizione(4), contribuente: { partitaIva: '06123450825' } } },
       { ente: '082006', key: 'MIX-1', data: posizione(5) },
       { ente: '082006', key: 'CUP-UNCHANGED', data: posizione(6) },
+      { ente: '082053', key: 'MIX-FOREIGN', data: posizione(7) },
     ];
-    await t.app.inject({
+    await t.call('082006', {
       method: 'PUT',
       url: '/tributi/v1/records/posizione-debitoria/082006/CUP-UNCHANGED',
       payload: posizione(6),
     });
-    const res = await t.app.inject({ method: 'POST', url, payload: { items } });
+    const res = await t.call('082006', { method: 'POST', url, payload: { items } });
     expect(res.statusCode).toBe(200);
     const results = res.json<{ items: BatchItemResult[] }>().items;
     expect(results.map((r) => [r.index, r.status, r.outcome])).toEqual([
@@ -66,6 +67,7 @@ describe('writing many records in one batch', () => {
       [3, 422, 'rejected'],
       [4, 422, 'rejected'],
       [5, 200, 'unchanged'],
+      [6, 403, 'rejected'],
     ]);
     expect(results[1]?.errors).toEqual([expect.objectContaining({ pointer: '/ente' })]);
     expect(results[2]?.errors).toEqual(
@@ -75,6 +77,9 @@ describe('writing many records in one batch', () => {
       expect.objectContaining({ pointer: '/data/contribuente/partitaIva', keyword: 'partitaIva' }),
     ]);
     expect(results[4]?.errors).toEqual([expect.objectContaining({ pointer: '/key' })]);
+    expect(results[6]?.errors).toEqual([
+      expect.objectContaining({ pointer: '/ente', message: expect.stringContaining('ente 082006 only') }),
+    ]);
 
     const { rows } = await t.sql.query(`select key, revision from record where ente = '082006' order by key`);
     expect(rows).toEqual([
@@ -85,9 +90,9 @@ describe('writing many records in one batch', () => {
 
   it('refuses an empty batch and one over 1,000 items with 422, storing nothing', async () => {
     const before = await t.sql.query('select count(*)::int as n from record');
-    expect((await t.app.inject({ method: 'POST', url, payload: { items: [] } })).statusCode).toBe(422);
+    expect((await t.call('082053', { method: 'POST', url, payload: { items: [] } })).statusCode).toBe(422);
     const tooMany = Array.from({ length: 1001 }, (_, n) => ({ ente: '082053', key: `BIG-${n}`, data: posizione(n) }));
-    const res = await t.app.inject({ method: 'POST', url, payload: { items: tooMany } });
+    const res = await t.call('082053', { method: 'POST', url, payload: { items: tooMany } });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ errors: [{ pointer: '/items', keyword: 'maxItems' }] });
     expect((await t.sql.query('select count(*)::int as n from record')).rows).toEqual(before.rows);

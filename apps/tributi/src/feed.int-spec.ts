@@ -18,19 +18,29 @@ describe('reading changes: the feed, its long-poll and the paged record list', (
     t = await startTributi('tributi_feed');
     await t.app.listen(0, '127.0.0.1');
     base = await t.app.getUrl();
+    // versamento is riservato: the reader, the Città Metropolitana, holds a metro-wide agreement, as
+    // the registry's topic would have delivered it, so it sees both comuni's changes.
+    await t.sql.query(
+      `insert into agreement (id, consumer, scope, publisher, type, purpose, status, version, changed_at)
+       values ('a-1', '082000', 'metro', '082000', 'versamento', null, 'active', 1, now())`,
+    );
   });
+
+  const reader = (): Record<string, string> => t.as('082000', ['records:read']);
 
   afterAll(() => t.close());
 
   const put = (ente: string, key: string, body: object): Promise<Response> =>
     fetch(`${base}/tributi/v1/records/versamento/${ente}/${key}`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...t.as(ente) },
       body: JSON.stringify(body),
     });
 
   async function readFeed(after: string | undefined, query: string): Promise<FeedPage> {
-    const res = await fetch(`${base}/tributi/v1/feed?${after ? `after=${after}&` : ''}${query}`);
+    const res = await fetch(`${base}/tributi/v1/feed?${after ? `after=${after}&` : ''}${query}`, {
+      headers: reader(),
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as FeedPage;
   }
@@ -64,7 +74,10 @@ describe('reading changes: the feed, its long-poll and the paged record list', (
     const { next } = await readFeed(undefined, 'limit=1000');
     expect((await put('082006', 'TWICE', versamento(1))).status).toBe(201);
     expect((await put('082006', 'TWICE', versamento(2))).status).toBe(200);
-    const removed = await fetch(`${base}/tributi/v1/records/versamento/082006/TWICE`, { method: 'DELETE' });
+    const removed = await fetch(`${base}/tributi/v1/records/versamento/082006/TWICE`, {
+      method: 'DELETE',
+      headers: t.as('082006'),
+    });
     expect(removed.status).toBe(204);
 
     const first = await readFeed(next, 'limit=2&types=versamento');
@@ -82,7 +95,7 @@ describe('reading changes: the feed, its long-poll and the paged record list', (
     const batch = (n: number): Promise<Response> =>
       fetch(`${base}/tributi/v1/records/versamento/batch`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...t.as('082006') },
         body: JSON.stringify({
           items: ['B-1', 'B-2'].map((key, i) => ({ ente: '082006', key, data: versamento(n + i) })),
         }),
@@ -133,12 +146,13 @@ describe('reading changes: the feed, its long-poll and the paged record list', (
   });
 
   it('pages the record list with an opaque cursor, by ente, leaving deleted records out', async () => {
-    await fetch(`${base}/tributi/v1/records/versamento/082053/V-1`, { method: 'DELETE' });
+    await fetch(`${base}/tributi/v1/records/versamento/082053/V-1`, { method: 'DELETE', headers: t.as('082053') });
     const keys: string[] = [];
     let cursor = '';
     for (;;) {
       const res = await fetch(
         `${base}/tributi/v1/records/versamento?ente=082053&limit=10${cursor ? `&cursor=${cursor}` : ''}`,
+        { headers: reader() },
       );
       const page = (await res.json()) as RecordList;
       keys.push(...page.items.map((i) => i.key));
@@ -153,8 +167,9 @@ describe('reading changes: the feed, its long-poll and the paged record list', (
   });
 
   it('refuses a cursor it did not issue and a limit over 1000 with 400', async () => {
-    expect((await fetch(`${base}/tributi/v1/records/versamento?cursor=bm9wZQ`)).status).toBe(400);
-    expect((await fetch(`${base}/tributi/v1/records/versamento?limit=1001`)).status).toBe(400);
-    expect((await fetch(`${base}/tributi/v1/feed?wait=31`)).status).toBe(400);
+    const headers = reader();
+    expect((await fetch(`${base}/tributi/v1/records/versamento?cursor=bm9wZQ`, { headers })).status).toBe(400);
+    expect((await fetch(`${base}/tributi/v1/records/versamento?limit=1001`, { headers })).status).toBe(400);
+    expect((await fetch(`${base}/tributi/v1/feed?wait=31`, { headers })).status).toBe(400);
   });
 });

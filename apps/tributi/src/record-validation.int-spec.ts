@@ -57,7 +57,11 @@ describe('refusing bad requests with problem+json, storing and publishing nothin
       'partitaIva',
     ],
   ])('answers 422 to %s, pointing at the field', async (_name, payload, pointer, keyword) => {
-    const problem = expectProblem(await t.app.inject({ method: 'PUT', url: path, payload }), 422, 'validation-failed');
+    const problem = expectProblem(
+      await t.call('082006', { method: 'PUT', url: path, payload }),
+      422,
+      'validation-failed',
+    );
     expect(problem['errors']).toEqual(
       expect.arrayContaining([expect.objectContaining({ pointer, keyword, message: expect.any(String) })]),
     );
@@ -66,17 +70,17 @@ describe('refusing bad requests with problem+json, storing and publishing nothin
   it('answers 400 to malformed JSON and to an empty JSON body', async () => {
     const headers = { 'content-type': 'application/json' };
     expectProblem(
-      await t.app.inject({ method: 'PUT', url: path, headers, payload: '{"anno": 20' }),
+      await t.call('082006', { method: 'PUT', url: path, headers, payload: '{"anno": 20' }),
       400,
       'malformed-json',
     );
-    expectProblem(await t.app.inject({ method: 'PUT', url: path, headers, payload: '' }), 400, 'malformed-json');
+    expectProblem(await t.call('082006', { method: 'PUT', url: path, headers, payload: '' }), 400, 'malformed-json');
   });
 
   it('answers 413 to a 5 MB body', async () => {
     const payload = JSON.stringify({ ...valid, descrizione: 'x'.repeat(5 * 1024 * 1024) });
     expectProblem(
-      await t.app.inject({ method: 'PUT', url: path, headers: { 'content-type': 'application/json' }, payload }),
+      await t.call('082006', { method: 'PUT', url: path, headers: { 'content-type': 'application/json' }, payload }),
       413,
       'body-too-large',
     );
@@ -86,7 +90,7 @@ describe('refusing bad requests with problem+json, storing and publishing nothin
     'answers 415 to a body of type %s',
     async (type) => {
       expectProblem(
-        await t.app.inject({
+        await t.call('082006', {
           method: 'PUT',
           url: path,
           headers: { 'content-type': type },
@@ -100,28 +104,32 @@ describe('refusing bad requests with problem+json, storing and publishing nothin
 
   it('answers 400 to an ente that is not a 6-digit ISTAT code and 404 to an unknown type or route', async () => {
     expectProblem(
-      await t.app.inject({ method: 'PUT', url: '/tributi/v1/records/posizione-debitoria/82006/K1', payload: valid }),
+      await t.call('082006', {
+        method: 'PUT',
+        url: '/tributi/v1/records/posizione-debitoria/82006/K1',
+        payload: valid,
+      }),
       400,
       'invalid-ente',
     );
     expectProblem(
-      await t.app.inject({ method: 'PUT', url: '/tributi/v1/records/multa/082006/K1', payload: valid }),
+      await t.call('082006', { method: 'PUT', url: '/tributi/v1/records/multa/082006/K1', payload: valid }),
       404,
       'unknown-record-type',
     );
-    expectProblem(await t.app.inject({ method: 'GET', url: '/tributi/v1/nowhere' }), 404, 'not-found');
-    expectProblem(await t.app.inject({ method: 'GET', url: '/elsewhere' }), 404, 'not-found');
+    expectProblem(await t.call('082006', { method: 'GET', url: '/tributi/v1/nowhere' }), 404, 'not-found');
+    expectProblem(await t.call('082006', { method: 'GET', url: '/elsewhere' }), 404, 'not-found');
   });
 
   it('echoes the caller’s X-Correlation-ID and makes one up when there is none', async () => {
-    const given = await t.app.inject({
+    const given = await t.call('082006', {
       method: 'GET',
       url: '/tributi/v1/nowhere',
       headers: { 'x-correlation-id': 'gestionale-abc-123' },
     });
     expect(given.headers['x-correlation-id']).toBe('gestionale-abc-123');
     expect(given.json()).toMatchObject({ correlationId: 'gestionale-abc-123' });
-    const made = await t.app.inject({ method: 'GET', url: '/tributi/v1/nowhere' });
+    const made = await t.call('082006', { method: 'GET', url: '/tributi/v1/nowhere' });
     expect(made.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -132,7 +140,7 @@ describe('refusing bad requests with problem+json, storing and publishing nothin
     expect(stored.rows[0]).toEqual({ records: 0, events: 0 });
 
     // Same record key, so same partition: an event of any refused request would arrive before this one.
-    expect((await t.app.inject({ method: 'PUT', url: path, payload: valid })).statusCode).toBe(201);
+    expect((await t.call('082006', { method: 'PUT', url: path, payload: valid })).statusCode).toBe(201);
     await events.waitFor(1);
     expect(events.events.map((e) => [e.subject, e.headers['interscambio-revision']])).toEqual([
       ['IMU-2023-000412', '1'],

@@ -25,7 +25,7 @@ describe('writing a record: PUT, GET, DELETE and their events', () => {
 
   it('creates with 201, ignores an identical PUT, and makes revision 2 of a changed one — one event each change', async () => {
     const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-    const created = await t.app.inject({
+    const created = await t.call('082053', {
       method: 'PUT',
       url: url('TARI-2024-1'),
       headers: { traceparent },
@@ -52,11 +52,11 @@ describe('writing a record: PUT, GET, DELETE and their events', () => {
     expect(first?.headers['ce_id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(first?.time).toBeDefined();
 
-    const same = await t.app.inject({ method: 'PUT', url: url('TARI-2024-1'), payload: { ...posizione } });
+    const same = await t.call('082053', { method: 'PUT', url: url('TARI-2024-1'), payload: { ...posizione } });
     expect(same.statusCode).toBe(200);
     expect(same.headers.etag).toBe('"1"');
 
-    const changed = await t.app.inject({
+    const changed = await t.call('082053', {
       method: 'PUT',
       url: url('TARI-2024-1'),
       payload: { ...posizione, stato: 'pagata', importoPagato: 28750 },
@@ -74,22 +74,26 @@ describe('writing a record: PUT, GET, DELETE and their events', () => {
   });
 
   it('reads a record with its ETag and answers 304 to a matching If-None-Match', async () => {
-    await t.app.inject({
+    await t.call('082053', {
       method: 'PUT',
       url: url('IMU-2023-7'),
       payload: { ...posizione, tributo: 'IMU', anno: 2023 },
     });
-    const read = await t.app.inject({ method: 'GET', url: url('IMU-2023-7') });
+    const read = await t.call('082053', { method: 'GET', url: url('IMU-2023-7') });
     expect(read.statusCode).toBe(200);
     expect(read.headers.etag).toBe('"1"');
     expect(read.json()).toMatchObject({ tributo: 'IMU', anno: 2023 });
-    const again = await t.app.inject({ method: 'GET', url: url('IMU-2023-7'), headers: { 'if-none-match': '"1"' } });
+    const again = await t.call('082053', {
+      method: 'GET',
+      url: url('IMU-2023-7'),
+      headers: { 'if-none-match': '"1"' },
+    });
     expect(again.statusCode).toBe(304);
   });
 
   it('refuses a write whose If-Match is not the current revision with 412, and applies one that is', async () => {
-    await t.app.inject({ method: 'PUT', url: url('CUP-1'), payload: posizione });
-    const stale = await t.app.inject({
+    await t.call('082053', { method: 'PUT', url: url('CUP-1'), payload: posizione });
+    const stale = await t.call('082053', {
       method: 'PUT',
       url: url('CUP-1'),
       headers: { 'if-match': '"7"' },
@@ -97,14 +101,14 @@ describe('writing a record: PUT, GET, DELETE and their events', () => {
     });
     expect(stale.statusCode).toBe(412);
     expect(stale.headers['content-type']).toContain('application/problem+json');
-    const onNew = await t.app.inject({
+    const onNew = await t.call('082053', {
       method: 'PUT',
       url: url('CUP-404'),
       headers: { 'if-match': '"1"' },
       payload: posizione,
     });
     expect(onNew.statusCode).toBe(412);
-    const fresh = await t.app.inject({
+    const fresh = await t.call('082053', {
       method: 'PUT',
       url: url('CUP-1'),
       headers: { 'if-match': '"1"' },
@@ -116,15 +120,15 @@ describe('writing a record: PUT, GET, DELETE and their events', () => {
 
   it('answers a replayed Idempotency-Key with the first answer and refuses the key for another request', async () => {
     const headers = { 'idempotency-key': 'gestionale-42' };
-    const first = await t.app.inject({ method: 'PUT', url: url('TASI-9'), headers, payload: posizione });
-    const replay = await t.app.inject({ method: 'PUT', url: url('TASI-9'), headers, payload: posizione });
+    const first = await t.call('082053', { method: 'PUT', url: url('TASI-9'), headers, payload: posizione });
+    const replay = await t.call('082053', { method: 'PUT', url: url('TASI-9'), headers, payload: posizione });
     expect(first.statusCode).toBe(201);
     expect(replay.statusCode).toBe(201);
     expect(replay.json()).toEqual(first.json());
     expect(replay.headers.etag).toBe(first.headers.etag);
     expect(replay.headers['idempotency-replayed']).toBe('true');
 
-    const reused = await t.app.inject({
+    const reused = await t.call('082053', {
       method: 'PUT',
       url: url('TASI-9'),
       headers,
@@ -137,12 +141,12 @@ describe('writing a record: PUT, GET, DELETE and their events', () => {
   });
 
   it('deletes with a tombstone: next revision, a deleted event, 404 afterwards', async () => {
-    await t.app.inject({ method: 'PUT', url: url('TARI-DEL'), payload: posizione });
-    const deleted = await t.app.inject({ method: 'DELETE', url: url('TARI-DEL') });
+    await t.call('082053', { method: 'PUT', url: url('TARI-DEL'), payload: posizione });
+    const deleted = await t.call('082053', { method: 'DELETE', url: url('TARI-DEL') });
     expect(deleted.statusCode).toBe(204);
     expect(deleted.headers.etag).toBe('"2"');
-    expect((await t.app.inject({ method: 'GET', url: url('TARI-DEL') })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'DELETE', url: url('TARI-DEL') })).statusCode).toBe(404);
+    expect((await t.call('082053', { method: 'GET', url: url('TARI-DEL') })).statusCode).toBe(404);
+    expect((await t.call('082053', { method: 'DELETE', url: url('TARI-DEL') })).statusCode).toBe(404);
 
     const [, tombstone] = await events.waitFor(2, (e) => e.subject === 'TARI-DEL');
     expect(tombstone).toMatchObject({ type: 'it.interscambio.tributi.posizione-debitoria.deleted', data: null });

@@ -101,6 +101,7 @@ describe('status when Kafka does not answer', () => {
     const put = await t.app.inject({
       method: 'PUT',
       url: '/tributi/v1/records/versamento/082053/V-1',
+      headers: t.as('082053'),
       payload: { posizione: 'P-1', importo: 5, dataPagamento: '2024-01-02', canale: 'altro', identificativo: 'CRO-1' },
     });
     expect(put.statusCode).toBe(201);

@@ -24,13 +24,18 @@ export function describeFixtureRecords(theme: ThemeOptions): void {
 
     it.each(types)('creates every generated %s with 201', async (type) => {
       const items = generateRecords({ theme: theme.theme, type, enti, perEnte: 3, seed: 42, catalog });
-      const res = await t.app.inject({
-        method: 'POST',
-        url: `/${theme.theme}/v1/records/${type}/batch`,
-        payload: { items },
-      });
-      expect(res.statusCode).toBe(200);
-      const results = res.json<{ items: BatchItemResult[] }>().items;
+      // A client writes as its own ente only: one batch per ente, each with that ente's token.
+      const results: BatchItemResult[] = [];
+      for (const { codiceIstat: ente } of enti) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/${theme.theme}/v1/records/${type}/batch`,
+          headers: t.as(ente),
+          payload: { items: items.filter((i) => i.ente === ente) },
+        });
+        expect(res.statusCode).toBe(200);
+        results.push(...res.json<{ items: BatchItemResult[] }>().items);
+      }
       expect(results.filter((r) => r.status !== 201)).toEqual([]);
       expect(results).toHaveLength(60);
     });

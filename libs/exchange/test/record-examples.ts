@@ -158,7 +158,8 @@ function changed(valid: ValidCase[], c: RuleCase): unknown {
 }
 
 function put(t: ThemeTestApp, url: string, document: unknown): ReturnType<ThemeTestApp['app']['inject']> {
-  const headers = { 'content-type': 'application/json' };
+  const ente = url.split('/').at(-2) as string;
+  const headers = { 'content-type': 'application/json', ...t.as(ente) };
   return t.app.inject({ method: 'PUT', url, headers, payload: JSON.stringify(document) });
 }
 

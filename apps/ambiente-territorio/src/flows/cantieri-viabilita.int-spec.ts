@@ -34,7 +34,7 @@ describe('a cantiere that closes a road becomes an avviso di viabilità in ambie
   afterAll(() => stopFlowThemes([ambiente, lavori], bus, prefix));
 
   const readAvviso = async (key: string): Promise<{ status: number; body?: unknown }> => {
-    const res = await ambiente.app.inject({
+    const res = await ambiente.call('082053', {
       method: 'GET',
       url: `/ambiente-territorio/v1/records/avviso-viabilita/082053/${key}`,
     });
@@ -56,7 +56,7 @@ describe('a cantiere that closes a road becomes an avviso di viabilità in ambie
 
   it('publishes the notice as the comune of the cantiere, readable over REST', async () => {
     expect(
-      (await lavori.app.inject({ method: 'PUT', url: cantiereUrl('CANT-2025-31'), payload: cantiere })).statusCode,
+      (await lavori.call('082053', { method: 'PUT', url: cantiereUrl('CANT-2025-31'), payload: cantiere })).statusCode,
     ).toBe(201);
     const avviso = await eventually(async () => {
       const read = await readAvviso('CANT-CANT-2025-31');
@@ -99,14 +99,14 @@ describe('a cantiere that closes a road becomes an avviso di viabilità in ambie
     expect(records.rows).toEqual([{ key: 'CANT-CANT-2025-31', revision: 1 }]);
     const outbox = await ambiente.sql.query('select key from outbox');
     expect(outbox.rows).toEqual([{ key: '082053/CANT-CANT-2025-31' }]);
-    const feed = await ambiente.app.inject({ method: 'GET', url: '/ambiente-territorio/v1/feed' });
+    const feed = await ambiente.call('082053', { method: 'GET', url: '/ambiente-territorio/v1/feed' });
     expect(feed.json<{ items: { key: string; revision: number }[] }>().items).toEqual([
       expect.objectContaining({ key: 'CANT-CANT-2025-31', revision: 1 }),
     ]);
   });
 
   it('follows the cantiere: new dates update the notice, a lower impact removes it', async () => {
-    await lavori.app.inject({
+    await lavori.call('082053', {
       method: 'PUT',
       url: cantiereUrl('CANT-2025-31'),
       payload: { ...cantiere, dataFine: '2025-12-19' },
@@ -114,7 +114,7 @@ describe('a cantiere that closes a road becomes an avviso di viabilità in ambie
     await handled('CANT-2025-31');
     expect(await readAvviso('CANT-CANT-2025-31')).toMatchObject({ status: 200, body: { dataFine: '2025-12-19' } });
 
-    await lavori.app.inject({
+    await lavori.call('082053', {
       method: 'PUT',
       url: cantiereUrl('CANT-2025-31'),
       payload: { ...cantiere, impattoTraffico: 'basso' },
@@ -124,7 +124,7 @@ describe('a cantiere that closes a road becomes an avviso di viabilità in ambie
   });
 
   it('publishes no notice for a cantiere of low impact', async () => {
-    await lavori.app.inject({
+    await lavori.call('082053', {
       method: 'PUT',
       url: cantiereUrl('CANT-2025-40'),
       payload: { ...cantiere, impattoTraffico: 'medio' },

@@ -39,7 +39,7 @@ describe('a concluded pratica edilizia becomes avvisi di verifica IMU in tributi
   afterAll(() => stopFlowThemes([tributi, edilizia], bus, prefix));
 
   const readAvviso = async (key: string): Promise<unknown> => {
-    const res = await tributi.app.inject({
+    const res = await tributi.call('082053', {
       method: 'GET',
       url: `/tributi/v1/records/avviso-verifica-imu/082053/${key}`,
     });
@@ -61,7 +61,7 @@ describe('a concluded pratica edilizia becomes avvisi di verifica IMU in tributi
   };
 
   it('publishes one avviso per changed property, as the comune of the pratica, readable over REST', async () => {
-    const put = await edilizia.app.inject({
+    const put = await edilizia.call('082053', {
       method: 'PUT',
       url: '/edilizia-catasto/v1/records/pratica-edilizia/082053/CILA-4417',
       payload: pratica,
@@ -83,6 +83,16 @@ describe('a concluded pratica edilizia becomes avvisi di verifica IMU in tributi
     await handledBySource('CILA-4417');
     const { rows } = await tributi.sql.query(`select key, revision from record order by key`);
     expect(rows).toEqual(avvisi.map((key) => ({ key, revision: 1 })));
+    // The audit trail names the flow, acting for the comune, and the request that started it all.
+    const audit = await tributi.sql.query(`select distinct client_id, ente, action, correlation_id from audit_entry`);
+    expect(audit.rows).toEqual([
+      {
+        client_id: 'flow:tributi.pratiche-edilizie-concluse',
+        ente: '082053',
+        action: 'created',
+        correlation_id: put.headers['x-correlation-id'],
+      },
+    ]);
   });
 
   it('has the same effect when the source event arrives again, with its own id or a new one', async () => {
@@ -110,7 +120,7 @@ describe('a concluded pratica edilizia becomes avvisi di verifica IMU in tributi
     expect(records.rows).toEqual(avvisi.map((key) => ({ key, revision: 1 })));
     const outbox = await tributi.sql.query(`select key from outbox order by key`);
     expect(outbox.rows).toEqual(avvisi.map((key) => ({ key: `082053/${key}` })));
-    const feed = await tributi.app.inject({ method: 'GET', url: '/tributi/v1/feed' });
+    const feed = await tributi.call('082053', { method: 'GET', url: '/tributi/v1/feed' });
     expect(feed.json<{ items: { key: string; revision: number }[] }>().items).toEqual(
       avvisi.map((key) => expect.objectContaining({ key, revision: 1 })),
     );
@@ -119,9 +129,9 @@ describe('a concluded pratica edilizia becomes avvisi di verifica IMU in tributi
   it('leaves an avviso the tributi office has taken up alone when the pratica changes again', async () => {
     const url = `/tributi/v1/records/avviso-verifica-imu/082053/${avvisi[0] as string}`;
     const taken = { ...((await readAvviso(avvisi[0] as string)) as object), stato: 'in-verifica' };
-    expect((await tributi.app.inject({ method: 'PUT', url, payload: taken })).statusCode).toBe(200);
+    expect((await tributi.call('082053', { method: 'PUT', url, payload: taken })).statusCode).toBe(200);
 
-    await edilizia.app.inject({
+    await edilizia.call('082053', {
       method: 'PUT',
       url: '/edilizia-catasto/v1/records/pratica-edilizia/082053/CILA-4417',
       payload: { ...pratica, oggetto: 'Fusione di due unità abitative (rettifica)' },
@@ -131,7 +141,7 @@ describe('a concluded pratica edilizia becomes avvisi di verifica IMU in tributi
   });
 
   it('derives nothing from a pratica still under review', async () => {
-    await edilizia.app.inject({
+    await edilizia.call('082053', {
       method: 'PUT',
       url: '/edilizia-catasto/v1/records/pratica-edilizia/082053/PDC-2025-1',
       payload: { ...pratica, stato: 'in-istruttoria', dataConclusione: undefined },

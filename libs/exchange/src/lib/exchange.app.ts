@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { installAccessGate } from '@interscambio/access';
 import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -29,9 +30,10 @@ export async function createThemeApp(
       logger: logLevels,
     },
   );
+  installAccessGate(app);
   const settings = app.get(ExchangeSettings);
   app.setGlobalPrefix(settings.basePath.slice(1));
-  app.get(OpenApiHolder).document = buildOpenApi(app, app.get(ThemeCatalog), settings);
+  app.get(OpenApiHolder).document = buildOpenApi(app, app.get(ThemeCatalog), settings, config.tokenUrl);
   await app.init();
   return app;
 }

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '@interscambio/access';
 import type { DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { KafkajsBus } from '@interscambio/messaging';
 import { SchemaCatalog } from '@interscambio/schemas';
+import { ReadAudit } from './access/read-audit';
+import { AuditController } from './audit/audit.controller';
 import { CatalogController } from './catalog/catalog.controller';
 import { ThemeCatalog } from './catalog/theme.catalog';
 import type { ExchangeConfig } from './config/exchange.config';
@@ -37,7 +40,9 @@ export class ExchangeModule {
     const clientId = `interscambio-${theme.theme}`;
     return {
       module: ExchangeModule,
+      imports: [AccessModule.forAudience(theme.theme, config)],
       controllers: [
+        AuditController,
         RecordController,
         RecordCollectionController,
         FeedController,
@@ -70,6 +75,7 @@ export class ExchangeModule {
         OpenApiHolder,
         RecordStore,
         IdempotencyStore,
+        ReadAudit,
         RecordService,
         BatchService,
         FeedReader,

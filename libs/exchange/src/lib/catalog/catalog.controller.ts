@@ -1,3 +1,4 @@
+import { Public } from '@interscambio/access';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HttpReply } from '@interscambio/http';
@@ -18,6 +19,7 @@ export interface RecordTypeSummary {
 
 /** What the theme accepts: its record types, their visibility and their JSON Schemas. */
 @ApiTags('catalog')
+@Public()
 @Controller()
 export class CatalogController {
   constructor(

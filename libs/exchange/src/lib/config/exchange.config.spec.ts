@@ -2,7 +2,11 @@ import { ConfigError } from '@interscambio/config';
 import { loadExchangeConfig } from './exchange.config';
 
 const defaults = { theme: 'lavori-pubblici', port: 3104 };
-const env = { DATABASE_URL: 'postgres://u:p@localhost:5432/db', KAFKA_BROKERS: 'localhost:9092, k2:9093' };
+const env = {
+  DATABASE_URL: 'postgres://u:p@localhost:5432/db',
+  KAFKA_BROKERS: 'localhost:9092, k2:9093',
+  TOKEN_JWKS_URL: 'http://registry:3100/registry/v1/.well-known/jwks.json',
+};
 
 describe('exchange configuration', () => {
   it('applies the defaults: schema from the theme name, port from the theme', () => {
@@ -14,6 +18,10 @@ describe('exchange configuration', () => {
       topicPrefix: 'interscambio',
       host: '0.0.0.0',
       port: 3104,
+      jwksUrl: env.TOKEN_JWKS_URL,
+      tokenIssuer: 'urn:interscambio:registry',
+      tokenUrl: '/registry/v1/oauth/token',
+      rateLimitPerMinute: 1200,
     });
   });
 
@@ -25,6 +33,9 @@ describe('exchange configuration', () => {
     [{ ...env, PORT: '70000' }, 'PORT'],
     [{ ...env, PORT: 'abc' }, 'PORT'],
     [{ ...env, DATABASE_SCHEMA: 'Bad-Name' }, 'DATABASE_SCHEMA'],
+    [{ ...env, TOKEN_JWKS_URL: undefined }, 'TOKEN_JWKS_URL'],
+    [{ ...env, TOKEN_JWKS_URL: 'registry:3100/jwks' }, 'TOKEN_JWKS_URL'],
+    [{ ...env, RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
   ])('stops on %j with a message naming %s', (vars, name) => {
     expect(() => loadExchangeConfig(vars, defaults)).toThrow(ConfigError);
     expect(() => loadExchangeConfig(vars, defaults)).toThrow(new RegExp(`\\b${name}\\b`));

@@ -1,9 +1,11 @@
+import { accessConfig } from '@interscambio/access';
+import type { AccessConfig } from '@interscambio/access';
 import { databaseConfig, kafkaConfig, listenConfig } from '@interscambio/config';
 import type { DatabaseConfig, Env, KafkaConfig, ListenConfig } from '@interscambio/config';
 
 export type { DatabaseConfig };
 
-export interface ExchangeConfig extends DatabaseConfig, KafkaConfig, ListenConfig {}
+export interface ExchangeConfig extends DatabaseConfig, KafkaConfig, ListenConfig, AccessConfig {}
 
 export interface ConfigDefaults {
   theme: string;
@@ -16,6 +18,7 @@ export function loadExchangeConfig(env: Env, defaults: ConfigDefaults): Exchange
     ...loadDatabaseConfig(env, defaults.theme),
     ...kafkaConfig(env),
     ...listenConfig(env, defaults.port),
+    ...accessConfig(env),
   };
 }
 

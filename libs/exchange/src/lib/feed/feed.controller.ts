@@ -1,11 +1,17 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import { CurrentCaller, Scopes } from '@interscambio/access';
+import type { Caller } from '@interscambio/access';
+import type { HttpRequest } from '@interscambio/http';
+import { ApiOAuth2, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { SECURITY_SCHEME } from '../openapi/shared-components';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { BadRequestError } from '@interscambio/http';
 import { decodeCursor } from './cursor';
 import { feedPageSchema } from './feed-page.schema';
 import type { FeedPage } from './feed.reader';
 import { FeedService } from './feed.service';
+import { ReadAudit } from '../access/read-audit';
+import { traceOf } from '../records/record-request';
 import { limitOf, waitOf } from './query-params';
 
 /** Every change of the theme's records, in commit order, for back offices that do not speak Kafka. */
@@ -15,11 +21,14 @@ export class FeedController {
   constructor(
     private readonly feed: FeedService,
     private readonly catalog: ThemeCatalog,
+    private readonly reads: ReadAudit,
   ) {}
 
   @Get()
+  @ApiOAuth2(['records:read'], SECURITY_SCHEME)
   @ApiOperation({
     summary: 'Every change in commit order; a record changed twice since `after` shows twice, once per revision',
+    description: 'Only the changes of records the caller may see: open data, its own, and those its agreements cover.',
   })
   @ApiOkResponse({ description: 'A page of changes.', schema: feedPageSchema })
   @ApiQuery({
@@ -35,13 +44,24 @@ export class FeedController {
     description: 'Seconds to hold an empty answer open until a change commits.',
     schema: { type: 'integer', minimum: 0, maximum: 30, default: 0 },
   })
-  changes(
+  @Scopes('records:read')
+  async changes(
+    @Req() request: HttpRequest,
+    @CurrentCaller() caller: Caller,
     @Query('after') after?: string,
     @Query('types') types?: string,
     @Query('limit') limit?: string,
     @Query('wait') wait?: string,
   ): Promise<FeedPage> {
-    return this.feed.changes(decodeCursor(after), this.typesOf(types), limitOf(limit), waitOf(wait));
+    const page = await this.feed.changes(
+      caller.ente,
+      decodeCursor(after),
+      this.typesOf(types),
+      limitOf(limit),
+      waitOf(wait),
+    );
+    await this.reads.record(page.personale, traceOf(request, caller));
+    return { items: page.items, next: page.next };
   }
 
   private typesOf(types: string | undefined): string[] | undefined {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FeedNotifier } from './feed.notifier';
 import { FeedReader } from './feed.reader';
-import type { FeedPage } from './feed.reader';
+import type { ReadPage } from './feed.reader';
 
 const FALLBACK_POLL_MS = 1000;
 
@@ -13,14 +13,21 @@ export class FeedService {
     private readonly notifier: FeedNotifier,
   ) {}
 
-  async changes(after: bigint, types: string[] | undefined, limit: number, waitSeconds: number): Promise<FeedPage> {
-    if (waitSeconds === 0) return this.reader.changes(after, types, limit);
+  /** The changes `reader` (an ente) may see; waiting counts only those, not changes it may not see. */
+  async changes(
+    reader: string,
+    after: bigint,
+    types: string[] | undefined,
+    limit: number,
+    waitSeconds: number,
+  ): Promise<ReadPage> {
+    if (waitSeconds === 0) return this.reader.changes(reader, after, types, limit);
     const deadline = Date.now() + waitSeconds * 1000;
     // Subscribed before the first read, so a commit between the read and the wait still wakes it.
     const subscription = this.notifier.subscribe();
     try {
       for (;;) {
-        const page = await this.reader.changes(after, types, limit);
+        const page = await this.reader.changes(reader, after, types, limit);
         const left = deadline - Date.now();
         if (page.items.length > 0 || left <= 0) return page;
         const reason = await subscription.next(this.notifier.connected ? left : Math.min(left, FALLBACK_POLL_MS));

@@ -8,12 +8,15 @@ import { ExchangeSettings } from '../exchange.settings';
 import { MESSAGE_BUS } from '../relay/message-bus.token';
 import { Database } from '../storage/database';
 import { themeMigrations } from '../storage/theme.migrations';
+import { agreementsConsumer } from '../access/agreements.consumer';
 import { DerivedRecordWriter } from './derived-records';
+import type { ServiceConsumer } from './service-consumer';
 import { THEME_CONSUMERS } from './theme-consumers.token';
 import type { ThemeConsumer } from './theme-consumer';
 
 /**
- * One EventConsumer per ThemeConsumer, for as long as the app runs.
+ * One EventConsumer per ServiceConsumer — the agreements projection and each ThemeConsumer — for as
+ * long as the app runs.
  *
  * WHY the effect is exactly once: the EventConsumer marks the event id in processed_event through
  * the ORM's transaction, but the derived record is written through the pg Pool in a transaction of
@@ -28,26 +31,38 @@ export class ConsumersLifecycle implements OnApplicationBootstrap, BeforeApplica
   private readonly logger = new Logger('ThemeConsumers');
   private orm?: MikroORM;
   private consumers: EventConsumer[] = [];
+  private readonly all: ServiceConsumer[];
   private stopped = false;
   private starting?: Promise<void>;
   private wakeStarter?: () => void;
 
   constructor(
-    @Inject(THEME_CONSUMERS) private readonly declared: ThemeConsumer[],
+    @Inject(THEME_CONSUMERS) declared: ThemeConsumer[],
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     private readonly db: Database,
     private readonly settings: ExchangeSettings,
     private readonly writer: DerivedRecordWriter,
-  ) {}
+  ) {
+    this.all = [agreementsConsumer(settings, db), ...declared.map((c) => this.flow(c))];
+  }
+
+  /** A theme's flow: its sources' topics, its derived writes made as `flow:<theme>.<name>`. */
+  private flow(declared: ThemeConsumer): ServiceConsumer {
+    const actor = `flow:${this.settings.theme}.${declared.name}`;
+    return {
+      name: declared.name,
+      topics: declared.sources.map((s) => `${this.settings.topicPrefix}.${s.theme}.${s.type}`),
+      handle: (event) => declared.handle(event, this.writer.forEvent(event, actor)),
+    };
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.declared.length === 0) return;
     this.orm = await openOrm({
       url: this.db.url,
       schema: this.db.schema,
       entities: [ProcessedEvent],
       migrations: themeMigrations,
-      poolSize: this.declared.length + 1,
+      poolSize: this.all.length + 1,
     });
     // Kafka being down must not stop the service from accepting records (the outbox keeps their
     // events): the consumers start in the background, retrying until the broker answers.
@@ -72,18 +87,18 @@ export class ConsumersLifecycle implements OnApplicationBootstrap, BeforeApplica
     const prefix = this.settings.topicPrefix;
     const ensurer = new TopicEnsurer(this.bus);
     try {
-      for (const declared of this.declared.slice(this.consumers.length)) {
-        const topics = declared.sources.map((s) => `${prefix}.${s.theme}.${s.type}`);
+      for (const declared of this.all.slice(this.consumers.length)) {
         // Subscribing to a topic nobody has published to yet must not fail: we never auto-create.
-        await ensurer.ensure(topics);
+        await ensurer.ensure(declared.topics, declared.topicConfig);
         const consumer = new EventConsumer({
           bus: this.bus,
           orm: this.orm as MikroORM,
           // The prefix keeps groups of different deployments (and test runs) on one cluster apart.
           groupId: `${prefix}.${this.settings.theme}.${declared.name}`,
-          topics,
-          handler: (event) => declared.handle(event, this.writer.forEvent(event)),
-          // A new flow derives from the records published before it existed, too.
+          topics: declared.topics,
+          handler: (event, em) => declared.handle(event, em),
+          // A new flow derives from the records published before it existed, and a new service
+          // learns every agreement approved before it started.
           fromBeginning: true,
           log: (m) => this.logger.warn(m),
         });

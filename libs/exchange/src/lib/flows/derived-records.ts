@@ -38,14 +38,16 @@ export class DerivedRecordWriter {
     private readonly store: RecordStore,
   ) {}
 
-  forEvent(event: CloudEvent): DerivedRecords {
-    const trace: RequestTrace = {
+  /** Writes caused by `event`, audited as made by `actor` (the flow) for the ente of each record. */
+  forEvent(event: CloudEvent, actor: string): DerivedRecords {
+    const trace = (ente: string): RequestTrace => ({
       correlationId: event.headers['interscambio-correlation-id'] ?? event.id,
       traceparent: event.extensions['traceparent'],
-    };
+      actor: { clientId: actor, ente },
+    });
     return {
-      put: (record, options) => this.put(record, options ?? {}, trace),
-      remove: (type, ente, key) => this.remove(type, ente, key, trace),
+      put: (record, options) => this.put(record, options ?? {}, trace(record.ente)),
+      remove: (type, ente, key) => this.remove(type, ente, key, trace(ente)),
     };
   }
 

@@ -1,3 +1,4 @@
+import { Public } from '@interscambio/access';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
@@ -23,6 +24,7 @@ const page = `<!doctype html>
 <script>window.ui = SwaggerUIBundle({ url: 'openapi.json', dom_id: '#swagger-ui' });</script></body></html>`;
 
 @ApiExcludeController()
+@Public()
 @Controller()
 export class DocsController {
   constructor(private readonly holder: OpenApiHolder) {}

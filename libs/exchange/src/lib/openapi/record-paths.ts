@@ -8,10 +8,15 @@ import {
   ifMatchHeader,
   keyParameter,
   problemResponses,
+  SECURITY_SCHEME,
 } from './shared-components';
 
 const pick = (keys: (keyof typeof problemResponses)[]): object =>
-  Object.fromEntries(keys.map((k) => [k, problemResponses[k]]));
+  Object.fromEntries(
+    ['401', '403', '429', ...keys].sort().map((k) => [k, problemResponses[k as keyof typeof problemResponses]]),
+  );
+
+const needs = (scope: string): object[] => [{ [SECURITY_SCHEME]: [scope] }];
 
 /** The paths of one record type, each body referencing the type's own schema. */
 export function recordPaths(basePath: string, info: RecordTypeInfo): Record<string, object> {
@@ -27,8 +32,9 @@ export function recordPaths(basePath: string, info: RecordTypeInfo): Record<stri
       put: {
         tags,
         operationId: `put_${info.type}`,
+        security: needs('records:write'),
         summary: `Create or update a ${info.title || info.type}`,
-        description: `${info.description}\n\nVisibility: **${info.visibility}**. Same content as stored: 200 with no new revision.`,
+        description: `${info.description}\n\nVisibility: **${info.visibility}**. Same content as stored: 200 with no new revision. Only the token's own ente may be written.`,
         parameters: [ifMatchHeader, idempotencyKeyHeader],
         requestBody: { required: true, content: json(info.examples[0]) },
         responses: {
@@ -40,7 +46,9 @@ export function recordPaths(basePath: string, info: RecordTypeInfo): Record<stri
       get: {
         tags,
         operationId: `get_${info.type}`,
+        security: needs('records:read'),
         summary: `Read a ${info.title || info.type}`,
+        description: `Visibility: **${info.visibility}**. A record the caller may not see answers 404, as a missing one does.${info.visibility === 'personale' ? ' Each read is written to the audit trail with the agreement and its purpose.' : ''}`,
         responses: {
           '200': { description: 'The record.', headers: etagHeader, content: json(info.examples[0]) },
           '304': { description: 'Not modified (If-None-Match).' },
@@ -50,6 +58,7 @@ export function recordPaths(basePath: string, info: RecordTypeInfo): Record<stri
       delete: {
         tags,
         operationId: `delete_${info.type}`,
+        security: needs('records:write'),
         summary: `Delete a ${info.title || info.type} (a tombstone: next revision, a deleted event)`,
         parameters: [ifMatchHeader, idempotencyKeyHeader],
         responses: { '204': { description: 'Deleted.', headers: etagHeader }, ...pick(['400', '404', '412', '500']) },
@@ -59,6 +68,7 @@ export function recordPaths(basePath: string, info: RecordTypeInfo): Record<stri
       get: {
         tags,
         operationId: `list_${info.type}`,
+        security: needs('records:read'),
         summary: `List ${info.type} records in change order`,
         parameters: [
           { name: 'ente', in: 'query', schema: { type: 'string', pattern: '^[0-9]{6}$' } },
@@ -76,6 +86,7 @@ export function recordPaths(basePath: string, info: RecordTypeInfo): Record<stri
       post: {
         tags,
         operationId: `batch_${info.type}`,
+        security: needs('records:write'),
         summary: `Create or update up to ${MAX_BATCH_ITEMS} ${info.type} records at once`,
         parameters: [idempotencyKeyHeader],
         requestBody: { required: true, content: { 'application/json': { schema: batchSchema(ref) } } },

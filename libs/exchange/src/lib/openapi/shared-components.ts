@@ -41,7 +41,7 @@ export const batchResultSchema = {
           index: { type: 'integer' },
           ente: { type: 'string' },
           key: { type: 'string' },
-          status: { type: 'integer', enum: [200, 201, 422] },
+          status: { type: 'integer', enum: [200, 201, 403, 422] },
           outcome: { type: 'string', enum: ['created', 'updated', 'unchanged', 'rejected'] },
           revision: { type: 'integer' },
           errors: { $ref: '#/components/schemas/Problem/properties/errors' },
@@ -90,10 +90,34 @@ const problem = (description: string): object => ({
 
 export const problemResponses = {
   '400': problem('Malformed request (bad ente, key, JSON or query).'),
-  '404': problem('Unknown record type or record.'),
+  '401': problem('No access token, or one that does not verify; `code` and `detail` say exactly why.'),
+  '403': problem("The token lacks the scope, or writes as an ente that is not the token's own."),
+  '404': problem('Unknown record type, or no record the caller may see.'),
   '412': problem('If-Match does not match the current revision.'),
   '413': problem('Body too large.'),
   '415': problem('Body is not application/json.'),
   '422': problem('The document does not match the record type; `errors` lists each issue.'),
+  '429': problem('Over the rate limit: retry after `Retry-After` seconds.'),
   '500': problem('Unexpected failure.'),
 };
+
+const integerHeader = (description: string): object => ({ description, schema: { type: 'integer', minimum: 0 } });
+
+/** On every answer (Italian API guidelines): the caller's window, what is left of it, when it resets. */
+export const rateLimitHeaders = {
+  'X-RateLimit-Limit': integerHeader('Requests allowed in the current window.'),
+  'X-RateLimit-Remaining': integerHeader('Requests left in the current window.'),
+  'X-RateLimit-Reset': integerHeader('Seconds until the window resets.'),
+};
+
+export const retryAfterHeader = { 'Retry-After': integerHeader('Seconds to wait before retrying.') };
+
+export const scopeDescriptions = {
+  'records:read': 'Read records, lists and the change feed (what visibility and agreements allow).',
+  'records:write': "Publish and delete the records of the token's own ente.",
+  subscriptions: 'Manage webhook subscriptions.',
+  operator: 'Operate the platform: audit checks, every trail.',
+  admin: 'Administer the registry.',
+};
+
+export const SECURITY_SCHEME = 'registry';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Caller } from '@interscambio/access';
 import type { HttpRequest } from '@interscambio/http';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import type { IssueDetail } from '@interscambio/http';
@@ -18,7 +19,7 @@ export interface BatchItemResult {
   index: number;
   ente?: unknown;
   key?: unknown;
-  status: 200 | 201 | 422;
+  status: 200 | 201 | 403 | 422;
   outcome: 'created' | 'updated' | 'unchanged' | 'rejected';
   revision?: number;
   errors?: IssueDetail[];
@@ -34,13 +35,20 @@ export class BatchService {
     private readonly idempotency: IdempotencyStore,
   ) {}
 
-  async write(type: string, body: unknown, request: HttpRequest): Promise<HttpAnswer> {
+  async write(type: string, body: unknown, request: HttpRequest, caller: Caller): Promise<HttpAnswer> {
     const ref = this.catalog.ref(type);
     const items = itemsOf(body);
     const results: BatchItemResult[] = [];
     const writes: { index: number; write: RecordWrite }[] = [];
     const seen = new Set<string>();
     items.forEach((item, index) => {
+      // Nobody writes as somebody else: such an item is refused before its content is even looked at.
+      if (isEnte(item.ente) && item.ente !== caller.ente) {
+        const message = `client ${caller.clientId} writes records of ente ${caller.ente} only`;
+        const errors = [{ pointer: '/ente', keyword: 'ente', message }];
+        results[index] = { index, ente: item.ente, key: item.key, status: 403, outcome: 'rejected', errors };
+        return;
+      }
       const errors = this.check(ref, item, seen);
       if (errors.length > 0)
         results[index] = { index, ente: item.ente, key: item.key, status: 422, outcome: 'rejected', errors };
@@ -55,8 +63,7 @@ export class BatchService {
           },
         });
     });
-    // Until tokens identify the caller, a batch (which may span enti) has one key space of its own.
-    const idempotency = { scope: '*batch', key: idempotencyKeyOf(request), request: ['POST', type, items] };
+    const idempotency = { scope: caller.clientId, key: idempotencyKeyOf(request), request: ['POST', type, items] };
     return idempotentWork(this.db.pool, this.idempotency, idempotency, async (client) => {
       const outcomes =
         writes.length > 0
@@ -64,7 +71,7 @@ export class BatchService {
               client,
               ref,
               writes.map((w) => w.write),
-              traceOf(request),
+              traceOf(request, caller),
             )
           : [];
       outcomes.forEach((o, i) => {

@@ -1,3 +1,5 @@
+import { CurrentCaller, Scopes } from '@interscambio/access';
+import type { Caller } from '@interscambio/access';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { HttpReply, HttpRequest } from '@interscambio/http';
 import { ThemeCatalog } from '../catalog/theme.catalog';
@@ -5,9 +7,10 @@ import { decodeCursor } from '../feed/cursor';
 import { FeedReader } from '../feed/feed.reader';
 import type { FeedItem } from '../feed/feed.reader';
 import { dateTimeOf, limitOf } from '../feed/query-params';
+import { ReadAudit } from '../access/read-audit';
 import { BatchService } from './batch.service';
 import { send } from '@interscambio/http';
-import { checkEnte } from './record-request';
+import { checkEnte, traceOf } from './record-request';
 
 export interface RecordList {
   items: Omit<FeedItem, 'type' | 'operation'>[];
@@ -22,11 +25,16 @@ export class RecordCollectionController {
     private readonly catalog: ThemeCatalog,
     private readonly reader: FeedReader,
     private readonly batches: BatchService,
+    private readonly reads: ReadAudit,
   ) {}
 
+  /** Only what the caller may see: the page is filtered in SQL, so it is full and leaks nothing. */
   @Get()
+  @Scopes('records:read')
   async list(
     @Param('type') type: string,
+    @Req() request: HttpRequest,
+    @CurrentCaller() caller: Caller,
     @Query('ente') ente?: string,
     @Query('updatedSince') updatedSince?: string,
     @Query('limit') limit?: string,
@@ -36,10 +44,12 @@ export class RecordCollectionController {
     if (ente !== undefined) checkEnte(ente);
     const size = limitOf(limit);
     const page = await this.reader.page(
+      caller.ente,
       decodeCursor(cursor),
       { type: [type], ente, updatedSince: dateTimeOf('updatedSince', updatedSince), live: true },
       size,
     );
+    await this.reads.record(page.personale, traceOf(request, caller));
     const items = page.items.map(({ ente, key, revision, updatedAt, data }) => ({
       ente,
       key,
@@ -52,12 +62,14 @@ export class RecordCollectionController {
 
   @Post('batch')
   @HttpCode(200)
+  @Scopes('records:write')
   async batch(
     @Param('type') type: string,
     @Body() body: unknown,
     @Req() request: HttpRequest,
     @Res() reply: HttpReply,
+    @CurrentCaller() caller: Caller,
   ): Promise<HttpReply> {
-    return send(reply, await this.batches.write(type, body, request));
+    return send(reply, await this.batches.write(type, body, request, caller));
   }
 }

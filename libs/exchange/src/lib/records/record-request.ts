@@ -1,3 +1,4 @@
+import type { Caller } from '@interscambio/access';
 import type { HttpRequest } from '@interscambio/http';
 import { traceparentOf } from '@interscambio/http';
 import { BadRequestError } from '@interscambio/http';
@@ -28,8 +29,12 @@ export function isKey(key: unknown): key is string {
   return typeof key === 'string' && KEY.test(key);
 }
 
-export function traceOf(request: HttpRequest): RequestTrace {
-  return { correlationId: String(request.id), traceparent: traceparentOf(request.headers.traceparent) };
+export function traceOf(request: HttpRequest, caller: Caller): RequestTrace {
+  return {
+    correlationId: String(request.id),
+    traceparent: traceparentOf(request.headers.traceparent),
+    actor: { clientId: caller.clientId, ente: caller.ente },
+  };
 }
 
 /** If-Match: `*`, or one strong or weak ETag; anything else can never match (412), as RFC 9110 says. */

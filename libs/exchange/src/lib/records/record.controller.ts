@@ -1,7 +1,17 @@
-import { Body, Controller, Delete, Get, Param, Put, Req, Res } from '@nestjs/common';
-import type { HttpReply, HttpRequest } from '@interscambio/http';
+import { Body, Controller, createParamDecorator, Delete, Get, Put, Req, Res } from '@nestjs/common';
+import type { ExecutionContext } from '@nestjs/common';
+import { CurrentCaller, Scopes } from '@interscambio/access';
+import type { Caller } from '@interscambio/access';
 import { send } from '@interscambio/http';
+import type { HttpReply, HttpRequest } from '@interscambio/http';
 import { RecordService } from './record.service';
+import type { RecordAddress } from './record.service';
+
+/** The `:type/:ente/:key` of the path. */
+const RecordAt = createParamDecorator((_: unknown, context: ExecutionContext): RecordAddress => {
+  const { type, ente, key } = context.switchToHttp().getRequest<{ params: RecordAddress }>().params;
+  return { type, ente, key };
+});
 
 /** One record, addressed by type, ente and key. */
 @Controller('records/:type/:ente/:key')
@@ -9,36 +19,36 @@ export class RecordController {
   constructor(private readonly records: RecordService) {}
 
   @Put()
+  @Scopes('records:write')
   async put(
-    @Param('type') type: string,
-    @Param('ente') ente: string,
-    @Param('key') key: string,
+    @RecordAt() at: RecordAddress,
     @Body() body: unknown,
     @Req() request: HttpRequest,
     @Res() reply: HttpReply,
+    @CurrentCaller() caller: Caller,
   ): Promise<HttpReply> {
-    return send(reply, await this.records.put({ type, ente, key }, body, request));
+    return send(reply, await this.records.put(at, body, request, caller));
   }
 
   @Get()
+  @Scopes('records:read')
   async get(
-    @Param('type') type: string,
-    @Param('ente') ente: string,
-    @Param('key') key: string,
+    @RecordAt() at: RecordAddress,
     @Req() request: HttpRequest,
     @Res() reply: HttpReply,
+    @CurrentCaller() caller: Caller,
   ): Promise<HttpReply> {
-    return send(reply, await this.records.get({ type, ente, key }, request));
+    return send(reply, await this.records.get(at, request, caller));
   }
 
   @Delete()
+  @Scopes('records:write')
   async remove(
-    @Param('type') type: string,
-    @Param('ente') ente: string,
-    @Param('key') key: string,
+    @RecordAt() at: RecordAddress,
     @Req() request: HttpRequest,
     @Res() reply: HttpReply,
+    @CurrentCaller() caller: Caller,
   ): Promise<HttpReply> {
-    return send(reply, await this.records.remove({ type, ente, key }, request));
+    return send(reply, await this.records.remove(at, request, caller));
   }
 }

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { HttpRequest } from '@interscambio/http';
+import type { Caller } from '@interscambio/access';
+import { BadRequestError, etag, ValidationError } from '@interscambio/http';
+import type { HttpAnswer, HttpRequest } from '@interscambio/http';
+import { ReadAudit } from '../access/read-audit';
+import { checkWriter } from '../access/write-access';
 import { ThemeCatalog } from '../catalog/theme.catalog';
-import { BadRequestError, ValidationError } from '@interscambio/http';
+import { IdempotencyStore } from '../idempotency/idempotency.store';
+import { idempotentWork } from '../idempotency/idempotent-work';
 import { RecordNotFoundError } from '../problem/exchange.error';
 import { Database } from '../storage/database';
 import { contentHash } from './content-hash';
-import { etag } from '@interscambio/http';
-import type { HttpAnswer } from '@interscambio/http';
-import { IdempotencyStore } from '../idempotency/idempotency.store';
-import { idempotentWork } from '../idempotency/idempotent-work';
 import { checkEnte, checkKey, expectedRevisionOf, idempotencyKeyOf, traceOf } from './record-request';
 import { readRecordSql } from './record.sql';
 import { RecordStore } from './record.store';
@@ -19,7 +20,16 @@ export interface RecordAddress {
   key: string;
 }
 
-/** One record at a time: validate, then write, tombstone or read it. */
+interface ReadRow {
+  revision: number;
+  data: unknown;
+  updated_at: Date;
+  visibility: string;
+  agreement_id: string | null;
+  purpose: string | null;
+}
+
+/** One record at a time: validate, then write, tombstone or read it, as the caller may. */
 @Injectable()
 export class RecordService {
   constructor(
@@ -27,22 +37,24 @@ export class RecordService {
     private readonly catalog: ThemeCatalog,
     private readonly store: RecordStore,
     private readonly idempotency: IdempotencyStore,
+    private readonly reads: ReadAudit,
   ) {}
 
-  async put(at: RecordAddress, body: unknown, request: HttpRequest): Promise<HttpAnswer> {
+  async put(at: RecordAddress, body: unknown, request: HttpRequest, caller: Caller): Promise<HttpAnswer> {
     const ref = this.resolve(at);
+    checkWriter(caller, at.ente);
     if (body === undefined) throw new BadRequestError('body-required', 'The request has no JSON body.');
     const errors = this.catalog.validate(ref, body, { ente: at.ente });
     if (errors.length > 0) throw new ValidationError(errors);
     const expected = expectedRevisionOf(request);
     const write = { ente: at.ente, key: at.key, data: body, hash: contentHash(body, ref.major), expected };
     const idempotency = {
-      scope: at.ente,
+      scope: caller.clientId,
       key: idempotencyKeyOf(request),
       request: ['PUT', at, expected ?? null, body],
     };
     return idempotentWork(this.db.pool, this.idempotency, idempotency, async (client) => {
-      const [outcome] = await this.store.upsert(client, ref, [write], traceOf(request));
+      const [outcome] = await this.store.upsert(client, ref, [write], traceOf(request, caller));
       const { status, revision } = outcome as { status: string; revision: number };
       const headers: Record<string, string> = {
         etag: etag(revision),
@@ -53,26 +65,36 @@ export class RecordService {
     });
   }
 
-  async remove(at: RecordAddress, request: HttpRequest): Promise<HttpAnswer> {
+  async remove(at: RecordAddress, request: HttpRequest, caller: Caller): Promise<HttpAnswer> {
     const ref = this.resolve(at);
+    checkWriter(caller, at.ente);
     const expected = expectedRevisionOf(request);
-    const idempotency = { scope: at.ente, key: idempotencyKeyOf(request), request: ['DELETE', at, expected ?? null] };
+    const idempotency = {
+      scope: caller.clientId,
+      key: idempotencyKeyOf(request),
+      request: ['DELETE', at, expected ?? null],
+    };
     return idempotentWork(this.db.pool, this.idempotency, idempotency, async (client) => {
-      const revision = await this.store.remove(client, ref, at.ente, at.key, expected, traceOf(request));
+      const revision = await this.store.remove(client, ref, at.ente, at.key, expected, traceOf(request, caller));
       return { status: 204, headers: { etag: etag(revision) }, body: undefined };
     });
   }
 
-  async get(at: RecordAddress, request: HttpRequest): Promise<HttpAnswer> {
+  /** A record the caller may not see is not found: its existence is not leaked. */
+  async get(at: RecordAddress, request: HttpRequest, caller: Caller): Promise<HttpAnswer> {
     this.resolve(at);
-    const { rows } = await this.db.pool.query<{ revision: number; data: unknown; updated_at: Date }>(
-      readRecordSql(this.db.table('record')),
-      [at.type, at.ente, at.key],
+    const { rows } = await this.db.pool.query<ReadRow>(
+      readRecordSql(this.db.table('record'), this.db.table('agreement')),
+      [at.type, at.ente, at.key, caller.ente],
     );
     const row = rows[0];
     if (!row) throw new RecordNotFoundError();
     const headers = { etag: etag(row.revision), 'last-modified': row.updated_at.toUTCString() };
     if (request.headers['if-none-match'] === headers.etag) return { status: 304, headers, body: undefined };
+    if (row.visibility === 'personale') {
+      const read = { ...at, revision: row.revision, agreementId: row.agreement_id, purpose: row.purpose };
+      await this.reads.record([read], traceOf(request, caller));
+    }
     return { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: row.data };
   }
 

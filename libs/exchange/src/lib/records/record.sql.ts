@@ -1,6 +1,8 @@
 // The statements of the write path. Every write touches many rows with ONE statement (unnest of
 // column arrays), so a batch of 1,000 records costs the same round trips as a single one.
 
+import { grantJoinSql, visibleSql } from '../access/record-grant.sql';
+
 // Feed positions must grow in COMMIT order, which a sequence does not give: a transaction that
 // took 41 may commit after one that took 42, and a reader already past 42 would never see 41.
 // So every write transaction first locks the single counter row and holds it until it commits:
@@ -58,6 +60,8 @@ export const deleteRecordSql = (record: string, change: string): string => `
   ${logChangesSql(change)}
   select ente, key, revision, operation, updated_at from written`;
 
-export const readRecordSql = (record: string): string => `
-  select revision, data, updated_at from ${record}
-  where type = $1 and ente = $2 and key = $3 and deleted_at is null`;
+/** One live record, if `$4` (the reader's ente) may see it; with the agreement that lets it. */
+export const readRecordSql = (record: string, agreement: string): string => `
+  select r.revision, r.data, r.updated_at, r.visibility, g.agreement_id, g.purpose
+  from ${record} r ${grantJoinSql(agreement, '$4')}
+  where r.type = $1 and r.ente = $2 and r.key = $3 and r.deleted_at is null and ${visibleSql('$4')}`;

@@ -15,7 +15,7 @@ const ref: RecordTypeRef = {
   visibility: 'pubblico',
   dataschema: 'https://schemas.interscambio.it/prova/voce/1.json',
 };
-const trace = { correlationId: 'test' };
+const trace = { correlationId: 'test', actor: { clientId: 'test-client', ente: '082053' } };
 
 describe('RecordStore under concurrent writers', () => {
   let tdb: TestDatabase;

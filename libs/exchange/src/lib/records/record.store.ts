@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { appendAudit } from '@interscambio/audit';
 import { appendOutbox } from '@interscambio/messaging';
 import type { PoolClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
@@ -137,6 +138,7 @@ export class RecordStore {
     return BigInt((rows[0] as { position: string }).position);
   }
 
+  /** The changes' events to the outbox and their audit entries to the trail, in the write's transaction. */
   private async publish(
     client: PoolClient,
     ref: RecordTypeRef,
@@ -147,6 +149,20 @@ export class RecordStore {
       client,
       this.db.schema,
       changes.map((c) => recordEvent(this.settings, ref, c, trace)),
+    );
+    await appendAudit(
+      client,
+      this.db.schema,
+      changes.map((c) => ({
+        clientId: trace.actor.clientId,
+        ente: trace.actor.ente,
+        action: c.operation,
+        recordType: ref.type,
+        recordEnte: c.ente,
+        recordKey: c.key,
+        revision: c.revision,
+        correlationId: trace.correlationId,
+      })),
     );
   }
 }

@@ -27,8 +27,15 @@ export interface WriteOutcome {
   revision: number;
 }
 
-/** What travels from the HTTP request onto the events it causes. */
+/** Who made a change: an API client of an ente, or a flow (`flow:<theme>.<consumer>`) deriving a record. */
+export interface Actor {
+  clientId: string;
+  ente: string;
+}
+
+/** What travels from the HTTP request onto the events and audit entries it causes. */
 export interface RequestTrace {
   correlationId: string;
   traceparent?: string;
+  actor: Actor;
 }

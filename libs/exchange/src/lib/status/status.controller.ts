@@ -1,3 +1,4 @@
+import { Public } from '@interscambio/access';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DependencyUnavailableError } from '@interscambio/http';
@@ -5,6 +6,7 @@ import { StatusService } from './status.service';
 import type { ServiceStatus } from './status.service';
 
 @ApiTags('status')
+@Public()
 @Controller('status')
 export class StatusController {
   constructor(private readonly status: StatusService) {}

@@ -92,9 +92,32 @@ class Migration20261126000001RecordChange extends Migration {
   }
 }
 
+class Migration20261201000002Agreement extends Migration {
+  override up(): void {
+    // The registry's agreements for this theme's types, as its topic delivers them: every read
+    // check is local. Only the latest version of each is kept.
+    this.addSql(`create table "agreement" (
+      "id" text primary key,
+      "consumer" text not null,
+      "scope" text not null check ("scope" in ('ente', 'metro')),
+      "publisher" text not null,
+      "type" text not null,
+      "purpose" text,
+      "status" text not null,
+      "version" integer not null,
+      "changed_at" timestamptz not null)`);
+    this.addSql(`create index "agreement_active_index" on "agreement" ("consumer", "type") where "status" = 'active'`);
+  }
+
+  override down(): void {
+    this.addSql('drop table if exists "agreement"');
+  }
+}
+
 /** The exchange's own tables; a theme service lists them after `messagingMigrations`. */
 export const exchangeMigrations: MigrationObject[] = [
   { name: 'Migration20261125000001Record', class: Migration20261125000001Record },
   { name: 'Migration20261125000002IdempotencyKey', class: Migration20261125000002IdempotencyKey },
   { name: 'Migration20261126000001RecordChange', class: Migration20261126000001RecordChange },
+  { name: 'Migration20261201000002Agreement', class: Migration20261201000002Agreement },
 ];

@@ -1,0 +1,21 @@
+// Read access in SQL, so lists and the feed page over what the caller may see (no gaps, no leaks).
+// `r` is a row of record or record_change, `caller` the parameter holding the caller's ente.
+
+/**
+ * A lateral join giving `g.agreement_id` and `g.purpose`: the active agreement through which the
+ * caller reads `r`, when it needs one (not pubblico, not its own). A one-publisher agreement wins
+ * over a metro-wide one, which covers every ente of its città metropolitana (same province code).
+ */
+export const grantJoinSql = (agreement: string, caller: string): string => `
+  left join lateral (
+    select a.id as agreement_id, a.purpose
+    from ${agreement} a
+    where r.visibility <> 'pubblico' and r.ente <> ${caller}
+      and a.status = 'active' and a.consumer = ${caller} and a.type = r.type
+      and (a.publisher = r.ente or (a.scope = 'metro' and left(a.publisher, 3) = left(r.ente, 3)))
+    order by a.scope = 'ente' desc
+    limit 1) g on true`;
+
+/** True where the caller may read `r`: open data, its own records, or through an agreement. */
+export const visibleSql = (caller: string): string =>
+  `(r.visibility = 'pubblico' or r.ente = ${caller} or g.agreement_id is not null)`;

@@ -1,0 +1,75 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOAuth2, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { SECURITY_SCHEME } from '../openapi/shared-components';
+import { CurrentCaller, Scopes } from '@interscambio/access';
+import type { Caller } from '@interscambio/access';
+import { readAudit, verifyAudit } from '@interscambio/audit';
+import type { AuditEntry, AuditVerification } from '@interscambio/audit';
+import { BadRequestError, ProblemError } from '@interscambio/http';
+import { ThemeCatalog } from '../catalog/theme.catalog';
+import { decodeCursor, encodeCursor } from '../feed/cursor';
+import { limitOf } from '../feed/query-params';
+import { checkEnte, checkKey } from '../records/record-request';
+import { Database } from '../storage/database';
+
+export interface AuditTrail {
+  items: AuditEntry[];
+  next: string | null;
+}
+
+class NotTheAuditorError extends ProblemError {
+  constructor(caller: Caller, ente: string) {
+    super(
+      'audit-not-yours',
+      403,
+      'Forbidden',
+      `Only the publishing ente (${ente}) or an operator sees this record's trail; client ${caller.clientId} acts for ${caller.ente}.`,
+    );
+  }
+}
+
+/** Who wrote and who read a record, and whether the service's trail is still intact. */
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(
+    private readonly db: Database,
+    private readonly catalog: ThemeCatalog,
+  ) {}
+
+  @Get()
+  @Scopes('records:read', 'operator')
+  @ApiOAuth2(['records:read', 'operator'], SECURITY_SCHEME)
+  @ApiOperation({ summary: "One record's trail, oldest first: every write and every audited read" })
+  @ApiQuery({ name: 'record', required: true, description: '`<type>/<ente>/<key>`', example: 'tipo/082053/chiave' })
+  async trail(
+    @CurrentCaller() caller: Caller,
+    @Query('record') record?: string,
+    @Query('cursor') cursor?: string,
+    @Query('limit') limit?: string,
+  ): Promise<AuditTrail> {
+    const [type = '', ente = '', ...rest] = (record ?? '').split('/');
+    const key = rest.join('/');
+    if (!record || !key) throw new BadRequestError('invalid-query', 'record must be `<type>/<ente>/<key>`.');
+    this.catalog.info(type);
+    checkEnte(ente);
+    checkKey(key);
+    if (caller.ente !== ente && !caller.scopes.has('operator')) throw new NotTheAuditorError(caller, ente);
+    const after = decodeCursor(cursor);
+    const page = await readAudit(
+      this.db.pool,
+      this.db.schema,
+      { recordType: type, recordEnte: ente, recordKey: key },
+      { after: after === 0n ? undefined : String(after), limit: limitOf(limit) },
+    );
+    return { items: page.items, next: page.next === null ? null : encodeCursor(page.next) };
+  }
+
+  @Get('verify')
+  @Scopes('operator')
+  @ApiOAuth2(['operator'], SECURITY_SCHEME)
+  @ApiOperation({ summary: 'Recomputes the hash chain of the trail; names the first broken entry' })
+  verify(): Promise<AuditVerification> {
+    return verifyAudit(this.db.pool, this.db.schema);
+  }
+}

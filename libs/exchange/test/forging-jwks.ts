@@ -1,0 +1,57 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { generateSigningKey, publicJwk, signJwt } from '@interscambio/access';
+import type { Jwk, JwtClaims, SigningKey } from '@interscambio/access';
+
+/**
+ * A JWKS that publishes the keys of another JWKS (the TestIssuer's, once `upstream` is set) plus a
+ * key of its own, so a test can sign claims no honest issuer would (nbf or iat in the future, a
+ * claim left out) and still have them pass the signature check, reaching the check it is about.
+ */
+export class ForgingJwks {
+  upstream?: string;
+
+  private constructor(
+    readonly jwksUrl: string,
+    private readonly server: Server,
+    private readonly key: SigningKey,
+  ) {}
+
+  static async start(): Promise<ForgingJwks> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const forging = new ForgingJwks(
+      `http://127.0.0.1:${port}/.well-known/jwks.json`,
+      server,
+      generateSigningKey('ES256'),
+    );
+    server.on('request', (_: IncomingMessage, response: ServerResponse) => {
+      void forging.keys().then((keys) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ keys }));
+      });
+    });
+    return forging;
+  }
+
+  /** Signs exactly these claims as an access token (typ at+jwt) with the published forging key. */
+  sign(claims: JwtClaims): string {
+    return signJwt(this.key, claims, 'at+jwt');
+  }
+
+  private async keys(): Promise<Jwk[]> {
+    const own = publicJwk(this.key.publicKey, { kid: this.key.kid, alg: this.key.alg });
+    if (!this.upstream) return [own];
+    const upstream = (await (await fetch(this.upstream)).json()) as { keys: Jwk[] };
+    return [...upstream.keys, own];
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.close((error) => (error ? reject(error) : resolve()));
+      this.server.closeAllConnections();
+    });
+  }
+}
