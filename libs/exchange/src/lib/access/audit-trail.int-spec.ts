@@ -204,6 +204,20 @@ describe('audit trail: every write and every read of personale data, in a chain 
     expect(await entries("correlation_id = 'corr-feed' and agreement_id = $1", [FASCICOLO_AGREEMENT])).toBe(4);
   });
 
+  it('audits a conditional GET of a personale record answered 304: it confirms the caller holds the data', async () => {
+    const url = `${BASE}/records/fascicolo/082053/fa-letture`;
+    const before = await entries("action = 'read' and correlation_id = 'corr-304'");
+    const res = await t.app.inject({
+      method: 'GET',
+      url,
+      headers: { ...reader('082006', 'corr-304'), 'if-none-match': '"1"' },
+    });
+    expect(res.statusCode).toBe(304);
+    expect(
+      await entries("action = 'read' and correlation_id = 'corr-304' and agreement_id = $1", [FASCICOLO_AGREEMENT]),
+    ).toBe(before + 1);
+  });
+
   it('appends nothing for a personale read that is refused', async () => {
     const before = await entries();
     const res = await t.app.inject({

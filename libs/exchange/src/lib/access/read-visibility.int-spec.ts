@@ -61,7 +61,8 @@ const BEFORE_AGREEMENTS: Visible = new Map([
 
 // Bagheria: one-publisher agreements with 082053 for pratica and fascicolo. Monreale: metro-wide
 // agreements of 082000 for both. Messina: a metro-wide one of its own province (083000), one still
-// `requested`, and one of another theme — none of which reaches a Palermo record.
+// `requested`, one of another theme, a personale one without a purpose and a "metro-wide" one
+// granted by a comune — none of which reaches a Palermo record.
 const WITH_AGREEMENTS: Visible = new Map([
   [PUBLISHER, [...OPEN, PR_PALERMO, PR_CANCELLATA, FA_PALERMO]],
   [BAGHERIA, [...OPEN, PR_BAGHERIA, FA_BAGHERIA, PR_PALERMO, PR_CANCELLATA, FA_PALERMO]],
@@ -121,6 +122,20 @@ const AGREEMENTS = {
     publisher: '082053',
     type: 'pratica',
     status: 'requested',
+  }),
+  messinaWithoutPurpose: agreementState({
+    id: 'acc-messina-senza-finalita',
+    consumer: '083048',
+    publisher: '082053',
+    type: 'fascicolo',
+    purpose: null,
+  }),
+  messinaMetroOfAComune: agreementState({
+    id: 'acc-messina-metro-di-un-comune',
+    consumer: '083048',
+    scope: 'metro',
+    publisher: '082053',
+    type: 'pratica',
   }),
   messinaOtherTheme: agreementState({
     id: 'acc-messina-sociale',
@@ -308,13 +323,16 @@ describe('read visibility: open data to all, the rest to its publisher and throu
 
   it('opens riservato and personale records through active agreements of this theme: one-publisher ones to that publisher, metro-wide ones to its province only', async () => {
     await publish(...Object.values(AGREEMENTS));
-    // The other theme's agreement is not even kept; the requested one is kept but opens nothing.
+    // The other theme's agreement is not even kept; the requested one, the personale one without a
+    // purpose and the metro-wide one of a comune are kept but open nothing.
     expect((await agreementRows()).map((a) => a.id)).toEqual(
       [
         'acc-bagheria-fascicolo',
         'acc-bagheria-pratica',
         'acc-messina-metro',
+        'acc-messina-metro-di-un-comune',
         'acc-messina-richiesto',
+        'acc-messina-senza-finalita',
         'acc-monreale-fascicolo',
         'acc-monreale-pratica',
       ].sort(),

@@ -5,6 +5,8 @@
  * A lateral join giving `g.agreement_id` and `g.purpose`: the active agreement through which the
  * caller reads `r`, when it needs one (not pubblico, not its own). A one-publisher agreement wins
  * over a metro-wide one, which covers every ente of its città metropolitana (same province code).
+ * The registry already refuses a personale agreement without a purpose and a metro-wide one not
+ * granted by a città metropolitana (code <province>000); the service does not trust that alone.
  */
 export const grantJoinSql = (agreement: string, caller: string): string => `
   left join lateral (
@@ -12,7 +14,9 @@ export const grantJoinSql = (agreement: string, caller: string): string => `
     from ${agreement} a
     where r.visibility <> 'pubblico' and r.ente <> ${caller}
       and a.status = 'active' and a.consumer = ${caller} and a.type = r.type
-      and (a.publisher = r.ente or (a.scope = 'metro' and left(a.publisher, 3) = left(r.ente, 3)))
+      and (r.visibility <> 'personale' or a.purpose is not null)
+      and ((a.scope = 'ente' and a.publisher = r.ente)
+        or (a.scope = 'metro' and right(a.publisher, 3) = '000' and left(a.publisher, 3) = left(r.ente, 3)))
     order by a.scope = 'ente' desc
     limit 1) g on true`;
 

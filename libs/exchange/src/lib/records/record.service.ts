@@ -89,12 +89,13 @@ export class RecordService {
     );
     const row = rows[0];
     if (!row) throw new RecordNotFoundError();
-    const headers = { etag: etag(row.revision), 'last-modified': row.updated_at.toUTCString() };
-    if (request.headers['if-none-match'] === headers.etag) return { status: 304, headers, body: undefined };
+    // A 304 confirms the caller's copy of personale data is current: it is audited as a read too.
     if (row.visibility === 'personale') {
       const read = { ...at, revision: row.revision, agreementId: row.agreement_id, purpose: row.purpose };
       await this.reads.record([read], traceOf(request, caller));
     }
+    const headers = { etag: etag(row.revision), 'last-modified': row.updated_at.toUTCString() };
+    if (request.headers['if-none-match'] === headers.etag) return { status: 304, headers, body: undefined };
     return { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: row.data };
   }
 
