@@ -6,7 +6,8 @@ const path = require('node:path');
 module.exports = class TotalsReporter {
   constructor(globalConfig) {
     this.dir = path.resolve(__dirname, '../../dist/test-results');
-    this.name = path.basename(globalConfig.rootDir);
+    // libs/registry and apps/registry share a folder name: the path keeps their totals apart.
+    this.name = path.relative(path.resolve(__dirname, '../..'), globalConfig.rootDir).replace(/[\\/]/g, '-');
   }
 
   onRunComplete(_contexts, results) {

@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+import { runRegistry } from '@interscambio/registry';
+
+void runRegistry();

@@ -1,0 +1,18 @@
+export { bootstrapRegistry, createRegistryApp } from './lib/registry.app';
+export { runRegistry } from './lib/registry.runner';
+export { RegistryModule } from './lib/registry.module';
+export type { RegistryResources } from './lib/registry.module';
+export { REGISTRY_AUDIENCE, REGISTRY_BASE_PATH } from './lib/registry.settings';
+export {
+  loadRegistryConfig,
+  loadRegistryDatabaseConfig,
+  MAX_TOKEN_TTL_SECONDS,
+  REGISTRY_DEFAULT_PORT,
+} from './lib/config/registry.config';
+export type { RegistryConfig } from './lib/config/registry.config';
+export { RedactedSecret } from './lib/config/redacted-secret';
+export { migrateRegistry } from './lib/storage/registry.migrate';
+export type { MigrateOutcome } from './lib/storage/registry.migrate';
+export { registryMigrations } from './lib/storage/registry.migrations';
+export { allRegistryMigrations } from './lib/storage/registry.database';
+export type { SandboxClientEntry, SandboxFile } from './lib/sandbox/sandbox.file';

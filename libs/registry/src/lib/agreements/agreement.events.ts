@@ -1,0 +1,19 @@
+import { agreementEventType, agreementsTopic } from '@interscambio/access';
+import type { AgreementState } from '@interscambio/access';
+import type { OutboxEvent } from '@interscambio/messaging';
+import { v7 as uuidv7 } from 'uuid';
+
+/** The CloudEvent of one change: the full state, keyed by agreement id, so the compacted topic keeps the latest. */
+export function agreementEvent(state: AgreementState, topicPrefix: string, correlationId?: string): OutboxEvent {
+  return {
+    id: uuidv7(),
+    topic: agreementsTopic(topicPrefix),
+    key: state.id,
+    type: agreementEventType(state.status),
+    source: '/registry',
+    subject: state.id,
+    time: state.changedAt,
+    data: state,
+    headers: correlationId ? { 'interscambio-correlation-id': correlationId } : {},
+  };
+}

@@ -1,0 +1,38 @@
+import { ENTE_CODE_PATTERN } from '../enti/ente.schemas';
+
+export const createAgreementSchema = {
+  title: 'AgreementRequest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['publisher', 'theme', 'type'],
+  properties: {
+    publisher: {
+      type: 'string',
+      pattern: ENTE_CODE_PATTERN,
+      description: 'The ente whose records are read; for scope metro, the città metropolitana (082000, 083000).',
+    },
+    scope: {
+      enum: ['ente', 'metro'],
+      description: 'ente (default): one publisher; metro: every ente of the città metropolitana.',
+    },
+    theme: { type: 'string', minLength: 1, maxLength: 100, examples: ['tributi'] },
+    type: { type: 'string', minLength: 1, maxLength: 100, examples: ['posizione-debitoria'] },
+    purpose: {
+      type: 'string',
+      maxLength: 1000,
+      description: 'Why the consumer reads; at least 10 characters for personale types.',
+    },
+    consumer: {
+      type: 'string',
+      pattern: ENTE_CODE_PATTERN,
+      description: "The ente that reads: the caller's own; an operator or admin may name another.",
+    },
+  },
+} as const;
+
+export const agreementActionSchema = {
+  title: 'AgreementAction',
+  type: 'object',
+  additionalProperties: false,
+  properties: { reason: { type: 'string', minLength: 1, maxLength: 1000 } },
+} as const;

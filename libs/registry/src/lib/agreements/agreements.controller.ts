@@ -1,0 +1,101 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, Scopes } from '@interscambio/access';
+import type { Caller } from '@interscambio/access';
+import type { HttpReply, HttpRequest } from '@interscambio/http';
+import { NotFoundError } from '../http/registry.errors';
+import { RequestValidator } from '../http/request-validator';
+import { REGISTRY_BASE_PATH } from '../registry.settings';
+import { consumerOf } from './agreement-request';
+import { AGREEMENT_ACTIONS } from './agreement.rules';
+import type { AgreementAction } from './agreement.rules';
+import { agreementActionSchema, createAgreementSchema } from './agreement.schemas';
+import type { AgreementView } from './agreement.view';
+import { AgreementsService } from './agreements.service';
+
+@ApiTags('agreements')
+@Controller('agreements')
+export class AgreementsController {
+  constructor(
+    private readonly agreements: AgreementsService,
+    private readonly validator: RequestValidator,
+  ) {}
+
+  @Post()
+  @Scopes('records:read', 'operator', 'admin')
+  @ApiOperation({
+    summary: "Request an agreement to read another ente's records of one type (the consumer is the caller's ente)",
+  })
+  @ApiBody({ schema: { $ref: '#/components/schemas/AgreementRequest' } })
+  async create(
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) reply: HttpReply,
+  ): Promise<AgreementView> {
+    const input = this.validator.body(createAgreementSchema, body);
+    const agreement = await this.agreements.create(
+      {
+        consumer: consumerOf(input.consumer, caller),
+        scope: input.scope ?? 'ente',
+        publisher: input.publisher,
+        theme: input.theme,
+        type: input.type,
+        purpose: input.purpose ?? null,
+      },
+      caller,
+      request.id,
+    );
+    reply.header('location', `${REGISTRY_BASE_PATH}/agreements/${agreement.id}`);
+    return agreement;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Agreements: the parties see theirs, operators and admins all' })
+  @ApiQuery({ name: 'consumer', required: false })
+  @ApiQuery({ name: 'publisher', required: false })
+  @ApiQuery({ name: 'theme', required: false })
+  @ApiQuery({ name: 'type', required: false })
+  @ApiQuery({ name: 'status', required: false, enum: ['requested', 'active', 'suspended', 'revoked', 'rejected'] })
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Query('consumer') consumer?: string,
+    @Query('publisher') publisher?: string,
+    @Query('theme') theme?: string,
+    @Query('type') type?: string,
+    @Query('status') status?: string,
+  ): Promise<{ items: AgreementView[] }> {
+    return { items: await this.agreements.list({ consumer, publisher, theme, type, status }, caller) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One agreement with its history' })
+  get(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<AgreementView> {
+    return this.agreements.get(id, caller);
+  }
+
+  @Post(':id/:action')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'approve | reject | suspend | resume | revoke',
+    description:
+      'The publisher (records:write) or an operator decides a one-publisher agreement, an operator a metro-wide one; the consumer may revoke its own.',
+  })
+  @ApiParam({ name: 'action', enum: AGREEMENT_ACTIONS })
+  @ApiBody({ required: false, schema: { $ref: '#/components/schemas/AgreementAction' } })
+  transition(
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+    @Req() request: HttpRequest,
+  ): Promise<AgreementView> {
+    if (!(AGREEMENT_ACTIONS as readonly string[]).includes(action))
+      throw new NotFoundError(
+        'unknown-action',
+        `"${action.slice(0, 40)}" is not an action; the actions are ${AGREEMENT_ACTIONS.join(', ')}.`,
+      );
+    const { reason } = this.validator.body(agreementActionSchema, body, { optional: true });
+    return this.agreements.transition(id, action as AgreementAction, caller, reason, request.id);
+  }
+}

@@ -1,0 +1,86 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Scopes } from '@interscambio/access';
+import type { HttpReply } from '@interscambio/http';
+import { RequestValidator } from '../http/request-validator';
+import { REGISTRY_BASE_PATH, RegistrySettings } from '../registry.settings';
+import { addKeySchema, createClientSchema, patchClientSchema, rotateSecretSchema } from './client.schemas';
+import type { ClientKeyView, ClientView } from './client.view';
+import { ClientsService } from './clients.service';
+import type { IssuedSecret } from './clients.service';
+
+const DEFAULT_GRACE_SECONDS = 3600;
+
+@ApiTags('clients')
+@Scopes('admin')
+@Controller('clients')
+export class ClientsController {
+  constructor(
+    private readonly clients: ClientsService,
+    private readonly validator: RequestValidator,
+    private readonly settings: RegistrySettings,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a client; a client_secret client gets its secret in this answer only' })
+  @ApiBody({ schema: { $ref: '#/components/schemas/ClientCreate' } })
+  async create(
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: HttpReply,
+  ): Promise<ClientView & { clientSecret?: string }> {
+    const { client, clientSecret } = await this.clients.create(this.validator.body(createClientSchema, body));
+    reply.header('location', `${REGISTRY_BASE_PATH}/clients/${client.clientId}`);
+    return { ...client, ...(clientSecret ? { clientSecret } : {}) };
+  }
+
+  @Get()
+  @ApiQuery({ name: 'ente', required: false, example: '082053' })
+  async list(@Query('ente') ente?: string): Promise<{ items: ClientView[] }> {
+    return { items: await this.clients.list(ente) };
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<ClientView> {
+    return this.clients.get(id);
+  }
+
+  @Patch(':id')
+  @ApiBody({ schema: { $ref: '#/components/schemas/ClientPatch' } })
+  update(@Param('id') id: string, @Body() body: unknown): Promise<ClientView> {
+    return this.clients.update(id, this.validator.body(patchClientSchema, body));
+  }
+
+  @Post(':id/secret')
+  @ApiOperation({ summary: 'A new secret; the previous one keeps working for graceSeconds (default 3600)' })
+  @ApiBody({ required: false, schema: { $ref: '#/components/schemas/SecretRotation' } })
+  rotateSecret(@Param('id') id: string, @Body() body: unknown): Promise<IssuedSecret> {
+    const { graceSeconds } = this.validator.body(rotateSecretSchema, body, { optional: true });
+    return this.clients.rotateSecret(id, graceSeconds ?? DEFAULT_GRACE_SECONDS);
+  }
+
+  @Post(':id/keys')
+  @ApiOperation({ summary: 'Register a public key for private_key_jwt; kid defaults to its RFC 7638 thumbprint' })
+  @ApiBody({ schema: { $ref: '#/components/schemas/ClientKeyAdd' } })
+  addKey(@Param('id') id: string, @Body() body: unknown): Promise<ClientKeyView> {
+    return this.clients.addKey(id, this.validator.body(addKeySchema, body).jwk);
+  }
+
+  @Delete(':id/keys/:kid')
+  @HttpCode(204)
+  async removeKey(@Param('id') id: string, @Param('kid') kid: string): Promise<void> {
+    await this.clients.removeKey(id, kid);
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'No more tokens for this client; those already issued expire within the token lifetime' })
+  async revoke(@Param('id') id: string): Promise<ClientView & { note: string }> {
+    const client = await this.clients.revoke(id);
+    return {
+      ...client,
+      note:
+        `No new tokens are issued to client "${id}". Tokens it already holds stay valid until they expire, ` +
+        `at most ${this.settings.tokenTtlSeconds} s after they were issued (the registry's own API refuses them at once).`,
+    };
+  }
+}

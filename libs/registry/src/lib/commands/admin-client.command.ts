@@ -1,0 +1,29 @@
+import { parseArgs } from 'node:util';
+import type { Env } from '@interscambio/config';
+import { ClientsService } from '../clients/clients.service';
+import { withCommandDatabase } from './command-database';
+import { UsageError } from './usage.error';
+
+const USAGE = 'node main.js admin-client --ente <ISTAT code> --name <name>';
+
+/** Bootstrap of a fresh installation: an admin client, its secret printed once. */
+export async function adminClientCommand(args: string[], env: Env, out: NodeJS.WritableStream): Promise<void> {
+  let values: { ente?: string; name?: string };
+  try {
+    ({ values } = parseArgs({ args, options: { ente: { type: 'string' }, name: { type: 'string' } } }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), USAGE);
+  }
+  const { ente, name } = values;
+  if (!ente || !/^[0-9]{6}$/.test(ente)) throw new UsageError('--ente must be an ISTAT code of six digits', USAGE);
+  if (!name) throw new UsageError('--name is required', USAGE);
+  const issued = await withCommandDatabase(env, (db) =>
+    new ClientsService(db).create({ ente, name, scopes: ['admin'], authentication: 'client_secret' }),
+  );
+  out.write(
+    `admin client for ente ${ente}\n` +
+      `client_id:     ${issued.client.clientId}\n` +
+      `client_secret: ${issued.clientSecret ?? ''}\n` +
+      'The secret is shown only now: store it. A lost secret is replaced with POST /registry/v1/clients/<id>/secret.\n',
+  );
+}

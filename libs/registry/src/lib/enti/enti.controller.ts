@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Scopes } from '@interscambio/access';
+import { RequestValidator } from '../http/request-validator';
+import { patchEnteSchema } from './ente.schemas';
+import type { EnteView } from './ente.view';
+import { EntiService } from './enti.service';
+
+@ApiTags('enti')
+@Controller('enti')
+export class EntiController {
+  constructor(
+    private readonly enti: EntiService,
+    private readonly validator: RequestValidator,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The enti (comuni and città metropolitane), by ISTAT code; any valid token' })
+  @ApiQuery({ name: 'provincia', required: false, example: '082' })
+  @ApiQuery({ name: 'enabled', required: false, enum: ['true', 'false'] })
+  async list(
+    @Query('provincia') provincia?: string,
+    @Query('enabled') enabled?: string,
+  ): Promise<{ items: EnteView[] }> {
+    return { items: await this.enti.list({ provincia, enabled }) };
+  }
+
+  @Get(':code')
+  @ApiOperation({ summary: 'One ente; any valid token' })
+  get(@Param('code') code: string): Promise<EnteView> {
+    return this.enti.get(code);
+  }
+
+  @Patch(':code')
+  @Scopes('admin')
+  @ApiOperation({ summary: 'Enable or disable an ente, record its codice IPA (scope admin)' })
+  @ApiBody({ schema: { $ref: '#/components/schemas/EntePatch' } })
+  patch(@Param('code') code: string, @Body() body: unknown): Promise<EnteView> {
+    return this.enti.patch(code, this.validator.body(patchEnteSchema, body));
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import type { FilterQuery } from '@mikro-orm/core';
+import { BadRequestError } from '@interscambio/http';
+import type { FromSchema } from '../http/json-schema.types';
+import { NotFoundError } from '../http/registry.errors';
+import { RegistryDatabase } from '../storage/registry.database';
+import { Ente } from './ente.entity';
+import type { patchEnteSchema } from './ente.schemas';
+import { enteView } from './ente.view';
+import type { EnteView } from './ente.view';
+
+export interface EntiQuery {
+  provincia?: string;
+  enabled?: string;
+}
+
+@Injectable()
+export class EntiService {
+  constructor(private readonly db: RegistryDatabase) {}
+
+  async list(query: EntiQuery): Promise<EnteView[]> {
+    const where: FilterQuery<Ente> = {};
+    if (query.provincia !== undefined) {
+      if (!/^[0-9]{3}$/.test(query.provincia))
+        throw new BadRequestError(
+          'invalid-query',
+          `provincia must be a three-digit code (082, 083), not "${query.provincia}".`,
+        );
+      where.provincia = query.provincia;
+    }
+    if (query.enabled !== undefined) {
+      if (query.enabled !== 'true' && query.enabled !== 'false')
+        throw new BadRequestError('invalid-query', `enabled must be true or false, not "${query.enabled}".`);
+      where.enabled = query.enabled === 'true';
+    }
+    const enti = await this.db.em.find(Ente, where, { orderBy: { codiceIstat: 'asc' } });
+    return enti.map(enteView);
+  }
+
+  async get(code: string): Promise<EnteView> {
+    return enteView(await this.find(code));
+  }
+
+  async patch(code: string, change: FromSchema<typeof patchEnteSchema>): Promise<EnteView> {
+    const ente = await this.find(code);
+    if (change.enabled !== undefined) ente.enabled = change.enabled;
+    if (change.codiceIpa !== undefined) ente.codiceIpa = change.codiceIpa;
+    ente.updatedAt = new Date();
+    await this.db.em.flush();
+    return enteView(ente);
+  }
+
+  /** A known ente, or a 404 naming the code. */
+  async find(code: string): Promise<Ente> {
+    const ente = await this.db.em.findOne(Ente, { codiceIstat: code });
+    if (!ente) throw new NotFoundError('ente-not-found', `No ente has the ISTAT code "${code}".`);
+    return ente;
+  }
+}

@@ -1,0 +1,68 @@
+import { Logger } from '@nestjs/common';
+import type { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { installAccessGate } from '@interscambio/access';
+import { createFastifyAdapter } from '@interscambio/http';
+import { SchemaCatalog } from '@interscambio/schemas';
+import { loadRegistryConfig } from './config/registry.config';
+import type { RegistryConfig } from './config/registry.config';
+import { registerBodyParsers } from './http/request-bodies';
+import { registerRequestContext } from './http/request-context';
+import { KeyCipher } from './keys/key-cipher';
+import { KeyRing } from './keys/key-ring';
+import { SigningKeyStore } from './keys/signing-key.store';
+import { buildRegistryOpenApi } from './openapi/registry-openapi';
+import { OpenApiHolder } from './openapi/openapi.holder';
+import { RegistryModule } from './registry.module';
+import { REGISTRY_BASE_PATH } from './registry.settings';
+import { RegistryDatabase } from './storage/registry.database';
+
+/**
+ * The registry, initialised (signing key ready, outbox relay starting) but not listening: tests
+ * call `app.listen(0)` or `app.inject`, bootstrapRegistry listens on the configured port.
+ */
+export async function createRegistryApp(
+  config: RegistryConfig,
+  logLevels: LogLevel[] = ['error', 'warn', 'log'],
+): Promise<NestFastifyApplication> {
+  const db = await RegistryDatabase.open(config);
+  try {
+    const pending = await db.pendingMigrations();
+    if (pending.length > 0)
+      throw new Error(
+        `Schema "${config.databaseSchema}" has ${pending.length} pending migration(s) (${pending.join(', ')}): run \`node main.js migrate\` first.`,
+      );
+    const store = new SigningKeyStore(db, await KeyCipher.derive(config.keySecret));
+    const keys = new KeyRing(store, config.tokenTtlSeconds);
+    await keys.ensureActive();
+    const adapter = createFastifyAdapter();
+    registerBodyParsers(adapter);
+    registerRequestContext(adapter, db.orm);
+    const app = await NestFactory.create<NestFastifyApplication>(
+      RegistryModule.forRoot(config, { db, store, keys, catalog: SchemaCatalog.load() }),
+      adapter,
+      { bodyParser: false, logger: logLevels, abortOnError: false },
+    );
+    installAccessGate(app);
+    app.setGlobalPrefix(REGISTRY_BASE_PATH.slice(1));
+    app.get(OpenApiHolder).document = buildRegistryOpenApi(app);
+    await app.init();
+    return app;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/** Reads the environment, starts the registry and listens; SIGTERM/SIGINT close it cleanly. */
+export async function bootstrapRegistry(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
+  const config = loadRegistryConfig(env);
+  const app = await createRegistryApp(config);
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  new Logger('registry').log(
+    `listening on http://${config.host}:${config.port}${REGISTRY_BASE_PATH} (docs at ${REGISTRY_BASE_PATH}/docs)`,
+  );
+  return app;
+}

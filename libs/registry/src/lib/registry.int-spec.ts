@@ -1,0 +1,123 @@
+import { Writable } from 'node:stream';
+import { RegistryHttp, startRegistryTestApp } from '../../test';
+import type { RegistryTestApp } from '../../test';
+import { adminClientCommand } from './commands/admin-client.command';
+import { UsageError } from './commands/usage.error';
+
+interface OpenApi {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        security?: unknown[];
+        requestBody?: { content: Record<string, { schema: unknown }> };
+        responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+      }
+    >
+  >;
+  components: { schemas: Record<string, Record<string, unknown>>; securitySchemes: Record<string, unknown> };
+  security: unknown[];
+}
+
+describe('the registry service', () => {
+  let t: RegistryTestApp;
+  let http: RegistryHttp;
+
+  beforeAll(async () => {
+    t = await startRegistryTestApp('reg_service');
+    http = new RegistryHttp(t.url);
+  });
+
+  afterAll(() => t.close());
+
+  it('reports 200 on /status, without a token, when PostgreSQL and Kafka answer', async () => {
+    const res = await http.get('/status');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'up', checks: { postgres: { status: 'up' }, kafka: { status: 'up' } } });
+  });
+
+  it('publishes OpenAPI 3.1 whose request bodies are the validator’s JSON Schemas, with OAuth2 client credentials', async () => {
+    const doc = (await http.get<OpenApi>('/openapi.json')).body;
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.components.securitySchemes['oauth2']).toMatchObject({
+      type: 'oauth2',
+      flows: {
+        clientCredentials: {
+          tokenUrl: '/registry/v1/oauth/token',
+          scopes: expect.objectContaining({ admin: expect.any(String) }),
+        },
+      },
+    });
+    expect(doc.security).toEqual([{ oauth2: [] }]);
+    expect(doc.paths['/registry/v1/clients']?.['post']?.requestBody?.content['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/ClientCreate',
+    });
+    expect(doc.components.schemas['ClientCreate']).toMatchObject({
+      required: ['ente', 'name', 'scopes', 'authentication'],
+    });
+    expect(doc.components.schemas['AgreementRequest']).toMatchObject({ required: ['publisher', 'theme', 'type'] });
+    const token = doc.paths['/registry/v1/oauth/token']?.['post'];
+    expect(token?.security).toEqual([]);
+    expect(token?.requestBody?.content['application/x-www-form-urlencoded']?.schema).toEqual({
+      $ref: '#/components/schemas/TokenRequest',
+    });
+    expect(token?.responses['401']?.content?.['application/problem+json']?.schema).toEqual({
+      $ref: '#/components/schemas/Problem',
+    });
+    expect(doc.paths['/registry/v1/.well-known/jwks.json']?.['get']?.security).toEqual([]);
+  });
+
+  it('serves Swagger UI', async () => {
+    const page = await fetch(`${t.url}/docs`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('openapi.json');
+    expect((await fetch(`${t.url}/docs/swagger-ui-bundle.js`)).status).toBe(200);
+  });
+
+  it('wants a registry token on its API: none, or one for another service, is a 401 saying why', async () => {
+    const missing = await http.get('/enti');
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toBe('Bearer realm="interscambio"');
+    expect(missing.body).toMatchObject({ code: 'token-missing' });
+    const tributiToken = await t.token(t.admin.clientId, t.admin.clientSecret, 'tributi');
+    const wrong = await http.get('/enti', { token: tributiToken });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toMatchObject({
+      code: 'token-wrong-audience',
+      detail: 'The token is for audience "tributi", not "registry".',
+    });
+  });
+
+  it('refuses the tokens of a disabled ente’s clients at once', async () => {
+    const client = await t.createClient({ ente: '083001', scopes: ['records:read'] });
+    const token = await t.token(client.clientId, client.clientSecret, 'registry');
+    const adminToken = await t.token(t.admin.clientId, t.admin.clientSecret, 'registry');
+    expect((await http.get('/enti/083001', { token })).status).toBe(200);
+    await http.patch('/enti/083001', { token: adminToken, body: { enabled: false } });
+    expect((await http.get('/enti/083001', { token })).body).toMatchObject({
+      status: 401,
+      code: 'token-ente-disabled',
+    });
+  });
+
+  it('creates the first admin client from the command line, its secret printed once', async () => {
+    const { rows } = await t.sql.query<{ schema: string }>('select current_schema() as schema');
+    const env = { DATABASE_URL: process.env['INTERSCAMBIO_TEST_DATABASE_URL'], DATABASE_SCHEMA: rows[0]?.schema };
+    let printed = '';
+    const out = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        printed += chunk.toString();
+        done();
+      },
+    });
+    await adminClientCommand(['--ente', '082000', '--name', 'Primo amministratore'], env, out);
+    const id = /client_id: +(\S+)/.exec(printed)?.[1] as string;
+    const secret = /client_secret: +(\S+)/.exec(printed)?.[1] as string;
+    const token = await t.token(id, secret, 'registry');
+    expect((await http.get('/keys', { token })).status).toBe(200);
+    await expect(adminClientCommand(['--ente', '82000', '--name', 'x'], env, out)).rejects.toThrow(UsageError);
+    await expect(adminClientCommand(['--ente', '082000'], env, out)).rejects.toThrow(/--name is required/);
+  });
+});

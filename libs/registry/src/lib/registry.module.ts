@@ -1,0 +1,101 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AccessModule } from '@interscambio/access';
+import { ProblemFilter } from '@interscambio/http';
+import { KafkajsBus } from '@interscambio/messaging';
+import { SchemaCatalog } from '@interscambio/schemas';
+import { AgreementsController } from './agreements/agreements.controller';
+import { AgreementsService } from './agreements/agreements.service';
+import { ClientsController } from './clients/clients.controller';
+import { ClientsService } from './clients/clients.service';
+import type { RegistryConfig } from './config/registry.config';
+import { EntiController } from './enti/enti.controller';
+import { EntiService } from './enti/enti.service';
+import { requestSchemas } from './http/request-schemas';
+import { RequestValidator } from './http/request-validator';
+import { JwksController } from './keys/jwks.controller';
+import { KeyRing } from './keys/key-ring';
+import { KeysController } from './keys/keys.controller';
+import { SigningKeyStore } from './keys/signing-key.store';
+import { AgreementsRelayLifecycle } from './messaging/agreements-relay.lifecycle';
+import { MESSAGE_BUS, PROBE_BUS } from './messaging/bus.tokens';
+import { DocsController } from './openapi/docs.controller';
+import { OpenApiHolder } from './openapi/openapi.holder';
+import { RegistrySettings } from './registry.settings';
+import { StatusController } from './status/status.controller';
+import { StatusService } from './status/status.service';
+import { DatabaseLifecycle } from './storage/database.lifecycle';
+import { RegistryDatabase } from './storage/registry.database';
+import { RegistryTokenVerifier } from './tokens/registry-token.verifier';
+import { TokenClients } from './tokens/token-clients';
+import { TokenController } from './tokens/token.controller';
+import { TokenService } from './tokens/token.service';
+import { UsedAssertions } from './tokens/used-assertions';
+
+/** What createRegistryApp opens before the module exists: the database, the key ring over it, the catalog. */
+export interface RegistryResources {
+  db: RegistryDatabase;
+  store: SigningKeyStore;
+  keys: KeyRing;
+  catalog: SchemaCatalog;
+}
+
+@Module({})
+export class RegistryModule {
+  static forRoot(config: RegistryConfig, resources: RegistryResources): DynamicModule {
+    const settings = new RegistrySettings(config);
+    return {
+      module: RegistryModule,
+      imports: [
+        AccessModule.forService({
+          verifier: new RegistryTokenVerifier(resources.keys, config.tokenIssuer, resources.db),
+          rateLimitPerMinute: config.rateLimitPerMinute,
+        }),
+      ],
+      controllers: [
+        TokenController,
+        JwksController,
+        EntiController,
+        ClientsController,
+        KeysController,
+        AgreementsController,
+        StatusController,
+        DocsController,
+      ],
+      providers: [
+        { provide: RegistrySettings, useValue: settings },
+        { provide: RegistryDatabase, useValue: resources.db },
+        { provide: SigningKeyStore, useValue: resources.store },
+        { provide: KeyRing, useValue: resources.keys },
+        { provide: SchemaCatalog, useValue: resources.catalog },
+        { provide: RequestValidator, useFactory: () => new RequestValidator(requestSchemas) },
+        {
+          provide: MESSAGE_BUS,
+          useFactory: () => new KafkajsBus(config.kafkaBrokers, 'interscambio-registry', { silent: true }),
+        },
+        {
+          provide: PROBE_BUS,
+          useFactory: () =>
+            new KafkajsBus(config.kafkaBrokers, 'interscambio-registry-status', {
+              retries: 0,
+              connectionTimeoutMs: 2000,
+              requestTimeoutMs: 2000,
+              silent: true,
+            }),
+        },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        OpenApiHolder,
+        EntiService,
+        ClientsService,
+        TokenClients,
+        UsedAssertions,
+        TokenService,
+        AgreementsService,
+        StatusService,
+        AgreementsRelayLifecycle,
+        DatabaseLifecycle,
+      ],
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { messagingMigrations, ProcessedEvent } from '@interscambio/messaging';
+import { openOrm } from '@interscambio/persistence';
+import type { DatabaseConfig } from '@interscambio/config';
+import { Agreement } from '../agreements/agreement.entity';
+import { AgreementChange } from '../agreements/agreement-change.entity';
+import { ApiClient } from '../clients/api-client.entity';
+import { ClientKey } from '../clients/client-key.entity';
+import { Ente } from '../enti/ente.entity';
+import { StoredSigningKey } from '../keys/signing-key.entity';
+import { UsedAssertion } from '../tokens/used-assertion.entity';
+import { registryMigrations } from './registry.migrations';
+
+export const registryEntities = [
+  Ente,
+  ApiClient,
+  ClientKey,
+  UsedAssertion,
+  StoredSigningKey,
+  Agreement,
+  AgreementChange,
+  ProcessedEvent,
+];
+
+/** Every migration of the registry's schema, in order: messaging's (outbox, processed_event), then its own. */
+export const allRegistryMigrations = [...messagingMigrations, ...registryMigrations];
+
+/** The registry's ORM on its own schema. Work happens in a request context: see `em`. */
+export class RegistryDatabase {
+  private constructor(
+    readonly orm: MikroORM,
+    readonly schema: string,
+    readonly url: string,
+  ) {}
+
+  static async open(config: DatabaseConfig, poolSize = config.databasePoolSize): Promise<RegistryDatabase> {
+    const orm = await openOrm({
+      url: config.databaseUrl,
+      schema: config.databaseSchema,
+      entities: registryEntities,
+      migrations: allRegistryMigrations,
+      poolSize,
+    });
+    return new RegistryDatabase(orm, config.databaseSchema, config.databaseUrl);
+  }
+
+  /**
+   * The EntityManager of the current request context (an HTTP request, a command run): the global
+   * one refuses to work outside such a context (allowGlobalContext is off).
+   */
+  get em(): EntityManager {
+    return this.orm.em;
+  }
+
+  /** A unit of work of its own, for work that belongs to no request (boot, key lookups). */
+  fork(): EntityManager {
+    return this.orm.em.fork();
+  }
+
+  async pendingMigrations(): Promise<string[]> {
+    return (await this.orm.migrator.getPending()).map((m) => m.name);
+  }
+
+  close(): Promise<void> {
+    return this.orm.close();
+  }
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '@interscambio/access';
+import type { HttpReply, HttpRequest } from '@interscambio/http';
+import { FORM_MEDIA_TYPE, FormBody, mediaTypeOf } from '../http/request-bodies';
+import { TokenService } from './token.service';
+import type { TokenResponse } from './token.service';
+import { TokenRequestError } from './token.errors';
+
+const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+
+@ApiTags('oauth')
+@Public()
+@Controller('oauth')
+export class TokenController {
+  constructor(private readonly tokens: TokenService) {}
+
+  @Post('token')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'An access token (client credentials, RFC 6749 §4.4)',
+    description:
+      'Authenticate with HTTP Basic, client_id + client_secret in the body, or a private_key_jwt assertion (RFC 7523). ' +
+      'Refusals are problem+json with a precise `code` plus OAuth `error` and `error_description`.',
+  })
+  @ApiConsumes(FORM_MEDIA_TYPE)
+  @ApiBody({ schema: { $ref: '#/components/schemas/TokenRequest' } })
+  @ApiResponse({ status: 200, description: 'A token.', schema: { $ref: '#/components/schemas/TokenResponse' } })
+  @ApiResponse({ status: 400, description: 'invalid_request, invalid_scope, invalid_target…', content: PROBLEM })
+  @ApiResponse({ status: 401, description: 'invalid_client: the client could not be authenticated.', content: PROBLEM })
+  @ApiResponse({ status: 415, description: 'The body is not a form.', content: PROBLEM })
+  @ApiResponse({ status: 429, description: 'Too many token requests for this client.', content: PROBLEM })
+  async token(
+    @Body() body: unknown,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) reply: HttpReply,
+  ): Promise<TokenResponse> {
+    if (!(body instanceof FormBody))
+      throw new TokenRequestError(
+        'unsupported-media-type',
+        `The token endpoint takes ${FORM_MEDIA_TYPE} (RFC 6749 §4.4); the request's body is ${mediaTypeOf(body)}.`,
+        { accept: FORM_MEDIA_TYPE },
+      );
+    const answer = await this.tokens.issue(body, request.headers.authorization);
+    reply.headers({ 'cache-control': 'no-store', pragma: 'no-cache' });
+    return answer;
+  }
+}
