@@ -21,7 +21,7 @@ export type { AccessOptions } from './lib/guard/access.module';
 export { AccessGuard } from './lib/guard/access.guard';
 export { AccessGate } from './lib/guard/access.gate';
 export type { AccessTokenVerifier, GateRequest } from './lib/guard/access.gate';
-export { Public, Scopes } from './lib/guard/access.decorators';
+export { Scopes } from './lib/guard/access.decorators';
 export { CurrentCaller } from './lib/guard/caller';
 export type { Caller, CallerRequest } from './lib/guard/caller';
 export {

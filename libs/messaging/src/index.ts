@@ -23,3 +23,4 @@ export { EventConsumer } from './lib/consumer/event.consumer';
 export type { EventConsumerOptions } from './lib/consumer/event.consumer';
 export { deadLetterTopic } from './lib/consumer/dead-letter';
 export { TopicEnsurer } from './lib/topic-ensurer';
+export { probeBus, probeKafka } from './lib/kafka.probe';

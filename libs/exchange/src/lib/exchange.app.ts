@@ -9,9 +9,8 @@ import type { ExchangeConfig } from './config/exchange.config';
 import { ExchangeModule } from './exchange.module';
 import { ExchangeSettings } from './exchange.settings';
 import type { ThemeOptions } from './exchange.settings';
-import { createFastifyAdapter } from '@interscambio/http';
+import { createFastifyAdapter, OpenApiHolder } from '@interscambio/http';
 import { buildOpenApi } from './openapi/openapi.document';
-import { OpenApiHolder } from './openapi/openapi.holder';
 
 /**
  * A theme service, initialised (outbox relay running) but not listening: tests call

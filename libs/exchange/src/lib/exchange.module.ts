@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '@interscambio/access';
 import type { DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { KafkajsBus } from '@interscambio/messaging';
+import { KafkajsBus, probeBus, probeKafka } from '@interscambio/messaging';
+import type { MessageBus } from '@interscambio/messaging';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { ReadAudit } from './access/read-audit';
 import { AuditController } from './audit/audit.controller';
@@ -18,9 +19,8 @@ import { FeedController } from './feed/feed.controller';
 import { FeedNotifier } from './feed/feed.notifier';
 import { FeedReader } from './feed/feed.reader';
 import { FeedService } from './feed/feed.service';
-import { DocsController } from './openapi/docs.controller';
-import { OpenApiHolder } from './openapi/openapi.holder';
-import { ProblemFilter } from '@interscambio/http';
+import { DocsController, OpenApiHolder, ProblemFilter, STATUS_CHECKS, StatusController } from '@interscambio/http';
+import type { StatusChecks } from '@interscambio/http';
 import { BatchService } from './records/batch.service';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { RecordCollectionController } from './records/record-collection.controller';
@@ -29,8 +29,6 @@ import { RecordService } from './records/record.service';
 import { RecordStore } from './records/record.store';
 import { MESSAGE_BUS, PROBE_BUS } from './relay/message-bus.token';
 import { RelayLifecycle } from './relay/relay.lifecycle';
-import { StatusController } from './status/status.controller';
-import { StatusService } from './status/status.service';
 import { Database } from './storage/database';
 
 @Module({})
@@ -63,15 +61,17 @@ export class ExchangeModule {
         { provide: MESSAGE_BUS, useFactory: () => new KafkajsBus(config.kafkaBrokers, clientId, { silent: true }) },
         {
           provide: PROBE_BUS,
-          useFactory: () =>
-            new KafkajsBus(config.kafkaBrokers, `${clientId}-status`, {
-              retries: 0,
-              connectionTimeoutMs: 2000,
-              requestTimeoutMs: 2000,
-              silent: true,
-            }),
+          useFactory: () => probeBus(config.kafkaBrokers, `${clientId}-status`),
         },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        {
+          provide: STATUS_CHECKS,
+          inject: [Database, PROBE_BUS],
+          useFactory: (db: Database, bus: MessageBus): StatusChecks => ({
+            postgres: () => db.pool.query('select 1'),
+            kafka: () => probeKafka(bus),
+          }),
+        },
         OpenApiHolder,
         RecordStore,
         IdempotencyStore,
@@ -81,7 +81,6 @@ export class ExchangeModule {
         FeedReader,
         FeedNotifier,
         FeedService,
-        StatusService,
         RelayLifecycle,
         { provide: THEME_CONSUMERS, useValue: theme.consumers ?? [] },
         DerivedRecordWriter,

@@ -13,7 +13,7 @@ export interface BodyLimits {
 export const defaultBodyLimits: BodyLimits = { single: 2 * 1024 * 1024, batch: 10 * 1024 * 1024 };
 
 /**
- * Fastify as the exchange wants it: the request id is the correlation id, echoed on every answer;
+ * Fastify as the services want it: the request id is the correlation id, echoed on every answer;
  * only JSON bodies are parsed (anything else is a 415); body limits per kind of route.
  */
 export function createFastifyAdapter(limits: BodyLimits = defaultBodyLimits): FastifyAdapter {
@@ -21,6 +21,9 @@ export function createFastifyAdapter(limits: BodyLimits = defaultBodyLimits): Fa
     bodyLimit: limits.single,
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => correlationIdOf(req.headers['x-correlation-id']),
+    // The gateway (and nginx) on the same host forward X-Forwarded-For: callers without a token are
+    // rate-limited by their own address, not all together by the proxy's.
+    trustProxy: 'loopback',
   });
   const fastify = adapter.getInstance();
   fastify.removeContentTypeParser(['text/plain', 'application/json']);

@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AccessModule } from '@interscambio/access';
-import { ProblemFilter } from '@interscambio/http';
-import { KafkajsBus } from '@interscambio/messaging';
+import { DocsController, OpenApiHolder, ProblemFilter, STATUS_CHECKS, StatusController } from '@interscambio/http';
+import type { StatusChecks } from '@interscambio/http';
+import { KafkajsBus, probeBus, probeKafka } from '@interscambio/messaging';
+import type { MessageBus } from '@interscambio/messaging';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { AgreementsController } from './agreements/agreements.controller';
 import { AgreementsService } from './agreements/agreements.service';
@@ -20,11 +22,7 @@ import { KeysController } from './keys/keys.controller';
 import { SigningKeyStore } from './keys/signing-key.store';
 import { AgreementsRelayLifecycle } from './messaging/agreements-relay.lifecycle';
 import { MESSAGE_BUS, PROBE_BUS } from './messaging/bus.tokens';
-import { DocsController } from './openapi/docs.controller';
-import { OpenApiHolder } from './openapi/openapi.holder';
 import { RegistrySettings } from './registry.settings';
-import { StatusController } from './status/status.controller';
-import { StatusService } from './status/status.service';
 import { DatabaseLifecycle } from './storage/database.lifecycle';
 import { RegistryDatabase } from './storage/registry.database';
 import { RegistryTokenVerifier } from './tokens/registry-token.verifier';
@@ -76,15 +74,17 @@ export class RegistryModule {
         },
         {
           provide: PROBE_BUS,
-          useFactory: () =>
-            new KafkajsBus(config.kafkaBrokers, 'interscambio-registry-status', {
-              retries: 0,
-              connectionTimeoutMs: 2000,
-              requestTimeoutMs: 2000,
-              silent: true,
-            }),
+          useFactory: () => probeBus(config.kafkaBrokers, 'interscambio-registry-status'),
         },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        {
+          provide: STATUS_CHECKS,
+          inject: [RegistryDatabase, PROBE_BUS],
+          useFactory: (db: RegistryDatabase, bus: MessageBus): StatusChecks => ({
+            postgres: () => db.fork().execute('select 1'),
+            kafka: () => probeKafka(bus),
+          }),
+        },
         OpenApiHolder,
         EntiService,
         ClientsService,
@@ -92,7 +92,6 @@ export class RegistryModule {
         UsedAssertions,
         TokenService,
         AgreementsService,
-        StatusService,
         AgreementsRelayLifecycle,
         DatabaseLifecycle,
       ],

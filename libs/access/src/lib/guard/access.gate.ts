@@ -3,7 +3,7 @@ import { sendProblem } from '@interscambio/http';
 import type { AccessToken } from '../tokens/access-token';
 import { JwtError } from '../tokens/jwt.error';
 import type { RateLimiter } from '../tokens/rate-limiter';
-import { PUBLIC_ROUTE } from './access.decorators';
+import { PUBLIC_ROUTE } from '@interscambio/http';
 import { KeysUnavailableError, RateLimitedError, TokenMissingError, TokenRejectedError } from './access.errors';
 import type { CallerRequest } from './caller';
 

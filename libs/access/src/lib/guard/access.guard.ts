@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { PUBLIC_ROUTE, REQUIRED_SCOPES } from './access.decorators';
+import { PUBLIC_ROUTE } from '@interscambio/http';
+import { REQUIRED_SCOPES } from './access.decorators';
 import { InsufficientScopeError } from './access.errors';
 import type { CallerRequest } from './caller';
 

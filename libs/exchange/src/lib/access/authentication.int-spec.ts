@@ -315,4 +315,14 @@ describe('rate limits: the service default from RATE_LIMIT_PER_MINUTE, for addre
     expect(client.headers['x-ratelimit-limit']).toBe('3');
     expect(client.headers['x-ratelimit-remaining']).toBe('2');
   });
+
+  it('counts callers behind the local gateway by the address it forwards, not by the gateway’s', async () => {
+    const from = (address: string): Promise<number> =>
+      t.app
+        .inject({ method: 'GET', url: `${BASE}/feed`, headers: { 'x-forwarded-for': address } })
+        .then((res) => res.statusCode);
+    for (let i = 0; i < 3; i++) expect(await from('203.0.113.7')).toBe(401);
+    expect(await from('203.0.113.7')).toBe(429);
+    expect(await from('203.0.113.8')).toBe(401);
+  });
 });

@@ -1,4 +1,4 @@
-import { Public } from '@interscambio/access';
+import { Public } from '@interscambio/http';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HttpReply } from '@interscambio/http';

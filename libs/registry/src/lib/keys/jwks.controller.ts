@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '@interscambio/access';
+import { Public } from '@interscambio/http';
 import type { Jwk } from '@interscambio/access';
 import type { HttpReply } from '@interscambio/http';
 import { KeyRing } from './key-ring';

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '@interscambio/access';
+import { Public } from '@interscambio/http';
 import type { HttpReply, HttpRequest } from '@interscambio/http';
 import { FORM_MEDIA_TYPE, FormBody, mediaTypeOf } from '../http/request-bodies';
 import { TokenService } from './token.service';

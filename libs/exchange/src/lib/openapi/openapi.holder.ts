@@ -1,6 +1,0 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
-
-/** The document built once the app's routes exist (see createThemeApp), served by DocsController. */
-export class OpenApiHolder {
-  document?: OpenAPIObject;
-}
