@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
-import { themeServices } from './services.ts';
+import { platformServices } from './services.ts';
 import type { Service } from './services.ts';
 
 export interface GatewayOptions {
@@ -124,7 +124,7 @@ export function gatewayPort(env: NodeJS.ProcessEnv = process.env): number {
 
 if (import.meta.main) {
   const root = path.resolve(import.meta.dirname, '../..');
-  const services = themeServices(root);
+  const services = platformServices(root);
   const port = gatewayPort();
   const server = await startGateway({ port, services });
   process.stderr.write(

@@ -1,10 +1,11 @@
 // Demo data for `npm start`: records of every type for the 190 comuni of Palermo and Messina,
-// written through the gateway. The generator lives in libs/fixtures, compiled to CommonJS like the
+// written through the gateway, each comune with its own sandbox client. The generator lives in libs/fixtures, compiled to CommonJS like the
 // apps (native type stripping cannot load the libs' extensionless imports), so build it to dist/seed.
 // Alone: `node tools/scripts/seed.ts` while `npm start` runs.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { gatewayPort } from './gateway.ts';
+import { sandboxCredentials } from './sandbox.ts';
 import { root } from './stack-env.ts';
 
 export function seed(port: number): Promise<number> {
@@ -17,7 +18,7 @@ export function seed(port: number): Promise<number> {
   const distRoot = path.join(root, 'dist/seed');
   const main = path.join(distRoot, 'libs/fixtures/src/seed.main.js');
   const hook = path.join(root, 'tools/runtime/aliases.cjs');
-  const child = spawn(process.execPath, ['--require', hook, main, `http://localhost:${port}`], {
+  const child = spawn(process.execPath, ['--require', hook, main, `http://localhost:${port}`, sandboxCredentials], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, INTERSCAMBIO_DIST_ROOT: distRoot },

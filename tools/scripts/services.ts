@@ -1,5 +1,6 @@
-// The theme services of apps/ and the port each declares in its theme file (`defaultPort`), read
-// from there so that start, the gateway and the services agree without a second list of ports.
+// The services of apps/ and the port each declares — a theme in its theme file (`defaultPort`), the
+// registry in its config (REGISTRY_DEFAULT_PORT) — read from there so that start, the gateway and the
+// services agree without a second list of ports.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -8,6 +9,21 @@ export interface Service {
   name: string;
   app: string;
   port: number;
+}
+
+/** The registry, when the repository has its app: it listens on the port its config defaults to. */
+export function registryService(root: string): Service | undefined {
+  const config = path.join(root, 'libs/registry/src/lib/config/registry.config.ts');
+  if (!existsSync(path.join(root, 'apps/registry/src/main.ts')) || !existsSync(config)) return undefined;
+  const port = /\bREGISTRY_DEFAULT_PORT\s*=\s*(\d{2,5})\b/.exec(readFileSync(config, 'utf8'))?.[1];
+  if (!port) throw new Error(`${config} must declare REGISTRY_DEFAULT_PORT = <port>`);
+  return { name: 'registry', app: 'registry', port: Number(port) };
+}
+
+/** Every service the gateway routes to: the registry first, then the themes. */
+export function platformServices(root: string): Service[] {
+  const registry = registryService(root);
+  return [...(registry ? [registry] : []), ...themeServices(root)];
 }
 
 export function themeServices(root: string): Service[] {

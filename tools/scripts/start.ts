@@ -1,14 +1,16 @@
 // `npm start`: the whole platform on one machine. Real PostgreSQL and Kafka from the devstack, every
 // service built, migrated (by this command, not by the services' boot) and started, then the gateway
-// in front of them (http://localhost:8080/<theme>/…, GATEWAY_PORT). Ctrl-C stops the services and the
-// gateway and leaves the stack running for the next start (`npm run stack:stop` stops it).
+// in front of them (http://localhost:8080/<service>/…, GATEWAY_PORT). The registry gets sandbox
+// clients (.devstack/sandbox-credentials.json); the themes verify its tokens. Ctrl-C stops the
+// services and the gateway and leaves the stack running (`npm run stack:stop` stops it).
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gatewayPort, startGateway } from './gateway.ts';
+import { registryKeySecret, sandboxCredentials } from './sandbox.ts';
 import { seed } from './seed.ts';
-import { themeServices } from './services.ts';
+import { platformServices, registryService } from './services.ts';
 import { root, stackUp } from './stack-env.ts';
 
 const port = (() => {
@@ -21,14 +23,17 @@ const port = (() => {
 })();
 const stack = stackUp('interscambio');
 const appsDir = path.join(root, 'apps');
-const apps = (existsSync(appsDir) ? readdirSync(appsDir) : []).filter((a) =>
-  existsSync(path.join(root, 'apps', a, 'src/main.ts')),
-);
+// The registry first: the themes verify the tokens it signs.
+const apps = (existsSync(appsDir) ? readdirSync(appsDir) : [])
+  .filter((a) => existsSync(path.join(root, 'apps', a, 'src/main.ts')))
+  .sort((a, b) => Number(b === 'registry') - Number(a === 'registry'));
+const registry = registryService(root);
 const env = {
   ...process.env,
   DATABASE_URL: stack.databaseUrl,
   KAFKA_BROKERS: stack.kafkaBrokers,
   KAFKAJS_NO_PARTITIONER_WARNING: '1',
+  ...(registry ? { TOKEN_JWKS_URL: `http://127.0.0.1:${registry.port}/registry/v1/.well-known/jwks.json` } : {}),
 };
 const children: ChildProcess[] = [];
 
@@ -36,9 +41,11 @@ function runtimeArgs(app: string): { args: string[]; env: NodeJS.ProcessEnv } {
   const distRoot = path.join(root, 'dist/apps', app);
   const main = path.join(distRoot, 'apps', app, 'src/main.js');
   const hook = path.join(root, 'tools/runtime/aliases.cjs');
+  // Only the registry holds the secret that encrypts its signing keys.
+  const secret = app === 'registry' ? { REGISTRY_KEY_SECRET: registryKeySecret() } : {};
   return {
     args: ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', '--require', hook, main],
-    env: { ...env, INTERSCAMBIO_DIST_ROOT: distRoot },
+    env: { ...env, ...secret, INTERSCAMBIO_DIST_ROOT: distRoot },
   };
 }
 
@@ -53,6 +60,14 @@ for (const app of apps) {
   const { args, env: appEnv } = runtimeArgs(app);
   const migrate = spawnSync(process.execPath, [...args, 'migrate'], { cwd: root, stdio: 'inherit', env: appEnv });
   if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+  if (app === 'registry') {
+    const sandbox = spawnSync(process.execPath, [...args, 'sandbox', sandboxCredentials], {
+      cwd: root,
+      stdio: 'inherit',
+      env: appEnv,
+    });
+    if (sandbox.status !== 0) process.exit(sandbox.status ?? 1);
+  }
 }
 
 for (const app of apps) {
@@ -82,7 +97,7 @@ process.on('SIGTERM', () => stop(0));
 if (apps.length === 0) {
   process.stderr.write('[start] the stack is up; no services yet. Ctrl-C to leave (the stack keeps running).\n');
 } else {
-  const services = themeServices(root);
+  const services = platformServices(root);
   const listening = await startGateway({ port, services }).then(
     () => true,
     (error: Error) => {
@@ -98,7 +113,11 @@ if (apps.length === 0) {
     );
     process.stderr.write(
       `[start] ${apps.length} service(s) starting: ${apps.join(', ')}; the gateway lists them at http://localhost:${port}/\n` +
-        `${urls.join('\n')}\n[start] Ctrl-C stops the services and the gateway (the stack keeps running).\n`,
+        `${urls.join('\n')}\n` +
+        (registry
+          ? `[start] sandbox clients (one per ente, an operator, an admin): ${path.relative(root, sandboxCredentials)}\n`
+          : '') +
+        '[start] Ctrl-C stops the services and the gateway (the stack keeps running).\n',
     );
     // Demo records for every comune; the same keys and data on every start, so a restart finds them unchanged.
     if (process.env.INTERSCAMBIO_SEED !== 'off') {
