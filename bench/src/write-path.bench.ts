@@ -1,6 +1,7 @@
-// Scenario 3: the durable write of one record (feed position, record row and outbox event in one
-// transaction) vs a bare transaction inserting one row into a comparable table.
+// Scenario 3: the durable write of one record (feed position, record row, outbox event and audit
+// entry in one transaction) vs a bare transaction inserting one row into a comparable table.
 import { createHash } from 'node:crypto';
+import { appendAudit } from '@interscambio/audit';
 import { appendOutbox } from '@interscambio/messaging';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { Pool } from 'pg';
@@ -18,7 +19,7 @@ const ROUND_MS = 700;
 const ROUNDS = 3;
 const CONCURRENCY = [1, 8];
 const OURS_NOTE =
-  "ours = the bench's model of RecordStore.upsert (not exported, still changing): lock feed_counter, read the current row, take the next position, upsert the record, appendOutbox (the real library function); bare = one insert";
+  "ours = the bench's model of RecordStore.upsert (not exported, still changing): lock feed_counter, read the current row, take the next position, upsert the record, appendOutbox and appendAudit (the real library functions); bare = one insert";
 
 type Write = (client: PoolClient) => Promise<void>;
 
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   const topic = `interscambio.${THEME}.${TYPE}`;
   let written = 0;
   const recordWrite =
-    (serialised: boolean): Write =>
+    (serialised: boolean, audited = true): Write =>
     async (client) => {
       const i = written++;
       const data = docs[i % docs.length];
@@ -69,6 +70,19 @@ async function main(): Promise<void> {
       const stored = rows[0] as { revision: number; updated_at: Date };
       const headers = { ...event.headers, 'interscambio-revision': String(stored.revision) };
       await appendOutbox(client, schema.name, [{ ...event, time: stored.updated_at.toISOString(), headers }]);
+      if (audited)
+        await appendAudit(client, schema.name, [
+          {
+            clientId: `sandbox-${ente}`,
+            ente,
+            action: stored.revision === 1 ? 'created' : 'updated',
+            recordType: TYPE,
+            recordEnte: ente,
+            recordKey: key,
+            revision: stored.revision,
+            correlationId: event.id,
+          },
+        ]);
     };
   let bareWritten = 0;
   const bare: Write = async (client) => {
@@ -102,10 +116,17 @@ async function main(): Promise<void> {
     progress(`write path: diagnostics at concurrency ${workers}`);
     await scenario(
       'durable write',
+      `concurrency ${workers}, diagnostic: ours without the audit entry`,
+      'tx/s',
+      measure(recordWrite(true, false), workers),
+      'the same write without appendAudit: isolates what the hash-chained audit trail (its head lock, one insert) costs',
+    );
+    await scenario(
+      'durable write',
       `concurrency ${workers}, diagnostic: ours without the feed_counter lock`,
       'tx/s',
-      measure(recordWrite(false), workers),
-      'positions from a sequence instead (not usable: out of commit order): isolates what serialising writers on feed_counter costs',
+      measure(recordWrite(false, false), workers),
+      'positions from a sequence instead (not usable: out of commit order), and no audit entry (its head lock would serialise writers again): isolates what serialising writers on feed_counter costs',
     );
     // PostgreSQL serialises the commits of transactions that sent a NOTIFY (one lock on the queue).
     await scenario(

@@ -1,3 +1,4 @@
+import { auditMigrations } from '@interscambio/audit';
 import { messagingMigrations, ProcessedEvent } from '@interscambio/messaging';
 import { migrate, openOrm } from '@interscambio/persistence';
 import { Client } from 'pg';
@@ -10,7 +11,7 @@ export interface BenchSchema {
   drop(): Promise<void>;
 }
 
-/** A fresh schema with the messaging library's migrations (outbox, processed_event); drop() removes it all. */
+/** A fresh schema with the messaging (outbox, processed_event) and audit migrations; drop() removes it all. */
 export async function benchSchema(url: string, prefix: string): Promise<BenchSchema> {
   const name = uniqueName(prefix);
   const drop = async (): Promise<void> => {
@@ -26,7 +27,7 @@ export async function benchSchema(url: string, prefix: string): Promise<BenchSch
     url,
     schema: name,
     entities: [ProcessedEvent],
-    migrations: messagingMigrations,
+    migrations: [...messagingMigrations, ...auditMigrations],
     poolSize: 1,
   });
   try {

@@ -1,6 +1,7 @@
 import { auditDatabase, auditEntry, inTransaction } from '../../test/audit-fixture';
 import type { AuditDatabase } from '../../test/audit-fixture';
 import { appendAudit } from './append-audit';
+import { auditHash } from './audit.hash';
 import { verifyAudit } from './verify-audit';
 
 describe('appendAudit on the real PostgreSQL', () => {
@@ -44,6 +45,40 @@ describe('appendAudit on the real PostgreSQL', () => {
     const keys = await audit.pool.query(`select record_key from ${audit.table('audit_entry')}`);
     expect(keys.rows.map((r: { record_key: string }) => r.record_key)).not.toContain('rolled-back');
     expect(await verifyAudit(audit.pool, audit.db.schema)).toMatchObject({ intact: true, entries: 2 });
+  });
+
+  it('chains onto the head another replica moved since this process last appended', async () => {
+    await audit.append([auditEntry({ recordKey: 'mine-1' })]);
+    // Another process appends: it starts from the head in the database, not from this process's.
+    const head = (await audit.pool.query(`select seq::text as seq, hash from ${audit.table('audit_head')}`)).rows[0];
+    const at = new Date();
+    const theirs = { ...auditEntry({ recordKey: 'theirs' }), seq: '2', at: at.toISOString() };
+    const hash = auditHash(head.hash, theirs);
+    await inTransaction(audit.pool, async (c) => {
+      await c.query(
+        `insert into ${audit.table('audit_entry')} (seq, at, client_id, ente, action, record_type, record_ente,
+           record_key, revision, agreement_id, purpose, correlation_id, prev_hash, hash)
+         values (2, $1, $2, $3, $4, $5, $6, $7, $8, null, null, $9, $10, $11)`,
+        [
+          at,
+          theirs.clientId,
+          theirs.ente,
+          theirs.action,
+          theirs.recordType,
+          theirs.recordEnte,
+          theirs.recordKey,
+          theirs.revision,
+          theirs.correlationId,
+          head.hash,
+          hash,
+        ],
+      );
+      await c.query(`update ${audit.table('audit_head')} set seq = 2, hash = $1`, [hash]);
+    });
+    await audit.append([auditEntry({ recordKey: 'mine-2' })]);
+
+    expect(await seqs()).toEqual([1, 2, 3]);
+    expect(await verifyAudit(audit.pool, audit.db.schema)).toMatchObject({ intact: true, entries: 3 });
   });
 
   it('does nothing for an empty list', async () => {
