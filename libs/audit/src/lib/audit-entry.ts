@@ -1,7 +1,7 @@
 export type AuditAction = 'created' | 'updated' | 'deleted' | 'read';
 
-/** One audited act: who (`clientId` of `ente`) did what to which record, under which agreement and purpose. */
-export interface AuditEntryInput {
+/** Who (`clientId` of `ente`) did what to which record: the part of an entry every form shares. */
+export interface AuditFields {
   /** The API client, or `flow:<theme>.<consumer>` for derived writes. */
   clientId: string;
   /** The caller's ente. */
@@ -11,28 +11,24 @@ export interface AuditEntryInput {
   recordEnte: string;
   recordKey: string;
   revision: number | null;
+  correlationId: string;
+}
+
+/** One audited act to append, with the agreement and purpose it happened under. */
+export interface AuditEntryInput extends AuditFields {
   agreementId?: string | null;
   purpose?: string | null;
-  correlationId: string;
   /** Defaults to the time of the append; a JavaScript Date, so milliseconds are what gets hashed and stored. */
   at?: Date;
 }
 
-/** A stored entry, as read back: the input's fields with nulls explicit, plus its place in the chain. */
-export interface AuditEntry {
+/** A stored entry, as read back: nulls explicit, plus its place in the chain. */
+export interface AuditEntry extends AuditFields {
   seq: string;
   /** ISO-8601, UTC, milliseconds. */
   at: string;
-  clientId: string;
-  ente: string;
-  action: AuditAction;
-  recordType: string;
-  recordEnte: string;
-  recordKey: string;
-  revision: number | null;
   agreementId: string | null;
   purpose: string | null;
-  correlationId: string;
   hash: string;
 }
 

@@ -1,25 +1,17 @@
 import { createHash } from 'node:crypto';
-import type { AuditAction } from './audit-entry';
+import type { AuditFields } from './audit-entry';
 
 /** The `prev_hash` of the first entry, and the hash of the head of an empty trail. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
 /** The fields an entry's hash covers, in the textual form that is hashed. */
-export interface HashedFields {
+export interface HashedFields extends AuditFields {
   /** Decimal. */
   seq: string;
   /** ISO-8601 with milliseconds, as `Date.prototype.toISOString` writes it. */
   at: string;
-  clientId: string;
-  ente: string;
-  action: AuditAction;
-  recordType: string;
-  recordEnte: string;
-  recordKey: string;
-  revision: number | null;
   agreementId?: string | null;
   purpose?: string | null;
-  correlationId: string;
 }
 
 /**

@@ -1,19 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AgreementScope, Caller } from '@interscambio/access';
+import type { AgreementState, Caller } from '@interscambio/access';
 import type { SchemaCatalog } from '@interscambio/schemas';
 import { Ente } from '../enti/ente.entity';
 import { ForbiddenError, UnprocessableError } from '../http/registry.errors';
 
 const MIN_PURPOSE_LENGTH = 10;
 
-export interface NewAgreement {
-  consumer: string;
-  scope: AgreementScope;
-  publisher: string;
-  theme: string;
-  type: string;
-  purpose: string | null;
-}
+export type NewAgreement = Pick<AgreementState, 'consumer' | 'scope' | 'publisher' | 'theme' | 'type' | 'purpose'>;
 
 /** The consumer is the caller's ente; only an operator or admin may ask on another ente's behalf. */
 export function consumerOf(named: string | undefined, caller: Caller): string {
