@@ -42,3 +42,4 @@ export {
   parseAgreementState,
 } from './lib/agreements/agreement.contract';
 export type { AgreementScope, AgreementState, AgreementStatus } from './lib/agreements/agreement.contract';
+export { agreementEvent } from './lib/agreements/agreement.event';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { inTransaction } from '@interscambio/messaging';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { migrate, openOrm } from '@interscambio/persistence';
 import { testDatabase } from '@interscambio/testing';
 import type { TestDatabase } from '@interscambio/testing';
 import { Pool } from 'pg';
-import type { PoolClient } from 'pg';
 import { appendAudit } from '../src/lib/append-audit';
 import type { AuditEntryInput } from '../src/lib/audit-entry';
 import { auditMigrations } from '../src/lib/audit.migrations';
@@ -62,21 +62,6 @@ export async function auditDatabase(poolSize = 4): Promise<AuditDatabase> {
   };
 }
 
-export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    const result = await work(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback');
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
 /** An entry about record `<recordEnte>/<recordKey>` of `posizione-debitoria`, as the write path would append it. */
 export function auditEntry(overrides: Partial<AuditEntryInput> = {}): AuditEntryInput {
   return {
@@ -91,3 +76,5 @@ export function auditEntry(overrides: Partial<AuditEntryInput> = {}): AuditEntry
     ...overrides,
   };
 }
+
+export { inTransaction };

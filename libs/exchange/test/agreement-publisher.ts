@@ -1,10 +1,9 @@
-import { AGREEMENTS_TOPIC_CONFIG, agreementEventType, agreementsTopic } from '@interscambio/access';
+import { AGREEMENTS_TOPIC_CONFIG, agreementEvent, agreementsTopic } from '@interscambio/access';
 import type { AgreementState } from '@interscambio/access';
 import { KafkajsBus, toCloudEventMessage, TopicEnsurer } from '@interscambio/messaging';
-import type { BusProducer, OutboxEvent } from '@interscambio/messaging';
+import type { BusProducer } from '@interscambio/messaging';
 import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
 import type { Pool } from 'pg';
-import { v7 as uuidv7 } from 'uuid';
 import { eventually } from './flow-apps';
 
 /** An agreement of theme `prova`, active, version 1, unless told otherwise. */
@@ -24,10 +23,11 @@ export function agreementState(
 
 /**
  * Stands in for the registry: publishes agreement states to `<topicPrefix>.registry.agreements`
- * exactly as its outbox relay does (binary-mode CloudEvent, key = agreement id, compacted topic).
+ * with the registry's own agreementEvent, as its outbox relay does (binary-mode CloudEvent, key = agreement id, compacted topic).
  */
 export class AgreementPublisher {
   private constructor(
+    private readonly topicPrefix: string,
     private readonly topic: string,
     private readonly producer: BusProducer,
   ) {}
@@ -38,21 +38,12 @@ export class AgreementPublisher {
     const topics = new TopicEnsurer(bus);
     await topics.ensure([topic], AGREEMENTS_TOPIC_CONFIG);
     await topics.close();
-    return new AgreementPublisher(topic, await bus.producer());
+    return new AgreementPublisher(topicPrefix, topic, await bus.producer());
   }
 
   /** Sends one state; resolves to the CloudEvent id once Kafka has it. */
   async publish(state: AgreementState): Promise<string> {
-    const event: OutboxEvent = {
-      id: uuidv7(),
-      topic: this.topic,
-      key: state.id,
-      type: agreementEventType(state.status),
-      source: '/registry',
-      subject: state.id,
-      time: state.changedAt,
-      data: state,
-    };
+    const event = agreementEvent(state, this.topicPrefix);
     await this.producer.send(this.topic, [toCloudEventMessage(event)]);
     return event.id;
   }

@@ -24,3 +24,4 @@ export type { EventConsumerOptions } from './lib/consumer/event.consumer';
 export { deadLetterTopic } from './lib/consumer/dead-letter';
 export { TopicEnsurer } from './lib/topic-ensurer';
 export { probeBus, probeKafka } from './lib/kafka.probe';
+export { inTransaction } from './lib/outbox/pg-transaction';

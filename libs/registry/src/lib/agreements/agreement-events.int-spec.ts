@@ -9,7 +9,7 @@ import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
 import { RegistryDatabase } from '../storage/registry.database';
 import { appendOutboxInTransaction } from '../storage/transactional-outbox';
 import { Agreement } from './agreement.entity';
-import { agreementEvent } from './agreement.events';
+import { agreementEvent } from '@interscambio/access';
 import { agreementState } from './agreement.view';
 import type { AgreementView } from './agreement.view';
 

@@ -14,7 +14,7 @@ import { appendOutboxInTransaction } from '../storage/transactional-outbox';
 import { Agreement } from './agreement.entity';
 import { AgreementChange } from './agreement-change.entity';
 import { AgreementExistsError } from './agreement.errors';
-import { agreementEvent } from './agreement.events';
+import { agreementEvent } from '@interscambio/access';
 import { checkNewAgreement } from './agreement-request';
 import type { NewAgreement } from './agreement-request';
 import { actionsFrom, LIVE_STATUSES, nextStatus, refusalOf } from './agreement.rules';

@@ -1,9 +1,9 @@
-import { agreementEventType, agreementsTopic } from '@interscambio/access';
-import type { AgreementState } from '@interscambio/access';
+import { agreementEventType, agreementsTopic } from './agreement.contract';
+import type { AgreementState } from './agreement.contract';
 import type { OutboxEvent } from '@interscambio/messaging';
 import { v7 as uuidv7 } from 'uuid';
 
-/** The CloudEvent of one change: the full state, keyed by agreement id, so the compacted topic keeps the latest. */
+/** The CloudEvent of one change, as the registry's outbox publishes it: the full state, keyed by agreement id, so the compacted topic keeps the latest. */
 export function agreementEvent(state: AgreementState, topicPrefix: string, correlationId?: string): OutboxEvent {
   return {
     id: uuidv7(),
