@@ -1,7 +1,7 @@
 export { auditMigrations } from './lib/audit.migrations';
 export { AUDIT_GENESIS_HASH, auditHash } from './lib/audit.hash';
 export type { HashedFields } from './lib/audit.hash';
-export type { AuditAction, AuditEntry, AuditEntryInput, AuditFields, SqlExecutor } from './lib/audit-entry';
+export type { AuditAction, AuditEntry, AuditEntryInput, AuditFields } from './lib/audit-entry';
 export { appendAudit } from './lib/append-audit';
 export { verifyAudit } from './lib/verify-audit';
 export type { AuditBreak, AuditVerification } from './lib/verify-audit';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { inTransaction } from '@interscambio/messaging';
+import { inTransaction } from '@interscambio/persistence';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { migrate, openOrm } from '@interscambio/persistence';
 import { testDatabase } from '@interscambio/testing';

@@ -1,2 +1,5 @@
 export { migrate, openOrm } from './lib/orm';
 export type { PersistenceOptions } from './lib/orm';
+export type { SqlExecutor } from './lib/sql/sql-executor';
+export { inTransaction } from './lib/sql/transaction';
+export { changeChannel, InvalidIdentifierError, qualifiedTable, quoteIdentifier } from './lib/sql/identifier';

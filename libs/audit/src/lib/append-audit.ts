@@ -1,4 +1,5 @@
-import type { AuditEntryInput, SqlExecutor } from './audit-entry';
+import type { SqlExecutor } from '@interscambio/persistence';
+import type { AuditEntryInput } from './audit-entry';
 import { lockHead } from './audit-head';
 import type { AuditHead } from './audit-head';
 import { auditHash } from './audit.hash';

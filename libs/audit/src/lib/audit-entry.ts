@@ -31,8 +31,3 @@ export interface AuditEntry extends AuditFields {
   purpose: string | null;
   hash: string;
 }
-
-/** What the audit functions need from a database connection: a pg PoolClient (or, to read, a Pool) fits. */
-export interface SqlExecutor {
-  query(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
-}

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from './audit-entry';
+import type { SqlExecutor } from '@interscambio/persistence';
 import { AuditHeadMissingError } from './audit.errors';
 import { auditTable } from './audit.sql';
 

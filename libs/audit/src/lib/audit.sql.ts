@@ -1,8 +1,9 @@
+import { qualifiedTable } from '@interscambio/persistence';
 import type { AuditAction, AuditEntry } from './audit-entry';
 
 /** `"<schema>"."<table>"`; schema names come from configuration, never from requests. */
 export function auditTable(schema: string, table: 'audit_entry' | 'audit_head'): string {
-  return `"${schema.replace(/"/g, '""')}"."${table}"`;
+  return qualifiedTable(schema, table);
 }
 
 /**

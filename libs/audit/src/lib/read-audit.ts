@@ -1,4 +1,5 @@
-import type { AuditEntry, SqlExecutor } from './audit-entry';
+import type { SqlExecutor } from '@interscambio/persistence';
+import type { AuditEntry } from './audit-entry';
 import { InvalidAuditPageError } from './audit.errors';
 import { auditColumnsSql, auditTable, toAuditEntry } from './audit.sql';
 import type { AuditRow } from './audit.sql';

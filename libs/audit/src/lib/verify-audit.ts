@@ -1,4 +1,4 @@
-import type { SqlExecutor } from './audit-entry';
+import type { SqlExecutor } from '@interscambio/persistence';
 import { headWithStray } from './audit-head';
 import { InvalidAuditPageError } from './audit.errors';
 import { AUDIT_GENESIS_HASH, auditHash } from './audit.hash';

@@ -21,16 +21,6 @@ export class OutboxPublishError extends Error {
   }
 }
 
-/** A schema name that cannot be used as a PostgreSQL identifier here. */
-export class InvalidSchemaNameError extends Error {
-  readonly code = 'schema-name-invalid';
-
-  constructor(readonly schema: string) {
-    super(`Invalid PostgreSQL schema name: ${JSON.stringify(schema)}`);
-    this.name = 'InvalidSchemaNameError';
-  }
-}
-
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

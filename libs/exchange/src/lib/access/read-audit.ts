@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { appendAudit } from '@interscambio/audit';
 import type { RequestTrace } from '../records/record.types';
 import { Database } from '../storage/database';
-import { inTransaction } from '@interscambio/messaging';
+import { inTransaction } from '@interscambio/persistence';
 
 /** A `personale` record about to be shown, and the agreement that allows it (none for its publisher). */
 export interface RecordRead {

@@ -7,7 +7,7 @@ import { RecordStore } from '../records/record.store';
 import type { RequestTrace, WriteOutcome } from '../records/record.types';
 import { RecordNotFoundError } from '../problem/exchange.error';
 import { Database } from '../storage/database';
-import { inTransaction } from '@interscambio/messaging';
+import { inTransaction } from '@interscambio/persistence';
 import { DerivedRecordInvalidError } from './derived-record.error';
 
 export interface DerivedRecord {

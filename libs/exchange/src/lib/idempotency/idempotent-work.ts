@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { inTransaction } from '@interscambio/messaging';
+import { inTransaction } from '@interscambio/persistence';
 import { canonicalJson } from '../records/content-hash';
 import type { HttpAnswer } from '@interscambio/http';
 import type { IdempotencyStore } from './idempotency.store';

@@ -4,7 +4,7 @@ import { ExchangeSettings } from '../exchange.settings';
 import { RevisionMismatchError } from '../problem/exchange.error';
 import { Database } from '../storage/database';
 import { migrateThemeSchema } from '../storage/theme.migrations';
-import { inTransaction } from '@interscambio/messaging';
+import { inTransaction } from '@interscambio/persistence';
 import { contentHash } from './content-hash';
 import { RecordStore } from './record.store';
 import type { ExpectedRevision, RecordTypeRef, WriteOutcome } from './record.types';

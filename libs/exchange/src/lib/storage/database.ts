@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { OnApplicationShutdown } from '@nestjs/common';
+import { qualifiedTable } from '@interscambio/persistence';
 import { Pool } from 'pg';
-import { quoteIdentifier } from './sql-identifier';
 
 /** The service's connection pool and schema, for the hot path that bypasses the ORM. */
 export class Database implements OnApplicationShutdown {
@@ -20,7 +20,7 @@ export class Database implements OnApplicationShutdown {
 
   /** `"<schema>"."<table>"` */
   table(name: string): string {
-    return `${quoteIdentifier(this.schema)}.${quoteIdentifier(name)}`;
+    return qualifiedTable(this.schema, name);
   }
 
   /** The NOTIFY channel the change log's trigger signals on after each committed write (see the migrations). */

@@ -1,6 +1,8 @@
 import { toCloudEventMessage } from '../cloud-event/cloud-event.codec';
-import type { OutboxEvent, SqlExecutor } from './outbox-event';
-import { outboxChannel, outboxTable } from './outbox.names';
+import { changeChannel } from '@interscambio/persistence';
+import type { SqlExecutor } from '@interscambio/persistence';
+import type { OutboxEvent } from './outbox-event';
+import { outboxTable } from './outbox.names';
 
 /**
  * Appends events to `"<schema>".outbox` in the caller's transaction, so the record change and the
@@ -25,7 +27,7 @@ export async function appendOutbox(db: SqlExecutor, schema: string, events: Outb
       messages.map((m) => m.key),
       messages.map((m) => JSON.stringify(m.headers ?? {})),
       messages.map((m) => (m.value === null ? null : m.value.toString())),
-      outboxChannel(schema),
+      changeChannel(schema),
     ],
   );
 }

@@ -21,9 +21,3 @@ export interface OutboxEvent {
   /** Extra Kafka headers, e.g. `{ 'interscambio-visibility': 'riservato' }`. */
   headers?: Record<string, string>;
 }
-
-/** What appendOutbox needs from a database connection: a pg.PoolClient inside a transaction fits. */
-export interface SqlExecutor {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mirrors pg's QueryResult so a PoolClient fits and callers keep pg's row typing
-  query(text: string, values?: unknown[]): Promise<{ rows: any[]; rowCount: number | null }>;
-}

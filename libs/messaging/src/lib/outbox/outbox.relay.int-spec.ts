@@ -4,7 +4,7 @@ import { outboxDatabase, recordEvent } from '../../../test/outbox-fixture';
 import type { OutboxDatabase } from '../../../test/outbox-fixture';
 import { KafkajsBus } from '../kafkajs.bus';
 import { appendOutbox } from './append-outbox';
-import { outboxChannel } from './outbox.names';
+import { changeChannel } from '@interscambio/persistence';
 import { OutboxRelay } from './outbox.relay';
 
 describe('OutboxRelay publishing to the real Kafka broker', () => {
@@ -94,7 +94,7 @@ describe('OutboxRelay publishing to the real Kafka broker', () => {
       log: (m) => log.push(m),
     });
     await relay.start();
-    const listening = `listen "${outboxChannel(outbox.db.schema)}"`;
+    const listening = `listen "${changeChannel(outbox.db.schema)}"`;
     const listenerPids = async (): Promise<number[]> =>
       (await outbox.pool.query('select pid from pg_stat_activity where query = $1', [listening])).rows.map(
         (r) => r.pid as number,

@@ -3,10 +3,9 @@ import type { MessageBus } from '../message-bus';
 import { errorMessage, OutboxPublishError } from '../messaging.errors';
 import { WakeSignal } from '../wake-signal';
 import { OutboxListener } from './outbox.listener';
-import { outboxChannel } from './outbox.names';
 import { OutboxPublisher } from './outbox.publisher';
 import { claimPending, markFailed, markSent } from './outbox.store';
-import { inTransaction } from './pg-transaction';
+import { changeChannel, inTransaction } from '@interscambio/persistence';
 
 export interface OutboxRelayOptions {
   /** postgres:// URL of the service's database. */
@@ -59,7 +58,7 @@ export class OutboxRelay {
     if (this.running || this.closed) return;
     this.listener = new OutboxListener({
       url: this.options.url,
-      channel: outboxChannel(this.options.schema),
+      channel: changeChannel(this.options.schema),
       onNotify: () => this.wake.notify(),
       log: this.log,
     });

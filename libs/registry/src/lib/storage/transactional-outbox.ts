@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { appendOutbox } from '@interscambio/messaging';
-import type { OutboxEvent, SqlExecutor } from '@interscambio/messaging';
+import type { OutboxEvent } from '@interscambio/messaging';
+import type { SqlExecutor } from '@interscambio/persistence';
 // kysely is MikroORM's own query runner; package.json pins the version MikroORM depends on.
 import { CompiledQuery } from 'kysely';
 
