@@ -3,3 +3,5 @@ export type { PersistenceOptions } from './lib/orm';
 export type { SqlExecutor } from './lib/sql/sql-executor';
 export { inTransaction } from './lib/sql/transaction';
 export { changeChannel, InvalidIdentifierError, qualifiedTable, quoteIdentifier } from './lib/sql/identifier';
+export { ChangeSignal } from './lib/sql/change-signal';
+export type { ChangeSignalOptions } from './lib/sql/change-signal';
