@@ -4,7 +4,7 @@ import { outboxDatabase, recordEvent } from '../../../test/outbox-fixture';
 import type { OutboxDatabase } from '../../../test/outbox-fixture';
 import { KafkajsBus } from '../kafkajs.bus';
 import { appendOutbox } from './append-outbox';
-import { changeChannel } from '@interscambio/persistence';
+import { ChangeSignal, changeChannel } from '@interscambio/persistence';
 import { OutboxRelay } from './outbox.relay';
 
 describe('OutboxRelay publishing to the real Kafka broker', () => {
@@ -84,16 +84,22 @@ describe('OutboxRelay publishing to the real Kafka broker', () => {
     expect(message?.headers['content-type']).toBeUndefined();
   });
 
-  it('wakes on the commit through LISTEN/NOTIFY, also after its listening connection was killed', async () => {
+  it("wakes on another process's commit through the coalesced NOTIFY, also after its listening connection was killed", async () => {
     const topic = newTopic();
+    const signal = (): ChangeSignal =>
+      new ChangeSignal({ url: outbox.db.url, pool: outbox.pool, schema: outbox.db.schema, log: (m) => log.push(m) });
+    // The relay's process and a writer's process, which announces its commits only through NOTIFY.
+    const [relaySignal, writer] = [signal(), signal()];
     const relay = new OutboxRelay({
       url: outbox.db.url,
       schema: outbox.db.schema,
       bus,
+      signal: relaySignal,
       pollIntervalMs: 600_000,
       log: (m) => log.push(m),
     });
     await relay.start();
+    await relaySignal.ready();
     const listening = `listen "${changeChannel(outbox.db.schema)}"`;
     const listenerPids = async (): Promise<number[]> =>
       (await outbox.pool.query('select pid from pg_stat_activity where query = $1', [listening])).rows.map(
@@ -102,6 +108,7 @@ describe('OutboxRelay publishing to the real Kafka broker', () => {
     try {
       const first = recordEvent(topic, '082053', 'pos-1', 1);
       await outbox.append([first]);
+      writer.committed();
       await eventually(async () => (await sentAt(first.id)) !== null);
 
       const [killed] = await listenerPids();
@@ -109,9 +116,11 @@ describe('OutboxRelay publishing to the real Kafka broker', () => {
       await eventually(async () => (await listenerPids()).some((pid) => pid !== killed));
       const second = recordEvent(topic, '082053', 'pos-1', 2);
       await outbox.append([second]);
+      writer.committed();
       await eventually(async () => (await sentAt(second.id)) !== null);
     } finally {
       await relay.stop();
+      await Promise.all([relaySignal.close(), writer.close()]);
     }
     expect((await readTopic(bus, topic)).map((m) => JSON.parse(String(m.value)).n)).toEqual([1, 2]);
     expect(log.some((m) => m.includes('reconnecting'))).toBe(true);

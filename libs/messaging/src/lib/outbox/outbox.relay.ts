@@ -1,11 +1,10 @@
-import { Pool } from 'pg';
+import type { ChangeSignal } from '@interscambio/persistence';
 import type { MessageBus } from '../message-bus';
 import { errorMessage, OutboxPublishError } from '../messaging.errors';
 import { WakeSignal } from '../wake-signal';
-import { OutboxListener } from './outbox.listener';
+import { OutboxLeadership } from './outbox.leadership';
 import { OutboxPublisher } from './outbox.publisher';
-import { claimPending, markFailed, markSent } from './outbox.store';
-import { changeChannel, inTransaction } from '@interscambio/persistence';
+import { markFailed, markSent, pendingRows } from './outbox.store';
 
 export interface OutboxRelayOptions {
   /** postgres:// URL of the service's database. */
@@ -13,9 +12,11 @@ export interface OutboxRelayOptions {
   /** The service schema whose `outbox` table this relay publishes. */
   schema: string;
   bus: MessageBus;
-  /** Rows claimed and sent per pass (default 200). */
+  /** Commits announced by the service's writers (in this process and, by NOTIFY, in others). */
+  signal?: ChangeSignal;
+  /** Rows read and sent per pass (default 500). */
   batchSize?: number;
-  /** Fallback poll when no NOTIFY arrives (default 1 s). */
+  /** Poll when nothing announces a commit, and how often a standby asks to lead (default 1 s). */
   pollIntervalMs?: number;
   /** Longest wait between retries while Kafka fails (default 30 s). */
   maxBackoffMs?: number;
@@ -25,62 +26,63 @@ export interface OutboxRelayOptions {
 }
 
 /**
- * Publishes the outbox of one schema to Kafka and marks each row sent in the transaction that
- * claimed it, after Kafka acked it. Kafka being down delays rows; it never loses one.
+ * Publishes the outbox of one schema to Kafka: reads the oldest unsent rows, sends them, waits for
+ * the acks, then marks them sent, with no transaction open meanwhile. A crash between the ack and
+ * the mark sends those rows again at the next pass, under the same CloudEvent id (the row's id),
+ * which consumers drop as a duplicate. Kafka being down delays rows; it never loses one.
  */
 export class OutboxRelay {
-  private readonly pool: Pool;
+  private readonly leadership: OutboxLeadership;
   private readonly publisher: OutboxPublisher;
-  private readonly wake = new WakeSignal();
+  private readonly wakeUp = new WakeSignal();
   private readonly stopping = new WakeSignal();
   private readonly batchSize: number;
   private readonly log: (msg: string) => void;
   private limit: number;
-  private listener?: OutboxListener;
+  private unfollow?: () => void;
   private loop?: Promise<void>;
   private queue: Promise<unknown> = Promise.resolve();
   private running = false;
   private closed = false;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.batchSize = options.batchSize ?? 200;
+    this.batchSize = options.batchSize ?? 500;
     this.limit = this.batchSize;
     this.log = options.log ?? ((msg) => console.warn(msg));
-    this.pool = new Pool({ connectionString: options.url, max: 1, application_name: 'interscambio-outbox-relay' });
-    this.pool.on('error', (error) =>
-      this.log(`outbox relay (${options.schema}): idle connection failed: ${error.message}`),
-    );
+    this.leadership = new OutboxLeadership(options.url, options.schema, this.log);
     this.publisher = new OutboxPublisher(options.bus, options.topicPartitions);
   }
 
-  /** Listens for commits and publishes until stop(); a stopped relay is not started again. */
+  /** Publishes until stop(), woken by the signal's commits; a stopped relay is not started again. */
   async start(): Promise<void> {
     if (this.running || this.closed) return;
-    this.listener = new OutboxListener({
-      url: this.options.url,
-      channel: changeChannel(this.options.schema),
-      onNotify: () => this.wake.notify(),
-      log: this.log,
-    });
-    await this.listener.start();
+    this.unfollow = this.options.signal?.follow(() => this.wake());
     this.running = true;
     this.loop = this.run();
   }
 
+  /** A commit that appended to the outbox: publish without waiting for the next poll. */
+  wake(): void {
+    this.wakeUp.notify();
+  }
+
   async stop(): Promise<void> {
     this.running = false;
-    this.wake.notify();
+    this.unfollow?.();
+    this.wakeUp.notify();
     this.stopping.notify();
     await this.loop;
     await this.queue;
-    await this.listener?.stop();
     if (this.closed) return;
     this.closed = true;
     await this.publisher.close();
-    await this.pool.end();
+    await this.leadership.drop();
   }
 
-  /** One pass: publishes up to batchSize pending rows; rejects with OutboxPublishError if some stay pending. */
+  /**
+   * One pass: publishes up to batchSize pending rows if this relay leads (0 while another does);
+   * rejects with OutboxPublishError if some stay pending.
+   */
   publishPending(): Promise<number> {
     const pass = this.queue.then(() => this.pass());
     this.queue = pass.catch(() => undefined);
@@ -93,7 +95,7 @@ export class OutboxRelay {
       try {
         const published = await this.publishPending();
         failures = 0;
-        if (published < this.limit) await this.wake.wait(this.options.pollIntervalMs ?? 1000);
+        if (published < this.limit) await this.wakeUp.wait(this.options.pollIntervalMs ?? 1000);
       } catch (error) {
         failures += 1;
         const backoff = Math.min(this.options.maxBackoffMs ?? 30_000, 100 * 2 ** failures);
@@ -105,21 +107,26 @@ export class OutboxRelay {
 
   private async pass(): Promise<number> {
     const { schema } = this.options;
-    const outcome = await inTransaction(this.pool, async (client) => {
-      const rows = await claimPending(client, schema, this.limit);
-      if (!rows || rows.length === 0) return { sent: [], failed: [] };
+    try {
+      const client = await this.leadership.acquire();
+      if (!client) return 0;
+      const rows = await pendingRows(client, schema, this.limit);
+      if (rows.length === 0) return 0;
       const result = await this.publisher.publish(rows);
       if (result.sent.length > 0) await markSent(client, schema, result.sent);
       if (result.failed.length > 0)
         await markFailed(client, schema, result.failed, errorMessage(result.error).slice(0, 2000));
-      return result;
-    });
-    if (outcome.failed.length === 0) {
-      this.limit = this.batchSize;
-      return outcome.sent.length;
+      if (result.failed.length === 0) {
+        this.limit = this.batchSize;
+        return result.sent.length;
+      }
+      // A batch too large for the broker fails every time: halving it lets the rows through.
+      this.limit = Math.max(1, Math.floor(this.limit / 2));
+      throw new OutboxPublishError(result.failed.length, result.error);
+    } catch (error) {
+      // The database failed us (Kafka failures are OutboxPublishError): lead again from a new connection.
+      if (!(error instanceof OutboxPublishError)) await this.leadership.drop();
+      throw error;
     }
-    // A batch too large for the broker fails every time: halving it lets the rows through.
-    this.limit = Math.max(1, Math.floor(this.limit / 2));
-    throw new OutboxPublishError(outcome.failed.length, outcome.error);
   }
 }

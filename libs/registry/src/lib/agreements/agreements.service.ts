@@ -49,7 +49,7 @@ export class AgreementsService {
   async create(request: NewAgreement, caller: Caller, correlationId?: string): Promise<AgreementView> {
     await checkNewAgreement(this.db.em, this.catalog, request);
     try {
-      return await this.db.em.transactional(async (tx) => {
+      return await this.change(async (tx) => {
         const existing = await tx.findOne(Agreement, { ...partiesOf(request), status: { $in: [...LIVE_STATUSES] } });
         if (existing) throw new AgreementExistsError(existing);
         const now = new Date();
@@ -95,7 +95,7 @@ export class AgreementsService {
     correlationId?: string,
   ): Promise<AgreementView> {
     this.checkId(id);
-    return this.db.em.transactional(async (tx) => {
+    return this.change(async (tx) => {
       const agreement = await tx.findOne(Agreement, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!agreement) throw notFound(id);
       const refusal = refusalOf(caller, agreement, action);
@@ -160,6 +160,13 @@ export class AgreementsService {
       );
     const history = await this.db.em.find(AgreementChange, { agreementId: id }, { orderBy: { version: 'asc' } });
     return agreementView(agreement, history);
+  }
+
+  /** One agreement change in one transaction; once it committed, the relay is told its event is waiting. */
+  private async change<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.db.em.transactional(work);
+    this.db.changes.committed();
+    return result;
   }
 
   private async publish(tx: EntityManager, agreement: Agreement, correlationId?: string): Promise<void> {

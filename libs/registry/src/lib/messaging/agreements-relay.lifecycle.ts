@@ -29,7 +29,13 @@ export class AgreementsRelayLifecycle implements OnApplicationBootstrap, OnAppli
     @Inject(MESSAGE_BUS) bus: MessageBus,
     @Inject(PROBE_BUS) probe: MessageBus,
   ) {
-    this.relay = new OutboxRelay({ url: db.url, schema: db.schema, bus, log: (m) => this.logger.warn(m) });
+    this.relay = new OutboxRelay({
+      url: db.url,
+      schema: db.schema,
+      bus,
+      signal: db.changes,
+      log: (m) => this.logger.warn(m),
+    });
     this.topics = new TopicEnsurer(probe);
   }
 

@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { messagingMigrations, ProcessedEvent } from '@interscambio/messaging';
-import { openOrm } from '@interscambio/persistence';
+import { ChangeSignal, openOrm } from '@interscambio/persistence';
+import { Pool } from 'pg';
 import type { DatabaseConfig } from '@interscambio/config';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementChange } from '../agreements/agreement-change.entity';
@@ -27,11 +28,19 @@ export const allRegistryMigrations = [...messagingMigrations, ...registryMigrati
 
 /** The registry's ORM on its own schema. Work happens in a request context: see `em`. */
 export class RegistryDatabase {
+  /** Announces committed outbox rows to the relay (see ChangeSignal); NOTIFY goes through a pool of its own. */
+  readonly changes: ChangeSignal;
+  private readonly notifyPool: Pool;
+
   private constructor(
     readonly orm: MikroORM,
     readonly schema: string,
     readonly url: string,
-  ) {}
+  ) {
+    this.notifyPool = new Pool({ connectionString: url, max: 1, application_name: 'interscambio-registry-notify' });
+    this.notifyPool.on('error', () => undefined);
+    this.changes = new ChangeSignal({ url, pool: this.notifyPool, schema });
+  }
 
   static async open(config: DatabaseConfig, poolSize = config.databasePoolSize): Promise<RegistryDatabase> {
     const orm = await openOrm({
@@ -61,7 +70,9 @@ export class RegistryDatabase {
     return (await this.orm.migrator.getPending()).map((m) => m.name);
   }
 
-  close(): Promise<void> {
-    return this.orm.close();
+  async close(): Promise<void> {
+    await this.changes.close();
+    await this.notifyPool.end();
+    await this.orm.close();
   }
 }

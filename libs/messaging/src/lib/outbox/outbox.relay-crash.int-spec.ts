@@ -1,0 +1,160 @@
+import { Entity, PrimaryKey } from '@mikro-orm/decorators/legacy';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { openOrm } from '@interscambio/persistence';
+import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import { eventually, readTopic } from '../../../test/read-topic';
+import { outboxDatabase, recordEvent } from '../../../test/outbox-fixture';
+import type { OutboxDatabase } from '../../../test/outbox-fixture';
+import { EventConsumer } from '../consumer/event.consumer';
+import { KafkajsBus } from '../kafkajs.bus';
+import type { BusMessage, MessageBus } from '../message-bus';
+import { ProcessedEvent } from '../processed-event.entity';
+import { relayApplicationName } from './outbox.names';
+import { OutboxRelay } from './outbox.relay';
+
+@Entity({ tableName: 'handled' })
+class Handled {
+  @PrimaryKey({ type: 'text' })
+  eventId!: string;
+}
+
+/** The real bus, with `afterAck` run once right after Kafka acknowledged a send (before the relay can mark it). */
+function withAfterAck(bus: MessageBus, afterAck: (messages: BusMessage[]) => Promise<void>): MessageBus {
+  let done = false;
+  return {
+    admin: () => bus.admin(),
+    consumer: (options) => bus.consumer(options),
+    producer: async () => {
+      const producer = await bus.producer();
+      return {
+        close: () => producer.close(),
+        send: async (topic, messages) => {
+          await producer.send(topic, messages);
+          if (done) return;
+          done = true;
+          await afterAck(messages);
+        },
+      };
+    },
+  };
+}
+
+describe('OutboxRelay between the ack and the mark', () => {
+  const bus = new KafkajsBus(testKafkaBrokers(), uniqueName('relay-crash'));
+  const topics: string[] = [];
+  const log: string[] = [];
+  let outbox: OutboxDatabase;
+  const relayBackend = async (): Promise<{ pid: number; state: string; xid: string | null }[]> =>
+    (
+      await outbox.pool.query(
+        `select pid, state, backend_xid::text as xid from pg_stat_activity where application_name = $1`,
+        [relayApplicationName(outbox.db.schema)],
+      )
+    ).rows;
+  const newTopic = (): string => {
+    topics.push(uniqueName('interscambio.test.crash'));
+    return topics.at(-1) as string;
+  };
+
+  beforeAll(async () => {
+    outbox = await outboxDatabase();
+  });
+
+  afterAll(async () => {
+    await outbox.close();
+    const admin = await bus.admin();
+    const existing = await admin.listTopics();
+    await admin.deleteTopics(topics.filter((t) => existing.includes(t)));
+    await admin.close();
+  });
+
+  it('holds no transaction open while Kafka acknowledges', async () => {
+    const topic = newTopic();
+    await outbox.append([recordEvent(topic, '082053', 'pos-1', 1)]);
+    const seen: { state: string; xid: string | null }[] = [];
+    const relay = new OutboxRelay({
+      url: outbox.db.url,
+      schema: outbox.db.schema,
+      bus: withAfterAck(bus, async () => void seen.push(...(await relayBackend()))),
+      log: (m) => log.push(m),
+    });
+    expect(await relay.publishPending()).toBe(1);
+    await relay.stop();
+    expect(seen).toEqual([{ pid: expect.any(Number), state: 'idle', xid: null }]);
+  });
+
+  it('sends the rows again under the same CloudEvent id after losing its connection, and a consumer handles each once', async () => {
+    const topic = newTopic();
+    const appended = Array.from({ length: 6 }, (_, n) => recordEvent(topic, '082053', `pos-${n % 2}`, n));
+    await outbox.append(appended);
+    // The relay's database session dies once Kafka has the rows and before they are marked sent,
+    // as when its process is killed there: the rows stay pending.
+    const crash = async (): Promise<void> => {
+      await outbox.pool.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [
+        relayApplicationName(outbox.db.schema),
+      ]);
+    };
+    const relay = new OutboxRelay({
+      url: outbox.db.url,
+      schema: outbox.db.schema,
+      bus: withAfterAck(bus, crash),
+      pollIntervalMs: 50,
+      log: (m) => log.push(m),
+    });
+    await relay.start();
+    await eventually(async () => (await outbox.pending()) === 0);
+    await relay.stop();
+
+    const messages = await readTopic(bus, topic);
+    const ids = messages.map((m) => m.headers['ce_id']);
+    expect(ids).toHaveLength(12);
+    expect(new Set(ids)).toEqual(new Set(appended.map((e) => e.id)));
+    for (const key of ['082053/pos-0', '082053/pos-1']) {
+      const order = messages.filter((m) => m.key === key).map((m) => JSON.parse(String(m.value)).n as number);
+      // Each key's revisions in order, the whole run once more after the crash.
+      expect(order).toEqual(key.endsWith('0') ? [0, 2, 4, 0, 2, 4] : [1, 3, 5, 1, 3, 5]);
+    }
+
+    const orm: MikroORM = await openOrm({
+      url: outbox.db.url,
+      schema: outbox.db.schema,
+      entities: [ProcessedEvent, Handled],
+      migrations: [],
+    });
+    await orm.em.getConnection().execute(`create table "${outbox.db.schema}"."handled" ("event_id" text primary key)`);
+    const handled: string[] = [];
+    let delivered = 0;
+    const counting: MessageBus = {
+      ...bus,
+      admin: () => bus.admin(),
+      producer: () => bus.producer(),
+      consumer: async (options) => {
+        const inner = await bus.consumer(options);
+        return {
+          close: () => inner.close(),
+          run: (handle) => inner.run(async (m) => (await handle(m), void delivered++)),
+        };
+      },
+    };
+    const consumer = new EventConsumer({
+      bus: counting,
+      orm,
+      groupId: uniqueName('crash-consumer'),
+      topics: [topic],
+      fromBeginning: true,
+      handler: async (event, em) => {
+        handled.push(event.id);
+        em.persist(em.create(Handled, { eventId: event.id }));
+      },
+      log: (m) => log.push(m),
+    });
+    await consumer.start();
+    try {
+      await eventually(async () => delivered === 12);
+    } finally {
+      await consumer.stop();
+      await orm.close();
+    }
+    expect(handled.sort()).toEqual(appended.map((e) => e.id).sort());
+  });
+});
