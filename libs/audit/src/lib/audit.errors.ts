@@ -17,3 +17,13 @@ export class InvalidAuditPageError extends Error {
     this.name = 'InvalidAuditPageError';
   }
 }
+
+/** An anchor that cannot name a point of the chain: its seq is not a seq, or its hash not a hex SHA-256. */
+export class InvalidAuditAnchorError extends Error {
+  readonly code = 'audit-anchor-invalid';
+
+  constructor(problem: string) {
+    super(`Invalid audit anchor: ${problem}`);
+    this.name = 'InvalidAuditAnchorError';
+  }
+}

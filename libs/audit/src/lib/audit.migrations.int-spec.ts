@@ -21,6 +21,8 @@ describe('audit tables on the real PostgreSQL', () => {
       intact: true,
       entries: 0,
       head: { seq: '0', hash: AUDIT_GENESIS_HASH },
+      pending: 0,
+      anchor: null,
     });
   });
 

@@ -46,7 +46,35 @@ class Migration20261201000001AuditEntry extends Migration {
   }
 }
 
+// Appends no longer lock audit_head (the comment above describes the first design): they insert here
+// in the writer's transaction, and one sealer per schema (seal-audit.ts) chains the entries into
+// audit_entry in the order it sees them committed, moving the head. So seq is gapless in seal order.
+class Migration20261203000002AuditPending extends Migration {
+  override up(): void {
+    this.addSql(`create table "audit_pending" (
+      "id" bigint generated always as identity primary key,
+      "at" timestamptz not null,
+      "client_id" text not null,
+      "ente" text not null,
+      "action" text not null check ("action" in ('created', 'updated', 'deleted', 'read')),
+      "record_type" text not null,
+      "record_ente" text not null,
+      "record_key" text not null,
+      "revision" integer,
+      "agreement_id" text,
+      "purpose" text,
+      "correlation_id" text not null)`);
+    this.addSql(`comment on table "audit_head" is 'seq and hash of the last sealed entry; only the sealer moves it'`);
+  }
+
+  override down(): void {
+    this.addSql('comment on table "audit_head" is null');
+    this.addSql('drop table if exists "audit_pending"');
+  }
+}
+
 /** The audit trail's tables; a theme service lists them with its other migrations. */
 export const auditMigrations: MigrationObject[] = [
   { name: 'Migration20261201000001AuditEntry', class: Migration20261201000001AuditEntry },
+  { name: 'Migration20261203000002AuditPending', class: Migration20261203000002AuditPending },
 ];

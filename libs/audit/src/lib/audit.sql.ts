@@ -2,9 +2,14 @@ import { qualifiedTable } from '@interscambio/persistence';
 import type { AuditAction, AuditEntry } from './audit-entry';
 
 /** `"<schema>"."<table>"`; schema names come from configuration, never from requests. */
-export function auditTable(schema: string, table: 'audit_entry' | 'audit_head'): string {
+export function auditTable(schema: string, table: 'audit_entry' | 'audit_head' | 'audit_pending'): string {
   return qualifiedTable(schema, table);
 }
+
+const MAX_SEQ = 2n ** 63n - 1n;
+
+/** A seq as text: decimal digits within bigint. */
+export const isSeq = (s: string): boolean => /^\d{1,19}$/.test(s) && BigInt(s) <= MAX_SEQ;
 
 /**
  * The columns of an entry as verify and read need them; `seq` becomes text, so order by `e.seq`. `at` is read with microseconds so that a

@@ -1,7 +1,7 @@
 import type { SqlExecutor } from '@interscambio/persistence';
 import type { AuditEntry } from './audit-entry';
 import { InvalidAuditPageError } from './audit.errors';
-import { auditColumnsSql, auditTable, toAuditEntry } from './audit.sql';
+import { auditColumnsSql, auditTable, isSeq, toAuditEntry } from './audit.sql';
 import type { AuditRow } from './audit.sql';
 
 export interface AuditRecordFilter {
@@ -15,9 +15,6 @@ export interface AuditPage {
   after?: string;
   limit: number;
 }
-
-const MAX_SEQ = 2n ** 63n - 1n;
-const isSeq = (s: string): boolean => /^\d{1,19}$/.test(s) && BigInt(s) <= MAX_SEQ;
 
 /** One record's trail, oldest first; `next` is the `after` of the following page, null on the last. */
 export async function readAudit(

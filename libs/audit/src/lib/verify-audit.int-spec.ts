@@ -1,10 +1,11 @@
 import { auditDatabase, auditEntry } from '../../test/audit-fixture';
 import type { AuditDatabase } from '../../test/audit-fixture';
-import { InvalidAuditPageError } from './audit.errors';
-import { auditHash } from './audit.hash';
+import { InvalidAuditAnchorError, InvalidAuditPageError } from './audit.errors';
+import { AUDIT_GENESIS_HASH, auditHash } from './audit.hash';
 import { auditColumnsSql, toAuditEntry } from './audit.sql';
 import type { AuditRow } from './audit.sql';
 import { verifyAudit } from './verify-audit';
+import type { AuditAnchor } from './verify-audit';
 
 /** Ten entries, some with an agreement and purpose (reads of `personale` records), some without. */
 const trail = Array.from({ length: 10 }, (_, i) =>
@@ -139,5 +140,87 @@ describe('verifyAudit against rows altered directly in the database', () => {
       client.release();
     }
     expect(await verify()).toMatchObject({ intact: false, firstBroken: { seq: '2', reason: 'hash-mismatch' } });
+  });
+});
+
+describe('verifyAudit against an anchor published before the database was rewritten', () => {
+  let audit: AuditDatabase;
+  let anchor: AuditAnchor;
+  const entries = (): string => audit.table('audit_entry');
+  const verify = (withAnchor?: AuditAnchor) => verifyAudit(audit.pool, audit.db.schema, { anchor: withAnchor });
+  const moveHeadTo = (seq: number) =>
+    audit.tamper(
+      `update ${audit.table('audit_head')} set seq = $1, hash = (select hash from ${entries()} where seq = $1)`,
+      [seq],
+    );
+
+  beforeEach(async () => {
+    audit = await auditDatabase();
+    await audit.append(trail);
+    const { rows } = await audit.pool.query(`select hash from ${entries()} where seq = 8`);
+    anchor = { seq: '8', hash: rows[0].hash, at: '2026-12-01T09:30:00.123Z' };
+  });
+
+  afterEach(async () => {
+    await audit.close();
+  });
+
+  it('finds an untouched trail intact against its anchor and against an anchor equal to the head', async () => {
+    expect(await verify(anchor)).toEqual({
+      intact: true,
+      entries: 10,
+      head: expect.objectContaining({ seq: '10' }),
+      pending: 0,
+      anchor,
+    });
+    const { head } = await verify();
+    expect(await verify(head)).toMatchObject({ intact: true, entries: 10, anchor: head });
+  });
+
+  it('reports anchor-mismatch at the anchored seq when the tail is cut and the head moved back', async () => {
+    await audit.tamper(`delete from ${entries()} where seq >= 7`);
+    await moveHeadTo(6);
+
+    expect(await verify()).toMatchObject({ intact: true, entries: 6, head: { seq: '6' } });
+    const result = await verify(anchor);
+    expect(result).toMatchObject({ intact: false, entries: 6, firstBroken: { seq: '8', reason: 'anchor-mismatch' } });
+    expect(result.firstBroken?.detail).toBe(
+      'seq 8 was anchored at 2026-12-01T09:30:00.123Z, but the trail now ends at seq 6',
+    );
+    expect((await verify({ seq: '8', hash: anchor.hash })).firstBroken?.detail).toBe(
+      'seq 8 was anchored, but the trail now ends at seq 6',
+    );
+  });
+
+  it('reports anchor-mismatch at the anchored seq when the whole chain is rewritten consistently', async () => {
+    const { rows } = await audit.pool.query(`select ${auditColumnsSql} from ${entries()} e order by e.seq`);
+    let prevHash = AUDIT_GENESIS_HASH;
+    for (const row of rows as AuditRow[]) {
+      const hash = auditHash(prevHash, { ...toAuditEntry(row), purpose: 'statistica' });
+      await audit.tamper(`update ${entries()} set purpose = 'statistica', prev_hash = $1, hash = $2 where seq = $3`, [
+        prevHash,
+        hash,
+        row.seq,
+      ]);
+      prevHash = hash;
+    }
+    await moveHeadTo(10);
+
+    expect(await verify()).toMatchObject({ intact: true, entries: 10 });
+    expect(await verify(anchor)).toMatchObject({
+      intact: false,
+      entries: 7,
+      firstBroken: { seq: '8', reason: 'anchor-mismatch', detail: expect.stringMatching(/^seq 8 was anchored at /) },
+    });
+  });
+
+  it('reports a break before the anchored seq rather than the anchor', async () => {
+    await audit.tamper(`update ${entries()} set purpose = 'statistica' where seq = 5`);
+    expect(await verify(anchor)).toMatchObject({ intact: false, firstBroken: { seq: '5', reason: 'hash-mismatch' } });
+  });
+
+  it('refuses an anchor whose seq is not a seq or whose hash is not a SHA-256', async () => {
+    await expect(verify({ ...anchor, seq: '8 or 1=1' })).rejects.toBeInstanceOf(InvalidAuditAnchorError);
+    await expect(verify({ ...anchor, hash: 'abc' })).rejects.toMatchObject({ code: 'audit-anchor-invalid' });
   });
 });

@@ -1,0 +1,64 @@
+import type { SqlExecutor } from '@interscambio/persistence';
+import type { AuditAction, AuditFields } from './audit-entry';
+import { auditTable } from './audit.sql';
+
+/** An appended entry not yet sealed; `at` in the ISO form its hash will cover. */
+export interface PendingEntry extends AuditFields {
+  id: string;
+  at: string;
+  agreementId: string | null;
+  purpose: string | null;
+}
+
+interface PendingRow {
+  id: string;
+  at: Date;
+  client_id: string;
+  ente: string;
+  action: AuditAction;
+  record_type: string;
+  record_ente: string;
+  record_key: string;
+  revision: number | null;
+  agreement_id: string | null;
+  purpose: string | null;
+  correlation_id: string;
+}
+
+/** The highest id of a committed pending entry, null when none is pending. */
+export async function lastPendingId(db: SqlExecutor, schema: string): Promise<string | null> {
+  const { rows } = await db.query(`select max(id)::text as id from ${auditTable(schema, 'audit_pending')}`);
+  return (rows[0] as { id: string | null }).id;
+}
+
+/** Deletes and returns up to `limit` pending entries with ids up to `upTo`, in id order. */
+export async function takePending(
+  db: SqlExecutor,
+  schema: string,
+  upTo: string,
+  limit: number,
+): Promise<PendingEntry[]> {
+  const pending = auditTable(schema, 'audit_pending');
+  const { rows } = await db.query(
+    `delete from ${pending} where id in (select id from ${pending} where id <= $1 order by id limit $2)
+     returning id::text as id, at, client_id, ente, action, record_type, record_ente, record_key, revision,
+       agreement_id, purpose, correlation_id`,
+    [upTo, limit],
+  );
+  return (rows as PendingRow[])
+    .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))
+    .map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      clientId: r.client_id,
+      ente: r.ente,
+      action: r.action,
+      recordType: r.record_type,
+      recordEnte: r.record_ente,
+      recordKey: r.record_key,
+      revision: r.revision,
+      agreementId: r.agreement_id,
+      purpose: r.purpose,
+      correlationId: r.correlation_id,
+    }));
+}
