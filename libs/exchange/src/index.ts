@@ -29,6 +29,9 @@ export { codiceCatastaleRule, comuneRule, knownEnteRule } from './lib/rules/know
 export { enti, loadEnti } from './lib/rules/enti';
 export type { Ente } from './lib/rules/enti';
 export { MAX_BATCH_ITEMS } from './lib/records/batch.service';
+export { RecordWriter } from './lib/records/record-writer';
+export type { RecordCommand, RecordOutcome, RecordRejection, RequestTrace } from './lib/records/record.types';
+export { Database } from './lib/storage/database';
 export type { BatchItemResult } from './lib/records/batch.service';
 export type { FeedItem, FeedPage } from './lib/feed/feed.reader';
 export type { RecordList } from './lib/records/record-collection.controller';

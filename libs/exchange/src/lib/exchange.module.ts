@@ -6,7 +6,9 @@ import { KafkajsBus, probeBus, probeKafka } from '@interscambio/messaging';
 import type { MessageBus } from '@interscambio/messaging';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { ReadAudit } from './access/read-audit';
+import { AuditAnchors } from './audit/audit-anchors';
 import { AuditController } from './audit/audit.controller';
+import { AuditSealerLifecycle } from './audit/audit-sealer.lifecycle';
 import { CatalogController } from './catalog/catalog.controller';
 import { ThemeCatalog } from './catalog/theme.catalog';
 import type { ExchangeConfig } from './config/exchange.config';
@@ -26,7 +28,8 @@ import { IdempotencyStore } from './idempotency/idempotency.store';
 import { RecordCollectionController } from './records/record-collection.controller';
 import { RecordController } from './records/record.controller';
 import { RecordService } from './records/record.service';
-import { RecordStore } from './records/record.store';
+import { RecordRepository } from './records/record.repository';
+import { RecordWriter } from './records/record-writer';
 import { MESSAGE_BUS, PROBE_BUS } from './relay/message-bus.token';
 import { RelayLifecycle } from './relay/relay.lifecycle';
 import { Database } from './storage/database';
@@ -73,7 +76,8 @@ export class ExchangeModule {
           }),
         },
         OpenApiHolder,
-        RecordStore,
+        RecordRepository,
+        RecordWriter,
         IdempotencyStore,
         ReadAudit,
         RecordService,
@@ -82,6 +86,8 @@ export class ExchangeModule {
         FeedNotifier,
         FeedService,
         RelayLifecycle,
+        AuditAnchors,
+        AuditSealerLifecycle,
         { provide: THEME_CONSUMERS, useValue: theme.consumers ?? [] },
         DerivedRecordWriter,
         ConsumersLifecycle,

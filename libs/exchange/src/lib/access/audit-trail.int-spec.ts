@@ -4,6 +4,8 @@ import { AgreementPublisher, agreementsHandled, agreementState } from '../../../
 import { provaTheme } from '../../../test/prova-theme';
 import type { ProvaTheme } from '../../../test/prova-theme';
 import { startThemeTestApp } from '../../../test/theme-test-app';
+import { AuditAnchors } from '../audit/audit-anchors';
+import { AuditSealerLifecycle } from '../audit/audit-sealer.lifecycle';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
 const BASE = '/prova/v1';
@@ -62,7 +64,9 @@ describe('audit trail: every write and every read of personale data, in a chain 
     return t.app.inject({ method: 'GET', url: `${BASE}/audit?record=${record}`, headers });
   }
 
+  /** Sealed entries, once everything committed so far is sealed. */
   async function entries(where = 'true', values: unknown[] = []): Promise<number> {
+    await t.app.get(AuditSealerLifecycle).sealNow();
     const { rows } = await t.sql.query<{ n: number }>(
       `select count(*)::int as n from audit_entry where ${where}`,
       values,
@@ -277,10 +281,44 @@ describe('audit trail: every write and every read of personale data, in a chain 
       await t.app.inject({ method: 'GET', url: `${BASE}/audit/verify`, headers: as('082000', ['operator']) }),
     );
     const total = await entries();
-    expect(res.json()).toEqual({
+    expect(res.json()).toMatchObject({
       intact: true,
       entries: total,
+      pending: 0,
       head: { seq: String(total), hash: expect.any(String) },
+    });
+    expect(res.json()).not.toHaveProperty('firstBroken');
+  });
+
+  it('detects a tail cut off with its head moved back, once the head was anchored on Kafka', async () => {
+    ok(await put('avviso', 'coda-1', { anno: 2024 }, 'corr-coda-1'), 201);
+    ok(await put('avviso', 'coda-2', { anno: 2024 }, 'corr-coda-2'), 201);
+    const total = await entries();
+    const anchors = t.app.get(AuditAnchors);
+    for (let i = 0; anchors.latest()?.seq !== String(total); i++) {
+      if (i > 300) throw new Error('the head was not anchored within 30 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // Behind the database's back: the last two entries go, and the head is moved to the one before.
+    const client = await t.sql.connect();
+    try {
+      await client.query('set session_replication_role = replica');
+      await client.query('delete from audit_entry where seq > $1', [total - 2]);
+      await client.query('update audit_head set seq = seq - 2, hash = (select hash from audit_entry where seq = $1)', [
+        total - 2,
+      ]);
+      await client.query('reset session_replication_role');
+    } finally {
+      client.release();
+    }
+
+    const res = ok(
+      await t.app.inject({ method: 'GET', url: `${BASE}/audit/verify`, headers: as('082000', ['operator']) }),
+    );
+    expect(res.json<AuditVerification>()).toMatchObject({
+      intact: false,
+      anchor: { seq: String(total) },
+      firstBroken: { seq: String(total), reason: 'anchor-mismatch' },
     });
   });
 
@@ -310,7 +348,7 @@ describe('audit trail: every write and every read of personale data, in a chain 
     const res = ok(
       await t.app.inject({ method: 'GET', url: `${BASE}/audit/verify`, headers: as('082000', ['operator']) }),
     );
-    expect(res.json<AuditVerification>()).toEqual({
+    expect(res.json<AuditVerification>()).toMatchObject({
       intact: false,
       entries: Number(seq) - 1,
       head: { seq: String(total), hash: expect.any(String) },

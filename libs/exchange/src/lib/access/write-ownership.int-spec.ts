@@ -33,8 +33,11 @@ describe('write ownership and scopes: nobody writes as somebody else, each route
     return {
       records: await count('select count(*)::int as n from record where ente = $1 and key = $2', [ente, key]),
       outbox: await count('select count(*)::int as n from outbox where key = $1', [`${ente}/${key}`]),
+      // Committed with the write, sealed into the chain shortly after: either table holds it.
       audit: await count(
-        "select count(*)::int as n from audit_entry where record_ente = $1 and record_key = $2 and action <> 'read'",
+        `select count(*)::int as n from (select record_ente, record_key, action from audit_entry
+           union all select record_ente, record_key, action from audit_pending) e
+         where record_ente = $1 and record_key = $2 and action <> 'read'`,
         [ente, key],
       ),
     };

@@ -11,6 +11,8 @@ import { decodeCursor, encodeCursor } from '../feed/cursor';
 import { limitOf } from '../feed/query-params';
 import { checkEnte, checkKey } from '../records/record-request';
 import { Database } from '../storage/database';
+import { AuditAnchors } from './audit-anchors';
+import { AuditSealerLifecycle } from './audit-sealer.lifecycle';
 
 export interface AuditTrail {
   items: AuditEntry[];
@@ -35,6 +37,8 @@ export class AuditController {
   constructor(
     private readonly db: Database,
     private readonly catalog: ThemeCatalog,
+    private readonly sealer: AuditSealerLifecycle,
+    private readonly anchors: AuditAnchors,
   ) {}
 
   @Get()
@@ -56,6 +60,8 @@ export class AuditController {
     checkKey(key);
     if (caller.ente !== ente && !caller.scopes.has('operator')) throw new NotTheAuditorError(caller, ente);
     const after = decodeCursor(cursor);
+    // Entries are chained shortly after their write commits: everything committed so far is shown.
+    await this.sealer.sealNow();
     const page = await readAudit(
       this.db.pool,
       this.db.schema,
@@ -68,8 +74,12 @@ export class AuditController {
   @Get('verify')
   @Scopes('operator')
   @ApiOAuth2(['operator'], SECURITY_SCHEME)
-  @ApiOperation({ summary: 'Recomputes the hash chain of the trail; names the first broken entry' })
-  verify(): Promise<AuditVerification> {
-    return verifyAudit(this.db.pool, this.db.schema);
+  @ApiOperation({
+    summary:
+      'Recomputes the hash chain of the trail and checks it against its latest anchor; names the first broken entry',
+  })
+  async verify(): Promise<AuditVerification> {
+    await this.sealer.sealNow();
+    return verifyAudit(this.db.pool, this.db.schema, { anchor: this.anchors.latest() });
   }
 }

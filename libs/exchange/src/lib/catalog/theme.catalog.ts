@@ -1,6 +1,6 @@
 import type { RecordTypeInfo, SchemaCatalog } from '@interscambio/schemas';
 import type { IssueDetail } from '@interscambio/http';
-import { UnknownRecordTypeError } from '../problem/exchange.error';
+import { UnknownRecordTypeError } from '../problem/exchange.problems';
 import type { RecordTypeRef } from '../records/record.types';
 import { EVERY_TYPE } from '../rules/theme-rule';
 import type { RuleContext, ThemeRule } from '../rules/theme-rule';
@@ -39,8 +39,13 @@ export class ThemeCatalog {
   }
 
   ref(type: string, major?: number): RecordTypeRef {
-    const info = this.info(type, major);
-    return { type: info.type, major: info.major, visibility: info.visibility, dataschema: info.id };
+    return refOf(this.info(type, major));
+  }
+
+  /** The latest major of `type`, or undefined when the theme has no such type. */
+  find(type: string): RecordTypeRef | undefined {
+    const info = this.catalog.find(this.theme, type);
+    return info ? refOf(info) : undefined;
   }
 
   /** Schema issues first; the theme's rules run only on a document the schema accepted. */
@@ -50,4 +55,8 @@ export class ThemeCatalog {
     const rules = [...(this.rules.get(EVERY_TYPE) ?? []), ...(this.rules.get(ref.type) ?? [])];
     return rules.flatMap((rule) => rule.check(document, context));
   }
+}
+
+function refOf(info: RecordTypeInfo): RecordTypeRef {
+  return { type: info.type, major: info.major, visibility: info.visibility, dataschema: info.id };
 }

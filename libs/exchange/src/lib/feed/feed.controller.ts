@@ -6,7 +6,7 @@ import { ApiOAuth2, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nest
 import { SECURITY_SCHEME } from '../openapi/shared-components';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { BadRequestError } from '@interscambio/http';
-import { decodeCursor } from './cursor';
+import { decodeFeedCursor } from './cursor';
 import { feedPageSchema } from './feed-page.schema';
 import type { FeedPage } from './feed.reader';
 import { FeedService } from './feed.service';
@@ -55,7 +55,7 @@ export class FeedController {
   ): Promise<FeedPage> {
     const page = await this.feed.changes(
       caller.ente,
-      decodeCursor(after),
+      decodeFeedCursor(after),
       this.typesOf(types),
       limitOf(limit),
       waitOf(wait),

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { FeedPlace } from './cursor';
 import { FeedNotifier } from './feed.notifier';
 import { FeedReader } from './feed.reader';
 import type { ReadPage } from './feed.reader';
@@ -16,7 +17,7 @@ export class FeedService {
   /** The changes `reader` (an ente) may see; waiting counts only those, not changes it may not see. */
   async changes(
     reader: string,
-    after: bigint,
+    after: FeedPlace,
     types: string[] | undefined,
     limit: number,
     waitSeconds: number,

@@ -1,10 +1,20 @@
-import type { IssueDetail } from '@interscambio/http';
-import { ProblemError } from '@interscambio/http';
+import type { RecordRejection } from '../records/record.types';
 
 /** A consumer derived a record its own theme refuses: a bug in the flow, so the event goes to the DLQ. */
-export class DerivedRecordInvalidError extends ProblemError {
-  constructor(type: string, ente: string, key: string, errors: IssueDetail[]) {
-    const detail = `derived ${type} ${ente}/${key}: ${errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`;
-    super('derived-record-invalid', 422, 'Derived record invalid', detail, errors);
+export class DerivedRecordInvalidError extends Error {
+  readonly code = 'derived-record-invalid';
+
+  constructor(
+    type: string,
+    ente: string,
+    key: string,
+    readonly rejection: RecordRejection,
+  ) {
+    const issues =
+      rejection.code === 'invalid-record'
+        ? `: ${rejection.issues.map((e) => `${e.pointer} ${e.message}`).join('; ')}`
+        : '';
+    super(`derived ${type} ${ente}/${key} refused (${rejection.code})${issues}`);
+    this.name = 'DerivedRecordInvalidError';
   }
 }

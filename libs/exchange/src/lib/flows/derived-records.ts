@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@interscambio/messaging';
-import { ThemeCatalog } from '../catalog/theme.catalog';
-import { contentHash } from '../records/content-hash';
-import { checkEnte, checkKey } from '../records/record-request';
-import { RecordStore } from '../records/record.store';
-import type { RequestTrace, WriteOutcome } from '../records/record.types';
-import { RecordNotFoundError } from '../problem/exchange.error';
+import { RecordWriter } from '../records/record-writer';
+import type { RecordCommand, RecordOutcome, RequestTrace } from '../records/record.types';
 import { Database } from '../storage/database';
-import { inTransaction } from '@interscambio/persistence';
 import { DerivedRecordInvalidError } from './derived-record.error';
 
 export interface DerivedRecord {
@@ -24,18 +19,17 @@ export interface DerivedPutOptions {
 
 /** What a ThemeConsumer may do: write records of its own theme, the way a PUT or DELETE does. */
 export interface DerivedRecords {
-  put(record: DerivedRecord, options?: DerivedPutOptions): Promise<WriteOutcome['status'] | 'kept'>;
+  put(record: DerivedRecord, options?: DerivedPutOptions): Promise<'created' | 'updated' | 'unchanged' | 'kept'>;
   /** Tombstones the record; false when there is none. */
   remove(type: string, ente: string, key: string): Promise<boolean>;
 }
 
-/** Derived writes through the same path as the REST API: schema and rules, upsert, change log, outbox. */
+/** Derived writes through the one write path, as made by the flow for the ente of each record. */
 @Injectable()
 export class DerivedRecordWriter {
   constructor(
     private readonly db: Database,
-    private readonly catalog: ThemeCatalog,
-    private readonly store: RecordStore,
+    private readonly writer: RecordWriter,
   ) {}
 
   /** Writes caused by `event`, audited as made by `actor` (the flow) for the ente of each record. */
@@ -46,44 +40,26 @@ export class DerivedRecordWriter {
       actor: { clientId: actor, ente },
     });
     return {
-      put: (record, options) => this.put(record, options ?? {}, trace(record.ente)),
-      remove: (type, ente, key) => this.remove(type, ente, key, trace(ente)),
+      put: async ({ type, ente, key, data }, options) => {
+        const outcome = await this.writeOne(
+          { op: 'put', type, ente, key, data, ifAbsent: options?.ifAbsent },
+          trace(ente),
+        );
+        if (outcome.status === 'rejected') throw new DerivedRecordInvalidError(type, ente, key, outcome.rejection);
+        // A put is never a tombstone.
+        return outcome.status as 'created' | 'updated' | 'unchanged' | 'kept';
+      },
+      remove: async (type, ente, key) => {
+        const outcome = await this.writeOne({ op: 'delete', type, ente, key }, trace(ente));
+        if (outcome.status !== 'rejected') return true;
+        if (outcome.rejection.code === 'record-not-found') return false;
+        throw new DerivedRecordInvalidError(type, ente, key, outcome.rejection);
+      },
     };
   }
 
-  private async put(
-    { type, ente, key, data }: DerivedRecord,
-    options: DerivedPutOptions,
-    trace: RequestTrace,
-  ): Promise<WriteOutcome['status'] | 'kept'> {
-    const ref = this.catalog.ref(type);
-    checkEnte(ente);
-    checkKey(key);
-    const errors = this.catalog.validate(ref, data, { ente });
-    if (errors.length > 0) throw new DerivedRecordInvalidError(type, ente, key, errors);
-    const write = { ente, key, data, hash: contentHash(data, ref.major) };
-    return inTransaction(this.db.pool, async (client) => {
-      if (options.ifAbsent) {
-        // Tombstones count: a derived record its publisher deleted stays deleted.
-        const { rows } = await client.query(
-          `select 1 from ${this.db.table('record')} where type = $1 and ente = $2 and key = $3`,
-          [type, ente, key],
-        );
-        if (rows.length > 0) return 'kept';
-      }
-      const [outcome] = await this.store.upsert(client, ref, [write], trace);
-      return (outcome as WriteOutcome).status;
-    });
-  }
-
-  private async remove(type: string, ente: string, key: string, trace: RequestTrace): Promise<boolean> {
-    const ref = this.catalog.ref(type);
-    try {
-      await inTransaction(this.db.pool, (client) => this.store.remove(client, ref, ente, key, undefined, trace));
-      return true;
-    } catch (error) {
-      if (error instanceof RecordNotFoundError) return false;
-      throw error;
-    }
+  private async writeOne(command: RecordCommand, trace: RequestTrace): Promise<RecordOutcome> {
+    const [outcome] = await this.db.write((tx) => this.writer.write(tx, [command], trace));
+    return outcome as RecordOutcome;
   }
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
-import { inTransaction } from '@interscambio/persistence';
-import { canonicalJson } from '../records/content-hash';
+import type { PoolClient } from 'pg';
 import type { HttpAnswer } from '@interscambio/http';
+import { canonicalJson } from '../records/content-hash';
+import type { Database } from '../storage/database';
 import type { IdempotencyStore } from './idempotency.store';
 
 export interface Idempotency {
@@ -12,15 +12,15 @@ export interface Idempotency {
   request: unknown;
 }
 
-/** Runs `work` in one transaction; with an Idempotency-Key, a replay gets the first answer instead. */
+/** Runs `work` as one write transaction; with an Idempotency-Key, a replay gets the first answer instead. */
 export function idempotentWork(
-  pool: Pool,
+  db: Database,
   store: IdempotencyStore,
   idempotency: Idempotency,
   work: (client: PoolClient) => Promise<HttpAnswer>,
 ): Promise<HttpAnswer> {
   const key = idempotency.key;
-  return inTransaction(pool, async (client) => {
+  return db.write(async (client) => {
     if (key === undefined) return work(client);
     const claim = {
       scope: idempotency.scope,

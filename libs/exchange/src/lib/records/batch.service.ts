@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@interscambio/access';
-import type { HttpRequest } from '@interscambio/http';
-import { ThemeCatalog } from '../catalog/theme.catalog';
-import type { IssueDetail } from '@interscambio/http';
 import { ValidationError } from '@interscambio/http';
-import { Database } from '../storage/database';
-import { contentHash } from './content-hash';
-import type { HttpAnswer } from '@interscambio/http';
+import type { HttpAnswer, HttpRequest, IssueDetail } from '@interscambio/http';
+import { ThemeCatalog } from '../catalog/theme.catalog';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { idempotentWork } from '../idempotency/idempotent-work';
-import { idempotencyKeyOf, isEnte, isKey, traceOf } from './record-request';
-import { RecordStore } from './record.store';
-import type { RecordWrite } from './record.types';
+import { rejectionIssues, rejectionStatus } from '../problem/exchange.problems';
+import { Database } from '../storage/database';
+import { idempotencyKeyOf, traceOf } from './record-request';
+import { RecordWriter } from './record-writer';
+import type { RecordOutcome } from './record.types';
 
 export const MAX_BATCH_ITEMS = 1000;
 
@@ -19,7 +17,7 @@ export interface BatchItemResult {
   index: number;
   ente?: unknown;
   key?: unknown;
-  status: 200 | 201 | 403 | 422;
+  status: number;
   outcome: 'created' | 'updated' | 'unchanged' | 'rejected';
   revision?: number;
   errors?: IssueDetail[];
@@ -31,85 +29,45 @@ export class BatchService {
   constructor(
     private readonly db: Database,
     private readonly catalog: ThemeCatalog,
-    private readonly store: RecordStore,
+    private readonly writer: RecordWriter,
     private readonly idempotency: IdempotencyStore,
   ) {}
 
   async write(type: string, body: unknown, request: HttpRequest, caller: Caller): Promise<HttpAnswer> {
-    const ref = this.catalog.ref(type);
+    this.catalog.info(type);
     const items = itemsOf(body);
-    const results: BatchItemResult[] = [];
-    const writes: { index: number; write: RecordWrite }[] = [];
-    const seen = new Set<string>();
-    items.forEach((item, index) => {
-      // Nobody writes as somebody else: such an item is refused before its content is even looked at.
-      if (isEnte(item.ente) && item.ente !== caller.ente) {
-        const message = `client ${caller.clientId} writes records of ente ${caller.ente} only`;
-        const errors = [{ pointer: '/ente', keyword: 'ente', message }];
-        results[index] = { index, ente: item.ente, key: item.key, status: 403, outcome: 'rejected', errors };
-        return;
-      }
-      const errors = this.check(ref, item, seen);
-      if (errors.length > 0)
-        results[index] = { index, ente: item.ente, key: item.key, status: 422, outcome: 'rejected', errors };
-      else
-        writes.push({
-          index,
-          write: {
-            ente: item.ente as string,
-            key: item.key as string,
-            data: item.data,
-            hash: contentHash(item.data, ref.major),
-          },
-        });
-    });
     const idempotency = { scope: caller.clientId, key: idempotencyKeyOf(request), request: ['POST', type, items] };
-    return idempotentWork(this.db.pool, this.idempotency, idempotency, async (client) => {
-      const outcomes =
-        writes.length > 0
-          ? await this.store.upsert(
-              client,
-              ref,
-              writes.map((w) => w.write),
-              traceOf(request, caller),
-            )
-          : [];
-      outcomes.forEach((o, i) => {
-        const index = (writes[i] as { index: number }).index;
-        results[index] = {
-          index,
-          ente: o.ente,
-          key: o.key,
-          status: o.status === 'created' ? 201 : 200,
-          outcome: o.status,
-          revision: o.revision,
-        };
-      });
+    return idempotentWork(this.db, this.idempotency, idempotency, async (tx) => {
+      const commands = items.map((item) => ({
+        op: 'put' as const,
+        type,
+        ente: item.ente,
+        key: item.key,
+        data: item.data,
+      }));
+      const outcomes = await this.writer.write(tx, commands, traceOf(request, caller));
+      const results = outcomes.map((outcome, index) => resultOf(outcome, index));
       return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: { items: results } };
     });
   }
+}
 
-  private check(ref: ReturnType<ThemeCatalog['ref']>, item: Record<string, unknown>, seen: Set<string>): IssueDetail[] {
-    const errors: IssueDetail[] = [];
-    if (!isEnte(item.ente)) errors.push({ pointer: '/ente', keyword: 'ente', message: 'must be a 6-digit ISTAT code' });
-    if (!isKey(item.key))
-      errors.push({ pointer: '/key', keyword: 'key', message: 'must be 1–200 letters, digits, ".", "_", "~" or "-"' });
-    if (errors.length === 0) {
-      const address = `${item.ente as string}/${item.key as string}`;
-      if (seen.has(address))
-        errors.push({
-          pointer: '/key',
-          keyword: 'uniqueItems',
-          message: 'the same record appears earlier in this batch',
-        });
-      seen.add(address);
-    }
-    if (item.data === undefined)
-      return [...errors, { pointer: '/data', keyword: 'required', message: "must have required property 'data'" }];
-    const issues = this.catalog.validate(ref, item.data, isEnte(item.ente) ? { ente: item.ente } : undefined);
-    // The ente rule speaks of the path's ente, which in a batch is the item's own `ente`.
-    return [...errors, ...issues.map((e) => ({ ...e, pointer: e.keyword === 'ente' ? '/ente' : `/data${e.pointer}` }))];
+function resultOf(outcome: RecordOutcome, index: number): BatchItemResult {
+  const { ente, key } = outcome;
+  if (outcome.status === 'rejected') {
+    const { rejection } = outcome;
+    return {
+      index,
+      ente,
+      key,
+      status: rejectionStatus(rejection),
+      outcome: 'rejected',
+      errors: rejectionIssues(rejection),
+    };
   }
+  const created = outcome.status === 'created';
+  const status = outcome.status === 'created' || outcome.status === 'updated' ? outcome.status : 'unchanged';
+  return { index, ente, key, status: created ? 201 : 200, outcome: status, revision: outcome.revision };
 }
 
 function itemsOf(body: unknown): Record<string, unknown>[] {

@@ -3,7 +3,7 @@ import type { Caller } from '@interscambio/access';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { HttpReply, HttpRequest } from '@interscambio/http';
 import { ThemeCatalog } from '../catalog/theme.catalog';
-import { decodeCursor } from '../feed/cursor';
+import { decodeFeedCursor } from '../feed/cursor';
 import { FeedReader } from '../feed/feed.reader';
 import type { FeedItem } from '../feed/feed.reader';
 import { dateTimeOf, limitOf } from '../feed/query-params';
@@ -45,7 +45,7 @@ export class RecordCollectionController {
     const size = limitOf(limit);
     const page = await this.reader.page(
       caller.ente,
-      decodeCursor(cursor),
+      decodeFeedCursor(cursor),
       { type: [type], ente, updatedSince: dateTimeOf('updatedSince', updatedSince), live: true },
       size,
     );

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@interscambio/access';
-import { BadRequestError, etag, ValidationError } from '@interscambio/http';
-import type { HttpAnswer, HttpRequest } from '@interscambio/http';
+import { BadRequestError, etag } from '@interscambio/http';
+import type { HttpAnswer, HttpRequest, IssueDetail } from '@interscambio/http';
 import { ReadAudit } from '../access/read-audit';
-import { checkWriter } from '../access/write-access';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { idempotentWork } from '../idempotency/idempotent-work';
-import { RecordNotFoundError } from '../problem/exchange.error';
+import { RecordNotFoundError, rejectionIssues, rejectionProblem } from '../problem/exchange.problems';
 import { Database } from '../storage/database';
-import { contentHash } from './content-hash';
 import { checkEnte, checkKey, expectedRevisionOf, idempotencyKeyOf, traceOf } from './record-request';
+import { RecordWriter } from './record-writer';
 import { readRecordSql } from './record.sql';
-import { RecordStore } from './record.store';
+import type { RecordCommand, RecordOutcome } from './record.types';
 
 export interface RecordAddress {
   type: string;
@@ -29,54 +28,51 @@ interface ReadRow {
   purpose: string | null;
 }
 
-/** One record at a time: validate, then write, tombstone or read it, as the caller may. */
+/** One record at a time, over HTTP: the RecordWriter writes it, this maps its outcome to the answer. */
 @Injectable()
 export class RecordService {
   constructor(
     private readonly db: Database,
     private readonly catalog: ThemeCatalog,
-    private readonly store: RecordStore,
+    private readonly writer: RecordWriter,
     private readonly idempotency: IdempotencyStore,
     private readonly reads: ReadAudit,
   ) {}
 
   async put(at: RecordAddress, body: unknown, request: HttpRequest, caller: Caller): Promise<HttpAnswer> {
-    const ref = this.resolve(at);
-    checkWriter(caller, at.ente);
-    if (body === undefined) throw new BadRequestError('body-required', 'The request has no JSON body.');
-    const errors = this.catalog.validate(ref, body, { ente: at.ente });
-    if (errors.length > 0) throw new ValidationError(errors);
+    this.resolve(at);
+    // A write for another ente is refused as such (by the writer) whatever its body.
+    if (body === undefined && caller.ente === at.ente)
+      throw new BadRequestError('body-required', 'The request has no JSON body.');
     const expected = expectedRevisionOf(request);
-    const write = { ente: at.ente, key: at.key, data: body, hash: contentHash(body, ref.major), expected };
+    const command: RecordCommand = { op: 'put', ...at, data: body, expected };
     const idempotency = {
       scope: caller.clientId,
       key: idempotencyKeyOf(request),
       request: ['PUT', at, expected ?? null, body],
     };
-    return idempotentWork(this.db.pool, this.idempotency, idempotency, async (client) => {
-      const [outcome] = await this.store.upsert(client, ref, [write], traceOf(request, caller));
-      const { status, revision } = outcome as { status: string; revision: number };
+    return idempotentWork(this.db, this.idempotency, idempotency, async (tx) => {
+      const outcome = await this.writeOne(tx, command, request, caller);
       const headers: Record<string, string> = {
-        etag: etag(revision),
+        etag: etag(outcome.revision),
         'content-type': 'application/json; charset=utf-8',
       };
-      if (status === 'created') headers['location'] = request.url.split('?')[0] as string;
-      return { status: status === 'created' ? 201 : 200, headers, body };
+      if (outcome.status === 'created') headers['location'] = request.url.split('?')[0] as string;
+      return { status: outcome.status === 'created' ? 201 : 200, headers, body };
     });
   }
 
   async remove(at: RecordAddress, request: HttpRequest, caller: Caller): Promise<HttpAnswer> {
-    const ref = this.resolve(at);
-    checkWriter(caller, at.ente);
+    this.resolve(at);
     const expected = expectedRevisionOf(request);
     const idempotency = {
       scope: caller.clientId,
       key: idempotencyKeyOf(request),
       request: ['DELETE', at, expected ?? null],
     };
-    return idempotentWork(this.db.pool, this.idempotency, idempotency, async (client) => {
-      const revision = await this.store.remove(client, ref, at.ente, at.key, expected, traceOf(request, caller));
-      return { status: 204, headers: { etag: etag(revision) }, body: undefined };
+    return idempotentWork(this.db, this.idempotency, idempotency, async (tx) => {
+      const outcome = await this.writeOne(tx, { op: 'delete', ...at, expected }, request, caller);
+      return { status: 204, headers: { etag: etag(outcome.revision) }, body: undefined };
     });
   }
 
@@ -99,10 +95,26 @@ export class RecordService {
     return { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: row.data };
   }
 
-  private resolve(at: RecordAddress): ReturnType<ThemeCatalog['ref']> {
-    const ref = this.catalog.ref(at.type);
+  /** The written record's outcome; a refusal becomes the answer's problem (and rolls the transaction back). */
+  private async writeOne(
+    tx: Parameters<RecordWriter['write']>[0],
+    command: RecordCommand,
+    request: HttpRequest,
+    caller: Caller,
+  ): Promise<Exclude<RecordOutcome, { status: 'rejected' }>> {
+    const [outcome] = (await this.writer.write(tx, [command], traceOf(request, caller))) as [RecordOutcome];
+    if (outcome.status !== 'rejected') return outcome;
+    // The body is the document itself: its issues point into it, not into a { ente, key, data } item.
+    throw rejectionProblem(outcome.rejection, rejectionIssues(outcome.rejection).map(inBody));
+  }
+
+  private resolve(at: RecordAddress): void {
+    this.catalog.info(at.type);
     checkEnte(at.ente);
     checkKey(at.key);
-    return ref;
   }
+}
+
+function inBody(issue: IssueDetail): IssueDetail {
+  return { ...issue, pointer: issue.pointer.startsWith('/data') ? issue.pointer.slice('/data'.length) : '' };
 }

@@ -1,3 +1,5 @@
+import type { IssueDetail } from '@interscambio/http';
+
 /** The record type a write is for, as the catalog resolved it. */
 export interface RecordTypeRef {
   type: string;
@@ -12,20 +14,40 @@ export type RecordOperation = 'created' | 'updated' | 'deleted';
 /** `*` (If-Match: *) only asks that the record exists. */
 export type ExpectedRevision = number | '*';
 
-export interface RecordWrite {
-  ente: string;
-  key: string;
-  data: unknown;
-  hash: string;
-  expected?: ExpectedRevision;
-}
+/**
+ * One thing a writer asks of the RecordWriter. The address and content are `unknown` because the
+ * writer is where they are checked, whoever sends them (a REST body, a spreadsheet row, a flow).
+ */
+export type RecordCommand =
+  | {
+      op: 'put';
+      type: string;
+      ente: unknown;
+      key: unknown;
+      data: unknown;
+      expected?: ExpectedRevision;
+      /** Leave an existing record (tombstones included) alone: `kept`. */
+      ifAbsent?: boolean;
+    }
+  | { op: 'delete'; type: string; ente: unknown; key: unknown; expected?: ExpectedRevision };
 
-export interface WriteOutcome {
-  ente: string;
-  key: string;
-  status: 'created' | 'updated' | 'unchanged';
-  revision: number;
-}
+/** Why a command was refused; codes are the domain's, the HTTP edge maps them to statuses. */
+export type RecordRejection =
+  | { code: 'unknown-record-type'; type: string }
+  | { code: 'foreign-ente'; ente: string; writer: Actor }
+  /** Pointers are relative to the command: `/ente`, `/key`, `/data/...`. */
+  | { code: 'invalid-record'; issues: IssueDetail[] }
+  | { code: 'revision-mismatch'; current: number | null }
+  | { code: 'record-not-found' };
+
+export type RecordOutcome =
+  | {
+      ente: string;
+      key: string;
+      status: 'created' | 'updated' | 'unchanged' | 'deleted' | 'kept';
+      revision: number;
+    }
+  | { ente: unknown; key: unknown; status: 'rejected'; rejection: RecordRejection };
 
 /** Who made a change: an API client of an ente, or a flow (`flow:<theme>.<consumer>`) deriving a record. */
 export interface Actor {
@@ -33,7 +55,7 @@ export interface Actor {
   ente: string;
 }
 
-/** What travels from the HTTP request onto the events and audit entries it causes. */
+/** What travels from the HTTP request (or the event a flow handles) onto the events and audit entries it causes. */
 export interface RequestTrace {
   correlationId: string;
   traceparent?: string;

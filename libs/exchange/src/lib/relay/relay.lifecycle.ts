@@ -12,7 +12,13 @@ export class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShut
   private readonly relay: OutboxRelay;
 
   constructor(db: Database, @Inject(MESSAGE_BUS) bus: MessageBus) {
-    this.relay = new OutboxRelay({ url: db.url, schema: db.schema, bus, log: (m) => this.logger.warn(m) });
+    this.relay = new OutboxRelay({
+      url: db.url,
+      schema: db.schema,
+      bus,
+      signal: db.changes,
+      log: (m) => this.logger.warn(m),
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {

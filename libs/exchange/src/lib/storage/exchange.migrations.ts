@@ -114,10 +114,42 @@ class Migration20261201000002Agreement extends Migration {
   }
 }
 
+class Migration20261203000001FeedWithoutCounter extends Migration {
+  override up(): void {
+    // Positions now come from a sequence and each change carries the (effective) id of the
+    // transaction that wrote it: readers order by (tx, position) and stop below the oldest
+    // transaction still running (see feed.reader.ts), so writers no longer queue on feed_counter.
+    this.addSql('create sequence "feed_position_seq" as bigint');
+    this.addSql(`select setval('"feed_position_seq"', (select "position" from "feed_counter") + 1, false)`);
+    this.addSql('drop table "feed_counter"');
+    // Changes written before this migration all committed in counter order: tx 0 keeps them first,
+    // so cursors handed out earlier (positions alone) go on where they were.
+    this.addSql('alter table "record_change" add column "tx" bigint not null default 0');
+    this.addSql('alter table "record_change" alter column "tx" drop default');
+    this.addSql('alter table "record_change" drop constraint "record_change_pkey"');
+    this.addSql('alter table "record_change" add constraint "record_change_pkey" primary key ("tx", "position")');
+    this.addSql('drop index "record_change_type_position_index"');
+    this.addSql('create index "record_change_type_tx_position_index" on "record_change" ("type", "tx", "position")');
+    this.addSql('alter table "record" add column "feed_tx" bigint not null default 0');
+    this.addSql('alter table "record" alter column "feed_tx" drop default');
+    this.addSql('alter table "record" drop constraint "record_feed_position_unique"');
+    this.addSql('drop index "record_type_feed_position_index"');
+    this.addSql('create index "record_type_feed_tx_position_index" on "record" ("type", "feed_tx", "feed_position")');
+    // Long-polls are woken by the writers' coalesced ChangeSignal, not by a NOTIFY in every commit.
+    this.addSql('drop trigger "record_change_feed_notify" on "record_change"');
+    this.addSql('drop function "notify_record_feed"()');
+  }
+
+  override down(): void {
+    throw new Error('Migration20261203000001FeedWithoutCounter cannot be undone: restore from a backup');
+  }
+}
+
 /** The exchange's own tables; a theme service lists them after `messagingMigrations`. */
 export const exchangeMigrations: MigrationObject[] = [
   { name: 'Migration20261125000001Record', class: Migration20261125000001Record },
   { name: 'Migration20261125000002IdempotencyKey', class: Migration20261125000002IdempotencyKey },
   { name: 'Migration20261126000001RecordChange', class: Migration20261126000001RecordChange },
   { name: 'Migration20261201000002Agreement', class: Migration20261201000002Agreement },
+  { name: 'Migration20261203000001FeedWithoutCounter', class: Migration20261203000001FeedWithoutCounter },
 ];

@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { appendAudit } from '@interscambio/audit';
+import { appendOutbox } from '@interscambio/messaging';
+import type { SqlExecutor } from '@interscambio/persistence';
+import type { IssueDetail } from '@interscambio/http';
+import { ThemeCatalog } from '../catalog/theme.catalog';
+import { ExchangeSettings } from '../exchange.settings';
+import { Database } from '../storage/database';
+import { contentHash } from './content-hash';
+import { isEnte, isKey } from './record-request';
+import { unstorableText } from './record-text';
+import { recordEvent } from './record.events';
+import { addressOf, RecordRepository } from './record.repository';
+import type { Address, Change, RecordContent, StoredState } from './record.repository';
+import type { Actor, RecordCommand, RecordOutcome, RecordRejection, RecordTypeRef, RequestTrace } from './record.types';
+
+/** A command that passed every check, ready to be written. */
+type Checked = Address & { index: number; ref: RecordTypeRef; command: RecordCommand; content?: RecordContent };
+
+/**
+ * The one write path. Every writer (PUT, DELETE, batch, flows, uploads, console actions) hands its
+ * commands here with the transaction it runs in: each is checked (record type, address, ownership,
+ * schema and theme rules), the valid ones are written together (record, change log, outbox event,
+ * audit entry), and each gets an outcome. Nothing here knows about HTTP: rejections carry domain
+ * codes, mapped to statuses at the edge (record-problems.ts).
+ */
+@Injectable()
+export class RecordWriter {
+  constructor(
+    private readonly catalog: ThemeCatalog,
+    private readonly settings: ExchangeSettings,
+    private readonly records: RecordRepository,
+    private readonly db: Database,
+  ) {}
+
+  async write(tx: SqlExecutor, commands: RecordCommand[], trace: RequestTrace): Promise<RecordOutcome[]> {
+    const outcomes: RecordOutcome[] = new Array(commands.length);
+    const byType = new Map<string, Checked[]>();
+    const seen = new Set<string>();
+    commands.forEach((command, index) => {
+      const checked = this.check(command, index, trace.actor, seen);
+      if ('code' in checked)
+        outcomes[index] = { ente: command.ente, key: command.key, status: 'rejected', rejection: checked };
+      else byType.set(command.type, [...(byType.get(command.type) ?? []), checked]);
+    });
+    for (const group of byType.values()) await this.writeType(tx, group, outcomes, trace);
+    return outcomes;
+  }
+
+  private check(command: RecordCommand, index: number, actor: Actor, seen: Set<string>): Checked | RecordRejection {
+    const ref = this.catalog.find(command.type);
+    if (!ref) return { code: 'unknown-record-type', type: command.type };
+    // Nobody writes as somebody else: such a command is refused before its content is looked at.
+    if (isEnte(command.ente) && command.ente !== actor.ente)
+      return { code: 'foreign-ente', ente: command.ente, writer: actor };
+    const issues: IssueDetail[] = [];
+    if (!isEnte(command.ente))
+      issues.push({ pointer: '/ente', keyword: 'ente', message: 'must be a 6-digit ISTAT code' });
+    if (!isKey(command.key))
+      issues.push({ pointer: '/key', keyword: 'key', message: 'must be 1–200 letters, digits, ".", "_", "~" or "-"' });
+    if (issues.length === 0) {
+      const address = `${command.type}/${command.ente as string}/${command.key as string}`;
+      if (seen.has(address))
+        issues.push({
+          pointer: '/key',
+          keyword: 'uniqueItems',
+          message: 'the same record appears earlier in this batch',
+        });
+      seen.add(address);
+    }
+    let content: RecordContent | undefined;
+    if (command.op === 'put') {
+      const found = this.checkContent(ref, command.data, command.ente, command.key);
+      issues.push(...found.issues);
+      content = found.content;
+    }
+    if (issues.length > 0) return { code: 'invalid-record', issues };
+    return { index, ref, command, content, ente: command.ente as string, key: command.key as string };
+  }
+
+  private checkContent(
+    ref: RecordTypeRef,
+    data: unknown,
+    ente: unknown,
+    key: unknown,
+  ): { issues: IssueDetail[]; content?: RecordContent } {
+    if (data === undefined)
+      return { issues: [{ pointer: '/data', keyword: 'required', message: "must have required property 'data'" }] };
+    const issues = this.catalog.validate(ref, data, isEnte(ente) ? { ente } : undefined);
+    // The ente rule speaks of the record's own `ente`, which is part of its address, not of its data.
+    if (issues.length > 0)
+      return { issues: issues.map((e) => ({ ...e, pointer: e.keyword === 'ente' ? '/ente' : `/data${e.pointer}` })) };
+    const json = JSON.stringify(data);
+    const text = unstorableText(data, json).map((e) => ({ ...e, pointer: `/data${e.pointer}` }));
+    if (text.length > 0) return { issues: text };
+    return {
+      issues: [],
+      content: { ente: ente as string, key: key as string, json, hash: contentHash(data, ref.major) },
+    };
+  }
+
+  private async writeType(
+    tx: SqlExecutor,
+    group: Checked[],
+    outcomes: RecordOutcome[],
+    trace: RequestTrace,
+  ): Promise<void> {
+    const ref = (group[0] as Checked).ref;
+    // Every writer takes record locks in address order, so two batches sharing records cannot deadlock.
+    group.sort((a, b) => (a.ente === b.ente ? (a.key < b.key ? -1 : 1) : a.ente < b.ente ? -1 : 1));
+    const locked = group.filter(
+      (c) =>
+        c.command.op === 'delete' || c.command.expected !== undefined || (c.command.op === 'put' && c.command.ifAbsent),
+    );
+    const stored = locked.length > 0 ? await this.records.lock(tx, ref.type, locked) : new Map<string, StoredState>();
+    const puts: Checked[] = [];
+    const deletes: Checked[] = [];
+    for (const c of group) {
+      const refusal = decide(c.command, stored.get(addressOf(c)));
+      if (refusal === 'kept')
+        outcomes[c.index] = {
+          ente: c.ente,
+          key: c.key,
+          status: 'kept',
+          revision: (stored.get(addressOf(c)) as StoredState).revision,
+        };
+      else if (refusal) outcomes[c.index] = { ente: c.ente, key: c.key, status: 'rejected', rejection: refusal };
+      else (c.command.op === 'put' ? puts : deletes).push(c);
+    }
+    const written = await this.records.upsert(
+      tx,
+      ref,
+      puts.map((c) => c.content as RecordContent),
+    );
+    const tombstoned = await this.records.tombstone(tx, ref, deletes);
+    const changes = [...written, ...tombstoned];
+    const byAddress = new Map(changes.map((c) => [addressOf(c), c]));
+    const unchanged = puts.filter((c) => !byAddress.has(addressOf(c)));
+    const revisions = await this.records.revisions(tx, ref.type, unchanged);
+    for (const c of [...puts, ...deletes]) {
+      const change = byAddress.get(addressOf(c));
+      outcomes[c.index] = change
+        ? { ente: c.ente, key: c.key, status: change.operation, revision: change.revision }
+        : { ente: c.ente, key: c.key, status: 'unchanged', revision: revisions.get(addressOf(c)) as number };
+    }
+    await this.publish(tx, ref, changes, new Map(puts.map((c) => [addressOf(c), c.command])), trace);
+  }
+
+  /** The changes' events to the outbox and their entries to the audit trail, in the write's transaction. */
+  private async publish(
+    tx: SqlExecutor,
+    ref: RecordTypeRef,
+    changes: Change[],
+    commands: Map<string, RecordCommand>,
+    trace: RequestTrace,
+  ): Promise<void> {
+    if (changes.length === 0) return;
+    const data = (c: Change): unknown => {
+      const command = commands.get(addressOf(c));
+      return command?.op === 'put' ? command.data : null;
+    };
+    await appendOutbox(
+      tx,
+      this.db.schema,
+      changes.map((c) => recordEvent(this.settings, ref, { ...c, time: c.updatedAt, data: data(c) }, trace)),
+    );
+    await appendAudit(
+      tx,
+      this.db.schema,
+      changes.map((c) => ({
+        clientId: trace.actor.clientId,
+        ente: trace.actor.ente,
+        action: c.operation,
+        recordType: ref.type,
+        recordEnte: c.ente,
+        recordKey: c.key,
+        revision: c.revision,
+        correlationId: trace.correlationId,
+      })),
+    );
+  }
+}
+
+/** What the stored state says of a command: nothing (go ahead), `kept`, or why it is refused. */
+function decide(command: RecordCommand, row: StoredState | undefined): RecordRejection | 'kept' | undefined {
+  const live = row && !row.deleted ? row.revision : null;
+  if (command.op === 'put' && command.ifAbsent && row) return 'kept';
+  if (command.op === 'delete' && live === null) return { code: 'record-not-found' };
+  const expected = command.expected;
+  if (expected !== undefined && (live === null || (expected !== '*' && expected !== live)))
+    return { code: 'revision-mismatch', current: live };
+  return undefined;
+}
