@@ -66,3 +66,10 @@ export async function asyncRate(op: (i: number) => Promise<unknown>, ms: number,
   await Promise.all(Array.from({ length: workers }, loop));
   return next / ((performance.now() - start) / 1000);
 }
+
+/** The nearest-rank percentile `p` (0–100) of `values`. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) throw new Error('no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
+}
