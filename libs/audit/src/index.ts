@@ -3,7 +3,7 @@ export { AUDIT_GENESIS_HASH, auditHash } from './lib/audit.hash';
 export type { HashedFields } from './lib/audit.hash';
 export type { AuditAction, AuditEntry, AuditEntryInput, AuditFields } from './lib/audit-entry';
 export type { AuditHead } from './lib/audit-head';
-export { appendAudit } from './lib/append-audit';
+export { appendAudit, appendAuditSql } from './lib/append-audit';
 export { sealAudit } from './lib/seal-audit';
 export type { AuditSeal, AuditSealOptions } from './lib/seal-audit';
 export { AuditSealer } from './lib/audit.sealer';

@@ -1,6 +1,7 @@
 export { migrate, openOrm } from './lib/orm';
 export type { PersistenceOptions } from './lib/orm';
-export type { SqlExecutor } from './lib/sql/sql-executor';
+export { prepared } from './lib/sql/sql-executor';
+export type { PreparedStatement, SqlExecutor } from './lib/sql/sql-executor';
 export { inTransaction } from './lib/sql/transaction';
 export { changeChannel, InvalidIdentifierError, qualifiedTable, quoteIdentifier } from './lib/sql/identifier';
 export { ChangeSignal } from './lib/sql/change-signal';

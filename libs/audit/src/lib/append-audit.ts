@@ -1,3 +1,4 @@
+import { prepared } from '@interscambio/persistence';
 import type { SqlExecutor } from '@interscambio/persistence';
 import type { AuditEntryInput } from './audit-entry';
 import { auditTable } from './audit.sql';
@@ -10,23 +11,33 @@ import { auditTable } from './audit.sql';
 export async function appendAudit(db: SqlExecutor, schema: string, entries: AuditEntryInput[]): Promise<void> {
   if (entries.length === 0) return;
   const now = new Date();
-  await db.query(
-    `insert into ${auditTable(schema, 'audit_pending')} (at, client_id, ente, action, record_type, record_ente,
-       record_key, revision, agreement_id, purpose, correlation_id)
-     select * from unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-       $7::text[], $8::integer[], $9::text[], $10::text[], $11::text[])`,
-    [
-      entries.map((e) => (e.at ?? now).toISOString()),
-      entries.map((e) => e.clientId),
-      entries.map((e) => e.ente),
-      entries.map((e) => e.action),
-      entries.map((e) => e.recordType),
-      entries.map((e) => e.recordEnte),
-      entries.map((e) => e.recordKey),
-      entries.map((e) => e.revision),
-      entries.map((e) => e.agreementId ?? null),
-      entries.map((e) => e.purpose ?? null),
-      entries.map((e) => e.correlationId),
-    ],
-  );
+  const source = `unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+    $7::text[], $8::integer[], $9::text[], $10::text[], $11::text[])
+    as e(at, client_id, ente, action, record_type, record_ente, record_key, revision, agreement_id, purpose, correlation_id)`;
+  await db.query(prepared(appendAuditSql(schema, source)), [
+    entries.map((e) => (e.at ?? now).toISOString()),
+    entries.map((e) => e.clientId),
+    entries.map((e) => e.ente),
+    entries.map((e) => e.action),
+    entries.map((e) => e.recordType),
+    entries.map((e) => e.recordEnte),
+    entries.map((e) => e.recordKey),
+    entries.map((e) => e.revision),
+    entries.map((e) => e.agreementId ?? null),
+    entries.map((e) => e.purpose ?? null),
+    entries.map((e) => e.correlationId),
+  ]);
+}
+
+/**
+ * The insert appendAudit runs, from any `source` with its columns (at, client_id, ente, action,
+ * record_type, record_ente, record_key, revision, agreement_id, purpose, correlation_id): a writer
+ * can append its entries in the same statement as the change they describe.
+ */
+export function appendAuditSql(schema: string, source: string): string {
+  return `insert into ${auditTable(schema, 'audit_pending')} (at, client_id, ente, action, record_type, record_ente,
+      record_key, revision, agreement_id, purpose, correlation_id)
+    select at, client_id, ente, action, record_type, record_ente, record_key, revision, agreement_id, purpose,
+      correlation_id
+    from ${source}`;
 }

@@ -7,6 +7,11 @@ const JSON_CONTENT_TYPE = 'application/json';
 const CORE_ATTRIBUTES = new Set(['specversion', 'id', 'source', 'type', 'subject', 'time', 'dataschema']);
 const JSON_MEDIA_TYPE = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 
+/** The Kafka header of a CloudEvents attribute in binary mode: `ce_<attribute>`. */
+export function cloudEventHeader(attribute: string): string {
+  return `ce_${attribute}`;
+}
+
 /**
  * The Kafka message of an event in CloudEvents binary mode: attributes in `ce_*` headers, the
  * record as the value. A deleted record (data `null`) is sent with a null value — a Kafka

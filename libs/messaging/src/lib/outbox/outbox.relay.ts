@@ -18,6 +18,11 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Poll when nothing announces a commit, and how often a standby asks to lead (default 1 s). */
   pollIntervalMs?: number;
+  /**
+   * How long a woken relay waits for more commits before reading (default 5 ms): at hundreds of
+   * commits a second, one pass then carries many rows instead of one read, send and mark each.
+   */
+  lingerMs?: number;
   /** Longest wait between retries while Kafka fails (default 30 s). */
   maxBackoffMs?: number;
   /** Partitions of a topic the relay has to create (default 3). */
@@ -95,7 +100,10 @@ export class OutboxRelay {
       try {
         const published = await this.publishPending();
         failures = 0;
-        if (published < this.limit) await this.wakeUp.wait(this.options.pollIntervalMs ?? 1000);
+        if (published < this.limit) {
+          await this.wakeUp.wait(this.options.pollIntervalMs ?? 1000);
+          await this.stopping.wait(this.options.lingerMs ?? 5);
+        }
       } catch (error) {
         failures += 1;
         const backoff = Math.min(this.options.maxBackoffMs ?? 30_000, 100 * 2 ** failures);

@@ -1,3 +1,4 @@
+import { prepared } from '@interscambio/persistence';
 import type { SqlExecutor } from '@interscambio/persistence';
 import { outboxTable } from './outbox.names';
 
@@ -13,8 +14,8 @@ export interface OutboxRow {
 /** The oldest rows not yet sent, in the order they were appended. Read outside any transaction. */
 export async function pendingRows(db: SqlExecutor, schema: string, limit: number): Promise<OutboxRow[]> {
   const { rows } = await db.query(
-    `select id, topic, key, headers, payload::text as payload from ${outboxTable(schema)}
-     where sent_at is null order by seq limit $1`,
+    prepared(`select id, topic, key, headers, payload::text as payload from ${outboxTable(schema)}
+     where sent_at is null order by seq limit $1`),
     [limit],
   );
   return rows as OutboxRow[];
@@ -22,8 +23,8 @@ export async function pendingRows(db: SqlExecutor, schema: string, limit: number
 
 export async function markSent(db: SqlExecutor, schema: string, ids: string[]): Promise<void> {
   await db.query(
-    `update ${outboxTable(schema)} set sent_at = now(), attempts = attempts + 1, last_error = null
-     where id = any($1::uuid[])`,
+    prepared(`update ${outboxTable(schema)} set sent_at = now(), attempts = attempts + 1, last_error = null
+     where id = any($1::uuid[])`),
     [ids],
   );
 }

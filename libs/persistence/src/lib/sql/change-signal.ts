@@ -9,7 +9,7 @@ export interface ChangeSignalOptions {
   /** The pool the coalesced NOTIFY is sent through. */
   pool: Pool;
   schema: string;
-  /** How long commits are gathered into one NOTIFY for the other processes (default 5 ms). */
+  /** How long commits are gathered into one NOTIFY for the other processes (default 20 ms). */
   coalesceMs?: number;
   /** Wait before reconnecting a lost LISTEN connection (default 1 s). */
   reconnectMs?: number;
@@ -51,7 +51,7 @@ export class ChangeSignal {
       this.options.pool
         .query('select pg_notify($1, $2)', [this.channel, this.id])
         .catch((error: unknown) => this.log(`change notification not sent: ${messageOf(error)}`));
-    }, this.options.coalesceMs ?? 5);
+    }, this.options.coalesceMs ?? 20);
   }
 
   /**

@@ -22,7 +22,9 @@ export async function appendOutboxInTransaction(
 function transactionExecutor(em: EntityManager): SqlExecutor {
   const kysely = em.getKysely();
   return {
-    query: async (text, values = []) => {
+    // Kysely has no named statements: a prepared one runs as plain text here.
+    query: async (statement, values = []) => {
+      const text = typeof statement === 'string' ? statement : statement.text;
       const result = await kysely.executeQuery(CompiledQuery.raw(text, values));
       return {
         rows: result.rows as unknown[],
