@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { CloudEvent } from '@interscambio/messaging';
 import { RecordWriter } from '../records/record-writer';
 import type { RecordCommand, RecordOutcome, RequestTrace } from '../records/record.types';
-import { Database } from '../storage/database';
 import { DerivedRecordInvalidError } from './derived-record.error';
 
 export interface DerivedRecord {
@@ -27,10 +26,7 @@ export interface DerivedRecords {
 /** Derived writes through the one write path, as made by the flow for the ente of each record. */
 @Injectable()
 export class DerivedRecordWriter {
-  constructor(
-    private readonly db: Database,
-    private readonly writer: RecordWriter,
-  ) {}
+  constructor(private readonly writer: RecordWriter) {}
 
   /** Writes caused by `event`, audited as made by `actor` (the flow) for the ente of each record. */
   forEvent(event: CloudEvent, actor: string): DerivedRecords {
@@ -59,7 +55,7 @@ export class DerivedRecordWriter {
   }
 
   private async writeOne(command: RecordCommand, trace: RequestTrace): Promise<RecordOutcome> {
-    const [outcome] = await this.db.write((tx) => this.writer.write(tx, [command], trace));
+    const [outcome] = await this.writer.commit([command], trace);
     return outcome as RecordOutcome;
   }
 }

@@ -12,16 +12,20 @@ export interface Idempotency {
   request: unknown;
 }
 
-/** Runs `work` as one write transaction; with an Idempotency-Key, a replay gets the first answer instead. */
+/**
+ * Runs `work`. With an Idempotency-Key, in one write transaction `tx` that also claims the key and
+ * stores the answer, so a replay gets the first answer instead; without one, `work` gets no
+ * transaction and writes in one of its own (RecordWriter.commit).
+ */
 export function idempotentWork(
   db: Database,
   store: IdempotencyStore,
   idempotency: Idempotency,
-  work: (client: PoolClient) => Promise<HttpAnswer>,
+  work: (tx?: PoolClient) => Promise<HttpAnswer>,
 ): Promise<HttpAnswer> {
   const key = idempotency.key;
+  if (key === undefined) return work();
   return db.write(async (client) => {
-    if (key === undefined) return work(client);
     const claim = {
       scope: idempotency.scope,
       key,

@@ -45,7 +45,8 @@ export class BatchService {
         key: item.key,
         data: item.data,
       }));
-      const outcomes = await this.writer.write(tx, commands, traceOf(request, caller));
+      const trace = traceOf(request, caller);
+      const outcomes = await (tx ? this.writer.write(tx, commands, trace) : this.writer.commit(commands, trace));
       const results = outcomes.map((outcome, index) => resultOf(outcome, index));
       return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: { items: results } };
     });

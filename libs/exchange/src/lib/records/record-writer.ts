@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { appendAudit } from '@interscambio/audit';
-import { appendOutbox } from '@interscambio/messaging';
 import type { SqlExecutor } from '@interscambio/persistence';
 import type { IssueDetail } from '@interscambio/http';
 import { ThemeCatalog } from '../catalog/theme.catalog';
@@ -9,9 +7,9 @@ import { Database } from '../storage/database';
 import { contentHash } from './content-hash';
 import { isEnte, isKey } from './record-request';
 import { unstorableText } from './record-text';
-import { recordEvent } from './record.events';
+import { eventTarget, recordEvent } from './record.events';
 import { addressOf, RecordRepository } from './record.repository';
-import type { Address, Change, RecordContent, StoredState } from './record.repository';
+import type { Address, RecordContent, StoredState } from './record.repository';
 import type { Actor, RecordCommand, RecordOutcome, RecordRejection, RecordTypeRef, RequestTrace } from './record.types';
 
 /** A command that passed every check, ready to be written. */
@@ -33,6 +31,19 @@ export class RecordWriter {
     private readonly db: Database,
   ) {}
 
+  /**
+   * Writes `commands` in a transaction of their own and announces the commit. Puts that depend on
+   * nothing stored are one statement (record, change, event, audit entry), so they run as such,
+   * without BEGIN and COMMIT: a single PUT is one round trip to PostgreSQL.
+   */
+  commit(commands: RecordCommand[], trace: RequestTrace): Promise<RecordOutcome[]> {
+    const types = new Set(commands.map((c) => c.type));
+    if (types.size === 1 && !commands.some((command) => needsLock({ command })))
+      return this.db.statement(() => this.write(this.db.pool, commands, trace));
+    return this.db.write((tx) => this.write(tx, commands, trace));
+  }
+
+  /** Writes `commands` inside the caller's transaction `tx`; the caller announces the commit. */
   async write(tx: SqlExecutor, commands: RecordCommand[], trace: RequestTrace): Promise<RecordOutcome[]> {
     const outcomes: RecordOutcome[] = new Array(commands.length);
     const byType = new Map<string, Checked[]>();
@@ -108,33 +119,37 @@ export class RecordWriter {
     const ref = (group[0] as Checked).ref;
     // Every writer takes record locks in address order, so two batches sharing records cannot deadlock.
     group.sort((a, b) => (a.ente === b.ente ? (a.key < b.key ? -1 : 1) : a.ente < b.ente ? -1 : 1));
-    const locked = group.filter(
-      (c) =>
-        c.command.op === 'delete' || c.command.expected !== undefined || (c.command.op === 'put' && c.command.ifAbsent),
-    );
+    const locked = group.filter(needsLock);
     const stored = locked.length > 0 ? await this.records.lock(tx, ref.type, locked) : new Map<string, StoredState>();
     const puts: Checked[] = [];
     const deletes: Checked[] = [];
     for (const c of group) {
-      const refusal = decide(c.command, stored.get(addressOf(c)));
+      const row = stored.get(addressOf(c));
+      const refusal = decide(c.command, row);
       if (refusal === 'kept')
-        outcomes[c.index] = {
-          ente: c.ente,
-          key: c.key,
-          status: 'kept',
-          revision: (stored.get(addressOf(c)) as StoredState).revision,
-        };
+        outcomes[c.index] = { ente: c.ente, key: c.key, status: 'kept', revision: (row as StoredState).revision };
       else if (refusal) outcomes[c.index] = { ente: c.ente, key: c.key, status: 'rejected', rejection: refusal };
       else (c.command.op === 'put' ? puts : deletes).push(c);
     }
+    const context = { at: new Date(), target: eventTarget(this.settings, ref), trace };
+    const event = (c: Checked, data: unknown) =>
+      recordEvent(context.target, ref, { ...c, time: context.at, data }, trace);
     const written = await this.records.upsert(
       tx,
       ref,
-      puts.map((c) => c.content as RecordContent),
+      puts.map((c) => ({
+        content: c.content as RecordContent,
+        event: event(c, (c.command as { data: unknown }).data),
+      })),
+      context,
     );
-    const tombstoned = await this.records.tombstone(tx, ref, deletes);
-    const changes = [...written, ...tombstoned];
-    const byAddress = new Map(changes.map((c) => [addressOf(c), c]));
+    const tombstoned = await this.records.tombstone(
+      tx,
+      ref,
+      deletes.map((c) => ({ address: c, event: event(c, null) })),
+      context,
+    );
+    const byAddress = new Map([...written, ...tombstoned].map((c) => [addressOf(c), c]));
     const unchanged = puts.filter((c) => !byAddress.has(addressOf(c)));
     const revisions = await this.records.revisions(tx, ref.type, unchanged);
     for (const c of [...puts, ...deletes]) {
@@ -143,42 +158,16 @@ export class RecordWriter {
         ? { ente: c.ente, key: c.key, status: change.operation, revision: change.revision }
         : { ente: c.ente, key: c.key, status: 'unchanged', revision: revisions.get(addressOf(c)) as number };
     }
-    await this.publish(tx, ref, changes, new Map(puts.map((c) => [addressOf(c), c.command])), trace);
   }
+}
 
-  /** The changes' events to the outbox and their entries to the audit trail, in the write's transaction. */
-  private async publish(
-    tx: SqlExecutor,
-    ref: RecordTypeRef,
-    changes: Change[],
-    commands: Map<string, RecordCommand>,
-    trace: RequestTrace,
-  ): Promise<void> {
-    if (changes.length === 0) return;
-    const data = (c: Change): unknown => {
-      const command = commands.get(addressOf(c));
-      return command?.op === 'put' ? command.data : null;
-    };
-    await appendOutbox(
-      tx,
-      this.db.schema,
-      changes.map((c) => recordEvent(this.settings, ref, { ...c, time: c.updatedAt, data: data(c) }, trace)),
-    );
-    await appendAudit(
-      tx,
-      this.db.schema,
-      changes.map((c) => ({
-        clientId: trace.actor.clientId,
-        ente: trace.actor.ente,
-        action: c.operation,
-        recordType: ref.type,
-        recordEnte: c.ente,
-        recordKey: c.key,
-        revision: c.revision,
-        correlationId: trace.correlationId,
-      })),
-    );
-  }
+/** Commands that depend on what is stored (deletes, If-Match, if absent) read it under a lock first. */
+function needsLock(c: { command: RecordCommand }): boolean {
+  return (
+    c.command.op === 'delete' ||
+    c.command.expected !== undefined ||
+    (c.command.op === 'put' && c.command.ifAbsent === true)
+  );
 }
 
 /** What the stored state says of a command: nothing (go ahead), `kept`, or why it is refused. */

@@ -1,45 +1,67 @@
-import type { OutboxEvent } from '@interscambio/messaging';
+import { cloudEventHeader, toCloudEventMessage } from '@interscambio/messaging';
 import { v7 as uuidv7 } from 'uuid';
-import type { RecordOperation, RecordTypeRef, RequestTrace } from './record.types';
+import type { RecordTypeRef, RequestTrace } from './record.types';
 
 export interface EventSettings {
   theme: string;
   topicPrefix: string;
 }
 
-export interface RecordChange {
-  ente: string;
-  key: string;
-  revision: number;
-  operation: RecordOperation;
-  time: Date;
-  data: unknown;
+/**
+ * An event's id and Kafka headers, ready for the write statement to complete (record.sql.ts); its
+ * value is the record's JSON as stored, or null for a tombstone.
+ */
+export interface EventTemplate {
+  id: string;
+  headers: Record<string, string>;
 }
 
-/** The CloudEvent announcing one change of one record, to be appended to the outbox. */
+/** Where a type's events go, and how the write statement completes them. */
+export interface EventTarget {
+  topic: string;
+  /** The CloudEvent type without its last segment, the operation: `it.interscambio.<theme>.<type>.` */
+  typePrefix: string;
+  /** The header that carries the type (binary mode). */
+  typeHeader: string;
+}
+
+export function eventTarget(settings: EventSettings, ref: RecordTypeRef): EventTarget {
+  return {
+    topic: `${settings.topicPrefix}.${settings.theme}.${ref.type}`,
+    typePrefix: `it.interscambio.${settings.theme}.${ref.type}.`,
+    typeHeader: cloudEventHeader('type'),
+  };
+}
+
+/**
+ * The CloudEvent announcing one change of one record, in binary mode, but for what only the write
+ * can tell: whether a put created or updated the record, and its revision. The write statement sets
+ * both (the type header and `interscambio-revision`).
+ */
 export function recordEvent(
-  settings: EventSettings,
+  target: EventTarget,
   ref: RecordTypeRef,
-  change: RecordChange,
+  change: { ente: string; key: string; time: Date; data: unknown },
   trace: RequestTrace,
-): OutboxEvent {
+): EventTemplate {
   const headers: Record<string, string> = {
     'interscambio-visibility': ref.visibility,
-    'interscambio-revision': String(change.revision),
     'interscambio-correlation-id': trace.correlationId,
   };
   // CloudEvents distributed-tracing extension, so a consumer can continue the caller's trace.
-  if (trace.traceparent) headers['ce_traceparent'] = trace.traceparent;
-  return {
-    id: uuidv7(),
-    topic: `${settings.topicPrefix}.${settings.theme}.${ref.type}`,
+  if (trace.traceparent) headers[cloudEventHeader('traceparent')] = trace.traceparent;
+  const id = uuidv7();
+  const message = toCloudEventMessage({
+    id,
+    topic: target.topic,
     key: `${change.ente}/${change.key}`,
-    type: `it.interscambio.${settings.theme}.${ref.type}.${change.operation}`,
+    type: `${target.typePrefix}${change.data === null ? 'deleted' : 'updated'}`,
     source: `/enti/${change.ente}`,
     subject: change.key,
     time: change.time.toISOString(),
     dataschema: ref.dataschema,
-    data: change.operation === 'deleted' ? null : change.data,
+    data: change.data,
     headers,
-  };
+  });
+  return { id, headers: message.headers ?? {} };
 }

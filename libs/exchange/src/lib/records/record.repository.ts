@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { prepared } from '@interscambio/persistence';
 import type { SqlExecutor } from '@interscambio/persistence';
+import { appendAuditSql } from '@interscambio/audit';
+import { appendOutboxSql } from '@interscambio/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../storage/database';
 import { lockRecordsSql, revisionsSql, tombstoneRecordsSql, upsertRecordsSql } from './record.sql';
-import type { RecordOperation, RecordTypeRef } from './record.types';
+import type { EventTarget, EventTemplate } from './record.events';
+import type { RecordOperation, RecordTypeRef, RequestTrace } from './record.types';
 
 export interface Address {
   ente: string;
@@ -41,13 +45,36 @@ export const addressOf = (r: Address): string => `${r.ente}/${r.key}`;
  * The record table and its change log, through the write path's statements (record.sql.ts). Every
  * method runs in the caller's transaction.
  */
+/** What a write statement needs besides the records: when, as whom, and where their events go. */
+export interface WriteContext {
+  at: Date;
+  target: EventTarget;
+  trace: RequestTrace;
+}
+
+/**
+ * The record table and its change log, through the write path's statements (record.sql.ts), each
+ * of which also appends the changes' events and audit entries. Every method runs in the caller's
+ * transaction (or is a transaction by itself: one statement).
+ */
 @Injectable()
 export class RecordRepository {
-  constructor(private readonly db: Database) {}
+  private readonly sql: Record<'lock' | 'upsert' | 'tombstone' | 'revisions', string>;
+
+  constructor(private readonly db: Database) {
+    const [record, change] = [db.table('record'), db.table('record_change')];
+    const publication = { outbox: appendOutboxSql(db.schema, 'events'), audit: appendAuditSql(db.schema, 'entries') };
+    this.sql = {
+      lock: lockRecordsSql(record),
+      upsert: upsertRecordsSql(record, change, publication),
+      tombstone: tombstoneRecordsSql(record, change, publication),
+      revisions: revisionsSql(record),
+    };
+  }
 
   /** Locks the stored rows of `addresses` (tombstones included) until the transaction ends. */
   async lock(tx: SqlExecutor, type: string, addresses: Address[]): Promise<Map<string, StoredState>> {
-    const { rows } = await tx.query(lockRecordsSql(this.db.table('record')), [
+    const { rows } = await tx.query(prepared(this.sql.lock), [
       type,
       addresses.map((a) => a.ente),
       addresses.map((a) => a.key),
@@ -55,43 +82,73 @@ export class RecordRepository {
     return new Map((rows as StoredState[]).map((r) => [addressOf(r), r]));
   }
 
-  /** Writes the contents that differ from what is stored; returns those changes only. */
-  async upsert(tx: SqlExecutor, ref: RecordTypeRef, contents: RecordContent[]): Promise<Change[]> {
-    if (contents.length === 0) return [];
-    const { rows } = await tx.query(upsertRecordsSql(this.db.table('record'), this.db.table('record_change')), [
+  /** Writes the contents that differ from what is stored, with their events; returns those changes only. */
+  async upsert(
+    tx: SqlExecutor,
+    ref: RecordTypeRef,
+    writes: { content: RecordContent; event: EventTemplate }[],
+    context: WriteContext,
+  ): Promise<Change[]> {
+    if (writes.length === 0) return [];
+    const { rows } = await tx.query(prepared(this.sql.upsert), [
       ref.type,
       ref.major,
       ref.visibility,
-      contents.map(() => uuidv7()),
-      contents.map((c) => c.ente),
-      contents.map((c) => c.key),
-      contents.map((c) => c.json),
-      contents.map((c) => c.hash),
+      writes.map(() => uuidv7()),
+      writes.map((w) => w.content.ente),
+      writes.map((w) => w.content.key),
+      writes.map((w) => w.content.json),
+      writes.map((w) => w.content.hash),
+      writes.map((w) => w.event.id),
+      writes.map((w) => JSON.stringify(w.event.headers)),
+      context.at,
       this.db.table('feed_position_seq'),
+      ...this.publishing(context),
     ]);
     return (rows as ChangeRow[]).map(toChange);
   }
 
-  /** Tombstones the live records among `addresses`, which the caller locked first. */
-  async tombstone(tx: SqlExecutor, ref: RecordTypeRef, addresses: Address[]): Promise<Change[]> {
-    if (addresses.length === 0) return [];
-    const { rows } = await tx.query(tombstoneRecordsSql(this.db.table('record'), this.db.table('record_change')), [
+  /** Tombstones the live records among `deletes`, which the caller locked first, with their events. */
+  async tombstone(
+    tx: SqlExecutor,
+    ref: RecordTypeRef,
+    deletes: { address: Address; event: EventTemplate }[],
+    context: WriteContext,
+  ): Promise<Change[]> {
+    if (deletes.length === 0) return [];
+    const { rows } = await tx.query(prepared(this.sql.tombstone), [
       ref.type,
-      addresses.map((a) => a.ente),
-      addresses.map((a) => a.key),
+      deletes.map((d) => d.address.ente),
+      deletes.map((d) => d.address.key),
+      deletes.map((d) => d.event.id),
+      deletes.map((d) => JSON.stringify(d.event.headers)),
+      context.at,
       this.db.table('feed_position_seq'),
+      ...this.publishing(context),
     ]);
     return (rows as ChangeRow[]).map(toChange);
   }
 
   async revisions(tx: SqlExecutor, type: string, addresses: Address[]): Promise<Map<string, number>> {
     if (addresses.length === 0) return new Map();
-    const { rows } = await tx.query(revisionsSql(this.db.table('record')), [
+    const { rows } = await tx.query(prepared(this.sql.revisions), [
       type,
       addresses.map((a) => a.ente),
       addresses.map((a) => a.key),
     ]);
     return new Map((rows as (Address & { revision: number })[]).map((r) => [addressOf(r), r.revision]));
+  }
+
+  /** The parameters of publishSql (record.sql.ts), in its order. */
+  private publishing({ target, trace }: WriteContext): unknown[] {
+    return [
+      target.typeHeader,
+      target.typePrefix,
+      target.topic,
+      trace.actor.clientId,
+      trace.actor.ente,
+      trace.correlationId,
+    ];
   }
 }
 

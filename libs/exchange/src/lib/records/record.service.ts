@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
 import type { Caller } from '@interscambio/access';
 import { BadRequestError, etag } from '@interscambio/http';
 import type { HttpAnswer, HttpRequest, IssueDetail } from '@interscambio/http';
@@ -95,14 +96,20 @@ export class RecordService {
     return { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: row.data };
   }
 
-  /** The written record's outcome; a refusal becomes the answer's problem (and rolls the transaction back). */
+  /**
+   * The written record's outcome, in the request's transaction if it has one (Idempotency-Key); a
+   * refusal becomes the answer's problem (and rolls that transaction back).
+   */
   private async writeOne(
-    tx: Parameters<RecordWriter['write']>[0],
+    tx: PoolClient | undefined,
     command: RecordCommand,
     request: HttpRequest,
     caller: Caller,
   ): Promise<Exclude<RecordOutcome, { status: 'rejected' }>> {
-    const [outcome] = (await this.writer.write(tx, [command], traceOf(request, caller))) as [RecordOutcome];
+    const trace = traceOf(request, caller);
+    const [outcome] = (await (tx ? this.writer.write(tx, [command], trace) : this.writer.commit([command], trace))) as [
+      RecordOutcome,
+    ];
     if (outcome.status !== 'rejected') return outcome;
     // The body is the document itself: its issues point into it, not into a { ente, key, data } item.
     throw rejectionProblem(outcome.rejection, rejectionIssues(outcome.rejection).map(inBody));

@@ -31,28 +31,60 @@ export const revisionsSql = (record: string): string => `
   join unnest($2::text[], $3::text[]) as w(ente, key) on r.ente = w.ente and r.key = w.key
   where r.type = $1`;
 
-// Each statement also appends its rows' changes to the change log, at the same place: one round
-// trip, and a record row never commits without the change that produced it.
+// Each write is ONE statement: the records, their changes in the change log, their events in the
+// outbox and their entries in the audit trail. One round trip, no explicit transaction needed for a
+// single write, and a record row never commits without its change, event and audit entry.
 const logChangesSql = (change: string): string => `
   logged as (insert into ${change}
     (tx, position, record_id, type, ente, key, revision, operation, visibility, data, changed_at)
     select feed_tx, feed_position, id, type, ente, key, revision, operation, visibility, data, updated_at from written)`;
 
+/** What a write statement appends besides the records: the outbox and audit inserts of their libraries. */
+export interface Publication {
+  /** appendOutboxSql(schema, 'events') */
+  outbox: string;
+  /** appendAuditSql(schema, 'entries') */
+  audit: string;
+}
+
+// The events and audit entries of the written rows, which `input` (the statement's parameters as a
+// relation) prepared: each event's headers are complete (record.events.ts) but for what only the
+// write can tell, the CloudEvent type (created or updated) and the revision. `$e` is the first of
+// publishSql's parameters: event type header, type prefix, topic, client, client's ente,
+// correlation id.
+const publishSql = (publication: Publication, e: number, payload: string): string => `
+  events as (
+    select i.event_id as id, $${e + 2}::text as topic, w.ente || '/' || w.key as key,
+      i.headers || jsonb_build_object($${e}::text, $${e + 1}::text || w.operation,
+        'interscambio-revision', w.revision::text) as headers,
+      ${payload} as payload, i.n
+    from written w join input i on i.ente = w.ente and i.key = w.key),
+  published as (${publication.outbox}),
+  entries as (
+    select w.updated_at as at, $${e + 3}::text as client_id, $${e + 4}::text as ente, w.operation as action,
+      w.type as record_type, w.ente as record_ente, w.key as record_key, w.revision, null::text as agreement_id,
+      null::text as purpose, $${e + 5}::text as correlation_id
+    from written w),
+  audited as (${publication.audit})`;
+
 /**
  * Inserts or updates the records; one whose stored content has the same hash (and is not a
- * tombstone) is left as it is and not returned. `$9` is the position sequence (regclass).
+ * tombstone) is left as it is and not returned. `$4`–`$10` are the records' columns and events,
+ * `$11` the time of the write, `$12` the position sequence (regclass), then publishSql's.
  * ON CONFLICT DO UPDATE evaluates its SET once the row is locked, so the `nextval` there is taken
  * after the previous writer of the record committed.
  */
-export const upsertRecordsSql = (record: string, change: string): string => `
-  with written as (
+export const upsertRecordsSql = (record: string, change: string, publication: Publication): string => `
+  with input as (
+    select * from unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::jsonb[])
+      with ordinality as i(id, ente, key, data, hash, event_id, headers, n)),
+  written as (
     insert into ${record} as r (id, type, ente, key, schema_major, revision, operation, data, visibility,
       content_hash, created_at, updated_at, deleted_at, feed_tx, feed_position)
-    select w.id, $1, w.ente, w.key, $2, 1, 'created', w.data::jsonb, $3, w.hash, now(), now(), null,
-      ${CURRENT_TX}, nextval($9::regclass)
-    from unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[]) with ordinality
-      as w(id, ente, key, data, hash, n)
-    order by w.n
+    select i.id, $1, i.ente, i.key, $2, 1, 'created', i.data::jsonb, $3, i.hash, $11, $11, null,
+      ${CURRENT_TX}, nextval($12::regclass)
+    from input i
+    order by i.n
     on conflict (type, ente, key) do update set
       schema_major = excluded.schema_major,
       revision = r.revision + 1,
@@ -63,25 +95,34 @@ export const upsertRecordsSql = (record: string, change: string): string => `
       updated_at = excluded.updated_at,
       deleted_at = null,
       feed_tx = greatest(r.feed_tx, excluded.feed_tx),
-      feed_position = nextval($9::regclass)
+      feed_position = nextval($12::regclass)
     where r.deleted_at is not null or r.content_hash is distinct from excluded.content_hash
     returning r.id, r.type, r.ente, r.key, r.revision, r.operation, r.visibility, r.data, r.updated_at,
       r.feed_tx, r.feed_position),
-  ${logChangesSql(change)}
+  ${logChangesSql(change)},
+  ${publishSql(publication, 13, 'i.data::json')}
   select ente, key, revision, operation, updated_at from written`;
 
-/** Tombstones live records the caller already locked (lockRecordsSql). `$4` is the position sequence. */
-export const tombstoneRecordsSql = (record: string, change: string): string => `
-  with written as (
+/**
+ * Tombstones the live records among `$2`/`$3`, which the caller locked first (lockRecordsSql); `$4`
+ * and `$5` are their events, `$6` the time of the write, `$7` the position sequence, then
+ * publishSql's parameters.
+ */
+export const tombstoneRecordsSql = (record: string, change: string, publication: Publication): string => `
+  with input as (
+    select * from unnest($2::text[], $3::text[], $4::uuid[], $5::jsonb[]) with ordinality
+      as i(ente, key, event_id, headers, n)),
+  written as (
     update ${record} r set revision = r.revision + 1, operation = 'deleted', data = null, content_hash = null,
-      deleted_at = now(), updated_at = now(),
+      deleted_at = $6, updated_at = $6,
       feed_tx = greatest(r.feed_tx, ${CURRENT_TX}),
-      feed_position = nextval($4::regclass)
-    from unnest($2::text[], $3::text[]) as w(ente, key)
-    where r.type = $1 and r.ente = w.ente and r.key = w.key and r.deleted_at is null
+      feed_position = nextval($7::regclass)
+    from input i
+    where r.type = $1 and r.ente = i.ente and r.key = i.key and r.deleted_at is null
     returning r.id, r.type, r.ente, r.key, r.revision, r.operation, r.visibility, r.data, r.updated_at,
       r.feed_tx, r.feed_position),
-  ${logChangesSql(change)}
+  ${logChangesSql(change)},
+  ${publishSql(publication, 8, 'null::json')}
   select ente, key, revision, operation, updated_at from written`;
 
 /** One live record, if `$4` (the reader's ente) may see it; with the agreement that lets it. */

@@ -35,10 +35,19 @@ export class Database implements OnApplicationShutdown {
    * order, but a deadlock (or a serialization failure) can still end one of two transactions:
    * nothing of it was kept, so it runs again.
    */
-  async write<T>(work: (tx: PoolClient) => Promise<T>): Promise<T> {
+  write<T>(work: (tx: PoolClient) => Promise<T>): Promise<T> {
+    return this.retrying(() => inTransaction(this.pool, work));
+  }
+
+  /** Runs `work`, whose writes are one statement (a transaction by itself), and announces its commit. */
+  statement<T>(work: () => Promise<T>): Promise<T> {
+    return this.retrying(work);
+  }
+
+  private async retrying<T>(work: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await inTransaction(this.pool, work);
+        const result = await work();
         this.changes.committed();
         return result;
       } catch (error) {
