@@ -90,17 +90,17 @@ export class RecordRepository {
     context: WriteContext,
   ): Promise<Change[]> {
     if (writes.length === 0) return [];
+    // Each document goes in as the JSON text it was received as, not parsed and written again.
+    const records = writes.map(
+      ({ content, event }, n) =>
+        `{"n":${n},"id":"${uuidv7()}","ente":${JSON.stringify(content.ente)},"key":${JSON.stringify(content.key)},` +
+        `"hash":"${content.hash}","event_id":"${event.id}","headers":${JSON.stringify(event.headers)},"data":${content.json}}`,
+    );
     const { rows } = await tx.query(prepared(this.sql.upsert), [
       ref.type,
       ref.major,
       ref.visibility,
-      writes.map(() => uuidv7()),
-      writes.map((w) => w.content.ente),
-      writes.map((w) => w.content.key),
-      writes.map((w) => w.content.json),
-      writes.map((w) => w.content.hash),
-      writes.map((w) => w.event.id),
-      writes.map((w) => JSON.stringify(w.event.headers)),
+      `[${records.join(',')}]`,
       context.at,
       this.db.table('feed_position_seq'),
       ...this.publishing(context),
@@ -116,12 +116,16 @@ export class RecordRepository {
     context: WriteContext,
   ): Promise<Change[]> {
     if (deletes.length === 0) return [];
+    const records = deletes.map(({ address, event }, n) => ({
+      n,
+      ente: address.ente,
+      key: address.key,
+      event_id: event.id,
+      headers: event.headers,
+    }));
     const { rows } = await tx.query(prepared(this.sql.tombstone), [
       ref.type,
-      deletes.map((d) => d.address.ente),
-      deletes.map((d) => d.address.key),
-      deletes.map((d) => d.event.id),
-      deletes.map((d) => JSON.stringify(d.event.headers)),
+      JSON.stringify(records),
       context.at,
       this.db.table('feed_position_seq'),
       ...this.publishing(context),

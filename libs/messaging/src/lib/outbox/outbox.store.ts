@@ -29,6 +29,27 @@ export async function markSent(db: SqlExecutor, schema: string, ids: string[]): 
   );
 }
 
+/**
+ * Marks `ids` sent and reads the next pending rows, in one round trip: the statement's read does not
+ * see its own update, so the rows just marked are left out by id.
+ */
+export async function markSentAndRead(
+  db: SqlExecutor,
+  schema: string,
+  ids: string[],
+  limit: number,
+): Promise<OutboxRow[]> {
+  const { rows } = await db.query(
+    prepared(`with marked as (
+       update ${outboxTable(schema)} set sent_at = now(), attempts = attempts + 1, last_error = null
+       where id = any($1::uuid[]))
+     select id, topic, key, headers, payload::text as payload from ${outboxTable(schema)}
+     where sent_at is null and id <> all($1::uuid[]) order by seq limit $2`),
+    [ids, limit],
+  );
+  return rows as OutboxRow[];
+}
+
 export async function markFailed(db: SqlExecutor, schema: string, ids: string[], error: string): Promise<void> {
   await db.query(
     `update ${outboxTable(schema)} set attempts = attempts + 1, last_error = $2 where id = any($1::uuid[])`,
