@@ -1,29 +1,27 @@
-// Scenario 3: the durable write of one record (feed position, record row, outbox event and audit
-// entry in one transaction) vs a bare transaction inserting one row into a comparable table.
-import { createHash } from 'node:crypto';
-import { appendAudit } from '@interscambio/audit';
-import { appendOutbox } from '@interscambio/messaging';
-import { SchemaCatalog } from '@interscambio/schemas';
+// Scenario 3: the durable write through the real RecordWriter (one statement: record, change log,
+// outbox event, audit entry; the relay and the audit sealer running as in the service) vs a bare
+// pg transaction that upserts the same record row and inserts one outbox row, in the same run.
+import { createThemeApp, loadExchangeConfig, migrateThemeSchema, RecordWriter } from '@interscambio/exchange';
+import { Kafka, logLevel } from 'kafkajs';
+import type { RecordCommand, RequestTrace } from '@interscambio/exchange';
 import { Pool } from 'pg';
 import type { PoolClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { benchEnv, progress } from './lib/bench-env';
-import { benchSchema } from './lib/bench-schema';
+import { bareTablesSql, bareWriteSql } from './lib/bare-records.sql';
+import { benchEnv, progress, uniqueName } from './lib/bench-env';
 import { asyncRate, compare } from './lib/compare';
-import { ENTI, recordDocuments, recordType, THEME, TYPE } from './lib/documents';
-import { recordEvent } from './lib/record-events';
-import { recordTablesSql, writeSql } from './lib/record-write.sql';
+import { THEME, TYPE } from './lib/documents';
+import { documentsByEnte } from './lib/record-requests';
 import { scenario } from './lib/report';
 
-const ROUND_MS = 700;
+const ROUND_MS = 1500;
 const ROUNDS = 3;
-const CONCURRENCY = [1, 8];
-const OURS_NOTE =
-  "ours = the bench's model of RecordStore.upsert (not exported, still changing): lock feed_counter, read the current row, take the next position, upsert the record, appendOutbox and appendAudit (the real library functions); bare = one insert";
+const SINGLE = [1, 8, 64];
+const BATCH = { size: 500, concurrency: [1, 4] };
+const NOTE =
+  "ours = RecordWriter.commit of new records (schema check, content hash, one statement writing record, change log, outbox event and audit entry), with the service's relay and audit sealer running; bare = BEGIN, upsert of the record row, insert of one outbox row, COMMIT (unnest for a batch); both with a pool of 10 connections";
 
-type Write = (client: PoolClient) => Promise<void>;
-
-async function transaction(pool: Pool, work: Write): Promise<void> {
+async function transaction(pool: Pool, work: (client: PoolClient) => Promise<void>): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('begin');
@@ -39,112 +37,117 @@ async function transaction(pool: Pool, work: Write): Promise<void> {
 
 async function main(): Promise<void> {
   const env = benchEnv();
-  const info = recordType(SchemaCatalog.load());
-  const docs = recordDocuments(info);
-  const schema = await benchSchema(env.databaseUrl, 'bench_write');
-  const pool = new Pool({ connectionString: env.databaseUrl, max: Math.max(...CONCURRENCY) });
-  const sql = writeSql(schema.table);
-  const topic = `interscambio.${THEME}.${TYPE}`;
-  let written = 0;
-  const recordWrite =
-    (serialised: boolean, audited = true): Write =>
-    async (client) => {
-      const i = written++;
-      const data = docs[i % docs.length];
-      const event = recordEvent(topic, info.id, data, i);
-      const [ente, key] = event.key.split('/') as [string, string];
-      const json = JSON.stringify(data);
-      const hash = createHash('sha256').update(`${info.major}\n${json}`).digest('hex');
-      if (serialised) await client.query(sql.lockFeed);
-      await client.query(sql.current, [TYPE, ente, key]);
-      const next = await client.query<{ position: string }>(serialised ? sql.nextPosition : sql.sequencePosition);
-      const { rows } = await client.query<{ revision: number; updated_at: Date }>(sql.upsert, [
-        uuidv7(),
+  const schema = uniqueName('bench_write');
+  const bareSchema = `${schema}_bare`;
+  const documents = [...documentsByEnte()].flatMap(([ente, docs]) => docs.map((json) => ({ ente, json })));
+  await migrateThemeSchema(env.databaseUrl, schema);
+  const config = loadExchangeConfig(
+    {
+      DATABASE_URL: env.databaseUrl,
+      DATABASE_SCHEMA: schema,
+      KAFKA_BROKERS: env.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: schema,
+      // Never called: the bench writes through the RecordWriter, not over HTTP.
+      TOKEN_JWKS_URL: 'http://127.0.0.1:9/jwks.json',
+    },
+    { theme: THEME, port: 0 },
+  );
+  // The exchange's own path without the theme's extra rules: the schema, the known-ente rule, the writer.
+  const app = await createThemeApp({ theme: THEME, defaultPort: 0 }, config, ['error', 'warn']);
+  const writer = app.get(RecordWriter);
+  const bare = new Pool({ connectionString: env.databaseUrl, max: config.databasePoolSize });
+  const sql = bareWriteSql(bareSchema);
+  let n = 0;
+  const next = (): { ente: string; key: string; json: string } => {
+    const doc = documents[n % documents.length] as { ente: string; json: string };
+    return { ...doc, key: `bench-${n++}` };
+  };
+  const trace = (ente: string): RequestTrace => ({
+    correlationId: uuidv7(),
+    actor: { clientId: `bench-${ente}`, ente },
+  });
+  const ours = async (size: number): Promise<void> => {
+    const records = Array.from({ length: size }, next);
+    const ente = (records[0] as { ente: string }).ente;
+    const commands: RecordCommand[] = records.map((r) => ({
+      op: 'put',
+      type: TYPE,
+      ente,
+      key: r.key,
+      data: JSON.parse(r.json) as unknown,
+    }));
+    const outcomes = await writer.commit(commands, trace(ente));
+    const refused = outcomes.find((o) => o.status === 'rejected');
+    if (refused) throw new Error(`the writer refused a bench record: ${JSON.stringify(refused)}`);
+  };
+  const bareWrite = (size: number) => (): Promise<void> =>
+    transaction(bare, async (client) => {
+      const records = Array.from({ length: size }, next);
+      if (size === 1) {
+        const r = records[0] as { ente: string; key: string; json: string };
+        await client.query(sql.upsert, [uuidv7(), TYPE, r.ente, r.key, r.json]);
+        await client.query(sql.outbox, [uuidv7(), `${schema}.bare`, `${r.ente}/${r.key}`, r.json]);
+        return;
+      }
+      await client.query(sql.upsertMany, [
         TYPE,
-        ente,
-        key,
-        json,
-        hash,
-        next.rows[0]?.position,
+        records.map(() => uuidv7()),
+        records.map((r) => r.ente),
+        records.map((r) => r.key),
+        records.map((r) => r.json),
       ]);
-      const stored = rows[0] as { revision: number; updated_at: Date };
-      const headers = { ...event.headers, 'interscambio-revision': String(stored.revision) };
-      await appendOutbox(client, schema.name, [{ ...event, time: stored.updated_at.toISOString(), headers }]);
-      if (audited)
-        await appendAudit(client, schema.name, [
-          {
-            clientId: `sandbox-${ente}`,
-            ente,
-            action: stored.revision === 1 ? 'created' : 'updated',
-            recordType: TYPE,
-            recordEnte: ente,
-            recordKey: key,
-            revision: stored.revision,
-            correlationId: event.id,
-          },
-        ]);
-    };
-  let bareWritten = 0;
-  const bare: Write = async (client) => {
-    const i = bareWritten++;
-    const ente = ENTI[i % ENTI.length] as string;
-    await client.query(sql.bareInsert, [uuidv7(), TYPE, ente, `pos-${i}`, JSON.stringify(docs[i % docs.length])]);
-  };
-  const bareWithNotify: Write = async (client) => {
-    await bare(client);
-    await client.query(`select pg_notify('${schema.name}', '')`);
-  };
-  const measure = (ours: Write, workers: number) => () =>
+      await client.query(sql.outboxMany, [
+        `${schema}.bare`,
+        records.map(() => uuidv7()),
+        records.map((r) => `${r.ente}/${r.key}`),
+        records.map((r) => r.json),
+      ]);
+    });
+  const measure = (size: number, workers: number) => () =>
     compare({
-      ours: () => asyncRate(() => transaction(pool, ours), ROUND_MS, workers),
-      bare: () => asyncRate(() => transaction(pool, bare), ROUND_MS, workers),
+      ours: async () => size * (await asyncRate(() => ours(size), ROUND_MS, workers)),
+      bare: async () => size * (await asyncRate(bareWrite(size), ROUND_MS, workers)),
       rounds: ROUNDS,
     });
   try {
-    for (const statement of recordTablesSql(schema.table)) await pool.query(statement);
-    for (const workers of CONCURRENCY) {
-      progress(`write path: ${workers} concurrent transaction(s)`);
+    for (const statement of bareTablesSql(bareSchema)) await bare.query(statement);
+    for (const workers of SINGLE) {
+      progress(`write path: one record per commit, ${workers} writer(s)`);
       await scenario(
         'durable write',
-        `one record per transaction, concurrency ${workers}`,
-        'tx/s',
-        measure(recordWrite(true), workers),
-        OURS_NOTE,
+        `one record per commit, ${workers} concurrent writer${workers === 1 ? '' : 's'}`,
+        'records/s',
+        measure(1, workers),
+        workers === 1 ? NOTE : undefined,
       );
     }
-    const workers = Math.max(...CONCURRENCY);
-    progress(`write path: diagnostics at concurrency ${workers}`);
-    await scenario(
-      'durable write',
-      `concurrency ${workers}, diagnostic: ours without the audit entry`,
-      'tx/s',
-      measure(recordWrite(true, false), workers),
-      'the same write without appendAudit: isolates what the hash-chained audit trail (its head lock, one insert) costs',
-    );
-    await scenario(
-      'durable write',
-      `concurrency ${workers}, diagnostic: ours without the feed_counter lock`,
-      'tx/s',
-      measure(recordWrite(false, false), workers),
-      'positions from a sequence instead (not usable: out of commit order), and no audit entry (its head lock would serialise writers again): isolates what serialising writers on feed_counter costs',
-    );
-    // PostgreSQL serialises the commits of transactions that sent a NOTIFY (one lock on the queue).
-    await scenario(
-      'durable write',
-      `concurrency ${workers}, diagnostic: bare insert + pg_notify`,
-      'tx/s',
-      measure(bareWithNotify, workers),
-      '"ours" column = the bare insert plus one pg_notify, as appendOutbox sends: what NOTIFY alone costs concurrent commits',
-    );
-    const counts = await pool.query<{ records: string; events: string }>(
-      `select (select count(*) from ${schema.table('record')}) as records, (select count(*) from ${schema.table('outbox')}) as events`,
-    );
-    const { records, events } = counts.rows[0] as { records: string; events: string };
-    if (Number(records) !== written || Number(events) !== written)
-      throw new Error(`${written} writes left ${records} records and ${events} outbox events`);
+    for (const workers of BATCH.concurrency) {
+      progress(`write path: ${BATCH.size} records per commit, ${workers} writer(s)`);
+      await scenario(
+        'durable write',
+        `${BATCH.size} records per commit, ${workers} concurrent writer${workers === 1 ? '' : 's'}`,
+        'records/s',
+        measure(BATCH.size, workers),
+      );
+    }
   } finally {
-    await pool.end();
-    await schema.drop();
+    await app.close();
+    await bare.end();
+    // The relay's topics and the anchors' consumer group, all under the run's prefix.
+    const admin = new Kafka({
+      clientId: 'bench-write-path',
+      brokers: env.kafkaBrokers,
+      logLevel: logLevel.ERROR,
+    }).admin();
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${schema}.`));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(`${schema}.`));
+    if (groups.length > 0) await admin.deleteGroups(groups);
+    await admin.disconnect();
+    const drop = new Pool({ connectionString: env.databaseUrl, max: 1 });
+    await drop.query(`drop schema if exists "${schema}" cascade; drop schema if exists "${bareSchema}" cascade`);
+    await drop.end();
   }
 }
 
