@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { quoteIdentifier } from './sql/identifier';
 
 export interface PersistenceOptions {
   /** postgres:// URL of the database. */
@@ -44,7 +45,7 @@ export async function openOrm(options: PersistenceOptions): Promise<MikroORM> {
  */
 export async function migrate(orm: MikroORM): Promise<string[]> {
   const schema = orm.config.get('schema');
-  if (schema) await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
+  if (schema) await orm.em.getConnection().execute(`create schema if not exists ${quoteIdentifier(schema)}`);
   const applied = await orm.migrator.up();
   return applied.map((m) => m.name);
 }
