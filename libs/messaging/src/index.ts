@@ -13,7 +13,12 @@ export { ProcessedEvent } from './lib/processed-event.entity';
 export { messagingMigrations } from './lib/migrations';
 export { InvalidCloudEventError, OutboxPublishError } from './lib/messaging.errors';
 export type { CloudEvent } from './lib/cloud-event/cloud-event';
-export { cloudEventHeader, fromCloudEventMessage, toCloudEventMessage } from './lib/cloud-event/cloud-event.codec';
+export {
+  cloudEventHeader,
+  cloudEventHeaders,
+  fromCloudEventMessage,
+  toCloudEventMessage,
+} from './lib/cloud-event/cloud-event.codec';
 export type { OutboxEvent } from './lib/outbox/outbox-event';
 export { appendOutbox, appendOutboxSql } from './lib/outbox/append-outbox';
 export { OutboxRelay } from './lib/outbox/outbox.relay';

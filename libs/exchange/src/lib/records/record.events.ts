@@ -1,4 +1,4 @@
-import { cloudEventHeader, toCloudEventMessage } from '@interscambio/messaging';
+import { cloudEventHeader, cloudEventHeaders } from '@interscambio/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import type { RecordTypeRef, RequestTrace } from './record.types';
 
@@ -51,7 +51,8 @@ export function recordEvent(
   // CloudEvents distributed-tracing extension, so a consumer can continue the caller's trace.
   if (trace.traceparent) headers[cloudEventHeader('traceparent')] = trace.traceparent;
   const id = uuidv7();
-  const message = toCloudEventMessage({
+  // The value is the record's JSON text as stored (record.sql.ts): only the headers are made here.
+  const eventHeaders = cloudEventHeaders({
     id,
     topic: target.topic,
     key: `${change.ente}/${change.key}`,
@@ -63,5 +64,5 @@ export function recordEvent(
     data: change.data,
     headers,
   });
-  return { id, headers: message.headers ?? {} };
+  return { id, headers: eventHeaders };
 }

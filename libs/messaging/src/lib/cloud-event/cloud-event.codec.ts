@@ -19,6 +19,16 @@ export function cloudEventHeader(attribute: string): string {
  * which is what deleting personal data requires; the `ce_*` headers still say what was deleted.
  */
 export function toCloudEventMessage(e: OutboxEvent): BusMessage {
+  const headers = cloudEventHeaders(e);
+  const empty = e.data === null || e.data === undefined;
+  return { key: e.key, value: empty ? null : JSON.stringify(e.data), headers };
+}
+
+/**
+ * The Kafka headers of toCloudEventMessage alone, for a writer that has the value as JSON text
+ * already: only whether there is data matters here.
+ */
+export function cloudEventHeaders(e: OutboxEvent): Record<string, string> {
   for (const [name, value] of Object.entries({ id: e.id, source: e.source, type: e.type, key: e.key })) {
     if (!value) throw new InvalidCloudEventError(`${name} is empty`);
   }
@@ -32,9 +42,8 @@ export function toCloudEventMessage(e: OutboxEvent): BusMessage {
     ce_time: e.time,
   };
   if (e.dataschema) headers['ce_dataschema'] = e.dataschema;
-  if (e.data === null || e.data === undefined) return { key: e.key, value: null, headers };
-  headers['content-type'] = JSON_CONTENT_TYPE;
-  return { key: e.key, value: JSON.stringify(e.data), headers };
+  if (e.data !== null && e.data !== undefined) headers['content-type'] = JSON_CONTENT_TYPE;
+  return headers;
 }
 
 /** Decodes a binary-mode CloudEvent; throws InvalidCloudEventError when the message is not one. */
