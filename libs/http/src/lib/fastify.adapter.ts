@@ -1,7 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { MalformedJsonError } from './problem/problem.error';
+import { answerClientError } from './client-error';
 import { correlationIdOf } from './correlation';
+import type { HttpReply, HttpRequest } from './http.types';
+import { BadRequestError, MalformedJsonError } from './problem/problem.error';
+import { sendProblem } from './problem/send-problem';
 
 export interface BodyLimits {
   /** Bytes accepted by any route but a batch. */
@@ -24,12 +27,19 @@ export function createFastifyAdapter(limits: BodyLimits = defaultBodyLimits): Fa
     // The gateway (and nginx) on the same host forward X-Forwarded-For: callers without a token are
     // rate-limited by their own address, not all together by the proxy's.
     trustProxy: 'loopback',
+    // A record key may be 200 characters: its own routes must take it (the default is 100).
+    routerOptions: { maxParamLength: 512 },
+    // A path Fastify cannot route (bad percent-encoding, a segment past 512 characters).
+    frameworkErrors: (error: Error, request: HttpRequest, reply: HttpReply) => void sendProblem(request, reply, error),
+    clientErrorHandler: answerClientError,
   });
   const fastify = adapter.getInstance();
   fastify.removeContentTypeParser(['text/plain', 'application/json']);
   // Fastify's own parser (prototype-poisoning checks included), failing with our code instead of its.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    // A GET or DELETE sent with a JSON content type and nothing else has no body, not a broken one.
+    if (body.length === 0) return done(null, undefined);
     void parseJson(request, body.toString(), (error, value) =>
       error ? done(new MalformedJsonError(), undefined) : done(null, value),
     );
@@ -41,6 +51,15 @@ export function createFastifyAdapter(limits: BodyLimits = defaultBodyLimits): Fa
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-correlation-id', request.id);
     done();
+  });
+  // Every query parameter of every route takes one value (several go comma-separated in one).
+  fastify.addHook('preValidation', async (request, reply) => {
+    const repeated = Object.entries(request.query as Record<string, unknown>).find(([, v]) => Array.isArray(v));
+    if (!repeated) return;
+    const [name, values] = repeated as [string, unknown[]];
+    const detail = `The query parameter "${name.slice(0, 100)}" is given ${values.length} times: give it once (several values go comma-separated in one).`;
+    sendProblem(request, reply, new BadRequestError('invalid-query', detail));
+    return reply;
   });
   return adapter;
 }

@@ -4,7 +4,14 @@ import type { AccessToken } from '../tokens/access-token';
 import { JwtError } from '../tokens/jwt.error';
 import type { RateLimiter } from '../tokens/rate-limiter';
 import { PUBLIC_ROUTE } from '@interscambio/http';
-import { KeysUnavailableError, RateLimitedError, TokenMissingError, TokenRejectedError } from './access.errors';
+import { REQUIRED_SCOPES } from './access.decorators';
+import {
+  InsufficientScopeError,
+  KeysUnavailableError,
+  RateLimitedError,
+  TokenMissingError,
+  TokenRejectedError,
+} from './access.errors';
 import type { CallerRequest } from './caller';
 
 /** What the gate needs of a token verifier: the offline TokenVerifier, or the registry's own. */
@@ -20,8 +27,9 @@ export interface GateRequest extends CallerRequest {
 const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i;
 
 /**
- * Authenticates and rate-limits every request BEFORE its body is read: nobody without a valid token
- * makes the service parse megabytes or escapes the limit. A public route needs no token; callers
+ * Authenticates, rate-limits and checks the route's scopes for every request BEFORE its body is
+ * read: nobody without a valid token, or without the scope, makes the service parse megabytes (or
+ * learns from a 400 what a route would accept), and nobody escapes the limit. A public route needs no token; callers
  * without a valid one are counted by address. X-RateLimit-* goes on every answer, refusals included.
  */
 export class AccessGate {
@@ -55,6 +63,8 @@ export class AccessGate {
     }
     this.limit(reply, `client:${token.clientId}`, token.rateLimit);
     request.caller = { clientId: token.clientId, ente: token.ente, scopes: token.scopes };
+    const needed = request.routeOptions?.config?.[REQUIRED_SCOPES] as string[] | undefined;
+    if (needed && !needed.some((s) => token.scopes.has(s))) throw new InsufficientScopeError(needed, token.scopes);
   }
 
   private limit(reply: HttpReply, key: string, limit?: number): void {

@@ -107,6 +107,14 @@ describe('API clients, managed by an admin', () => {
     const reader = await t.createClient({ ente: '082053', scopes: ['records:read', 'operator'] });
     const token = await t.token(reader.clientId, reader.clientSecret, 'registry');
     expect((await http.get('/clients', { token })).body).toMatchObject({ status: 403, code: 'insufficient-scope' });
+    // Refused for its scope before its body is read: broken JSON tells a non-admin nothing either.
+    const broken = await fetch(`${t.url}/clients`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{"ente": "082053", broken',
+    });
+    expect(broken.status).toBe(403);
+    expect(await broken.json()).toMatchObject({ code: 'insufficient-scope' });
     const form = await fetch(`${t.url}/clients`, {
       method: 'POST',
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/x-www-form-urlencoded' },
