@@ -17,6 +17,11 @@ export interface GatewayOptions {
   services: Service[];
 }
 
+// The services' body limits (defaultBodyLimits in libs/http): a service answers a larger body with
+// 413 and closes the connection before reading it, and a proxy still sending it then gets EPIPE
+// instead of the answer. The gateway refuses such a body itself, as nginx's client_max_body_size does.
+const BODY_LIMITS = { single: 2 * 1024 * 1024, batch: 10 * 1024 * 1024 };
+
 // RFC 9110 §7.6.1: these describe one connection, not the message, and a proxy must not forward them.
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
 
@@ -35,6 +40,20 @@ export function startGateway(options: GatewayOptions): Promise<http.Server> {
   });
   // The feed long-polls: the gateway must not cut a waiting answer short.
   server.requestTimeout = 0;
+  // What Node's parser refuses (a header block past 16 KB, bytes that are not HTTP) gets problem+json too.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const [status, code, detail] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'request-header-fields-too-large', 'The request line and headers exceed 16 KB.']
+        : [400, 'bad-request', 'The request is not well-formed HTTP/1.1.'];
+    const body = problemBody(randomUUID(), status, code, http.STATUS_CODES[status] ?? 'Bad request', detail);
+    socket.end(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/problem+json\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+    socket.resume();
+  });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve(server));
@@ -42,14 +61,27 @@ export function startGateway(options: GatewayOptions): Promise<http.Server> {
 }
 
 function proxy(req: IncomingMessage, res: ServerResponse, service: Service, host: string): void {
+  const limit = new URL(req.url ?? '/', 'http://gateway').pathname.endsWith('/batch')
+    ? BODY_LIMITS.batch
+    : BODY_LIMITS.single;
+  if (Number(req.headers['content-length'] ?? 0) > limit) {
+    // Answered without reading the body: the connection closes after the answer.
+    res.setHeader('connection', 'close');
+    const detail = `The body has ${req.headers['content-length']} bytes; this route takes at most ${limit}.`;
+    return problem(req, res, 413, 'body-too-large', 'Payload too large', detail);
+  }
+  let answered = false;
   const upstream = http.request(
     { host, port: service.port, method: req.method, path: req.url, headers: forwarded(req) },
     (answer) => {
+      answered = true;
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage, withoutHopByHop(answer.headers));
       pipeline(answer, res, () => undefined);
     },
   );
   upstream.on('error', (error: NodeJS.ErrnoException) => {
+    // The service answered before taking the whole body (a 413, say) and closed: its answer stands.
+    if (answered) return;
     if (res.headersSent) return void res.destroy(error);
     const detail = `The ${service.name} service does not answer (${error.code ?? error.message}).`;
     problem(req, res, 502, 'service-unavailable', 'Bad gateway', detail);
@@ -106,13 +138,17 @@ function problem(
 ): void {
   const given = req.headers['x-correlation-id'];
   const correlationId = typeof given === 'string' && given.length > 0 ? given : randomUUID();
-  const body = JSON.stringify({ type: `urn:interscambio:problem:${code}`, title, status, detail, code, correlationId });
+  const body = problemBody(correlationId, status, code, title, detail);
   res.writeHead(status, {
     'content-type': 'application/problem+json',
     'content-length': Buffer.byteLength(body),
     'x-correlation-id': correlationId,
   });
   res.end(body);
+}
+
+function problemBody(correlationId: string, status: number, code: string, title: string, detail: string): string {
+  return JSON.stringify({ type: `urn:interscambio:problem:${code}`, title, status, detail, code, correlationId });
 }
 
 export function gatewayPort(env: NodeJS.ProcessEnv = process.env): number {
