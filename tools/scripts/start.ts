@@ -70,14 +70,31 @@ for (const app of apps) {
   }
 }
 
-for (const app of apps) {
+let stopping = false;
+
+/**
+ * Runs `app` and starts it again whenever it dies (a crash, a kill -9), as a process manager would
+ * in production: after 1 s, doubling up to 30 s while it keeps dying within a minute of its start.
+ */
+function supervise(app: string, delayMs = 1000): void {
   const { args, env: appEnv } = runtimeArgs(app);
+  const started = Date.now();
   const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: appEnv });
-  child.on('exit', (code, signal) => process.stderr.write(`[start] ${app} exited (${signal ?? code})\n`));
   children.push(child);
+  child.on('exit', (code, signal) => {
+    children.splice(children.indexOf(child), 1);
+    if (stopping) return void process.stderr.write(`[start] ${app} stopped\n`);
+    // A service that ran a minute before dying starts again after 1 s; one that keeps dying, later each time.
+    const wait = Date.now() - started > 60_000 ? 1000 : delayMs;
+    process.stderr.write(`[start] ${app} exited (${signal ?? code}); restarting it in ${wait / 1000} s\n`);
+    setTimeout(() => !stopping && supervise(app, Math.min(wait * 2, 30_000)), wait).unref();
+  });
 }
 
+for (const app of apps) supervise(app);
+
 const stop = (status: number): void => {
+  stopping = true;
   const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
   if (running.length === 0) process.exit(status);
   let left = running.length;
