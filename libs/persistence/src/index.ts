@@ -3,6 +3,7 @@ export type { PersistenceOptions } from './lib/orm';
 export { prepared } from './lib/sql/sql-executor';
 export type { PreparedStatement, SqlExecutor } from './lib/sql/sql-executor';
 export { inTransaction } from './lib/sql/transaction';
+export { createPool } from './lib/sql/pool';
 export { changeChannel, InvalidIdentifierError, qualifiedTable, quoteIdentifier } from './lib/sql/identifier';
 export { ChangeSignal } from './lib/sql/change-signal';
 export type { ChangeSignalOptions } from './lib/sql/change-signal';

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { ChangeSignal, inTransaction, qualifiedTable } from '@interscambio/persistence';
+import { ChangeSignal, createPool, inTransaction, qualifiedTable } from '@interscambio/persistence';
 import type { PoolClient } from 'pg';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 
 /** SQLSTATEs after which the whole transaction can simply run again. */
 const RETRYABLE = new Set(['40P01', '40001']);
@@ -19,10 +19,11 @@ export class Database implements OnApplicationShutdown {
     readonly schema: string,
     poolSize: number,
   ) {
-    this.pool = new Pool({ connectionString: url, max: poolSize, application_name: `interscambio-${schema}` });
-    // An idle connection dropped by the server must not crash the process; the pool replaces it.
-    this.pool.on('error', (error) => new Logger('Database').warn(`idle connection lost: ${error.message}`));
-    this.changes = new ChangeSignal({ url, pool: this.pool, schema, log: (m) => new Logger('Database').warn(m) });
+    const logger = new Logger('Database');
+    this.pool = createPool({ connectionString: url, max: poolSize, application_name: `interscambio-${schema}` }, (m) =>
+      logger.warn(m),
+    );
+    this.changes = new ChangeSignal({ url, pool: this.pool, schema, log: (m) => logger.warn(m) });
   }
 
   /** `"<schema>"."<table>"` */

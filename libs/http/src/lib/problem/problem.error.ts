@@ -43,7 +43,8 @@ export class ValidationError extends ProblemError {
 }
 
 export class DependencyUnavailableError extends ProblemError {
-  constructor(detail: string) {
-    super('dependency-unavailable', 503, 'Service unavailable', detail);
+  constructor(detail: string, retryAfterSeconds?: number) {
+    const headers: Record<string, string> = retryAfterSeconds ? { 'retry-after': String(retryAfterSeconds) } : {};
+    super('dependency-unavailable', 503, 'Service unavailable', detail, undefined, headers);
   }
 }

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { ProblemError } from './problem.error';
+import { DependencyUnavailableError, ProblemError } from './problem.error';
 import type { IssueDetail } from './problem.error';
 
 export interface Problem {
@@ -27,8 +27,29 @@ const byStatus: Record<number, [string, string]> = {
   415: ['unsupported-media-type', 'Unsupported media type'],
 };
 
+// A connection that failed, not a request: SQLSTATE classes 08 (connection exception) and 57P
+// (operator intervention: PostgreSQL shutting down or restarting), and the socket errors under them.
+const CONNECTION_FAILURE = /^(08...|57P0[1-3]|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH)$/;
+const CONNECTION_LOST =
+  /^Connection terminated|^timeout exceeded when trying to connect|^Client has encountered a connection error/;
+
+/**
+ * A dependency that cannot be reached (the database restarting, a connection cut): the caller may
+ * retry shortly, so 503 with Retry-After rather than 500. Nothing was stored (a transaction that
+ * lost its connection is rolled back by PostgreSQL).
+ */
+export function dependencyFailure(error: unknown): DependencyUnavailableError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if ((typeof code === 'string' && CONNECTION_FAILURE.test(code)) || CONNECTION_LOST.test(error.message))
+    return new DependencyUnavailableError('The database does not answer right now: retry in a few seconds.', 5);
+  return undefined;
+}
+
 /** Maps anything thrown while handling a request to a problem; unknown errors become a bare 500. */
 export function toProblem(error: unknown): Problem {
+  const unavailable = dependencyFailure(error);
+  if (unavailable) return toProblem(unavailable);
   if (error instanceof ProblemError) {
     // Extension members come after the standard ones and never replace them.
     return { ...error.extensions, ...problem(error.code, error.status, error.title, error.message, error.errors) };

@@ -1,5 +1,5 @@
 import type { HttpReply, HttpRequest } from '../http.types';
-import { PROBLEM_MEDIA_TYPE, toProblem } from './problem';
+import { dependencyFailure, PROBLEM_MEDIA_TYPE, toProblem } from './problem';
 import type { Problem } from './problem';
 import { ProblemError } from './problem.error';
 
@@ -9,7 +9,8 @@ import { ProblemError } from './problem.error';
  */
 export function sendProblem(request: HttpRequest, reply: HttpReply, error: unknown): Problem {
   const problem = { ...toProblem(error), instance: request.url.split('?')[0], correlationId: String(request.id) };
-  if (error instanceof ProblemError) void reply.headers(error.headers);
+  const answered = dependencyFailure(error) ?? error;
+  if (answered instanceof ProblemError) void reply.headers(answered.headers);
   void reply.status(problem.status).header('content-type', PROBLEM_MEDIA_TYPE).send(problem);
   return problem;
 }

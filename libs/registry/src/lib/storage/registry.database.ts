@@ -1,7 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { messagingMigrations, ProcessedEvent } from '@interscambio/messaging';
-import { ChangeSignal, openOrm } from '@interscambio/persistence';
-import { Pool } from 'pg';
+import { ChangeSignal, createPool, openOrm } from '@interscambio/persistence';
+import type { SqlExecutor } from '@interscambio/persistence';
+import type { Pool } from 'pg';
 import type { DatabaseConfig } from '@interscambio/config';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementChange } from '../agreements/agreement-change.entity';
@@ -32,13 +33,20 @@ export class RegistryDatabase {
   readonly changes: ChangeSignal;
   private readonly notifyPool: Pool;
 
+  /** Plain SQL beside the ORM, for what is not an entity (the outbox backlog on /status). */
+  get sql(): SqlExecutor {
+    return this.notifyPool;
+  }
+
   private constructor(
     readonly orm: MikroORM,
     readonly schema: string,
     readonly url: string,
   ) {
-    this.notifyPool = new Pool({ connectionString: url, max: 1, application_name: 'interscambio-registry-notify' });
-    this.notifyPool.on('error', () => undefined);
+    this.notifyPool = createPool(
+      { connectionString: url, max: 1, application_name: 'interscambio-registry-notify' },
+      () => undefined,
+    );
     this.changes = new ChangeSignal({ url, pool: this.notifyPool, schema });
   }
 
