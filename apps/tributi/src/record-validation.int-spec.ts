@@ -67,14 +67,14 @@ describe('refusing bad requests with problem+json, storing and publishing nothin
     );
   });
 
-  it('answers 400 to malformed JSON and to an empty JSON body', async () => {
+  it('answers 400 to malformed JSON, and to a PUT without a body (a DELETE may send the content type alone)', async () => {
     const headers = { 'content-type': 'application/json' };
     expectProblem(
       await t.call('082006', { method: 'PUT', url: path, headers, payload: '{"anno": 20' }),
       400,
       'malformed-json',
     );
-    expectProblem(await t.call('082006', { method: 'PUT', url: path, headers, payload: '' }), 400, 'malformed-json');
+    expectProblem(await t.call('082006', { method: 'PUT', url: path, headers, payload: '' }), 400, 'body-required');
   });
 
   it('answers 413 to a 5 MB body', async () => {

@@ -25,10 +25,26 @@ describe('what the service says about itself: status, types, schemas, OpenAPI', 
 
   afterAll(() => t.close());
 
-  it('reports 200 on status when PostgreSQL and Kafka answer', async () => {
+  it('reports up on status when PostgreSQL and Kafka answer, with the outbox backlog, and is live and ready', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/tributi/v1/status' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'up', checks: { postgres: { status: 'up' }, kafka: { status: 'up' } } });
+    expect(res.json()).toEqual({
+      status: 'up',
+      checks: { postgres: { status: 'up' }, kafka: { status: 'up' } },
+      outbox: { pending: expect.any(Number), oldestSeconds: null },
+    });
+    const live = await t.app.inject({ method: 'GET', url: '/tributi/v1/health/live' });
+    expect([live.statusCode, live.json()]).toEqual([200, { status: 'live' }]);
+    const ready = await t.app.inject({ method: 'GET', url: '/tributi/v1/health/ready' });
+    expect([ready.statusCode, ready.json()]).toEqual([
+      200,
+      { status: 'ready', checks: { postgres: { status: 'up' } } },
+    ]);
+  });
+
+  it('answers probes without counting them against the rate limit', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/tributi/v1/health/ready' });
+    expect(res.headers['x-ratelimit-remaining']).toBeUndefined();
   });
 
   it('lists the record types with their visibility and serves each JSON Schema', async () => {
@@ -93,11 +109,15 @@ describe('status when Kafka does not answer', () => {
 
   afterAll(() => t.close());
 
-  it('answers 503 problem+json naming Kafka, and still accepts records (the outbox keeps them)', async () => {
+  it('is degraded but ready, naming Kafka, accepts records meanwhile and shows them waiting in the outbox', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/tributi/v1/status' });
-    expect(res.statusCode).toBe(503);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json()).toMatchObject({ code: 'dependency-unavailable', detail: expect.stringContaining('kafka') });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: 'degraded',
+      checks: { postgres: { status: 'up' }, kafka: { status: 'down', error: expect.any(String) } },
+    });
+    const ready = await t.app.inject({ method: 'GET', url: '/tributi/v1/health/ready' });
+    expect(ready.statusCode).toBe(200);
     const put = await t.app.inject({
       method: 'PUT',
       url: '/tributi/v1/records/versamento/082053/V-1',
@@ -107,5 +127,10 @@ describe('status when Kafka does not answer', () => {
     expect(put.statusCode).toBe(201);
     const { rows } = await t.sql.query('select count(*)::int as pending from outbox where sent_at is null');
     expect(rows).toEqual([{ pending: 1 }]);
+    const after = await t.app.inject({ method: 'GET', url: '/tributi/v1/status' });
+    expect(after.json()).toMatchObject({
+      status: 'degraded',
+      outbox: { pending: 1, oldestSeconds: expect.any(Number) },
+    });
   });
 });

@@ -16,7 +16,7 @@ export { correlationIdOf, traceparentOf } from './lib/correlation';
 export { etag, send } from './lib/http-answer';
 export type { HttpAnswer } from './lib/http-answer';
 export type { HttpReply, HttpRequest } from './lib/http.types';
-export { Public, PUBLIC_ROUTE } from './lib/routes/public-route';
+export { Probe, Public, PUBLIC_ROUTE, UNLIMITED_ROUTE } from './lib/routes/public-route';
 export { DocsController } from './lib/docs/docs.controller';
 export { OpenApiHolder } from './lib/docs/openapi.holder';
 export { STATUS_CHECKS, StatusController } from './lib/status/status.controller';

@@ -22,6 +22,8 @@ export {
 export type { OutboxEvent } from './lib/outbox/outbox-event';
 export { appendOutbox, appendOutboxSql } from './lib/outbox/append-outbox';
 export { OutboxRelay } from './lib/outbox/outbox.relay';
+export { outboxBacklog } from './lib/outbox/outbox.store';
+export type { OutboxBacklog } from './lib/outbox/outbox.store';
 export type { OutboxRelayOptions } from './lib/outbox/outbox.relay';
 export { EventConsumer } from './lib/consumer/event.consumer';
 export type { EventConsumerOptions } from './lib/consumer/event.consumer';

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '@interscambio/access';
 import type { DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { KafkajsBus, probeBus, probeKafka } from '@interscambio/messaging';
+import { KafkajsBus, outboxBacklog, probeBus, probeKafka } from '@interscambio/messaging';
 import type { MessageBus } from '@interscambio/messaging';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { ReadAudit } from './access/read-audit';
@@ -71,8 +71,9 @@ export class ExchangeModule {
           provide: STATUS_CHECKS,
           inject: [Database, PROBE_BUS],
           useFactory: (db: Database, bus: MessageBus): StatusChecks => ({
-            postgres: () => db.pool.query('select 1'),
-            kafka: () => probeKafka(bus),
+            required: { postgres: () => db.pool.query('select 1') },
+            optional: { kafka: () => probeKafka(bus) },
+            details: async () => ({ outbox: await outboxBacklog(db.pool, db.schema) }),
           }),
         },
         OpenApiHolder,

@@ -4,7 +4,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AccessModule } from '@interscambio/access';
 import { DocsController, OpenApiHolder, ProblemFilter, STATUS_CHECKS, StatusController } from '@interscambio/http';
 import type { StatusChecks } from '@interscambio/http';
-import { KafkajsBus, probeBus, probeKafka } from '@interscambio/messaging';
+import { KafkajsBus, outboxBacklog, probeBus, probeKafka } from '@interscambio/messaging';
 import type { MessageBus } from '@interscambio/messaging';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { AgreementsController } from './agreements/agreements.controller';
@@ -81,8 +81,9 @@ export class RegistryModule {
           provide: STATUS_CHECKS,
           inject: [RegistryDatabase, PROBE_BUS],
           useFactory: (db: RegistryDatabase, bus: MessageBus): StatusChecks => ({
-            postgres: () => db.fork().execute('select 1'),
-            kafka: () => probeKafka(bus),
+            required: { postgres: () => db.fork().execute('select 1') },
+            optional: { kafka: () => probeKafka(bus) },
+            details: async () => ({ outbox: await outboxBacklog(db.sql, db.schema) }),
           }),
         },
         OpenApiHolder,

@@ -3,7 +3,7 @@ import { sendProblem } from '@interscambio/http';
 import type { AccessToken } from '../tokens/access-token';
 import { JwtError } from '../tokens/jwt.error';
 import type { RateLimiter } from '../tokens/rate-limiter';
-import { PUBLIC_ROUTE } from '@interscambio/http';
+import { PUBLIC_ROUTE, UNLIMITED_ROUTE } from '@interscambio/http';
 import { REQUIRED_SCOPES } from './access.decorators';
 import {
   InsufficientScopeError,
@@ -49,7 +49,9 @@ export class AccessGate {
 
   private async admit(request: GateRequest, reply: HttpReply): Promise<void> {
     const byAddress = `ip:${request.ip ?? 'unknown'}`;
-    if (request.routeOptions?.config?.[PUBLIC_ROUTE] === true) return this.limit(reply, byAddress);
+    const config = request.routeOptions?.config ?? {};
+    if (config[UNLIMITED_ROUTE] === true) return;
+    if (config[PUBLIC_ROUTE] === true) return this.limit(reply, byAddress);
     let token: AccessToken;
     try {
       token = await this.verifier.verify(bearerOf(request.headers.authorization));

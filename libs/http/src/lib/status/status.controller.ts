@@ -1,37 +1,77 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DependencyUnavailableError } from '../problem/problem.error';
-import { Public } from '../routes/public-route';
+import { Probe } from '../routes/public-route';
 import { probe } from './dependency.probe';
 import type { DependencyCheck } from './dependency.probe';
 
 /** DI token of the service's StatusChecks. */
 export const STATUS_CHECKS = Symbol('STATUS_CHECKS');
 
-/** What the service depends on, by name: each resolves when that dependency answers. */
-export type StatusChecks = Record<string, () => Promise<unknown>>;
+type Check = () => Promise<unknown>;
 
-export interface ServiceStatus {
-  status: 'up';
-  checks: Record<string, DependencyCheck>;
+/** What the service depends on, by name: each check resolves when that dependency answers. */
+export interface StatusChecks {
+  /** Without these the service cannot accept writes (PostgreSQL): one down makes it not ready. */
+  required: Record<string, Check>;
+  /** Without these it keeps working, degraded (Kafka: writes wait in the outbox). */
+  optional: Record<string, Check>;
+  /** Facts reported beside the checks, e.g. the outbox backlog and the age of its oldest row. */
+  details?: () => Promise<Record<string, unknown>>;
 }
 
+export interface ServiceStatus {
+  status: 'up' | 'degraded';
+  checks: Record<string, DependencyCheck>;
+  [detail: string]: unknown;
+}
+
+/**
+ * Three questions kept apart, for people and for Kubernetes probes: is the process alive
+ * (`/health/live`), can it accept writes (`/health/ready`: every required dependency answers),
+ * and how is it doing (`/status`: up, or degraded with what is down and what waits meanwhile).
+ */
 @ApiTags('status')
-@Public()
-@Controller('status')
+@Probe()
+@Controller()
 export class StatusController {
   constructor(@Inject(STATUS_CHECKS) private readonly checks: StatusChecks) {}
 
-  /** 200 when every dependency answers in time, else 503 problem+json naming what is down. */
-  @Get()
-  @ApiOperation({ summary: '200 when PostgreSQL and Kafka answer, else 503 problem+json naming what is down' })
-  async check(): Promise<ServiceStatus> {
-    const names = Object.keys(this.checks);
-    const results = await Promise.all(names.map((name) => probe(this.checks[name] as () => Promise<unknown>)));
-    const checks = Object.fromEntries(names.map((name, i) => [name, results[i] as DependencyCheck]));
-    const down = Object.entries(checks).filter(([, c]) => c.status !== 'up');
-    if (down.length > 0)
-      throw new DependencyUnavailableError(down.map(([name, c]) => `${name}: ${c.error ?? 'down'}`).join('; '));
-    return { status: 'up', checks };
+  @Get('status')
+  @ApiOperation({
+    summary: '200 up, or 200 degraded when an optional dependency (Kafka) is down; 503 problem+json when PostgreSQL is',
+  })
+  async status(): Promise<ServiceStatus> {
+    const [required, optional] = await Promise.all([run(this.checks.required), run(this.checks.optional)]);
+    refuseIfDown(required);
+    const details = (await this.checks.details?.().catch(() => undefined)) ?? {};
+    const degraded = Object.values(optional).some((c) => c.status !== 'up');
+    return { status: degraded ? 'degraded' : 'up', checks: { ...required, ...optional }, ...details };
   }
+
+  @Get('health/live')
+  @ApiOperation({ summary: 'Liveness: 200 while the process answers' })
+  live(): { status: 'live' } {
+    return { status: 'live' };
+  }
+
+  @Get('health/ready')
+  @ApiOperation({ summary: 'Readiness: 200 when the service can accept writes (PostgreSQL answers), else 503' })
+  async ready(): Promise<{ status: 'ready'; checks: Record<string, DependencyCheck> }> {
+    const required = await run(this.checks.required);
+    refuseIfDown(required);
+    return { status: 'ready', checks: required };
+  }
+}
+
+async function run(checks: Record<string, Check>): Promise<Record<string, DependencyCheck>> {
+  const names = Object.keys(checks);
+  const results = await Promise.all(names.map((name) => probe(checks[name] as Check)));
+  return Object.fromEntries(names.map((name, i) => [name, results[i] as DependencyCheck]));
+}
+
+function refuseIfDown(checks: Record<string, DependencyCheck>): void {
+  const down = Object.entries(checks).filter(([, c]) => c.status !== 'up');
+  if (down.length > 0)
+    throw new DependencyUnavailableError(down.map(([name, c]) => `${name}: ${c.error ?? 'down'}`).join('; '), 5);
 }

@@ -56,3 +56,20 @@ export async function markFailed(db: SqlExecutor, schema: string, ids: string[],
     [ids, error],
   );
 }
+
+export interface OutboxBacklog {
+  /** Rows not yet published. */
+  pending: number;
+  /** Seconds since the oldest of them was appended; null when none waits. */
+  oldestSeconds: number | null;
+}
+
+/** What waits in the outbox: reported on /status, where a Kafka outage shows as a growing backlog. */
+export async function outboxBacklog(db: SqlExecutor, schema: string): Promise<OutboxBacklog> {
+  const { rows } = await db.query(
+    prepared(`select count(*)::int as pending,
+       round(extract(epoch from now() - min(created_at)))::int as "oldestSeconds"
+     from ${outboxTable(schema)} where sent_at is null`),
+  );
+  return rows[0] as OutboxBacklog;
+}
