@@ -2,6 +2,7 @@
 // written to by one client per comune of Palermo and Messina, vs a bare Fastify + ajv + pg server in
 // a process of its own; then the time from a PUT to its event on Kafka vs a bare kafkajs producer.
 // After every load of the service, the time until its outbox has published everything.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { databaseConfig } from '@interscambio/config';
@@ -248,6 +249,7 @@ async function main(): Promise<void> {
     KAFKA_BROKERS: env.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: name,
     TOKEN_JWKS_URL: issuer.jwksUrl,
+    RECEIPT_KEY_SECRET: randomBytes(32).toString('base64url'),
     RATE_LIMIT_PER_MINUTE: '1000000',
     // Its log lines go to the bench's stderr, prefixed: without colour codes.
     NO_COLOR: '1',

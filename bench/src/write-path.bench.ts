@@ -1,6 +1,7 @@
 // Scenario 3: the durable write through the real RecordWriter (one statement: record, change log,
 // outbox event, audit entry; the relay and the audit sealer running as in the service) vs a bare
 // pg transaction that upserts the same record row and inserts one outbox row, in the same run.
+import { randomBytes } from 'node:crypto';
 import { createThemeApp, loadExchangeConfig, migrateThemeSchema, RecordWriter } from '@interscambio/exchange';
 import { Kafka, logLevel } from 'kafkajs';
 import type { RecordCommand, RequestTrace } from '@interscambio/exchange';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
       KAFKA_TOPIC_PREFIX: schema,
       // Never called: the bench writes through the RecordWriter, not over HTTP.
       TOKEN_JWKS_URL: 'http://127.0.0.1:9/jwks.json',
+      RECEIPT_KEY_SECRET: randomBytes(32).toString('base64url'),
     },
     { theme: THEME, port: 0 },
   );

@@ -11,8 +11,17 @@ export const sandboxCredentials = path.join(devstack, 'sandbox-credentials.json'
 
 /** REGISTRY_KEY_SECRET from the environment, else the one generated on the first start. */
 export function registryKeySecret(): string {
-  if (process.env.REGISTRY_KEY_SECRET) return process.env.REGISTRY_KEY_SECRET;
-  const file = path.join(devstack, 'registry-key-secret');
+  return process.env.REGISTRY_KEY_SECRET || kept('registry-key-secret');
+}
+
+/** RECEIPT_KEY_SECRET (the theme services derive the keys that sign their write receipts from it). */
+export function receiptKeySecret(): string {
+  return process.env.RECEIPT_KEY_SECRET || kept('receipt-key-secret');
+}
+
+/** A secret generated once into .devstack/ (mode 0600), the same at every start. */
+function kept(name: string): string {
+  const file = path.join(devstack, name);
   if (!existsSync(file)) {
     mkdirSync(devstack, { recursive: true });
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });

@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gatewayPort, startGateway } from './gateway.ts';
-import { registryKeySecret, sandboxCredentials } from './sandbox.ts';
+import { receiptKeySecret, registryKeySecret, sandboxCredentials } from './sandbox.ts';
 import { seed } from './seed.ts';
 import { platformServices, registryService } from './services.ts';
 import { root, stackUp } from './stack-env.ts';
@@ -41,8 +41,9 @@ function runtimeArgs(app: string): { args: string[]; env: NodeJS.ProcessEnv } {
   const distRoot = path.join(root, 'dist/apps', app);
   const main = path.join(distRoot, 'apps', app, 'src/main.js');
   const hook = path.join(root, 'tools/runtime/aliases.cjs');
-  // Only the registry holds the secret that encrypts its signing keys.
-  const secret = app === 'registry' ? { REGISTRY_KEY_SECRET: registryKeySecret() } : {};
+  // Only the registry holds the secret that encrypts its signing keys; the themes, the one their receipt keys come from.
+  const secret =
+    app === 'registry' ? { REGISTRY_KEY_SECRET: registryKeySecret() } : { RECEIPT_KEY_SECRET: receiptKeySecret() };
   return {
     args: ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', '--require', hook, main],
     env: { ...env, ...secret, INTERSCAMBIO_DIST_ROOT: distRoot },

@@ -48,6 +48,7 @@ export async function startThemeTestApp(
       PORT: '0',
       HOST: '127.0.0.1',
       TOKEN_JWKS_URL: issuer.jwksUrl,
+      RECEIPT_KEY_SECRET: `receipts-of-${name}-signed-in-tests-only`,
       ...env,
     },
     { theme: theme.theme, port: 0 },

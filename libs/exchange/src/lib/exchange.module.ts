@@ -30,6 +30,8 @@ import { RecordController } from './records/record.controller';
 import { RecordService } from './records/record.service';
 import { RecordRepository } from './records/record.repository';
 import { RecordWriter } from './records/record-writer';
+import { ReceiptSigner } from './receipts/receipt.signer';
+import { ReceiptsController } from './receipts/receipts.controller';
 import { MESSAGE_BUS, PROBE_BUS } from './relay/message-bus.token';
 import { RelayLifecycle } from './relay/relay.lifecycle';
 import { Database } from './storage/database';
@@ -48,11 +50,13 @@ export class ExchangeModule {
         RecordCollectionController,
         FeedController,
         CatalogController,
+        ReceiptsController,
         StatusController,
         DocsController,
       ],
       providers: [
         { provide: ExchangeSettings, useValue: new ExchangeSettings(theme.theme, config.topicPrefix) },
+        { provide: ReceiptSigner, useValue: new ReceiptSigner(theme.theme, config) },
         {
           provide: Database,
           useFactory: () => new Database(config.databaseUrl, config.databaseSchema, config.databasePoolSize),

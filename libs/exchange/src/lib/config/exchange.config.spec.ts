@@ -6,6 +6,7 @@ const env = {
   DATABASE_URL: 'postgres://u:p@localhost:5432/db',
   KAFKA_BROKERS: 'localhost:9092, k2:9093',
   TOKEN_JWKS_URL: 'http://registry:3100/registry/v1/.well-known/jwks.json',
+  RECEIPT_KEY_SECRET: 'a-secret-of-at-least-thirty-two-characters',
 };
 
 describe('exchange configuration', () => {
@@ -22,6 +23,8 @@ describe('exchange configuration', () => {
       tokenIssuer: 'urn:interscambio:registry',
       tokenUrl: '/registry/v1/oauth/token',
       rateLimitPerMinute: 1200,
+      receiptKeySecret: env.RECEIPT_KEY_SECRET,
+      receiptRetiredKeySecrets: [],
     });
   });
 
@@ -36,6 +39,9 @@ describe('exchange configuration', () => {
     [{ ...env, TOKEN_JWKS_URL: undefined }, 'TOKEN_JWKS_URL'],
     [{ ...env, TOKEN_JWKS_URL: 'registry:3100/jwks' }, 'TOKEN_JWKS_URL'],
     [{ ...env, RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
+    [{ ...env, RECEIPT_KEY_SECRET: undefined }, 'RECEIPT_KEY_SECRET'],
+    [{ ...env, RECEIPT_KEY_SECRET: 'too-short' }, 'RECEIPT_KEY_SECRET'],
+    [{ ...env, RECEIPT_RETIRED_KEY_SECRETS: 'short,also-short' }, 'RECEIPT_RETIRED_KEY_SECRETS'],
   ])('stops on %j with a message naming %s', (vars, name) => {
     expect(() => loadExchangeConfig(vars, defaults)).toThrow(ConfigError);
     expect(() => loadExchangeConfig(vars, defaults)).toThrow(new RegExp(`\\b${name}\\b`));

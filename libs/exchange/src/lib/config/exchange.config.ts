@@ -2,10 +2,12 @@ import { accessConfig } from '@interscambio/access';
 import type { AccessConfig } from '@interscambio/access';
 import { databaseConfig, kafkaConfig, listenConfig } from '@interscambio/config';
 import type { DatabaseConfig, Env, KafkaConfig, ListenConfig } from '@interscambio/config';
+import { receiptConfig } from '../receipts/receipt.config';
+import type { ReceiptConfig } from '../receipts/receipt.config';
 
 export type { DatabaseConfig };
 
-export interface ExchangeConfig extends DatabaseConfig, KafkaConfig, ListenConfig, AccessConfig {}
+export interface ExchangeConfig extends DatabaseConfig, KafkaConfig, ListenConfig, AccessConfig, ReceiptConfig {}
 
 export interface ConfigDefaults {
   theme: string;
@@ -19,6 +21,7 @@ export function loadExchangeConfig(env: Env, defaults: ConfigDefaults): Exchange
     ...kafkaConfig(env),
     ...listenConfig(env, defaults.port),
     ...accessConfig(env),
+    ...receiptConfig(env),
   };
 }
 

@@ -20,6 +20,8 @@ export interface BatchItemResult {
   status: number;
   outcome: 'created' | 'updated' | 'unchanged' | 'rejected';
   revision?: number;
+  /** The service's signed receipt of the change. */
+  receipt?: string;
   errors?: IssueDetail[];
 }
 
@@ -68,7 +70,15 @@ function resultOf(outcome: RecordOutcome, index: number): BatchItemResult {
   }
   const created = outcome.status === 'created';
   const status = outcome.status === 'created' || outcome.status === 'updated' ? outcome.status : 'unchanged';
-  return { index, ente, key, status: created ? 201 : 200, outcome: status, revision: outcome.revision };
+  return {
+    index,
+    ente,
+    key,
+    status: created ? 201 : 200,
+    outcome: status,
+    revision: outcome.revision,
+    ...(outcome.receipt ? { receipt: outcome.receipt } : {}),
+  };
 }
 
 function itemsOf(body: unknown): Record<string, unknown>[] {

@@ -147,7 +147,11 @@ describe('RecordWriter on the real PostgreSQL', () => {
         )
       ).rows[0];
     const before = await counts();
-    expect(await write([put('SAME', 7)])).toEqual([{ ente: '082053', key: 'SAME', status: 'unchanged', revision: 1 }]);
+    // Unchanged: the current revision, with the receipt it was given when it was written.
+    const [first] = await t.sql.query(`select receipt from record_change where key = 'SAME'`).then((r) => r.rows);
+    expect(await write([put('SAME', 7)])).toEqual([
+      { ente: '082053', key: 'SAME', status: 'unchanged', revision: 1, receipt: first.receipt },
+    ]);
     expect(await counts()).toEqual(before);
   });
 
@@ -165,7 +169,7 @@ describe('RecordWriter on the real PostgreSQL', () => {
       { op: 'delete', type: 'avviso', ente: '082053', key: 'OLD', expected: 9 },
     ]);
     expect(outcomes).toEqual([
-      { ente: '082053', key: 'NEW', status: 'created', revision: 1 },
+      { ente: '082053', key: 'NEW', status: 'created', revision: 1, receipt: expect.any(String) },
       {
         ente: '082053',
         key: 'NEW',

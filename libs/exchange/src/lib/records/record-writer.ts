@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlExecutor } from '@interscambio/persistence';
 import type { IssueDetail } from '@interscambio/http';
+import { v7 as uuidv7 } from 'uuid';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { ExchangeSettings } from '../exchange.settings';
+import { ReceiptSigner } from '../receipts/receipt.signer';
 import { Database } from '../storage/database';
 import { contentHash } from './content-hash';
 import { isEnte, isKey } from './record-request';
@@ -29,6 +31,7 @@ export class RecordWriter {
     private readonly settings: ExchangeSettings,
     private readonly records: RecordRepository,
     private readonly db: Database,
+    private readonly receipts: ReceiptSigner,
   ) {}
 
   /**
@@ -132,31 +135,58 @@ export class RecordWriter {
       else (c.command.op === 'put' ? puts : deletes).push(c);
     }
     const context = { at: new Date(), target: eventTarget(this.settings, ref), trace };
-    const event = (c: Checked, data: unknown) =>
-      recordEvent(context.target, ref, { ...c, time: context.at, data }, trace);
+    // Each change gets its event id and its signed receipt before the write, which stores both.
+    const ids = new Map([...puts, ...deletes].map((c) => [addressOf(c), uuidv7()]));
+    const leaves = [...puts, ...deletes].map((c) => ({
+      type: ref.type,
+      ente: c.ente,
+      key: c.key,
+      event: ids.get(addressOf(c)) as string,
+      operation: c.command.op,
+      contentHash: c.command.op === 'put' ? (c.content as RecordContent).hash : null,
+    }));
+    const write = { time: context.at, clientId: trace.actor.clientId, correlationId: trace.correlationId };
+    const signatures = leaves.length > 0 ? this.receipts.sign(leaves, write) : [];
+    const receipts = new Map(leaves.map((leaf, i) => [`${leaf.ente}/${leaf.key}`, signatures[i] as string]));
+    const published = (c: Checked) => {
+      const receipt = receipts.get(addressOf(c)) as string;
+      const data = c.command.op === 'put' ? c.command.data : null;
+      const id = ids.get(addressOf(c)) as string;
+      return { event: recordEvent(context.target, ref, { ...c, id, time: context.at, data, receipt }, trace), receipt };
+    };
     const written = await this.records.upsert(
       tx,
       ref,
-      puts.map((c) => ({
-        content: c.content as RecordContent,
-        event: event(c, (c.command as { data: unknown }).data),
-      })),
+      puts.map((c) => ({ content: c.content as RecordContent, ...published(c) })),
       context,
     );
     const tombstoned = await this.records.tombstone(
       tx,
       ref,
-      deletes.map((c) => ({ address: c, event: event(c, null) })),
+      deletes.map((c) => ({ address: c, ...published(c) })),
       context,
     );
     const byAddress = new Map([...written, ...tombstoned].map((c) => [addressOf(c), c]));
     const unchanged = puts.filter((c) => !byAddress.has(addressOf(c)));
-    const revisions = await this.records.revisions(tx, ref.type, unchanged);
+    const current = await this.records.revisions(tx, ref.type, unchanged);
     for (const c of [...puts, ...deletes]) {
       const change = byAddress.get(addressOf(c));
+      const stored = current.get(addressOf(c));
       outcomes[c.index] = change
-        ? { ente: c.ente, key: c.key, status: change.operation, revision: change.revision }
-        : { ente: c.ente, key: c.key, status: 'unchanged', revision: revisions.get(addressOf(c)) as number };
+        ? {
+            ente: c.ente,
+            key: c.key,
+            status: change.operation,
+            revision: change.revision,
+            receipt: receipts.get(addressOf(c)),
+          }
+        : {
+            ente: c.ente,
+            key: c.key,
+            status: 'unchanged',
+            revision: stored?.revision as number,
+            receipt: stored?.receipt ?? undefined,
+          };
     }
   }
 }

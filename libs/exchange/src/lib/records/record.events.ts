@@ -1,5 +1,4 @@
 import { cloudEventHeader, cloudEventHeaders } from '@interscambio/messaging';
-import { v7 as uuidv7 } from 'uuid';
 import type { RecordTypeRef, RequestTrace } from './record.types';
 
 export interface EventSettings {
@@ -41,16 +40,18 @@ export function eventTarget(settings: EventSettings, ref: RecordTypeRef): EventT
 export function recordEvent(
   target: EventTarget,
   ref: RecordTypeRef,
-  change: { ente: string; key: string; time: Date; data: unknown },
+  change: { id: string; ente: string; key: string; time: Date; data: unknown; receipt: string },
   trace: RequestTrace,
 ): EventTemplate {
   const headers: Record<string, string> = {
     'interscambio-visibility': ref.visibility,
     'interscambio-correlation-id': trace.correlationId,
+    // The service's signed receipt of the change, so a consumer can verify who published what.
+    'interscambio-receipt': change.receipt,
   };
   // CloudEvents distributed-tracing extension, so a consumer can continue the caller's trace.
   if (trace.traceparent) headers[cloudEventHeader('traceparent')] = trace.traceparent;
-  const id = uuidv7();
+  const id = change.id;
   // The value is the record's JSON text as stored (record.sql.ts): only the headers are made here.
   const eventHeaders = cloudEventHeaders({
     id,

@@ -19,6 +19,11 @@ export interface StoredState extends Address {
   deleted: boolean;
 }
 
+export interface StoredRevision {
+  revision: number;
+  receipt: string | null;
+}
+
 export interface RecordContent extends Address {
   /** The document as received: stored as jsonb, published as this JSON text (field order kept). */
   json: string;
@@ -68,7 +73,7 @@ export class RecordRepository {
       lock: lockRecordsSql(record),
       upsert: upsertRecordsSql(record, change, publication),
       tombstone: tombstoneRecordsSql(record, change, publication),
-      revisions: revisionsSql(record),
+      revisions: revisionsSql(record, change),
     };
   }
 
@@ -86,15 +91,16 @@ export class RecordRepository {
   async upsert(
     tx: SqlExecutor,
     ref: RecordTypeRef,
-    writes: { content: RecordContent; event: EventTemplate }[],
+    writes: { content: RecordContent; event: EventTemplate; receipt: string }[],
     context: WriteContext,
   ): Promise<Change[]> {
     if (writes.length === 0) return [];
     // Each document goes in as the JSON text it was received as, not parsed and written again.
     const records = writes.map(
-      ({ content, event }, n) =>
+      ({ content, event, receipt }, n) =>
         `{"n":${n},"id":"${uuidv7()}","ente":${JSON.stringify(content.ente)},"key":${JSON.stringify(content.key)},` +
-        `"hash":"${content.hash}","event_id":"${event.id}","headers":${JSON.stringify(event.headers)},"data":${content.json}}`,
+        `"hash":"${content.hash}","event_id":"${event.id}","headers":${JSON.stringify(event.headers)},` +
+        `"receipt":"${receipt}","data":${content.json}}`,
     );
     const { rows } = await tx.query(prepared(this.sql.upsert), [
       ref.type,
@@ -112,16 +118,17 @@ export class RecordRepository {
   async tombstone(
     tx: SqlExecutor,
     ref: RecordTypeRef,
-    deletes: { address: Address; event: EventTemplate }[],
+    deletes: { address: Address; event: EventTemplate; receipt: string }[],
     context: WriteContext,
   ): Promise<Change[]> {
     if (deletes.length === 0) return [];
-    const records = deletes.map(({ address, event }, n) => ({
+    const records = deletes.map(({ address, event, receipt }, n) => ({
       n,
       ente: address.ente,
       key: address.key,
       event_id: event.id,
       headers: event.headers,
+      receipt,
     }));
     const { rows } = await tx.query(prepared(this.sql.tombstone), [
       ref.type,
@@ -133,14 +140,15 @@ export class RecordRepository {
     return (rows as ChangeRow[]).map(toChange);
   }
 
-  async revisions(tx: SqlExecutor, type: string, addresses: Address[]): Promise<Map<string, number>> {
+  /** The current revision of each record, with its receipt. */
+  async revisions(tx: SqlExecutor, type: string, addresses: Address[]): Promise<Map<string, StoredRevision>> {
     if (addresses.length === 0) return new Map();
     const { rows } = await tx.query(prepared(this.sql.revisions), [
       type,
       addresses.map((a) => a.ente),
       addresses.map((a) => a.key),
     ]);
-    return new Map((rows as (Address & { revision: number })[]).map((r) => [addressOf(r), r.revision]));
+    return new Map((rows as (Address & StoredRevision)[]).map((r) => [addressOf(r), r]));
   }
 
   /** The parameters of publishSql (record.sql.ts), in its order. */

@@ -57,6 +57,7 @@ export class RecordService {
       const headers: Record<string, string> = {
         etag: etag(outcome.revision),
         'content-type': 'application/json; charset=utf-8',
+        ...receiptHeader(outcome.receipt),
       };
       if (outcome.status === 'created') headers['location'] = request.url.split('?')[0] as string;
       return { status: outcome.status === 'created' ? 201 : 200, headers, body };
@@ -73,7 +74,11 @@ export class RecordService {
     };
     return idempotentWork(this.db, this.idempotency, idempotency, async (tx) => {
       const outcome = await this.writeOne(tx, { op: 'delete', ...at, expected }, request, caller);
-      return { status: 204, headers: { etag: etag(outcome.revision) }, body: undefined };
+      return {
+        status: 204,
+        headers: { etag: etag(outcome.revision), ...receiptHeader(outcome.receipt) },
+        body: undefined,
+      };
     });
   }
 
@@ -124,4 +129,9 @@ export class RecordService {
 
 function inBody(issue: IssueDetail): IssueDetail {
   return { ...issue, pointer: issue.pointer.startsWith('/data') ? issue.pointer.slice('/data'.length) : '' };
+}
+
+/** The service's signed receipt of the change (receipts/receipt.signer.ts). */
+function receiptHeader(receipt: string | undefined): Record<string, string> {
+  return receipt ? { 'interscambio-receipt': receipt } : {};
 }

@@ -24,11 +24,12 @@ export const lockRecordsSql = (record: string): string => `
   order by r.ente, r.key
   for update of r`;
 
-/** The current revision of records whose write changed nothing (same content), read under their lock. */
-export const revisionsSql = (record: string): string => `
-  select r.ente, r.key, r.revision
+/** The current revision (and its receipt) of records whose write changed nothing (same content). */
+export const revisionsSql = (record: string, change: string): string => `
+  select r.ente, r.key, r.revision, c.receipt
   from ${record} r
   join unnest($2::text[], $3::text[]) as w(ente, key) on r.ente = w.ente and r.key = w.key
+  left join ${change} c on c.record_id = r.id and c.revision = r.revision
   where r.type = $1`;
 
 // The records of a write come as ONE json parameter (an array of objects), read by json_to_recordset:
@@ -40,8 +41,10 @@ export const revisionsSql = (record: string): string => `
 // single write, and a record row never commits without its change, event and audit entry.
 const logChangesSql = (change: string): string => `
   logged as (insert into ${change}
-    (tx, position, record_id, type, ente, key, revision, operation, visibility, data, changed_at)
-    select feed_tx, feed_position, id, type, ente, key, revision, operation, visibility, data, updated_at from written)`;
+    (tx, position, record_id, type, ente, key, revision, operation, visibility, data, changed_at, receipt)
+    select w.feed_tx, w.feed_position, w.id, w.type, w.ente, w.key, w.revision, w.operation, w.visibility, w.data,
+      w.updated_at, i.receipt
+    from written w join input i on i.ente = w.ente and i.key = w.key)`;
 
 /** What a write statement appends besides the records: the outbox and audit inserts of their libraries. */
 export interface Publication {
@@ -81,7 +84,7 @@ const publishSql = (publication: Publication, e: number, payload: string): strin
 export const upsertRecordsSql = (record: string, change: string, publication: Publication): string => `
   with input as (
     select * from json_to_recordset($4::json)
-      as i(n integer, id uuid, ente text, key text, data json, hash text, event_id uuid, headers jsonb)),
+      as i(n integer, id uuid, ente text, key text, data json, hash text, event_id uuid, headers jsonb, receipt text)),
   written as (
     insert into ${record} as r (id, type, ente, key, schema_major, revision, operation, data, visibility,
       content_hash, created_at, updated_at, deleted_at, feed_tx, feed_position)
@@ -113,7 +116,8 @@ export const upsertRecordsSql = (record: string, change: string, publication: Pu
  */
 export const tombstoneRecordsSql = (record: string, change: string, publication: Publication): string => `
   with input as (
-    select * from json_to_recordset($2::json) as i(n integer, ente text, key text, event_id uuid, headers jsonb)),
+    select * from json_to_recordset($2::json)
+      as i(n integer, ente text, key text, event_id uuid, headers jsonb, receipt text)),
   written as (
     update ${record} r set revision = r.revision + 1, operation = 'deleted', data = null, content_hash = null,
       deleted_at = $3, updated_at = $3,

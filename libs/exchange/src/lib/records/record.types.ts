@@ -46,6 +46,8 @@ export type RecordOutcome =
       key: string;
       status: 'created' | 'updated' | 'unchanged' | 'deleted' | 'kept';
       revision: number;
+      /** The signed receipt of the change (of the current revision for `unchanged`); none for `kept`. */
+      receipt?: string;
     }
   | { ente: unknown; key: unknown; status: 'rejected'; rejection: RecordRejection };
 

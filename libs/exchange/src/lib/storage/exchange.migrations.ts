@@ -145,6 +145,20 @@ class Migration20261203000001FeedWithoutCounter extends Migration {
   }
 }
 
+class Migration20261203000003Receipt extends Migration {
+  override up(): void {
+    // The signed receipt of each change (receipts/receipt.signer.ts), kept with its revision, and
+    // the index that finds one revision of one record (a receipt, later the revision history).
+    this.addSql('alter table "record_change" add column "receipt" text');
+    this.addSql('create index "record_change_record_revision_index" on "record_change" ("record_id", "revision")');
+  }
+
+  override down(): void {
+    this.addSql('drop index "record_change_record_revision_index"');
+    this.addSql('alter table "record_change" drop column "receipt"');
+  }
+}
+
 /** The exchange's own tables; a theme service lists them after `messagingMigrations`. */
 export const exchangeMigrations: MigrationObject[] = [
   { name: 'Migration20261125000001Record', class: Migration20261125000001Record },
@@ -152,4 +166,5 @@ export const exchangeMigrations: MigrationObject[] = [
   { name: 'Migration20261126000001RecordChange', class: Migration20261126000001RecordChange },
   { name: 'Migration20261201000002Agreement', class: Migration20261201000002Agreement },
   { name: 'Migration20261203000001FeedWithoutCounter', class: Migration20261203000001FeedWithoutCounter },
+  { name: 'Migration20261203000003Receipt', class: Migration20261203000003Receipt },
 ];
