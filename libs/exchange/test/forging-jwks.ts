@@ -1,16 +1,20 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generateSigningKey, publicJwk, signJwt } from '@interscambio/access';
+import { generateSigningKey, publicJwk } from '@interscambio/access';
 import type { Jwk, JwtClaims, SigningKey } from '@interscambio/access';
+import { signedWithHeader } from '@interscambio/access/testing';
 
 /**
  * A JWKS that publishes the keys of another JWKS (the TestIssuer's, once `upstream` is set) plus a
  * key of its own, so a test can sign claims no honest issuer would (nbf or iat in the future, a
  * claim left out) and still have them pass the signature check, reaching the check it is about.
+ * Without upstream it is an attacker's key server: it answers any path and notes who asked.
  */
 export class ForgingJwks {
   upstream?: string;
+  /** The path of every request it received, in order. */
+  readonly requests: string[] = [];
 
   private constructor(
     readonly jwksUrl: string,
@@ -27,7 +31,8 @@ export class ForgingJwks {
       server,
       generateSigningKey('ES256'),
     );
-    server.on('request', (_: IncomingMessage, response: ServerResponse) => {
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      forging.requests.push(request.url ?? '');
       void forging.keys().then((keys) => {
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ keys }));
@@ -36,13 +41,23 @@ export class ForgingJwks {
     return forging;
   }
 
-  /** Signs exactly these claims as an access token (typ at+jwt) with the published forging key. */
-  sign(claims: JwtClaims): string {
-    return signJwt(this.key, claims, 'at+jwt');
+  /** Signs exactly these claims as an access token (typ at+jwt) with its key, `header` added to the header. */
+  sign(claims: JwtClaims, header: Record<string, unknown> = {}): string {
+    return signedWithHeader(this.key, header, claims);
+  }
+
+  /** The kid of its key. */
+  get kid(): string {
+    return this.key.kid;
+  }
+
+  /** Its key as a public JWK, for a token that carries the key it claims to be signed with. */
+  publicJwk(): Jwk {
+    return publicJwk(this.key.publicKey, { kid: this.key.kid, alg: this.key.alg });
   }
 
   private async keys(): Promise<Jwk[]> {
-    const own = publicJwk(this.key.publicKey, { kid: this.key.kid, alg: this.key.alg });
+    const own = this.publicJwk();
     if (!this.upstream) return [own];
     const upstream = (await (await fetch(this.upstream)).json()) as { keys: Jwk[] };
     return [...upstream.keys, own];

@@ -14,7 +14,7 @@ export interface ProvaTheme {
   remove(): void;
 }
 
-function recordSchema(type: string, visibility: string): Record<string, unknown> {
+function recordSchema(type: string, visibility: string, open = false): Record<string, unknown> {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `https://schemas.interscambio.it/prova/${type}/1.json`,
@@ -22,20 +22,28 @@ function recordSchema(type: string, visibility: string): Record<string, unknown>
     description: `Un tipo di record ${visibility} per i test di accesso.`,
     'x-interscambio-visibility': visibility,
     type: 'object',
-    additionalProperties: false,
+    additionalProperties: open,
     required: ['anno'],
     properties: { anno: { type: 'integer' }, nota: { type: 'string', maxLength: 40 } },
     examples: [{ anno: 2024 }],
   };
 }
 
-/** The theme `prova` on a schemas directory of its own: avviso (pubblico), pratica (riservato), fascicolo (personale). */
-export function provaTheme(): ProvaTheme {
+/** A riservato type whose schema admits any further property, added by `provaTheme({ openType: true })`. */
+export const PROVA_OPEN_TYPE = 'verbale';
+
+/**
+ * The theme `prova` on a schemas directory of its own: avviso (pubblico), pratica (riservato),
+ * fascicolo (personale); with `openType`, also verbale (riservato, additionalProperties allowed).
+ */
+export function provaTheme(options: { openType?: boolean } = {}): ProvaTheme {
   const dir = mkdtempSync(path.join(tmpdir(), 'interscambio-prova-'));
-  for (const [type, visibility] of Object.entries(PROVA_TYPES)) {
+  const types: [string, string, boolean][] = Object.entries(PROVA_TYPES).map(([type, v]) => [type, v, false]);
+  if (options.openType) types.push([PROVA_OPEN_TYPE, 'riservato', true]);
+  for (const [type, visibility, open] of types) {
     const file = path.join(dir, 'prova', type, '1.json');
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(recordSchema(type, visibility), null, 2));
+    writeFileSync(file, JSON.stringify(recordSchema(type, visibility, open), null, 2));
   }
   return {
     theme: { theme: 'prova', defaultPort: 0, schemasDir: dir },

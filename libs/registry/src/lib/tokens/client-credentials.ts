@@ -3,6 +3,10 @@ import { TokenRequestError } from './token.errors';
 
 export const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
+// Schemes of the IANA HTTP Authentication Scheme Registry, the only words of a wrong Authorization
+// header a refusal repeats: a header without a scheme is often the secret or the base64 credentials.
+const AUTHENTICATION_SCHEMES = ['Bearer', 'Digest', 'DPoP', 'HOBA', 'Mutual', 'Negotiate', 'NTLM', 'PrivateToken'];
+
 /** How a token request authenticates its client: exactly one of the three methods (RFC 6749 §2.3). */
 export type ClientCredentials =
   | { method: 'client_secret_basic' | 'client_secret_post'; clientId: string; secret: string }
@@ -43,13 +47,15 @@ export function readClientCredentials(form: FormBody, authorization: string | un
 
 function basic(header: string, clientId: string | undefined): ClientCredentials {
   const match = /^Basic +([A-Za-z0-9+/]+=*) *$/i.exec(header);
-  if (!match)
+  if (!match) {
+    const scheme = AUTHENTICATION_SCHEMES.find((name) => header.toLowerCase().startsWith(`${name.toLowerCase()} `));
     throw new TokenRequestError(
       'malformed-client-authentication',
-      /^Basic\b/i.test(header)
-        ? 'The Authorization header is not `Basic <base64 of id:secret>`.'
-        : `The token endpoint takes HTTP Basic client authentication, not the ${header.split(' ')[0]?.slice(0, 20)} scheme.`,
+      scheme
+        ? `The token endpoint takes HTTP Basic client authentication, not the ${scheme} scheme.`
+        : 'The Authorization header is not `Basic <base64 of id:secret>`.',
     );
+  }
   const decoded = Buffer.from(match[1] as string, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   const id = colon < 0 ? undefined : formDecode(decoded.slice(0, colon));

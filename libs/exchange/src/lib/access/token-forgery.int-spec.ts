@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { DEFAULT_TOKEN_ISSUER, importPublicJwk } from '@interscambio/access';
+import type { Jwk, JwtClaims } from '@interscambio/access';
+import { hmacWithPublicKey, unsignedToken, withPayload } from '@interscambio/access/testing';
+import { ForgingJwks } from '../../../test/forging-jwks';
+import { provaTheme } from '../../../test/prova-theme';
+import type { ProvaTheme } from '../../../test/prova-theme';
+import { startThemeTestApp } from '../../../test/theme-test-app';
+import type { ThemeTestApp } from '../../../test/theme-test-app';
+
+// The forgeries of issue 13 that authentication.int-spec.ts does not already drive through HTTP
+// (expired, nbf, iat, lifetime, wrong issuer, a foreign key on a known kid, alg none): key
+// confusion, header injection, every missing claim, other audiences, a payload swapped under a
+// genuine signature. Each must be a 401 naming its reason, and none may make the service fetch.
+
+const BASE = '/prova/v1';
+const INVALID_TOKEN_CHALLENGE = /^Bearer realm="interscambio", error="invalid_token", error_description="[^"]+"$/;
+
+const now = (): number => Math.floor(Date.now() / 1000);
+
+/** Sound claims of a client of 082053 that may write, for tokens the test signs itself. */
+function claims(changes: Partial<JwtClaims> = {}): JwtClaims {
+  return {
+    iss: DEFAULT_TOKEN_ISSUER,
+    sub: 'forged-082053',
+    client_id: 'forged-082053',
+    aud: 'prova',
+    ente: '082053',
+    scope: 'records:read records:write',
+    iat: now(),
+    exp: now() + 300,
+    jti: randomUUID(),
+    ...changes,
+  };
+}
+
+function without(name: string): JwtClaims {
+  const all = claims();
+  delete all[name];
+  return all;
+}
+
+describe('token forgeries: refused with the reason named, and never a URL fetched from a token', () => {
+  let prova: ProvaTheme;
+  let forging: ForgingJwks;
+  let attacker: ForgingJwks;
+  let t: ThemeTestApp;
+  /** The registry's (here the TestIssuer's) public key and its kid, as anyone reads them from the JWKS. */
+  let issuerKid: string;
+  let issuerKey: KeyObject;
+
+  beforeAll(async () => {
+    prova = provaTheme();
+    forging = await ForgingJwks.start();
+    attacker = await ForgingJwks.start();
+    t = await startThemeTestApp(prova.theme, 'access_forgery', { TOKEN_JWKS_URL: forging.jwksUrl });
+    forging.upstream = t.issuer.jwksUrl;
+    const { keys } = (await (await fetch(t.issuer.jwksUrl)).json()) as { keys: Jwk[] };
+    const published = keys[0] as Jwk;
+    issuerKid = published.kid as string;
+    issuerKey = importPublicJwk(published);
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await attacker.stop();
+    await forging.stop();
+    prova.remove();
+  });
+
+  const attackerUrl = (): string => attacker.jwksUrl.replace('/.well-known/jwks.json', '/chiavi.json');
+  const genuine = (): string =>
+    t.issuer.token({ ente: '082053', scopes: ['records:read', 'records:write'], audience: 'prova' });
+
+  const forgeries: [string, string, () => string][] = [
+    [
+      'algorithm-not-allowed',
+      'alg "None"',
+      () => unsignedToken({ alg: 'None', typ: 'at+jwt', kid: issuerKid }, claims()),
+    ],
+    [
+      'algorithm-not-allowed',
+      'alg "NONE"',
+      () => unsignedToken({ alg: 'NONE', typ: 'at+jwt', kid: issuerKid }, claims()),
+    ],
+    [
+      'algorithm-not-allowed',
+      'alg none keeping a genuine signature',
+      () => {
+        const [, , signature] = genuine().split('.');
+        return `${unsignedToken({ alg: 'none', typ: 'at+jwt', kid: issuerKid }, claims())}${signature}`;
+      },
+    ],
+    ...(['pem', 'der', 'jwk'] as const).map((form): [string, string, () => string] => [
+      'algorithm-not-allowed',
+      `HS256 keyed with the JWKS public key as ${form}`,
+      () => hmacWithPublicKey({ typ: 'at+jwt', kid: issuerKid }, claims(), issuerKey, form),
+    ]),
+    ['unknown-key', 'an unknown kid', () => attacker.sign(claims(), { kid: 'chiave-sconosciuta' })],
+    ['unknown-key', 'a kid with path traversal', () => attacker.sign(claims(), { kid: '../../../../etc/passwd' })],
+    ['unknown-key', 'a kid naming a device', () => attacker.sign(claims(), { kid: '/dev/null' })],
+    ['unknown-key', 'a kid with SQL', () => attacker.sign(claims(), { kid: "' OR '1'='1' --" })],
+    ['unknown-key', 'a kid with a UNION', () => attacker.sign(claims(), { kid: "x' UNION SELECT kid FROM keys --" })],
+    ['unknown-key', 'a kid that is a URL', () => attacker.sign(claims(), { kid: attackerUrl() })],
+    ['unknown-key', 'jku to the attacker’s JWKS', () => attacker.sign(claims(), { jku: attackerUrl() })],
+    ['bad-signature', 'jku with the JWKS kid', () => attacker.sign(claims(), { jku: attackerUrl(), kid: issuerKid })],
+    ['unknown-key', 'x5u to the attacker’s certificate', () => attacker.sign(claims(), { x5u: attackerUrl() })],
+    ['bad-signature', 'x5u with the JWKS kid', () => attacker.sign(claims(), { x5u: attackerUrl(), kid: issuerKid })],
+    ['unknown-key', 'an embedded jwk', () => attacker.sign(claims(), { jwk: attacker.publicJwk() })],
+    [
+      'bad-signature',
+      'an embedded jwk with the JWKS kid',
+      () => attacker.sign(claims(), { jwk: { ...attacker.publicJwk(), kid: issuerKid }, kid: issuerKid }),
+    ],
+    [
+      'malformed',
+      'an embedded jwk and no kid',
+      () => attacker.sign(claims(), { jwk: attacker.publicJwk(), kid: undefined }),
+    ],
+    [
+      'bad-signature',
+      'x5c with the JWKS kid',
+      () => attacker.sign(claims(), { x5c: ['MIIBIjANBgkq'], kid: issuerKid }),
+    ],
+    [
+      'bad-signature',
+      'a genuine signature under another ente',
+      () => withPayload(genuine(), claims({ ente: '082006' })),
+    ],
+    ['wrong-audience', 'a token for the registry', () => forging.sign(claims({ aud: 'registry' }))],
+    ['wrong-audience', 'a token for two other services', () => forging.sign(claims({ aud: ['tributi', 'sociale'] }))],
+    ...['iss', 'aud', 'exp', 'iat', 'client_id', 'scope', 'jti', 'ente'].map((name): [string, string, () => string] => [
+      'missing-claim',
+      `a token without "${name}"`,
+      () => forging.sign(without(name)),
+    ]),
+    ['malformed', 'a token without "sub"', () => forging.sign(without('sub'))],
+  ];
+
+  it.each(forgeries)('refuses %s: %s, with 401 and nothing stored', async (reason, _, forge) => {
+    const key = `falso-${randomUUID()}`;
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `${BASE}/records/pratica/082053/${key}`,
+      headers: { authorization: `Bearer ${forge()}` },
+      payload: { anno: 2024 },
+    });
+    expect({ status: res.statusCode, code: res.json<{ code: string }>().code }).toEqual({
+      status: 401,
+      code: `token-${reason}`,
+    });
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.headers['www-authenticate']).toMatch(INVALID_TOKEN_CHALLENGE);
+    const { rows } = await t.sql.query('select 1 from record where key = $1', [key]);
+    expect(rows).toEqual([]);
+  });
+
+  it('keeps a kid carrying CR LF out of the answer’s headers: one challenge line, no header of the attacker’s', async () => {
+    const token = attacker.sign(claims(), { kid: 'x"\r\nSet-Cookie: sessione=rubata\r\nX-Iniettato: 1' });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `${BASE}/records/pratica`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['www-authenticate']).toMatch(INVALID_TOKEN_CHALLENGE);
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(res.headers['x-iniettato']).toBeUndefined();
+  });
+
+  it('fetched keys only from its own JWKS: never from a jku, x5u or kid URL of a token', () => {
+    expect(attacker.requests).toEqual([]);
+    expect(forging.requests.length).toBeGreaterThan(0);
+    expect(new Set(forging.requests)).toEqual(new Set(['/.well-known/jwks.json']));
+  });
+
+  it('still accepts a genuine token afterwards (the refusals above are about the forgeries)', async () => {
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `${BASE}/records/pratica/082053/autentico`,
+      headers: { authorization: `Bearer ${genuine()}` },
+      payload: { anno: 2024 },
+    });
+    expect(res.statusCode).toBe(201);
+  });
+});
