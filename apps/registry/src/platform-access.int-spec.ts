@@ -162,7 +162,11 @@ describe('who may publish and read what, across the registry and the theme servi
       return json;
     };
     for (const { theme, type, visibility } of TYPES.filter((t) => t.visibility !== 'pubblico')) {
-      const purpose = visibility === 'personale' ? { purpose: 'Presa in carico congiunta del nucleo' } : {};
+      // A personale agreement names the fields it shows: here every field of presa-in-carico.
+      const fields = ['beneficiario', 'areaIntervento', 'servizioTitolare', 'operatoreRiferimento', 'dataApertura']
+        .concat(['dataChiusura', 'stato', 'motivoChiusura'])
+        .map((f) => `/${f}`);
+      const purpose = visibility === 'personale' ? { purpose: 'Presa in carico congiunta del nucleo', fields } : {};
       const single = await call('single', 'POST', '/agreements', { publisher: PALERMO, theme, type, ...purpose });
       await call('publisher', 'POST', `/agreements/${single.id}/approve`);
       if (theme === 'tributi') singleTributiAgreement = single.id;

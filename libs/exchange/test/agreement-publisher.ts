@@ -6,7 +6,10 @@ import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
 import type { Pool } from 'pg';
 import { eventually } from './flow-apps';
 
-/** An agreement of theme `prova`, active, version 1, unless told otherwise. */
+/**
+ * An agreement of theme `prova`, active, version 1, unless told otherwise; one for `fascicolo`
+ * (personale) names all its fields unless told otherwise, as the registry requires some.
+ */
 export function agreementState(
   fields: Pick<AgreementState, 'id' | 'consumer' | 'publisher' | 'type'> & Partial<AgreementState>,
 ): AgreementState {
@@ -14,6 +17,7 @@ export function agreementState(
     scope: 'ente',
     theme: 'prova',
     purpose: null,
+    fields: fields.type === 'fascicolo' ? ['/anno', '/nota'] : null,
     status: 'active',
     version: 1,
     changedAt: new Date().toISOString(),

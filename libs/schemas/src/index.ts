@@ -6,6 +6,7 @@ export { SchemaCatalogError } from './lib/schema-catalog.error';
 export type { SchemaCatalogErrorCode } from './lib/schema-catalog.error';
 export { SCHEMA_ID_BASE, schemaId } from './lib/schema-files';
 export { defaultSchemasDir } from './lib/schemas-dir';
+export { declaresField } from './lib/field-pointer';
 export { findIncompatibleVersions } from './lib/version-history';
 export type {
   AvvisoViabilita,

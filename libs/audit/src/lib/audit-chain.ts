@@ -28,9 +28,10 @@ export async function insertChained(db: SqlExecutor, schema: string, rows: Chain
   await db.query(
     `with moved as (update ${auditTable(schema, 'audit_head')} set seq = $15, hash = $16)
      insert into ${auditTable(schema, 'audit_entry')} (seq, at, client_id, ente, action, record_type, record_ente,
-       record_key, revision, agreement_id, purpose, correlation_id, prev_hash, hash)
+       record_key, revision, agreement_id, purpose, correlation_id, prev_hash, hash, fields)
      select * from unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[],
-       $7::text[], $8::text[], $9::integer[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])`,
+       $7::text[], $8::text[], $9::integer[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
+       $17::jsonb[])`,
     [
       rows.map((r) => r.seq),
       rows.map((r) => r.at),
@@ -48,6 +49,7 @@ export async function insertChained(db: SqlExecutor, schema: string, rows: Chain
       rows.map((r) => r.hash),
       last.seq,
       last.hash,
+      rows.map((r) => (r.fields ? JSON.stringify(r.fields) : null)),
     ],
   );
   return { seq: last.seq, hash: last.hash };

@@ -18,6 +18,8 @@ export interface AuditFields {
 export interface AuditEntryInput extends AuditFields {
   agreementId?: string | null;
   purpose?: string | null;
+  /** For a read through an agreement that names fields: the JSON pointers of the fields shown. */
+  fields?: string[] | null;
   /** Defaults to the time of the append; a JavaScript Date, so milliseconds are what gets hashed and stored. */
   at?: Date;
 }
@@ -29,5 +31,6 @@ export interface AuditEntry extends AuditFields {
   at: string;
   agreementId: string | null;
   purpose: string | null;
+  fields: string[] | null;
   hash: string;
 }

@@ -8,6 +8,7 @@ export interface PendingEntry extends AuditFields {
   at: string;
   agreementId: string | null;
   purpose: string | null;
+  fields: string[] | null;
 }
 
 interface PendingRow {
@@ -23,6 +24,7 @@ interface PendingRow {
   agreement_id: string | null;
   purpose: string | null;
   correlation_id: string;
+  fields: string[] | null;
 }
 
 /** The highest id of a committed pending entry, null when none is pending. */
@@ -42,7 +44,7 @@ export async function takePending(
   const { rows } = await db.query(
     `delete from ${pending} where id in (select id from ${pending} where id <= $1 order by id limit $2)
      returning id::text as id, at, client_id, ente, action, record_type, record_ente, record_key, revision,
-       agreement_id, purpose, correlation_id`,
+       agreement_id, purpose, correlation_id, fields`,
     [upTo, limit],
   );
   return (rows as PendingRow[])
@@ -60,5 +62,6 @@ export async function takePending(
       agreementId: r.agreement_id,
       purpose: r.purpose,
       correlationId: r.correlation_id,
+      fields: r.fields,
     }));
 }

@@ -49,6 +49,13 @@ describe('auditHash', () => {
     expect(auditHash(AUDIT_GENESIS_HASH, changed)).not.toBe(auditHash(AUDIT_GENESIS_HASH, entry));
   });
 
+  it('hashes an entry without fields exactly as before fields existed, and one with them differently', () => {
+    expect(auditHash(AUDIT_GENESIS_HASH, { ...entry, fields: null })).toBe(auditHash(AUDIT_GENESIS_HASH, entry));
+    const shown = auditHash(AUDIT_GENESIS_HASH, { ...entry, fields: ['/stato'] });
+    expect(shown).not.toBe(auditHash(AUDIT_GENESIS_HASH, entry));
+    expect(shown).not.toBe(auditHash(AUDIT_GENESIS_HASH, { ...entry, fields: ['/stato', '/periodo'] }));
+  });
+
   it('changes when the previous hash changes', () => {
     expect(auditHash('f'.repeat(64), entry)).not.toBe(auditHash(AUDIT_GENESIS_HASH, entry));
   });

@@ -12,11 +12,14 @@ export interface HashedFields extends AuditFields {
   at: string;
   agreementId?: string | null;
   purpose?: string | null;
+  fields?: string[] | null;
 }
 
 /**
  * Hex SHA-256 of `prevHash`, a newline and the entry as JSON with its keys in this fixed order and
  * absent fields written as null: a verifier in any language can recompute it from the row alone.
+ * `fields` (the fields a personale read showed) comes last and only when there are some, so entries
+ * written before it existed keep their hashes.
  */
 export function auditHash(prevHash: string, entry: HashedFields): string {
   const canonical = JSON.stringify({
@@ -32,6 +35,7 @@ export function auditHash(prevHash: string, entry: HashedFields): string {
     agreementId: entry.agreementId ?? null,
     purpose: entry.purpose ?? null,
     correlationId: entry.correlationId,
+    ...(entry.fields ? { fields: entry.fields } : {}),
   });
   return createHash('sha256').update(`${prevHash}\n${canonical}`).digest('hex');
 }

@@ -73,8 +73,23 @@ class Migration20261203000002AuditPending extends Migration {
   }
 }
 
+class Migration20261203000004AuditFields extends Migration {
+  override up(): void {
+    // The fields a personale read showed (JSON pointers), when its agreement names them: the trail
+    // says what left, not only that something did. Hashed only when present (audit.hash.ts).
+    this.addSql('alter table "audit_pending" add column "fields" jsonb');
+    this.addSql('alter table "audit_entry" add column "fields" jsonb');
+  }
+
+  override down(): void {
+    this.addSql('alter table "audit_entry" drop column "fields"');
+    this.addSql('alter table "audit_pending" drop column "fields"');
+  }
+}
+
 /** The audit trail's tables; a theme service lists them with its other migrations. */
 export const auditMigrations: MigrationObject[] = [
   { name: 'Migration20261201000001AuditEntry', class: Migration20261201000001AuditEntry },
   { name: 'Migration20261203000002AuditPending', class: Migration20261203000002AuditPending },
+  { name: 'Migration20261203000004AuditFields', class: Migration20261203000004AuditFields },
 ];

@@ -18,7 +18,7 @@ export const isSeq = (s: string): boolean => /^\d{1,19}$/.test(s) && BigInt(s) <
 export const auditColumnsSql = `seq::text as seq,
   to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at,
   client_id, ente, action, record_type, record_ente, record_key, revision,
-  agreement_id, purpose, correlation_id, prev_hash, hash`;
+  agreement_id, purpose, correlation_id, fields, prev_hash, hash`;
 
 export interface AuditRow {
   seq: string;
@@ -33,6 +33,7 @@ export interface AuditRow {
   agreement_id: string | null;
   purpose: string | null;
   correlation_id: string;
+  fields: string[] | null;
   prev_hash: string;
   hash: string;
 }
@@ -56,6 +57,7 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
     agreementId: row.agreement_id,
     purpose: row.purpose,
     correlationId: row.correlation_id,
+    fields: row.fields,
     hash: row.hash,
   };
 }

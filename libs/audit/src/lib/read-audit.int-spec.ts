@@ -2,6 +2,7 @@ import { auditDatabase, auditEntry } from '../../test/audit-fixture';
 import type { AuditDatabase } from '../../test/audit-fixture';
 import { InvalidAuditPageError } from './audit.errors';
 import { readAudit } from './read-audit';
+import { verifyAudit } from './verify-audit';
 
 describe('readAudit on the real PostgreSQL', () => {
   let audit: AuditDatabase;
@@ -60,9 +61,18 @@ describe('readAudit on the real PostgreSQL', () => {
       agreementId: null,
       purpose: null,
       correlationId: 'c-1',
+      fields: null,
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(items[1]).toMatchObject({ action: 'read', agreementId: 'acc-2026-17', purpose: 'continuita-assistenziale' });
+  });
+
+  it('keeps the fields a read showed through the sealing, in a chain that still verifies', async () => {
+    const shown = { ...record, recordKey: 'pic-campi', action: 'read' as const, correlationId: 'c-campi' };
+    await audit.append([auditEntry({ ...shown, fields: ['/stato', '/periodo/inizio'] })]);
+    const { items } = await readAudit(audit.pool, audit.db.schema, { ...record, recordKey: 'pic-campi' }, { limit: 5 });
+    expect(items.map((e) => e.fields)).toEqual([['/stato', '/periodo/inizio']]);
+    expect(await verifyAudit(audit.pool, audit.db.schema)).toMatchObject({ intact: true });
   });
 
   it('returns an empty last page for a record with no trail', async () => {

@@ -17,6 +17,11 @@ export interface AgreementState {
   type: string;
   /** Why the consumer reads; required for `personale` types. */
   purpose: string | null;
+  /**
+   * The fields the consumer may see (JSON pointers into the record), all when null; required for
+   * `personale` types, whose reads show only these (data minimisation, GDPR art. 5(1)(c)).
+   */
+  fields: string[] | null;
   status: AgreementStatus;
   /** Grows by one at each change: a projection keeps the highest it has seen. */
   version: number;
@@ -36,6 +41,10 @@ export function agreementEventType(status: AgreementStatus): string {
 }
 
 const STATUSES: readonly unknown[] = ['requested', 'active', 'suspended', 'revoked', 'rejected'];
+const POINTER = /^(\/([^~/]|~[01])*)+$/;
+const isFields = (v: unknown): boolean =>
+  v === null ||
+  (Array.isArray(v) && v.length > 0 && v.length <= 100 && v.every((p) => typeof p === 'string' && POINTER.test(p)));
 const isEnte = (v: unknown): boolean => typeof v === 'string' && /^\d{6}$/.test(v);
 const isText = (v: unknown): boolean => typeof v === 'string' && v !== '';
 
@@ -48,6 +57,7 @@ const CHECKS: [string, (s: Record<string, unknown>) => boolean][] = [
   ['an unknown status', (s) => STATUSES.includes(s['status'])],
   ['no version', (s) => Number.isSafeInteger(s['version']) && (s['version'] as number) >= 1],
   ['a purpose that is not text', (s) => s['purpose'] === null || typeof s['purpose'] === 'string'],
+  ['fields that are not JSON pointers', (s) => isFields(s['fields'] ?? null)],
   ['no changedAt', (s) => isText(s['changedAt'])],
 ];
 
@@ -56,5 +66,6 @@ export function parseAgreementState(data: unknown): AgreementState {
   if (data === null || typeof data !== 'object') throw new Error('The agreement event has no object as data.');
   const failed = CHECKS.find(([, valid]) => !valid(data as Record<string, unknown>));
   if (failed) throw new Error(`The agreement event has ${failed[0]}.`);
-  return data as AgreementState;
+  // Events published before agreements named fields have none: null, which opens no personale data.
+  return { ...(data as AgreementState), fields: (data as Partial<AgreementState>).fields ?? null };
 }

@@ -21,13 +21,25 @@ export function agreementsConsumer(settings: ExchangeSettings, db: Database): Se
       const a = parseAgreementState(event.data);
       if (a.theme !== settings.theme) return;
       await em.execute(
-        `insert into ${table} as a (id, consumer, scope, publisher, type, purpose, status, version, changed_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `insert into ${table} as a (id, consumer, scope, publisher, type, purpose, fields, status, version, changed_at)
+         values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
          on conflict (id) do update set consumer = excluded.consumer, scope = excluded.scope,
            publisher = excluded.publisher, type = excluded.type, purpose = excluded.purpose,
-           status = excluded.status, version = excluded.version, changed_at = excluded.changed_at
+           fields = excluded.fields, status = excluded.status, version = excluded.version,
+           changed_at = excluded.changed_at
          where a.version < excluded.version`,
-        [a.id, a.consumer, a.scope, a.publisher, a.type, a.purpose, a.status, a.version, a.changedAt],
+        [
+          a.id,
+          a.consumer,
+          a.scope,
+          a.publisher,
+          a.type,
+          a.purpose,
+          a.fields ? JSON.stringify(a.fields) : null,
+          a.status,
+          a.version,
+          a.changedAt,
+        ],
       );
     },
   };

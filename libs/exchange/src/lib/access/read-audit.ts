@@ -12,6 +12,13 @@ export interface RecordRead {
   revision: number;
   agreementId: string | null;
   purpose: string | null;
+  /** The fields shown, when the agreement named them (the rest of the record did not leave). */
+  fields: string[] | null;
+}
+
+/** The fields a read through an agreement showed: the agreement's when it names them, else all (null). */
+export function shownFields(row: { agreement_id: string | null; fields: string[] | null }): string[] | null {
+  return row.agreement_id ? row.fields : null;
 }
 
 /**
@@ -38,6 +45,7 @@ export class ReadAudit {
           revision: r.revision,
           agreementId: r.agreementId,
           purpose: r.purpose,
+          fields: r.fields,
           correlationId: trace.correlationId,
         })),
       ),

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { grantJoinSql, visibleSql } from '../access/record-grant.sql';
+import { minimised } from '../access/minimised';
+import { shownFields } from '../access/read-audit';
 import type { RecordRead } from '../access/read-audit';
 import type { RecordOperation } from '../records/record.types';
 import { Database } from '../storage/database';
@@ -42,6 +44,7 @@ interface FeedRow {
   visibility: string;
   agreement_id: string | null;
   purpose: string | null;
+  fields: string[] | null;
 }
 
 export interface RecordFilter {
@@ -77,7 +80,7 @@ export class FeedReader {
     const rows = await this.settled(table, 'tx', 'position', after, types, limit, () =>
       this.db.pool.query<FeedRow>(
         `select r.type, r.ente, r.key, r.revision, r.operation, r.changed_at, r.data, r.tx::text as tx,
-           r.position::text as position, r.visibility, g.agreement_id, g.purpose
+           r.position::text as position, r.visibility, g.agreement_id, g.purpose, g.fields
          from ${table} r ${grantJoinSql(this.db.table('agreement'), '$5')}
          where (r.tx, r.position) > ($1::bigint, $2::bigint) and r.tx < ${BOUND}
            and ($3::text[] is null or r.type = any($3)) and ${visibleSql('$5')}
@@ -94,7 +97,7 @@ export class FeedReader {
     const rows = await this.settled(table, 'feed_tx', 'feed_position', after, filter.type, limit, () =>
       this.db.pool.query<FeedRow>(
         `select r.type, r.ente, r.key, r.revision, r.operation, r.updated_at as changed_at, r.data,
-           r.feed_tx::text as tx, r.feed_position::text as position, r.visibility, g.agreement_id, g.purpose
+           r.feed_tx::text as tx, r.feed_position::text as position, r.visibility, g.agreement_id, g.purpose, g.fields
          from ${table} r ${grantJoinSql(this.db.table('agreement'), '$8')}
          where (r.feed_tx, r.feed_position) > ($1::bigint, $2::bigint) and r.feed_tx < ${BOUND}
            and ($3::text[] is null or r.type = any($3)) and ($4::text is null or r.ente = $4)
@@ -164,6 +167,7 @@ function pageOf(rows: FeedRow[], after: FeedPlace): ReadPage {
         revision: r.revision,
         agreementId: r.agreement_id,
         purpose: r.purpose,
+        fields: shownFields(r),
       })),
   };
 }
@@ -176,6 +180,7 @@ function toItem(row: FeedRow): FeedItem {
     revision: row.revision,
     operation: row.operation,
     updatedAt: row.changed_at.toISOString(),
-    data: row.data,
+    // Read through an agreement that names fields: those only (a tombstone has no data at all).
+    data: row.agreement_id && row.fields && row.data !== null ? minimised(row.data, row.fields) : row.data,
   };
 }

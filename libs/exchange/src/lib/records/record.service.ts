@@ -3,7 +3,8 @@ import type { PoolClient } from 'pg';
 import type { Caller } from '@interscambio/access';
 import { BadRequestError, etag } from '@interscambio/http';
 import type { HttpAnswer, HttpRequest, IssueDetail } from '@interscambio/http';
-import { ReadAudit } from '../access/read-audit';
+import { minimised } from '../access/minimised';
+import { ReadAudit, shownFields } from '../access/read-audit';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { idempotentWork } from '../idempotency/idempotent-work';
@@ -27,6 +28,7 @@ interface ReadRow {
   visibility: string;
   agreement_id: string | null;
   purpose: string | null;
+  fields: string[] | null;
 }
 
 /** One record at a time, over HTTP: the RecordWriter writes it, this maps its outcome to the answer. */
@@ -93,12 +95,19 @@ export class RecordService {
     if (!row) throw new RecordNotFoundError();
     // A 304 confirms the caller's copy of personale data is current: it is audited as a read too.
     if (row.visibility === 'personale') {
-      const read = { ...at, revision: row.revision, agreementId: row.agreement_id, purpose: row.purpose };
+      const read = {
+        ...at,
+        revision: row.revision,
+        agreementId: row.agreement_id,
+        purpose: row.purpose,
+        fields: shownFields(row),
+      };
       await this.reads.record([read], traceOf(request, caller));
     }
     const headers = { etag: etag(row.revision), 'last-modified': row.updated_at.toUTCString() };
     if (request.headers['if-none-match'] === headers.etag) return { status: 304, headers, body: undefined };
-    return { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: row.data };
+    const body = row.fields && row.agreement_id ? minimised(row.data, row.fields) : row.data;
+    return { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body };
   }
 
   /**

@@ -70,7 +70,7 @@ const publishSql = (publication: Publication, e: number, payload: string): strin
   entries as (
     select w.updated_at as at, $${e + 3}::text as client_id, $${e + 4}::text as ente, w.operation as action,
       w.type as record_type, w.ente as record_ente, w.key as record_key, w.revision, null::text as agreement_id,
-      null::text as purpose, $${e + 5}::text as correlation_id
+      null::text as purpose, $${e + 5}::text as correlation_id, null::jsonb as fields
     from written w),
   audited as (${publication.audit})`;
 
@@ -133,6 +133,6 @@ export const tombstoneRecordsSql = (record: string, change: string, publication:
 
 /** One live record, if `$4` (the reader's ente) may see it; with the agreement that lets it. */
 export const readRecordSql = (record: string, agreement: string): string => `
-  select r.revision, r.data, r.updated_at, r.visibility, g.agreement_id, g.purpose
+  select r.revision, r.data, r.updated_at, r.visibility, g.agreement_id, g.purpose, g.fields
   from ${record} r ${grantJoinSql(agreement, '$4')}
   where r.type = $1 and r.ente = $2 and r.key = $3 and r.deleted_at is null and ${visibleSql('$4')}`;

@@ -159,6 +159,17 @@ class Migration20261203000003Receipt extends Migration {
   }
 }
 
+class Migration20261203000005AgreementFields extends Migration {
+  override up(): void {
+    // The fields an agreement lets its consumer see; a personale agreement without them opens nothing.
+    this.addSql('alter table "agreement" add column "fields" jsonb');
+  }
+
+  override down(): void {
+    this.addSql('alter table "agreement" drop column "fields"');
+  }
+}
+
 /** The exchange's own tables; a theme service lists them after `messagingMigrations`. */
 export const exchangeMigrations: MigrationObject[] = [
   { name: 'Migration20261125000001Record', class: Migration20261125000001Record },
@@ -167,4 +178,5 @@ export const exchangeMigrations: MigrationObject[] = [
   { name: 'Migration20261201000002Agreement', class: Migration20261201000002Agreement },
   { name: 'Migration20261203000001FeedWithoutCounter', class: Migration20261203000001FeedWithoutCounter },
   { name: 'Migration20261203000003Receipt', class: Migration20261203000003Receipt },
+  { name: 'Migration20261203000005AgreementFields', class: Migration20261203000005AgreementFields },
 ];

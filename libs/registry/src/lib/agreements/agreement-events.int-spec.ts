@@ -21,6 +21,7 @@ const STATE_FIELDS = [
   'theme',
   'type',
   'purpose',
+  'fields',
   'status',
   'version',
   'changedAt',

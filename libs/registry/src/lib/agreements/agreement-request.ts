@@ -1,12 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AgreementState, Caller } from '@interscambio/access';
+import { declaresField } from '@interscambio/schemas';
 import type { SchemaCatalog } from '@interscambio/schemas';
 import { Ente } from '../enti/ente.entity';
 import { ForbiddenError, UnprocessableError } from '../http/registry.errors';
 
 const MIN_PURPOSE_LENGTH = 10;
 
-export type NewAgreement = Pick<AgreementState, 'consumer' | 'scope' | 'publisher' | 'theme' | 'type' | 'purpose'>;
+export type NewAgreement = Pick<
+  AgreementState,
+  'consumer' | 'scope' | 'publisher' | 'theme' | 'type' | 'purpose' | 'fields'
+>;
 
 /** The consumer is the caller's ente; only an operator or admin may ask on another ente's behalf. */
 export function consumerOf(named: string | undefined, caller: Caller): string {
@@ -52,6 +56,19 @@ export async function checkNewAgreement(
       '/purpose',
       `${request.theme}/${request.type} records are personale (special-category personal data): state the purpose of reading them in at least ${MIN_PURPOSE_LENGTH} characters.`,
     );
+  if (info.visibility === 'personale' && !request.fields)
+    throw new UnprocessableError(
+      'fields-required',
+      '/fields',
+      `${request.theme}/${request.type} records are personale: name the fields the purpose needs (JSON pointers, e.g. ${examplePointers(info.schema)}); reads will show those only.`,
+    );
+  const unknown = (request.fields ?? []).findIndex((pointer) => !declaresField(info.schema, pointer));
+  if (unknown >= 0)
+    throw new UnprocessableError(
+      'unknown-field',
+      `/fields/${unknown}`,
+      `${request.theme}/${request.type} has no field ${request.fields?.[unknown]}; its fields are ${examplePointers(info.schema, 50)}.`,
+    );
   if (request.publisher === request.consumer)
     throw new UnprocessableError(
       'publisher-is-consumer',
@@ -74,4 +91,13 @@ async function usableEnte(em: EntityManager, code: string, pointer: string): Pro
   if (!ente.enabled)
     throw new UnprocessableError('ente-disabled', pointer, `Ente ${code} (${ente.nome}) is disabled on the platform.`);
   return ente;
+}
+
+/** The schema's top-level fields as pointers, to show a client what it may name. */
+function examplePointers(schema: object, limit = 3): string {
+  const properties = Object.keys((schema as { properties?: object }).properties ?? {});
+  return properties
+    .slice(0, limit)
+    .map((p) => `/${p}`)
+    .join(', ');
 }

@@ -25,6 +25,10 @@ export class Agreement {
   @Property({ type: 'text', nullable: true })
   purpose: string | null = null;
 
+  /** JSON pointers of the fields the consumer may see; all when null (see AgreementState). */
+  @Property({ type: 'json', nullable: true })
+  fields: string[] | null = null;
+
   @Property({ type: 'text' })
   status!: AgreementStatus;
 

@@ -22,6 +22,16 @@ export const createAgreementSchema = {
       maxLength: 1000,
       description: 'Why the consumer reads; at least 10 characters for personale types.',
     },
+    fields: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 100,
+      uniqueItems: true,
+      items: { type: 'string', pattern: '^(/([^~/]|~[01])*)+$', maxLength: 500 },
+      description:
+        'The fields the consumer may see, as JSON pointers into the record (e.g. /stato, /periodo/inizio); required for personale types, whose reads show only these; all fields when absent.',
+      examples: [['/stato', '/areaIntervento', '/dataApertura']],
+    },
     consumer: {
       type: 'string',
       pattern: ENTE_CODE_PATTERN,

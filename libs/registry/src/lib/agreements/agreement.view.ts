@@ -28,6 +28,7 @@ export function agreementState(agreement: Agreement): AgreementState {
     theme: agreement.theme,
     type: agreement.type,
     purpose: agreement.purpose,
+    fields: agreement.fields,
     status: agreement.status,
     version: agreement.version,
     changedAt: agreement.changedAt.toISOString(),

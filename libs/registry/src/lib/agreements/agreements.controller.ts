@@ -42,6 +42,7 @@ export class AgreementsController {
         theme: input.theme,
         type: input.type,
         purpose: input.purpose ?? null,
+        fields: input.fields ? [...input.fields] : null,
       },
       caller,
       request.id,

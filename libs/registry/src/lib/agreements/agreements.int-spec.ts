@@ -209,15 +209,41 @@ describe('agreements (accordi di fruizione)', () => {
     expect(res.body.detail).toMatch(/Ente 083001 \(.+\) is disabled on the platform/);
   });
 
-  it('accept a personale type with a stated purpose', async () => {
+  it('accept a personale type with a stated purpose and the fields it needs', async () => {
     const res = await as('bagheria').request({
       publisher: '082053',
       theme: 'sociale',
       type: 'presa-in-carico',
       purpose: 'Continuità della presa in carico dei nuclei trasferiti',
+      fields: ['/beneficiario/codiceFiscale', '/stato'],
     });
     expect(res.status).toBe(201);
-    expect(res.body.purpose).toBe('Continuità della presa in carico dei nuclei trasferiti');
+    expect(res.body).toMatchObject({
+      purpose: 'Continuità della presa in carico dei nuclei trasferiti',
+      fields: ['/beneficiario/codiceFiscale', '/stato'],
+    });
+  });
+
+  it('refuse a personale agreement that names no fields, or a field the type does not have', async () => {
+    const asked = {
+      publisher: '082053',
+      theme: 'sociale',
+      type: 'prestazione',
+      purpose: 'Verifica delle prestazioni erogate ai nuclei trasferiti',
+    };
+    const none = await as('bagheria').request(asked);
+    expect(none.status).toBe(422);
+    expect(none.body).toMatchObject({
+      code: 'fields-required',
+      errors: [expect.objectContaining({ pointer: '/fields' })],
+    });
+    const unknown = await as('bagheria').request({ ...asked, fields: ['/stato', '/beneficiario/indirizzo'] });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body).toMatchObject({
+      code: 'unknown-field',
+      errors: [expect.objectContaining({ pointer: '/fields/1' })],
+      detail: expect.stringContaining('/beneficiario/indirizzo'),
+    });
   });
 
   it('are requested for the caller’s own ente; only an operator or admin names another consumer', async () => {

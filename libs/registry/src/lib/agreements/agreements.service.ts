@@ -57,6 +57,7 @@ export class AgreementsService {
           id: uuidv7(),
           ...partiesOf(request),
           purpose: request.purpose,
+          fields: request.fields,
           status: 'requested',
           version: 1,
           requestedBy: caller.clientId,

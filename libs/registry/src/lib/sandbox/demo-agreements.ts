@@ -19,6 +19,7 @@ const DEMOS: NewAgreement[] = [
     theme: 'tributi',
     type: 'posizione-debitoria',
     purpose: 'Sandbox demo: Bagheria reads the tax positions Palermo publishes.',
+    fields: null,
   },
   {
     consumer: '082049',
@@ -27,6 +28,17 @@ const DEMOS: NewAgreement[] = [
     theme: 'edilizia-catasto',
     type: 'pratica-edilizia',
     purpose: 'Sandbox demo: building permits across the Città Metropolitana di Palermo.',
+    fields: null,
+  },
+  {
+    consumer: '082006',
+    scope: 'ente',
+    publisher: '082053',
+    theme: 'sociale',
+    type: 'presa-in-carico',
+    purpose: 'Sandbox demo: continuità assistenziale per chi si trasferisce da Palermo a Bagheria.',
+    // Personale: Bagheria sees only what continuity of care needs, never the closing reason.
+    fields: ['/beneficiario/codiceFiscale', '/areaIntervento', '/servizioTitolare', '/stato', '/dataApertura'],
   },
 ];
 

@@ -81,7 +81,7 @@ describe('node main.js sandbox <file>', () => {
     // 194 scrypt hashes the first time, on however few cores the test machine has.
   }, 240_000);
 
-  it('sets up the two demo agreements, active', async () => {
+  it('sets up the three demo agreements, active, the personale one naming its fields', async () => {
     const operator = read().clients.find((c) => c.clientId === 'sandbox-operator');
     const token = await t.token('sandbox-operator', operator?.clientSecret as string, 'registry');
     const { body } = await new RegistryHttp(t.url).get<{ items: AgreementView[] }>('/agreements?status=active', {
@@ -92,6 +92,14 @@ describe('node main.js sandbox <file>', () => {
     ).toEqual([
       { consumer: '082006', scope: 'ente', publisher: '082053', theme: 'tributi', type: 'posizione-debitoria' },
       { consumer: '082049', scope: 'metro', publisher: '082000', theme: 'edilizia-catasto', type: 'pratica-edilizia' },
+      { consumer: '082006', scope: 'ente', publisher: '082053', theme: 'sociale', type: 'presa-in-carico' },
+    ]);
+    expect(body.items.find((a) => a.theme === 'sociale')?.fields).toEqual([
+      '/beneficiario/codiceFiscale',
+      '/areaIntervento',
+      '/servizioTitolare',
+      '/stato',
+      '/dataApertura',
     ]);
   });
 
@@ -103,7 +111,7 @@ describe('node main.js sandbox <file>', () => {
     expect(statSync(file).mtimeMs).toBe(before.mtime);
     expect(await hashes()).toEqual(before.hashes);
     const { rows } = await t.sql.query("select count(*)::int as n from agreement where status = 'active'");
-    expect(rows).toEqual([{ n: 2 }]);
+    expect(rows).toEqual([{ n: 3 }]);
   });
 
   it('gives a new secret only to what is missing or changed, and puts a revoked client back', async () => {

@@ -28,7 +28,7 @@ const ENTE_SCOPES: Scope[] = ['records:read', 'records:write', 'subscriptions'];
 
 /**
  * `node main.js sandbox <file>`: a client_secret client for every ente plus an operator and an
- * admin, and two active demo agreements. Idempotent and quick the second time: a secret is kept
+ * admin, and three active demo agreements. Idempotent and quick the second time: a secret is kept
  * when the file's secretSetAt equals the stored one (no hash to re-derive), and only missing or
  * changed clients get a new secret.
  */

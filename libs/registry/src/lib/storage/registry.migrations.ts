@@ -118,10 +118,22 @@ class Migration20261201000004Agreement extends Migration {
   }
 }
 
+class Migration20261203000001AgreementFields extends Migration {
+  override up(): void {
+    // The fields a personale agreement lets its consumer see (data minimisation); null: all fields.
+    this.addSql('alter table "agreement" add column "fields" jsonb null');
+  }
+
+  override down(): void {
+    this.addSql('alter table "agreement" drop column "fields"');
+  }
+}
+
 /** The registry's own tables, listed after messagingMigrations (outbox, processed_event). */
 export const registryMigrations: MigrationObject[] = [
   { name: 'Migration20261201000001Ente', class: Migration20261201000001Ente },
   { name: 'Migration20261201000002ApiClient', class: Migration20261201000002ApiClient },
   { name: 'Migration20261201000003SigningKey', class: Migration20261201000003SigningKey },
   { name: 'Migration20261201000004Agreement', class: Migration20261201000004Agreement },
+  { name: 'Migration20261203000001AgreementFields', class: Migration20261203000001AgreementFields },
 ];
