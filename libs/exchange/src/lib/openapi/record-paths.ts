@@ -4,6 +4,7 @@ import { componentName } from './record-schemas';
 import {
   enteParameter,
   etagHeader,
+  writeHeaders,
   idempotencyKeyHeader,
   ifMatchHeader,
   keyParameter,
@@ -38,8 +39,8 @@ export function recordPaths(basePath: string, info: RecordTypeInfo): Record<stri
         parameters: [ifMatchHeader, idempotencyKeyHeader],
         requestBody: { required: true, content: json(info.examples[0]) },
         responses: {
-          '200': { description: 'Updated, or unchanged.', headers: etagHeader, content: json() },
-          '201': { description: 'Created.', headers: etagHeader, content: json() },
+          '200': { description: 'Updated, or unchanged.', headers: writeHeaders, content: json() },
+          '201': { description: 'Created.', headers: writeHeaders, content: json() },
           ...pick(['400', '404', '412', '413', '415', '422', '500']),
         },
       },
@@ -61,7 +62,7 @@ export function recordPaths(basePath: string, info: RecordTypeInfo): Record<stri
         security: needs('records:write'),
         summary: `Delete a ${info.title || info.type} (a tombstone: next revision, a deleted event)`,
         parameters: [ifMatchHeader, idempotencyKeyHeader],
-        responses: { '204': { description: 'Deleted.', headers: etagHeader }, ...pick(['400', '404', '412', '500']) },
+        responses: { '204': { description: 'Deleted.', headers: writeHeaders }, ...pick(['400', '404', '412', '500']) },
       },
     },
     [root]: {

@@ -44,6 +44,7 @@ export const batchResultSchema = {
           status: { type: 'integer', enum: [200, 201, 403, 422] },
           outcome: { type: 'string', enum: ['created', 'updated', 'unchanged', 'rejected'] },
           revision: { type: 'integer' },
+          receipt: { type: 'string', description: 'The signed receipt of the change.' },
           errors: { $ref: '#/components/schemas/Problem/properties/errors' },
         },
       },
@@ -82,6 +83,16 @@ export const idempotencyKeyHeader = {
 };
 
 export const etagHeader = { ETag: { description: 'The revision, as `"<revision>"`.', schema: { type: 'string' } } };
+
+/** What a write answers with: its revision and the service's signed receipt of the change. */
+export const writeHeaders = {
+  ...etagHeader,
+  'Interscambio-Receipt': {
+    description:
+      'The signed receipt of the change, `<JWS>~<leaf>~<path>`; verify with `/.well-known/jwks.json` (see the README).',
+    schema: { type: 'string' },
+  },
+};
 
 const problem = (description: string): object => ({
   description,
