@@ -29,6 +29,7 @@ import { RecordCollectionController } from './records/record-collection.controll
 import { RecordController } from './records/record.controller';
 import { RecordService } from './records/record.service';
 import { RecordRepository } from './records/record.repository';
+import { RecordChecker } from './records/record-checker';
 import { RecordWriter } from './records/record-writer';
 import { ReceiptSigner } from './receipts/receipt.signer';
 import { ReceiptsController } from './receipts/receipts.controller';
@@ -82,6 +83,7 @@ export class ExchangeModule {
         },
         OpenApiHolder,
         RecordRepository,
+        RecordChecker,
         RecordWriter,
         IdempotencyStore,
         ReadAudit,
