@@ -1,5 +1,7 @@
-// The devstack command: `node libs/devstack/src/cli.ts up|stop|status [--json] [--database NAME]`.
-// Progress goes to stderr so `up --json` can hand its result on stdout to another program.
+// The devstack command: `node libs/devstack/src/cli.ts up|stop|status [--json] [--database NAME] [--home DIR]`.
+// Progress goes to stderr so `up --json` can hand its result on stdout to another program. `--home`
+// runs a stack of its own in DIR (with INTERSCAMBIO_PG=embedded, INTERSCAMBIO_PG_PORT and
+// INTERSCAMBIO_KAFKA_PORT naming its ports): `up` starts it, or starts again what of it died.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureStack, redactUrl, stackStatus, stopStack } from './index.ts';
@@ -9,7 +11,11 @@ const root = path.resolve(import.meta.dirname, '../../..');
 const log = (line: string): void => void process.stderr.write(`[devstack] ${line}\n`);
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { json: { type: 'boolean', default: false }, database: { type: 'string', default: 'interscambio' } },
+  options: {
+    json: { type: 'boolean', default: false },
+    database: { type: 'string', default: 'interscambio' },
+    home: { type: 'string' },
+  },
 });
 
 function describe(s: ProvidedService | null, name: string): string {
@@ -22,7 +28,7 @@ function describe(s: ProvidedService | null, name: string): string {
 async function main(command: string | undefined): Promise<void> {
   switch (command) {
     case 'up': {
-      const stack = await ensureStack({ root, log, database: values.database });
+      const stack = await ensureStack({ root, home: values.home, log, database: values.database });
       if (values.json) {
         process.stdout.write(`${JSON.stringify(stack)}\n`);
       } else {
@@ -32,7 +38,7 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     case 'stop': {
-      const stopped = await stopStack({ root, log });
+      const stopped = await stopStack({ root, home: values.home, log });
       log(
         stopped.kafka || stopped.postgres
           ? 'stopped what interscambio had started'
@@ -41,7 +47,7 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     case 'status': {
-      const [pg, kafka] = await stackStatus({ root });
+      const [pg, kafka] = await stackStatus({ root, home: values.home });
       process.stdout.write(`${describe(pg, 'postgres')}\n${describe(kafka, 'kafka')}\n`);
       return;
     }

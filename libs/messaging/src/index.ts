@@ -23,6 +23,7 @@ export type { OutboxEvent } from './lib/outbox/outbox-event';
 export { appendOutbox, appendOutboxSql } from './lib/outbox/append-outbox';
 export { OutboxRelay } from './lib/outbox/outbox.relay';
 export { outboxBacklog } from './lib/outbox/outbox.store';
+export { relayApplicationName, relayLockName } from './lib/outbox/outbox.names';
 export type { OutboxBacklog } from './lib/outbox/outbox.store';
 export type { OutboxRelayOptions } from './lib/outbox/outbox.relay';
 export { EventConsumer } from './lib/consumer/event.consumer';

@@ -1,5 +1,5 @@
 // The local Kafka broker: Apache Kafka jars resolved by Maven (deploy/local/kafka/pom.xml),
-// run as one KRaft node (broker + controller) under <root>/.devstack/kafka.
+// run as one KRaft node (broker + controller) under <home>/kafka (home: <root>/.devstack unless given).
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -49,11 +49,12 @@ interface FormatInfo {
   formattedAt: string;
 }
 
-export function kafkaPaths(root: string): KafkaPaths {
-  const dir = path.join(root, '.devstack', 'kafka');
+/** The broker of the stack at `home` (see StackLocation); every stack runs the repository's jars. */
+export function kafkaPaths(root: string, home = path.join(root, '.devstack')): KafkaPaths {
+  const dir = path.join(home, 'kafka');
   return {
     dir,
-    libs: path.join(dir, 'libs'),
+    libs: path.join(root, '.devstack', 'kafka', 'libs'),
     data: path.join(dir, 'data'),
     logs: path.join(dir, 'logs'),
     config: path.join(dir, 'server.properties'),

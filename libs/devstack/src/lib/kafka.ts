@@ -23,7 +23,8 @@ import {
   writeConfig,
 } from './kafka-local.ts';
 import type { KafkaPaths, KafkaState } from './kafka-local.ts';
-import type { Log, ProvidedService } from './service.ts';
+import { stackHome } from './service.ts';
+import type { Log, ProvidedService, StackLocation } from './service.ts';
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
 
@@ -162,8 +163,14 @@ function ourBroker(p: KafkaPaths, log?: Log): KafkaState | null {
   return null;
 }
 
-async function startLocal(root: string, port: number, timeoutMs: number, log: Log): Promise<ProvidedService> {
-  const p = kafkaPaths(root);
+async function startLocal(
+  root: string,
+  home: string,
+  port: number,
+  timeoutMs: number,
+  log: Log,
+): Promise<ProvidedService> {
+  const p = kafkaPaths(root, home);
   fs.mkdirSync(p.dir, { recursive: true });
   // Generous: the holder may be downloading the jars with Maven.
   const release = await acquireLock(p.lock, timeoutMs + 900_000, log);
@@ -266,7 +273,7 @@ function containerService(url: string): ProvidedService {
   };
 }
 
-async function provide(root: string, log: Log, timeoutMs: number): Promise<ProvidedService> {
+async function provide(root: string, home: string, log: Log, timeoutMs: number): Promise<ProvidedService> {
   const fromEnv = process.env.KAFKA_BROKERS?.trim();
   if (fromEnv) {
     log(`Using KAFKA_BROKERS=${fromEnv}`);
@@ -278,7 +285,7 @@ async function provide(root: string, log: Log, timeoutMs: number): Promise<Provi
   if (container && (await answersOnce(container.url))) return containerService(container.url);
 
   const port = kafkaPort();
-  const p = kafkaPaths(root);
+  const p = kafkaPaths(root, home);
   const tried = ['KAFKA_BROKERS: not set'];
   const ours = ourBroker(p, log);
   if (ours?.port === port) {
@@ -296,7 +303,7 @@ async function provide(root: string, log: Log, timeoutMs: number): Promise<Provi
   tried.push(`127.0.0.1:${port}: no Kafka broker answering`);
 
   try {
-    return await startLocal(root, port, timeoutMs, log);
+    return await startLocal(root, home, port, timeoutMs, log);
   } catch (e) {
     const reason = (e as Error).message;
     log(`Local Kafka failed: ${reason.split('\n')[0]}`);
@@ -318,18 +325,20 @@ async function provide(root: string, log: Log, timeoutMs: number): Promise<Provi
 }
 
 /** Returns a broker that answers, starting one if needed (see the file header for the order). */
-export function ensureKafka(opts: { root: string; log: Log; timeoutMs?: number }): Promise<ProvidedService> {
-  const root = path.resolve(opts.root);
-  let pending = inFlight.get(root);
+export function ensureKafka(opts: StackLocation & { log: Log; timeoutMs?: number }): Promise<ProvidedService> {
+  const home = stackHome(opts);
+  let pending = inFlight.get(home);
   if (!pending) {
-    pending = provide(root, opts.log, opts.timeoutMs ?? 120_000).finally(() => inFlight.delete(root));
-    inFlight.set(root, pending);
+    pending = provide(path.resolve(opts.root), home, opts.log, opts.timeoutMs ?? 120_000).finally(() =>
+      inFlight.delete(home),
+    );
+    inFlight.set(home, pending);
   }
   return pending;
 }
 
 /** Stops only a broker this project started (state.json, or this process's container). */
-export async function stopKafka(opts: { root: string; log: Log }): Promise<boolean> {
+export async function stopKafka(opts: StackLocation & { log: Log }): Promise<boolean> {
   let stopped = false;
   if (container) {
     opts.log(`Stopping Kafka container on ${container.url}`);
@@ -337,7 +346,7 @@ export async function stopKafka(opts: { root: string; log: Log }): Promise<boole
     container = null;
     stopped = true;
   }
-  const p = kafkaPaths(path.resolve(opts.root));
+  const p = kafkaPaths(path.resolve(opts.root), stackHome(opts));
   const s = ourBroker(p, opts.log);
   if (s) {
     opts.log(`Stopping local Kafka (pid ${s.pid})…`);
@@ -351,14 +360,14 @@ export async function stopKafka(opts: { root: string; log: Log }): Promise<boole
 }
 
 /** What is running and who started it; starts nothing. */
-export async function kafkaStatus(opts: { root: string }): Promise<ProvidedService | null> {
+export async function kafkaStatus(opts: StackLocation): Promise<ProvidedService | null> {
   const fromEnv = process.env.KAFKA_BROKERS?.trim();
   if (fromEnv) {
     return (await answersOnce(fromEnv))
       ? { name: 'kafka', url: fromEnv, source: 'env', detail: 'from KAFKA_BROKERS' }
       : null;
   }
-  const p = kafkaPaths(path.resolve(opts.root));
+  const p = kafkaPaths(path.resolve(opts.root), stackHome(opts));
   const s = readState(p);
   if (s && isOurBroker(s.pid, p)) {
     const up = await answersOnce(`127.0.0.1:${s.port}`);

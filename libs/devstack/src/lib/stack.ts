@@ -1,6 +1,6 @@
 import { ensureKafka, kafkaStatus, silenceKafkajsTimeoutWarning, stopKafka } from './kafka.ts';
 import { ensureDatabase, ensurePostgres, postgresStatus, stopPostgres } from './postgres.ts';
-import type { Log, ProvidedService } from './service.ts';
+import type { Log, ProvidedService, StackLocation } from './service.ts';
 
 export interface Stack {
   postgres: ProvidedService;
@@ -10,7 +10,7 @@ export interface Stack {
 }
 
 /** Brings up (or reuses) PostgreSQL and Kafka, then makes sure `database` exists. */
-export async function ensureStack(opts: { root: string; log: Log; database: string }): Promise<Stack> {
+export async function ensureStack(opts: StackLocation & { log: Log; database: string }): Promise<Stack> {
   silenceKafkajsTimeoutWarning();
   // Both start in parallel: the Kafka JVM is the slow one, PostgreSQL is ready long before.
   const [postgres, kafka] = await Promise.all([ensurePostgres(opts), ensureKafka(opts)]);
@@ -18,12 +18,12 @@ export async function ensureStack(opts: { root: string; log: Log; database: stri
   return { postgres, kafka, databaseUrl };
 }
 
-export async function stopStack(opts: { root: string; log: Log }): Promise<{ kafka: boolean; postgres: boolean }> {
+export async function stopStack(opts: StackLocation & { log: Log }): Promise<{ kafka: boolean; postgres: boolean }> {
   const kafka = await stopKafka(opts);
   const postgres = await stopPostgres(opts);
   return { kafka, postgres };
 }
 
-export async function stackStatus(opts: { root: string }): Promise<(ProvidedService | null)[]> {
+export async function stackStatus(opts: StackLocation): Promise<(ProvidedService | null)[]> {
   return Promise.all([postgresStatus(opts), kafkaStatus(opts)]);
 }

@@ -1,0 +1,80 @@
+import { expectEveryRecordDelivered } from './lib/expect-delivery';
+import { deliveryFigures, recordFigures } from './lib/figures';
+import { OwnStack } from './lib/own-stack';
+import { pollUntil, secondsSince } from './lib/poll';
+import { Scenario } from './lib/scenario';
+
+const NAME = '3-postgres-crash';
+const LOAD = { writers: 6, keysPerWriter: 40, pauseMs: 20 };
+
+describe('PostgreSQL crashed (immediate shutdown) under a steady PUT load, then restarted', () => {
+  let stack: OwnStack;
+  let s: Scenario;
+
+  beforeAll(async () => {
+    stack = await OwnStack.start(NAME);
+    s = await Scenario.prepare(NAME, stack.infrastructure());
+  });
+
+  afterAll(async () => {
+    try {
+      await s?.close();
+    } finally {
+      await stack?.remove();
+    }
+  });
+
+  it('answers 503 and not ready meanwhile, keeps every acknowledged record, reconnects by itself and drains', async () => {
+    const service = await s.startService();
+    s.startLoad(LOAD);
+    await s.acknowledgedMore(1000, '1,000 writes before the fault');
+
+    const crashedAt = performance.now();
+    await stack.crashPostgres();
+    await pollUntil(async () => (await service.answers('health/ready')) === 503, {
+      timeoutMs: 30_000,
+      what: '/health/ready to answer 503',
+    });
+    const statusMeanwhile = await service.answers('status');
+    // The load keeps knocking while the database is away.
+    const refusedAt = s.acks.refusedCount;
+    await pollUntil(async () => s.acks.refusedCount >= refusedAt + 1500, {
+      timeoutMs: 60_000,
+      what: '1,500 writes refused while PostgreSQL is down',
+    });
+
+    await stack.restart();
+    const backAt = performance.now();
+    const downFor = secondsSince(crashedAt);
+    await pollUntil(
+      async () => (await service.answers('health/ready')) === 200 && [200, 201].includes(await s.writeOnce('after')),
+      {
+        timeoutMs: 120_000,
+        what: 'ready again and a write acknowledged',
+      },
+    );
+    const readyAfter = secondsSince(backAt);
+    const seq = await s.outbox.lastSeq();
+    const drainedAfter = await s.outbox.drained(seq, backAt, 120_000);
+    await s.acknowledgedMore(1000, '1,000 writes after PostgreSQL came back');
+    await s.stopLoad();
+
+    expect(statusMeanwhile).toBe(503);
+    // The process lived through it and refused writes only as 503 (problem+json), never with a 500.
+    expect(service.running).toBe(true);
+    expect([...s.acks.refused.keys()]).toEqual(['503']);
+    const delivery = await s.delivery();
+    expectEveryRecordDelivered(delivery);
+
+    recordFigures(NAME, {
+      'fault injected':
+        'immediate shutdown of PostgreSQL (SIGQUIT to the postmaster, as pg_ctl -m immediate), then a restart',
+      load: `${LOAD.writers} writers PUTting, ${LOAD.pauseMs} ms pause`,
+      ...deliveryFigures(delivery, s.acks.refusals()),
+      'outage reported': `/health/ready 503, /status ${statusMeanwhile}`,
+      'outage lasted (s)': downFor,
+      'recovered in (s)': `${readyAfter} (ready and a write acknowledged, after PostgreSQL answered)`,
+      'backlog drained in (s)': drainedAfter,
+    });
+  });
+});
