@@ -2,8 +2,12 @@
 // while they differ). Run: node tools/scripts/generate-types.ts
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+// Node runs this file as it is (type stripping), without the tsconfig paths, so it reaches the
+// library's sources by relative path.
+/* eslint-disable @nx/enforce-module-boundaries */
 import { readSchemaFiles } from '../../libs/schemas/src/lib/schema-files.ts';
 import { generatedTypesFile, generateThemeTypes } from '../../libs/schemas/src/lib/type-generator.ts';
+/* eslint-enable @nx/enforce-module-boundaries */
 
 const root = path.resolve(import.meta.dirname, '../..');
 const sourceDir = path.join(root, 'libs/schemas/src');
