@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { answerClientError } from './client-error';
+import { answerClientError, answerConnect, answerExpectation } from './client-error';
 import { correlationIdOf } from './correlation';
 import type { HttpReply, HttpRequest } from './http.types';
+import { nestedDeeperThan } from './json-depth';
 import { BadRequestError, MalformedJsonError } from './problem/problem.error';
 import { sendProblem } from './problem/send-problem';
 
@@ -14,6 +15,10 @@ export interface BodyLimits {
 }
 
 export const defaultBodyLimits: BodyLimits = { single: 2 * 1024 * 1024, batch: 10 * 1024 * 1024 };
+
+// Records nest a few levels, a batch three more; thousands of levels only overflow the stack of
+// whatever walks the document next (the idempotency fingerprint did, with a 500).
+const MAX_JSON_DEPTH = 64;
 
 /**
  * Fastify as the services want it: the request id is the correlation id, echoed on every answer;
@@ -32,17 +37,30 @@ export function createFastifyAdapter(limits: BodyLimits = defaultBodyLimits): Fa
     // A path Fastify cannot route (bad percent-encoding, a segment past 512 characters).
     frameworkErrors: (error: Error, request: HttpRequest, reply: HttpReply) => void sendProblem(request, reply, error),
     clientErrorHandler: answerClientError,
+    // Node answers a missing Host with a bare 400 of its own; the onRequest hook below answers it instead.
+    http: { requireHostHeader: false },
   });
   const fastify = adapter.getInstance();
+  fastify.server.on('connect', answerConnect);
+  fastify.server.on('checkExpectation', answerExpectation);
   fastify.removeContentTypeParser(['text/plain', 'application/json']);
   // Fastify's own parser (prototype-poisoning checks included), failing with our code instead of its.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     // A GET or DELETE sent with a JSON content type and nothing else has no body, not a broken one.
     if (body.length === 0) return done(null, undefined);
-    void parseJson(request, body.toString(), (error, value) =>
-      error ? done(new MalformedJsonError(), undefined) : done(null, value),
-    );
+    void parseJson(request, body.toString(), (error, value) => {
+      if (error) return done(new MalformedJsonError(), undefined);
+      if (nestedDeeperThan(value, MAX_JSON_DEPTH))
+        return done(
+          new BadRequestError(
+            'json-too-deep',
+            `The body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`,
+          ),
+          undefined,
+        );
+      done(null, value);
+    });
   });
   // Nest registers its routes at init, after this hook exists, so each route gets its own limit.
   fastify.addHook('onRoute', (route) => {
@@ -50,6 +68,8 @@ export function createFastifyAdapter(limits: BodyLimits = defaultBodyLimits): Fa
   });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-correlation-id', request.id);
+    const refusal = refusalOf(request.raw.httpVersion, request);
+    if (refusal) return void sendProblem(request, reply, refusal);
     done();
   });
   // Every query parameter of every route takes one value (several go comma-separated in one).
@@ -62,4 +82,18 @@ export function createFastifyAdapter(limits: BodyLimits = defaultBodyLimits): Fa
     return reply;
   });
   return adapter;
+}
+
+/** What no route takes, refused before routing. */
+function refusalOf(httpVersion: string, request: HttpRequest): BadRequestError | undefined {
+  // RFC 9112 §3.2: an HTTP/1.1 request without Host is refused with 400.
+  if (httpVersion === '1.1' && request.headers.host === undefined)
+    return new BadRequestError('missing-host', 'An HTTP/1.1 request must send a Host header.');
+  // PostgreSQL text cannot hold a NUL: in a path or query value it failed queries (as a lost connection, 503).
+  if (request.url.includes('%00'))
+    return new BadRequestError(
+      'invalid-url',
+      'The URL carries a NUL character (%00), which no name, key or value may hold.',
+    );
+  return undefined;
 }
