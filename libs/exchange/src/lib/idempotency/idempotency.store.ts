@@ -33,7 +33,7 @@ export class IdempotencyStore {
       fingerprint: string;
       status: number;
       headers: Record<string, string>;
-      body: unknown;
+      body: string | null;
     }>(`select fingerprint, status, headers, body from ${table} where scope = $1 and key = $2`, [
       request.scope,
       request.key,
@@ -43,7 +43,7 @@ export class IdempotencyStore {
     return {
       status: stored.status,
       headers: { ...stored.headers, 'idempotency-replayed': 'true' },
-      body: stored.body ?? undefined,
+      body: stored.body === null ? undefined : (JSON.parse(stored.body) as unknown),
     };
   }
 

@@ -159,6 +159,18 @@ class Migration20261203000003Receipt extends Migration {
   }
 }
 
+class Migration20261203000004IdempotencyAnswerText extends Migration {
+  override up(): void {
+    // A replayed answer is kept as the JSON text first sent: jsonb refuses a NUL or a lone surrogate,
+    // which a batch answer repeats from the items it refused (the write then failed with a 500).
+    this.addSql('alter table "idempotency_key" alter column "body" type text using "body"::text');
+  }
+
+  override down(): void {
+    this.addSql('alter table "idempotency_key" alter column "body" type jsonb using "body"::jsonb');
+  }
+}
+
 class Migration20261203000005AgreementFields extends Migration {
   override up(): void {
     // The fields an agreement lets its consumer see; a personale agreement without them opens nothing.
@@ -178,5 +190,6 @@ export const exchangeMigrations: MigrationObject[] = [
   { name: 'Migration20261201000002Agreement', class: Migration20261201000002Agreement },
   { name: 'Migration20261203000001FeedWithoutCounter', class: Migration20261203000001FeedWithoutCounter },
   { name: 'Migration20261203000003Receipt', class: Migration20261203000003Receipt },
+  { name: 'Migration20261203000004IdempotencyAnswerText', class: Migration20261203000004IdempotencyAnswerText },
   { name: 'Migration20261203000005AgreementFields', class: Migration20261203000005AgreementFields },
 ];
