@@ -5,3 +5,4 @@ export type { ThemeTestApp } from './theme-test-app';
 export { eventually, startFlowTheme, stopFlowThemes } from './flow-apps';
 export type { RunningTheme } from './flow-apps';
 export { describeFixtureRecords } from './fixture-records';
+export { describeHostileInput } from './hostile-input';

@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { rawExchange } from '@interscambio/http/testing';
 import { provaTheme } from '../../../test/prova-theme';
 import type { ProvaTheme } from '../../../test/prova-theme';
 import { startThemeTestApp } from '../../../test/theme-test-app';
@@ -120,11 +121,26 @@ describe('hostile HTTP: every refusal is a 4xx problem+json, never a 500 or a re
     expect(items[1]?.errors).toEqual([expect.objectContaining({ pointer: '/data/nota' })]);
   });
 
-  it('refuses a document nested thousands of levels deep without failing', async () => {
-    const deep = `{"anno":2024,"nota":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
-    const res = await call('/records/avviso/082053/profondo', { method: 'PUT', body: deep });
-    expect([400, 422]).toContain(res.status);
-    expect(res.headers.get('content-type')).toMatch(PROBLEM);
+  it('refuses JSON nested past 64 levels with 400, before anything walks it (an Idempotency-Key fingerprint did)', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const idempotent = { 'idempotency-key': 'profondo' };
+    const put = { method: 'PUT', body: `{"anno":2024,"nota":${deep}}`, headers: idempotent };
+    await expectProblem(await call('/records/avviso/082053/profondo', put), 400, 'json-too-deep');
+    const item = `{"ente":${deep},"key":"k","data":{"anno":2024}}`;
+    const batch = { method: 'POST', body: `{"items":[${item}]}` };
+    await expectProblem(await call('/records/avviso/batch', batch), 400, 'json-too-deep');
+  });
+
+  it('replays a batch answer that repeats a NUL or a lone surrogate from the items it refused', async () => {
+    const items = [
+      { ente: '082053', key: 'k\u0000', data: { anno: 2024 } },
+      { ente: '\ud800', key: 'k', data: { anno: 2024 } },
+    ];
+    const batch = { method: 'POST', body: JSON.stringify({ items }), headers: { 'idempotency-key': 'testo-ripetuto' } };
+    const first = await call('/records/avviso/batch', batch);
+    const replay = await call('/records/avviso/batch', batch);
+    expect([first.status, replay.status, replay.headers.get('idempotency-replayed')]).toEqual([200, 200, 'true']);
+    expect(await replay.json()).toEqual(await first.json());
   });
 
   it('answers a body over the limit with 413 problem+json', async () => {
@@ -146,6 +162,21 @@ describe('hostile HTTP: every refusal is a 4xx problem+json, never a 500 or a re
     const garbage = await raw(port, 'NOT HTTP AT ALL\r\n\r\n');
     expect(garbage.status).toBe(400);
     expect(JSON.parse(garbage.body)).toMatchObject({ status: 400 });
+  });
+
+  it("answers a request without Host, an Expect it cannot meet and a CONNECT with problem+json, not Node's bare refusals", async () => {
+    const requests = [
+      'GET /prova/v1/status HTTP/1.1\r\n\r\n',
+      'GET /prova/v1/status HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\n\r\n',
+      'CONNECT x:443 HTTP/1.1\r\nHost: x:443\r\n\r\n',
+    ];
+    const statuses: unknown[] = [];
+    for (const request of requests) {
+      const [answer] = (await rawExchange(port, request)).answers;
+      expect(answer?.headers['content-type']).toMatch(PROBLEM);
+      statuses.push(JSON.parse(answer?.body ?? '{}')['status']);
+    }
+    expect(statuses).toEqual([400, 417, 405]);
   });
 
   it('is still healthy after all of the above', async () => {

@@ -1,0 +1,4 @@
+import { describeHostileInput } from '@interscambio/exchange/testing';
+import { tributiTheme } from './tributi.theme';
+
+describeHostileInput(tributiTheme);

@@ -1,0 +1,17 @@
+export { answerFaults } from './answer-check';
+export type { HttpAnswerSeen } from './answer-check';
+export { CI_SEED, fuzzSettings } from './fuzz-settings';
+export type { FuzzSettings } from './fuzz-settings';
+export { describeRequest, hostileRequests } from './hostile-requests';
+export type { Credentials, HostileRequest, HostileRequestOptions, OperationValues } from './hostile-requests';
+export { hostileIntegerText, hostileText, UNICODE_EDGES } from './hostile-values';
+export { hostileJson, jsonText } from './json-text';
+export { apiOperations, operationName } from './openapi-operations';
+export type { ApiOperation, ApiParameter } from './openapi-operations';
+export { percentEncode } from './request-parts';
+export { rawExchange, rawRequests, readAnswers } from './raw-http';
+export type { RawExchange } from './raw-http';
+export { resolvePointer, schemaValues } from './schema-values';
+export type { JsonSchema, SchemaValuesOptions } from './schema-values';
+export { HostileRun } from './hostile-run';
+export type { HostileTarget } from './hostile-run';
