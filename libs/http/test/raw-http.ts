@@ -13,7 +13,8 @@ export interface RawExchange {
 /**
  * Sends `bytes` on a fresh connection and reads what comes back. The connection stays open while
  * answers arrive, since Node drops the answers still pending when a client half-closes; once
- * `quietMs` pass with nothing new, the exchange is over if something was answered, else the client
+ * `quietMs` pass with nothing new, the exchange is over if something was answered (finally: a
+ * `100 Continue` only says the server is reading the body, and the write may still commit), else the client
  * half-closes (it has nothing more to send: a server waiting for the rest of a body must now
  * answer) and waits for the server to close, `patienceMs` at most.
  */
@@ -31,7 +32,7 @@ export function rawExchange(
     let quiet: NodeJS.Timeout | undefined;
     const wait = (ms: number): void => {
       clearTimeout(quiet);
-      quiet = setTimeout(() => (read().answers.length > 0 ? socket.destroy() : socket.end()), ms);
+      quiet = setTimeout(() => (read().answers.some(isFinal) ? socket.destroy() : socket.end()), ms);
     };
     wait(quietMs);
     socket.on('data', (chunk: Buffer) => {
@@ -45,6 +46,11 @@ export function rawExchange(
       resolve(read());
     });
   });
+}
+
+/** An answer that ends its request, not an interim 1xx. */
+export function isFinal(answer: HttpAnswerSeen): boolean {
+  return answer.status >= 200;
 }
 
 /** HTTP/1.1 answers one after the other, each with Content-Length or chunked, or bodiless by status. */
