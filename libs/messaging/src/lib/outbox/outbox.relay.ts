@@ -24,7 +24,10 @@ export interface OutboxRelayOptions {
    * commits a second, one pass then carries many rows instead of one read, send and mark each.
    */
   lingerMs?: number;
-  /** Longest wait between retries while Kafka fails (default 30 s). */
+  /**
+   * Longest wait between retries while Kafka fails (default 5 s): the backlog drains at most this
+   * long after the broker is back, and a retry costs one refused connection.
+   */
   maxBackoffMs?: number;
   /** Partitions of a topic the relay has to create (default 3). */
   topicPartitions?: number;
@@ -109,7 +112,7 @@ export class OutboxRelay {
         }
       } catch (error) {
         failures += 1;
-        const backoff = Math.min(this.options.maxBackoffMs ?? 30_000, 100 * 2 ** failures);
+        const backoff = Math.min(this.options.maxBackoffMs ?? 5_000, 100 * 2 ** failures);
         this.log(`outbox relay (${this.options.schema}): ${errorMessage(error)}; retrying in ${backoff} ms`);
         await this.stopping.wait(backoff);
       }
