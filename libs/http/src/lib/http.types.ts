@@ -8,6 +8,8 @@ export interface HttpRequest {
   url: string;
   method: string;
   headers: IncomingHttpHeaders;
+  /** The matched route; its `url` is the pattern (`/tributi/v1/records/:type/:ente/:key`). */
+  routeOptions?: { url?: string };
 }
 
 export interface HttpReply {

@@ -21,7 +21,7 @@ export interface AccessTokenVerifier {
 
 /** The request as Fastify's onRequest hook sees it: the route is known, the body not yet read. */
 export interface GateRequest extends CallerRequest {
-  routeOptions?: { config?: Record<string, unknown> };
+  routeOptions?: { url?: string; config?: Record<string, unknown> };
 }
 
 const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i;

@@ -17,6 +17,7 @@ const B = '082006';
 const ALL_LEVELS: LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
 const CODICE_FISCALE = 'RSSMRA80A41G273Y';
 const NOME = 'Rossi Maria';
+const KEY_CF = 'BNCGNN75C12G273K';
 const PERSONALE = { anno: 1980, nota: `${CODICE_FISCALE} ${NOME}` };
 
 type Response = Awaited<ReturnType<ThemeTestApp['app']['inject']>>;
@@ -62,12 +63,13 @@ describe('logs without secrets: what the theme service writes while it handles t
   it('logs an internal error of a personale write with its correlation id, and nothing of the token or the document', async () => {
     // A constraint of the test's own schema that the write path does not know: the write fails in
     // PostgreSQL, the way an unforeseen failure reaches the one place that logs request failures.
-    await t.sql.query(`alter table record add constraint guasto_di_prova check (key <> 'guasto')`);
+    // The key is a person's codice fiscale, as a comune may well choose: the log names the route.
+    await t.sql.query(`alter table record add constraint guasto_di_prova check (key <> '${KEY_CF}')`);
     const authorization = t.as(A).authorization;
     const { answers, output } = await captured(async () => [
       await t.app.inject({
         method: 'PUT',
-        url: `${BASE}/records/fascicolo/${A}/guasto`,
+        url: `${BASE}/records/fascicolo/${A}/${KEY_CF}?nota=${KEY_CF}`,
         headers: { authorization },
         payload: PERSONALE,
       }),
@@ -80,8 +82,10 @@ describe('logs without secrets: what the theme service writes while it handles t
     });
     expect(output).toContain(String(failed.headers['x-correlation-id']));
     const secrets = { ...authorizationSecrets('writer', authorization), ...PERSONALE_SECRETS };
-    expect(secretsIn(output, secrets)).toEqual([]);
+    expect(secretsIn(output, { ...secrets, key: KEY_CF })).toEqual([]);
+    // The problem's `instance` gives the caller back its own path, key included.
     expect(secretsIn(failed.body, secrets)).toEqual([]);
+    expect(output).toContain(`PUT ${BASE}/records/:type/:ente/:key`);
   });
 
   it('writes no token or Authorization header while accepting and refusing tokens, nor echoes one in a problem', async () => {

@@ -13,7 +13,8 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = sendProblem(request, host.switchToHttp().getResponse<HttpReply>(), error);
     if (problem.code === 'internal-error')
       this.logger.error(
-        `${request.method} ${request.url} [${problem.correlationId}]`,
+        // The route, not the URL: keys and query values may be personal data (a codice fiscale).
+        `${request.method} ${request.routeOptions?.url ?? '(no route)'} [${problem.correlationId}]`,
         error instanceof Error ? error.stack : String(error),
       );
   }
