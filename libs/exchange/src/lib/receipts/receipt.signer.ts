@@ -26,6 +26,9 @@ export interface ReceiptWrite {
 
 export const RECEIPT_TYPE = 'interscambio-receipt+jwt';
 
+/** A change's receipt: its write's JWS, then its own proof. record.sql.ts joins them the same way. */
+export const receiptOf = (jws: string, proof: string): string => `${jws}~${proof}`;
+
 /**
  * Signs the receipts of a write: record-level non-repudiation, which the audit chain's anchors do
  * not give per record. A receipt is `<JWS>~<leaf>~<path>` (separated like SD-JWT's disclosures):
@@ -48,8 +51,12 @@ export class ReceiptSigner {
     this.retired = config.receiptRetiredKeySecrets.map((secret) => receiptKey(secret, theme));
   }
 
-  /** One receipt per leaf, in their order. */
-  sign(leaves: ReceiptLeaf[], write: ReceiptWrite): string[] {
+  /**
+   * The write's JWS and, per leaf in their order, its proof (`<leaf>~<path>`): the receipt of a
+   * change is `<JWS>~<proof>` (receiptOf). Kept apart so that a write hands the JWS to PostgreSQL
+   * once, not once per record: with 500 copies a batch's statement was three times slower.
+   */
+  sign(leaves: ReceiptLeaf[], write: ReceiptWrite): { jws: string; proofs: string[] } {
     const encoded = leaves.map((leaf) => Buffer.from(JSON.stringify(leaf)));
     const { root, proofs } = merkleTree(encoded);
     const claims: JwtClaims = {
@@ -63,10 +70,13 @@ export class ReceiptSigner {
       correlationId: write.correlationId,
     };
     const jws = signJwt(this.key, claims, RECEIPT_TYPE);
-    return encoded.map((leaf, i) => {
-      const path = (proofs[i] ?? []).map((step) => `${step.side}:${step.hash.toString('base64url')}`);
-      return `${jws}~${leaf.toString('base64url')}~${Buffer.from(JSON.stringify(path)).toString('base64url')}`;
-    });
+    return {
+      jws,
+      proofs: encoded.map((leaf, i) => {
+        const path = (proofs[i] ?? []).map((step) => `${step.side}:${step.hash.toString('base64url')}`);
+        return `${leaf.toString('base64url')}~${Buffer.from(JSON.stringify(path)).toString('base64url')}`;
+      }),
+    };
   }
 
   /** The public keys receipts verify with: the current one, then the retired ones. */

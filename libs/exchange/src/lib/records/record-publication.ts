@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { receiptOf } from '../receipts/receipt.signer';
 import type { ReceiptSigner } from '../receipts/receipt.signer';
 import type { Checked } from './record-checker';
 import { recordEvent } from './record.events';
@@ -10,7 +11,16 @@ import type { RecordTypeRef, RequestTrace } from './record.types';
 /** What a change carries besides itself: its event, and the receipt stored with it and sent on it. */
 export interface Publication {
   event: EventTemplate;
+  /** The whole receipt, for the answer. */
   receipt: string;
+  /** Its part of its own (record.sql.ts prefixes the write's JWS when it stores and sends it). */
+  proof: string;
+}
+
+/** The publications of a write, by address, and the JWS their receipts share. */
+export interface Publications {
+  jws: string;
+  byAddress: Map<string, Publication>;
 }
 
 /**
@@ -22,11 +32,11 @@ export function publications(
   ref: RecordTypeRef,
   context: { at: Date; target: EventTarget; trace: RequestTrace },
   signer: ReceiptSigner,
-): Map<string, Publication> {
-  if (changes.length === 0) return new Map();
+): Publications {
+  if (changes.length === 0) return { jws: '', byAddress: new Map() };
   const { at, target, trace } = context;
   const ids = changes.map(() => uuidv7());
-  const receipts = signer.sign(
+  const { jws, proofs } = signer.sign(
     changes.map((c, i) => ({
       type: ref.type,
       ente: c.ente,
@@ -37,12 +47,13 @@ export function publications(
     })),
     { time: at, clientId: trace.actor.clientId, correlationId: trace.correlationId },
   );
-  return new Map(
+  const byAddress = new Map(
     changes.map((c, i) => {
-      const receipt = receipts[i] as string;
+      const proof = proofs[i] as string;
       const data = c.command.op === 'put' ? c.command.data : null;
-      const event = recordEvent(target, ref, { ...c, id: ids[i] as string, time: at, data, receipt }, trace);
-      return [addressOf(c), { event, receipt }];
+      const event = recordEvent(target, ref, { ...c, id: ids[i] as string, time: at, data }, trace);
+      return [addressOf(c), { event, receipt: receiptOf(jws, proof), proof }];
     }),
   );
+  return { jws, byAddress };
 }

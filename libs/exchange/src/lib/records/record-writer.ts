@@ -77,8 +77,15 @@ export class RecordWriter {
       else if (refusal) outcomes[c.index] = { ente: c.ente, key: c.key, status: 'rejected', rejection: refusal };
       else (c.command.op === 'put' ? puts : deletes).push(c);
     }
-    const context = { at: new Date(), target: eventTarget(this.settings, ref), trace };
-    const published = publications([...puts, ...deletes], ref, context, this.receipts);
+    const at = new Date();
+    const target = eventTarget(this.settings, ref);
+    const { jws, byAddress: published } = publications(
+      [...puts, ...deletes],
+      ref,
+      { at, target, trace },
+      this.receipts,
+    );
+    const context = { at, target, trace, receiptJws: jws };
     const written = await this.records.upsert(
       tx,
       ref,

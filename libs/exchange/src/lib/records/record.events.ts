@@ -40,14 +40,12 @@ export function eventTarget(settings: EventSettings, ref: RecordTypeRef): EventT
 export function recordEvent(
   target: EventTarget,
   ref: RecordTypeRef,
-  change: { id: string; ente: string; key: string; time: Date; data: unknown; receipt: string },
+  change: { id: string; ente: string; key: string; time: Date; data: unknown },
   trace: RequestTrace,
 ): EventTemplate {
   const headers: Record<string, string> = {
     'interscambio-visibility': ref.visibility,
     'interscambio-correlation-id': trace.correlationId,
-    // The service's signed receipt of the change, so a consumer can verify who published what.
-    'interscambio-receipt': change.receipt,
   };
   // CloudEvents distributed-tracing extension, so a consumer can continue the caller's trace.
   if (trace.traceparent) headers[cloudEventHeader('traceparent')] = trace.traceparent;

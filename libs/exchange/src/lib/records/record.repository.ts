@@ -55,6 +55,8 @@ export interface WriteContext {
   at: Date;
   target: EventTarget;
   trace: RequestTrace;
+  /** The JWS every receipt of the write shares (record-publication.ts). */
+  receiptJws: string;
 }
 
 /**
@@ -91,16 +93,16 @@ export class RecordRepository {
   async upsert(
     tx: SqlExecutor,
     ref: RecordTypeRef,
-    writes: { content: RecordContent; event: EventTemplate; receipt: string }[],
+    writes: { content: RecordContent; event: EventTemplate; proof: string }[],
     context: WriteContext,
   ): Promise<Change[]> {
     if (writes.length === 0) return [];
     // Each document goes in as the JSON text it was received as, not parsed and written again.
     const records = writes.map(
-      ({ content, event, receipt }, n) =>
+      ({ content, event, proof }, n) =>
         `{"n":${n},"id":"${uuidv7()}","ente":${JSON.stringify(content.ente)},"key":${JSON.stringify(content.key)},` +
         `"hash":"${content.hash}","event_id":"${event.id}","headers":${JSON.stringify(event.headers)},` +
-        `"receipt":"${receipt}","data":${content.json}}`,
+        `"proof":"${proof}","data":${content.json}}`,
     );
     const { rows } = await tx.query(prepared(this.sql.upsert), [
       ref.type,
@@ -118,17 +120,17 @@ export class RecordRepository {
   async tombstone(
     tx: SqlExecutor,
     ref: RecordTypeRef,
-    deletes: { address: Address; event: EventTemplate; receipt: string }[],
+    deletes: { address: Address; event: EventTemplate; proof: string }[],
     context: WriteContext,
   ): Promise<Change[]> {
     if (deletes.length === 0) return [];
-    const records = deletes.map(({ address, event, receipt }, n) => ({
+    const records = deletes.map(({ address, event, proof }, n) => ({
       n,
       ente: address.ente,
       key: address.key,
       event_id: event.id,
       headers: event.headers,
-      receipt,
+      proof,
     }));
     const { rows } = await tx.query(prepared(this.sql.tombstone), [
       ref.type,
@@ -152,7 +154,7 @@ export class RecordRepository {
   }
 
   /** The parameters of publishSql (record.sql.ts), in its order. */
-  private publishing({ target, trace }: WriteContext): unknown[] {
+  private publishing({ target, trace, receiptJws }: WriteContext): unknown[] {
     return [
       target.typeHeader,
       target.typePrefix,
@@ -160,6 +162,7 @@ export class RecordRepository {
       trace.actor.clientId,
       trace.actor.ente,
       trace.correlationId,
+      receiptJws,
     ];
   }
 }

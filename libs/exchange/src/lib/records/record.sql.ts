@@ -39,11 +39,16 @@ export const revisionsSql = (record: string, change: string): string => `
 // Each write is ONE statement: the records, their changes in the change log, their events in the
 // outbox and their entries in the audit trail. One round trip, no explicit transaction needed for a
 // single write, and a record row never commits without its change, event and audit entry.
-const logChangesSql = (change: string): string => `
+//
+// A change's receipt is its write's JWS (`$jws`, one parameter for the whole statement), `~`, then
+// its own proof (`i.proof`), as receiptOf joins them: stored with the change and sent on its event.
+const receiptSql = (jws: number): string => `$${jws}::text || '~' || i.proof`;
+
+const logChangesSql = (change: string, jws: number): string => `
   logged as (insert into ${change}
     (tx, position, record_id, type, ente, key, revision, operation, visibility, data, changed_at, receipt)
     select w.feed_tx, w.feed_position, w.id, w.type, w.ente, w.key, w.revision, w.operation, w.visibility, w.data,
-      w.updated_at, i.receipt
+      w.updated_at, ${receiptSql(jws)}
     from written w join input i on i.ente = w.ente and i.key = w.key)`;
 
 /** What a write statement appends besides the records: the outbox and audit inserts of their libraries. */
@@ -58,12 +63,14 @@ export interface Publication {
 // relation) prepared: each event's headers are complete (record.events.ts) but for what only the
 // write can tell, the CloudEvent type (created or updated) and the revision. `$e` is the first of
 // publishSql's parameters: event type header, type prefix, topic, client, client's ente,
-// correlation id.
+// correlation id, the write's receipt JWS.
 const publishSql = (publication: Publication, e: number, payload: string): string => `
   events as (
     select i.event_id as id, $${e + 2}::text as topic, w.ente || '/' || w.key as key,
       i.headers || jsonb_build_object($${e}::text, $${e + 1}::text || w.operation,
-        'interscambio-revision', w.revision::text) as headers,
+        'interscambio-revision', w.revision::text,
+        -- The service's signed receipt of the change, so a consumer can verify who published what.
+        'interscambio-receipt', ${receiptSql(e + 6)}) as headers,
       ${payload} as payload, i.n
     from written w join input i on i.ente = w.ente and i.key = w.key),
   published as (${publication.outbox}),
@@ -84,7 +91,7 @@ const publishSql = (publication: Publication, e: number, payload: string): strin
 export const upsertRecordsSql = (record: string, change: string, publication: Publication): string => `
   with input as (
     select * from json_to_recordset($4::json)
-      as i(n integer, id uuid, ente text, key text, data json, hash text, event_id uuid, headers jsonb, receipt text)),
+      as i(n integer, id uuid, ente text, key text, data json, hash text, event_id uuid, headers jsonb, proof text)),
   written as (
     insert into ${record} as r (id, type, ente, key, schema_major, revision, operation, data, visibility,
       content_hash, created_at, updated_at, deleted_at, feed_tx, feed_position)
@@ -106,7 +113,7 @@ export const upsertRecordsSql = (record: string, change: string, publication: Pu
     where r.deleted_at is not null or r.content_hash is distinct from excluded.content_hash
     returning r.id, r.type, r.ente, r.key, r.revision, r.operation, r.visibility, r.data, r.updated_at,
       r.feed_tx, r.feed_position),
-  ${logChangesSql(change)},
+  ${logChangesSql(change, 13)},
   ${publishSql(publication, 7, 'i.data')}
   select ente, key, revision, operation, updated_at from written`;
 
@@ -117,7 +124,7 @@ export const upsertRecordsSql = (record: string, change: string, publication: Pu
 export const tombstoneRecordsSql = (record: string, change: string, publication: Publication): string => `
   with input as (
     select * from json_to_recordset($2::json)
-      as i(n integer, ente text, key text, event_id uuid, headers jsonb, receipt text)),
+      as i(n integer, ente text, key text, event_id uuid, headers jsonb, proof text)),
   written as (
     update ${record} r set revision = r.revision + 1, operation = 'deleted', data = null, content_hash = null,
       deleted_at = $3, updated_at = $3,
@@ -127,7 +134,7 @@ export const tombstoneRecordsSql = (record: string, change: string, publication:
     where r.type = $1 and r.ente = i.ente and r.key = i.key and r.deleted_at is null
     returning r.id, r.type, r.ente, r.key, r.revision, r.operation, r.visibility, r.data, r.updated_at,
       r.feed_tx, r.feed_position),
-  ${logChangesSql(change)},
+  ${logChangesSql(change, 11)},
   ${publishSql(publication, 5, 'null::json')}
   select ente, key, revision, operation, updated_at from written`;
 
