@@ -21,6 +21,7 @@ export interface GatewayOptions {
 // 413 and closes the connection before reading it, and a proxy still sending it then gets EPIPE
 // instead of the answer. The gateway refuses such a body itself, as nginx's client_max_body_size does.
 const BODY_LIMITS = { single: 2 * 1024 * 1024, batch: 10 * 1024 * 1024 };
+const DRAIN_LIMIT = 64 * 1024 * 1024;
 
 // RFC 9110 §7.6.1: these describe one connection, not the message, and a proxy must not forward them.
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade'];
@@ -64,9 +65,12 @@ function proxy(req: IncomingMessage, res: ServerResponse, service: Service, host
   const limit = new URL(req.url ?? '/', 'http://gateway').pathname.endsWith('/batch')
     ? BODY_LIMITS.batch
     : BODY_LIMITS.single;
-  if (Number(req.headers['content-length'] ?? 0) > limit) {
-    // Answered without reading the body: the connection closes after the answer.
-    res.setHeader('connection', 'close');
+  const length = Number(req.headers['content-length'] ?? 0);
+  if (length > limit) {
+    // Answered before the body is read. Node then reads the body and drops it, keeping the connection:
+    // closing it with bytes still arriving makes the kernel send a reset, and a client still sending
+    // saw EPIPE instead of the 413. A body past DRAIN_LIMIT is not worth reading: that connection closes.
+    if (length > DRAIN_LIMIT) res.setHeader('connection', 'close');
     const detail = `The body has ${req.headers['content-length']} bytes; this route takes at most ${limit}.`;
     return problem(req, res, 413, 'body-too-large', 'Payload too large', detail);
   }
