@@ -42,7 +42,15 @@ export class KafkajsBus implements MessageBus {
   }
 
   async consumer(options: ConsumerOptions): Promise<BusConsumer> {
-    const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
+    // A 10 s session instead of kafkajs's 30 s: after a broker restart the group waits out the
+    // session of the member it lost before it rebalances, so consumers (the agreements one, which
+    // carries revocations) came back 25–28 s after the broker. Handlers that take long heartbeat.
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 3_000,
+    });
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? false });
     return {
