@@ -11,6 +11,8 @@ import { Database } from '../storage/database';
 /** At most one anchor a second: the newest head waits for the next slot, nothing is queued. */
 const MIN_INTERVAL_MS = 1000;
 const RETRY_MS = 5000;
+// While Kafka is away every retry fails: one warning when it starts, then one a minute, then one when it ends.
+const WARN_EVERY_MS = 60_000;
 const COMPACTED = { 'cleanup.policy': 'compact' };
 
 /**
@@ -28,6 +30,9 @@ export class AuditAnchors implements OnApplicationBootstrap, OnApplicationShutdo
   private newest?: AuditAnchor;
   private unpublished?: AuditHead;
   private lastSent = 0;
+  /** Failed attempts since the last anchor published, and when the last warning about them went out. */
+  private failures = 0;
+  private lastWarned = 0;
   private timer?: NodeJS.Timeout;
   private sending: Promise<void> = Promise.resolve();
   private producer?: Promise<BusProducer>;
@@ -107,9 +112,16 @@ export class AuditAnchors implements OnApplicationBootstrap, OnApplicationShutdo
       });
       await (await this.producer).send(this.topic, [message]);
       this.learn(anchor);
+      if (this.failures > 0) this.logger.log(`audit anchors published again, after ${this.failures} failed attempts`);
+      this.failures = 0;
     } catch (error) {
       this.producer = undefined;
-      this.logger.warn(`audit anchor seq ${head.seq} not published: ${(error as Error).message}`);
+      this.failures += 1;
+      if (this.failures === 1 || Date.now() - this.lastWarned >= WARN_EVERY_MS) {
+        this.lastWarned = Date.now();
+        const attempts = this.failures === 1 ? '' : ` (${this.failures} attempts so far)`;
+        this.logger.warn(`audit anchor seq ${head.seq} not published${attempts}: ${(error as Error).message}`);
+      }
       // A newer head may have arrived meanwhile; otherwise this one is tried again later.
       this.unpublished ??= head;
       if (!this.stopped) setTimeout(() => this.sealed(this.unpublished as AuditHead), RETRY_MS).unref();
