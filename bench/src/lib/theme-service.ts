@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, ServiceProcess } from './service-process';
+import { freePort } from '@interscambio/testing';
+import { ServiceProcess } from './service-process';
 
 export interface ThemeServiceOptions {
   theme: string;

@@ -1,19 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { freePort } from '@interscambio/testing';
 
 /** The repository: the devstack's command, the apps to build and the schemas live there. */
 export const repositoryRoot = path.resolve(__dirname, '../../../..');
-
-/** A port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Two free ports in a row: a local broker listens on its port and its controller on the next. */
 export async function freePortPair(): Promise<[number, number]> {

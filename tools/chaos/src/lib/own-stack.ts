@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, freePortPair, isGone, repositoryRoot } from './host';
+import { freePort } from '@interscambio/testing';
+import { freePortPair, isGone, repositoryRoot } from './host';
 import { pollUntil } from './poll';
 import type { Infrastructure } from './scenario';
 

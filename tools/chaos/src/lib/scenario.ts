@@ -3,7 +3,7 @@ import { Clients } from './clients';
 import { checkDelivery } from './delivery';
 import type { Delivery } from './delivery';
 import { resultsDir } from './figures';
-import { freePort } from './host';
+import { freePort } from '@interscambio/testing';
 import { pollUntil } from './poll';
 import { ServiceOutbox } from './service-outbox';
 import { ThemeBuild } from './theme-process';
