@@ -7,6 +7,7 @@ export {
 } from './lib/problem/problem.error';
 export type { IssueDetail } from './lib/problem/problem.error';
 export { PROBLEM_MEDIA_TYPE, toProblem } from './lib/problem/problem';
+export { unstorableText } from './lib/problem/unstorable-text';
 export type { Problem } from './lib/problem/problem';
 export { ProblemFilter } from './lib/problem/problem.filter';
 export { sendProblem } from './lib/problem/send-problem';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { unstorableText } from '@interscambio/http';
 import type { IssueDetail } from '@interscambio/http';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { contentHash } from './content-hash';
 import { isEnte, isKey } from './record-request';
-import { unstorableText } from './record-text';
 import type { Address, RecordContent } from './record.repository';
 import type { Actor, RecordCommand, RecordRejection, RecordTypeRef } from './record.types';
 

@@ -1,4 +1,4 @@
-import { unstorableText } from './record-text';
+import { unstorableText } from './unstorable-text';
 
 const check = (document: unknown) => unstorableText(document, JSON.stringify(document));
 

@@ -1,15 +1,15 @@
-import type { IssueDetail } from '@interscambio/http';
+import type { IssueDetail } from './problem.error';
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Text PostgreSQL cannot store in jsonb (a NUL) or that is not Unicode (a lone surrogate): JSON
  * Schema accepts both, so they are refused here, with where they are, instead of failing the write.
- * `json` is the document as JSON text: both only ever appear there as `\u` escapes, so a document
- * without one is not walked.
+ * `json`, when given, is the document as JSON text: both only ever appear there as `\u` escapes, so
+ * a document without one is not walked. Records (the write path) and the registry's bodies use it.
  */
-export function unstorableText(document: unknown, json: string): IssueDetail[] {
-  if (!json.includes('\\u')) return [];
+export function unstorableText(document: unknown, json?: string): IssueDetail[] {
+  if (json !== undefined && !json.includes('\\u')) return [];
   const issues: IssueDetail[] = [];
   const visit = (value: unknown, pointer: string): void => {
     if (typeof value === 'string') {

@@ -1,7 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { ValidationError } from '@interscambio/http';
+import { unstorableText, ValidationError } from '@interscambio/http';
 import type { IssueDetail } from '@interscambio/http';
 import type { FromSchema } from './json-schema.types';
 import { FormBody, UnsupportedBody, UnsupportedMediaTypeError } from './request-bodies';
@@ -35,33 +35,11 @@ export class RequestValidator {
       throw new UnsupportedMediaTypeError('application/json', body);
     const document = body ?? {};
     if (!validate(document)) throw new ValidationError(issues(validate.errors ?? []), 'The request body is not valid.');
-    const text = unstorableText(document, '');
+    // Strings JSON Schema accepts but PostgreSQL cannot keep (a NUL) or would not keep as sent (a lone surrogate).
+    const text = unstorableText(document);
     if (text.length > 0) throw new ValidationError(text, 'The request body is not valid.');
     return document as FromSchema<S>;
   }
-}
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/**
- * Strings JSON Schema accepts but the database cannot keep: a NUL (PostgreSQL refuses it, and the
- * driver's error read as a lost connection, 503) or a lone surrogate (stored as U+FFFD, not as sent).
- */
-function unstorableText(value: unknown, pointer: string): IssueDetail[] {
-  if (typeof value === 'string') {
-    if (value.includes('\0'))
-      return [{ pointer, keyword: 'text', message: 'must not contain the NUL character (U+0000)' }];
-    if (LONE_SURROGATE.test(value))
-      return [{ pointer, keyword: 'text', message: 'must be valid Unicode (it holds a lone surrogate)' }];
-    return [];
-  }
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, v]) => {
-    const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (key.includes('\0') || LONE_SURROGATE.test(key))
-      return [{ pointer: at, keyword: 'text', message: 'must not be a property name with NUL or a lone surrogate' }];
-    return unstorableText(v, at);
-  });
 }
 
 function issues(errors: readonly ErrorObject[]): IssueDetail[] {
