@@ -59,4 +59,15 @@ describe('KafkajsBus on the real Kafka broker', () => {
       expect(order).toEqual([...order].sort((a, b) => a - b));
     }
   });
+
+  it('closes a consumer that could not subscribe, leaving no connection behind for the caller that retries', async () => {
+    const sockets = (): number => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap').length;
+    const impatient = new KafkajsBus(testKafkaBrokers(), uniqueName('messaging-test'), { retries: 0, silent: true });
+    const before = sockets();
+    const missing = uniqueName('interscambio.test.missing');
+    await expect(impatient.consumer({ groupId: uniqueName('no-topic'), topics: [missing] })).rejects.toThrow(
+      /does not host this topic/,
+    );
+    expect(sockets()).toBe(before);
+  });
 });

@@ -52,7 +52,14 @@ export class KafkajsBus implements MessageBus {
       heartbeatInterval: 3_000,
     });
     await consumer.connect();
-    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? false });
+    // A consumer that cannot subscribe (a topic the broker does not host yet) is closed before the
+    // error goes up: its caller retries with a new one, and the old connection would stay open.
+    await consumer
+      .subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? false })
+      .catch(async (error: unknown) => {
+        await consumer.disconnect().catch(() => undefined);
+        throw error;
+      });
     return {
       run: (handle) =>
         consumer.run({

@@ -43,7 +43,13 @@ export class EventConsumer {
   async start(): Promise<void> {
     const { bus, groupId, topics, fromBeginning } = this.options;
     this.consumer = await bus.consumer({ groupId, topics, fromBeginning });
-    await this.consumer.run((message) => this.handle(message));
+    // A start that fails leaves nothing running: the caller retries with a new EventConsumer.
+    await this.consumer
+      .run((message) => this.handle(message))
+      .catch(async (error: unknown) => {
+        await this.stop().catch(() => undefined);
+        throw error;
+      });
   }
 
   /** Waits for the message in hand (retries included), then leaves the group. */
