@@ -1,5 +1,7 @@
-import { ensureKafka, kafkaStatus, silenceKafkajsTimeoutWarning, stopKafka } from './kafka.ts';
-import { ensureDatabase, ensurePostgres, postgresStatus, stopPostgres } from './postgres.ts';
+import { ensureKafka, kafkaStatus, stopKafka } from './kafka/kafka.ts';
+import { silenceKafkajsTimeoutWarning } from './kafka/probe.ts';
+import { ensurePostgres, postgresStatus, stopPostgres } from './postgres/postgres.ts';
+import { ensureDatabase } from './postgres/server.ts';
 import type { Log, ProvidedService, StackLocation } from './service.ts';
 
 export interface Stack {

@@ -5,10 +5,11 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Log } from './service.ts';
+import { readJson, tailFile } from '../host/files.ts';
+import { commandLine, isAlive } from '../host/process.ts';
+import type { Log } from '../service.ts';
 
 const run = promisify(execFile);
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 // Sized for a 2-core dev machine / CI: C1-only JIT and SerialGC start ~20% faster and use less
 // memory than the defaults, which matters more here than peak throughput.
@@ -66,14 +67,6 @@ export function kafkaPaths(root: string, home = path.join(root, '.devstack')): K
   };
 }
 
-function readJson<T>(file: string): T | null {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-  } catch {
-    return null;
-  }
-}
-
 export function readState(p: KafkaPaths): KafkaState | null {
   const s = readJson<KafkaState>(p.state);
   return s && Number.isInteger(s.pid) && s.pid > 0 ? s : null;
@@ -83,30 +76,11 @@ export function removeState(p: KafkaPaths): void {
   fs.rmSync(p.state, { force: true });
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  // A killed child of a still-running parent lingers as a zombie until reaped.
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return true;
-  }
-}
-
 /** The pid is alive and (where /proc exists) really is our broker, not a recycled pid. */
 export function isOurBroker(pid: number, p: KafkaPaths): boolean {
   if (!isAlive(pid)) return false;
-  try {
-    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmd.includes('kafka.Kafka') && cmd.includes(p.config);
-  } catch {
-    return true;
-  }
+  const cmd = commandLine(pid);
+  return cmd === null || (cmd.includes('kafka.Kafka') && cmd.includes(p.config));
 }
 
 /** The pinned version lives in the pom only, so bumping Kafka is a one-line change. */
@@ -295,78 +269,10 @@ export function spawnBroker(
 
 /** Last lines of the broker's logs, for error messages. */
 export function logTail(p: KafkaPaths, lines = 15): string {
-  const parts: string[] = [];
-  for (const name of ['kafka.out', 'server.log']) {
-    try {
-      const text = fs.readFileSync(path.join(p.logs, name), 'utf8').trimEnd();
-      if (text) parts.push(`--- ${path.join(p.logs, name)}\n${text.split('\n').slice(-lines).join('\n')}`);
-    } catch {
-      // no such log yet
-    }
-  }
-  return parts.join('\n');
-}
-
-/** SIGTERM (Kafka shuts down cleanly), SIGKILL after graceMs. */
-export async function terminate(pid: number, graceMs = 20_000): Promise<void> {
-  const waitExit = async (ms: number) => {
-    const end = Date.now() + ms;
-    while (isAlive(pid) && Date.now() < end) await sleep(200);
-    return !isAlive(pid);
-  };
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  if (await waitExit(graceMs)) return;
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    return;
-  }
-  await waitExit(5_000);
-}
-
-function lockHolder(file: string): { pid: number | null; ageMs: number } | null {
-  try {
-    const ageMs = Date.now() - fs.statSync(file).mtimeMs;
-    const pid = Number(JSON.parse(fs.readFileSync(file, 'utf8')).pid);
-    return { pid: Number.isInteger(pid) && pid > 0 ? pid : null, ageMs };
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    return { pid: null, ageMs: 0 };
-  }
-}
-
-/**
- * Cross-process lock around "check, then start" so two `npm test` runs never start two brokers.
- * A lock whose owner died is taken over. Resolves to the release function.
- */
-export async function acquireLock(file: string, waitMs: number, log: Log): Promise<() => void> {
-  const deadline = Date.now() + waitMs;
-  let announced = false;
-  for (;;) {
-    try {
-      fs.writeFileSync(file, JSON.stringify({ pid: process.pid, at: new Date().toISOString() }), { flag: 'wx' });
-      return () => {
-        if (lockHolder(file)?.pid === process.pid) fs.rmSync(file, { force: true });
-      };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    const holder = lockHolder(file);
-    if (!holder) continue;
-    // An unreadable lock is only stale once its writer had time to finish writing it.
-    const stale = holder.pid === null ? holder.ageMs > 5_000 : !isAlive(holder.pid);
-    if (stale) {
-      log(`Removing stale ${file}${holder.pid ? ` (pid ${holder.pid} is gone)` : ''}`);
-      fs.rmSync(file, { force: true });
-      continue;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${file} (held by pid ${holder.pid})`);
-    if (!announced) log(`Another process (pid ${holder.pid}) is starting Kafka; waiting for it…`);
-    announced = true;
-    await sleep(300);
-  }
+  return ['kafka.out', 'server.log']
+    .map((name) => path.join(p.logs, name))
+    .map((file) => [file, tailFile(file, lines)])
+    .filter(([, text]) => text)
+    .map(([file, text]) => `--- ${file}\n${text}`)
+    .join('\n');
 }
