@@ -16,10 +16,13 @@ const projects = ['apps', 'libs', 'tools']
   .filter((dir) => existsSync(path.join(dir, 'jest.config.cjs')) && hasUnitSpecs(dir))
   .map((dir) => (JSON.parse(readFileSync(path.join(dir, 'project.json'), 'utf8')) as { name: string }).name);
 
+// `npm run test:unit -- -p schemas` narrows the run; otherwise every project with unit specs runs.
+const args = process.argv.slice(2);
+const chosen = args.some((a) => a === '-p' || a.startsWith('--projects')) ? [] : ['-p', projects.join(',')];
 const nx = path.join(root, 'node_modules/nx/dist/bin/nx.js');
 const run = spawnSync(
   process.execPath,
-  [nx, 'run-many', '-t', 'test-unit', '-p', projects.join(','), '--output-style=stream', ...process.argv.slice(2)],
+  [nx, 'run-many', '-t', 'test-unit', ...chosen, '--output-style=stream', ...args],
   {
     cwd: root,
     stdio: 'inherit',
