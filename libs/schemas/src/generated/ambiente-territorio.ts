@@ -115,44 +115,10 @@ export interface CalendarioRaccoltaRifiutiV1 {
        * @minItems 1
        * @maxItems 7
        */
-      giorni:
-        | ['lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom']
-        | ['lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom', 'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom']
-        | [
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-          ]
-        | [
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-          ]
-        | [
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-          ]
-        | [
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-          ]
-        | [
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-          ];
+      giorni: [
+        'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
+        ...('lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom')[],
+      ];
       /**
        * Fascia in cui esporre i rifiuti; può scavalcare la mezzanotte (dalle 21:00 alle 06:00).
        */
@@ -185,44 +151,10 @@ export interface CalendarioRaccoltaRifiutiV1 {
        * @minItems 1
        * @maxItems 7
        */
-      giorni:
-        | ['lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom']
-        | ['lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom', 'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom']
-        | [
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-          ]
-        | [
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-          ]
-        | [
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-          ]
-        | [
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-          ]
-        | [
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-          ];
+      giorni: [
+        'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
+        ...('lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom')[],
+      ];
       /**
        * Fascia in cui esporre i rifiuti; può scavalcare la mezzanotte (dalle 21:00 alle 06:00).
        */
@@ -312,18 +244,7 @@ export interface SegnalazioneV1 {
    *
    * @maxItems 10
    */
-  foto?:
-    | []
-    | [string]
-    | [string, string]
-    | [string, string, string]
-    | [string, string, string, string]
-    | [string, string, string, string, string]
-    | [string, string, string, string, string, string]
-    | [string, string, string, string, string, string, string]
-    | [string, string, string, string, string, string, string, string]
-    | [string, string, string, string, string, string, string, string, string]
-    | [string, string, string, string, string, string, string, string, string, string];
+  foto?: string[];
 }
 
 /** The latest major of avviso-viabilita. */

@@ -224,47 +224,10 @@ export interface LuogoDellaCulturaV1 {
          * @minItems 1
          * @maxItems 7
          */
-        giorni:
-          | ['lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom']
-          | [
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            ]
-          | [
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            ]
-          | [
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            ]
-          | [
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            ]
-          | [
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            ]
-          | [
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            ];
+        giorni: [
+          'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
+          ...('lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom')[],
+        ];
         dalle: LuogoDellaCulturaV1Ora;
         alle: LuogoDellaCulturaV1Ora;
       },
@@ -275,47 +238,10 @@ export interface LuogoDellaCulturaV1 {
          * @minItems 1
          * @maxItems 7
          */
-        giorni:
-          | ['lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom']
-          | [
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            ]
-          | [
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            ]
-          | [
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            ]
-          | [
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            ]
-          | [
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            ]
-          | [
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-              'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
-            ];
+        giorni: [
+          'lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom',
+          ...('lun' | 'mar' | 'mer' | 'gio' | 'ven' | 'sab' | 'dom')[],
+        ];
         dalle: LuogoDellaCulturaV1Ora;
         alle: LuogoDellaCulturaV1Ora;
       }[],

@@ -57,6 +57,9 @@ async function compileOne(f: SchemaFile): Promise<string> {
     format: false,
     unknownAny: true,
     strictIndexSignatures: true,
+    // The default spells a bounded array as a union of every tuple length (`[] | [T] | [T, T] …`),
+    // unreadable and no stricter than T[] for the code: ajv checks the bound.
+    maxItems: -1,
     cwd: path.dirname(f.file),
     customName,
   };
