@@ -1,11 +1,12 @@
-import { generateRecords, loadEnti } from '@interscambio/fixtures';
+import { comuni } from '@interscambio/enti';
+import { generateRecords } from '@interscambio/fixtures';
 import { THEME, TYPE } from './documents';
 import type { LoadRequest } from './http-load';
 
 /** Valid documents of each comune of Palermo and Messina (082xxx, 083xxx), as JSON, by ente. */
 export function documentsByEnte(perEnte = 4): Map<string, string[]> {
   const byEnte = new Map<string, string[]>();
-  for (const r of generateRecords({ theme: THEME, type: TYPE, enti: loadEnti('all'), perEnte, seed: 1 }))
+  for (const r of generateRecords({ theme: THEME, type: TYPE, enti: comuni('all'), perEnte, seed: 1 }))
     byEnte.set(r.ente, [...(byEnte.get(r.ente) ?? []), JSON.stringify(r.data)]);
   return byEnte;
 }

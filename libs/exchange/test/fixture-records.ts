@@ -1,4 +1,5 @@
-import { generateRecords, loadEnti } from '@interscambio/fixtures';
+import { comuni } from '@interscambio/enti';
+import { generateRecords } from '@interscambio/fixtures';
 import { SchemaCatalog } from '@interscambio/schemas';
 import type { BatchItemResult, ThemeOptions } from '../src/index';
 import { startThemeTestApp } from './theme-test-app';
@@ -10,7 +11,7 @@ import type { ThemeTestApp } from './theme-test-app';
  */
 export function describeFixtureRecords(theme: ThemeOptions): void {
   const catalog = SchemaCatalog.load(theme.schemasDir);
-  const enti = [...loadEnti('palermo').slice(0, 10), ...loadEnti('messina').slice(0, 10)];
+  const enti = [...comuni('palermo').slice(0, 10), ...comuni('messina').slice(0, 10)];
   const types = catalog.types(theme.theme).map((info) => info.type);
 
   describe(`${theme.theme}: generated fixtures, through the batch API`, () => {

@@ -1,4 +1,5 @@
-import { generateRecords, loadEnti } from '@interscambio/fixtures';
+import { comuni } from '@interscambio/enti';
+import { generateRecords } from '@interscambio/fixtures';
 import type { ApiOperation, OperationValues } from '@interscambio/http/testing';
 import { hostileIntegerText, hostileJson } from '@interscambio/http/testing';
 import { SchemaCatalog } from '@interscambio/schemas';
@@ -54,7 +55,7 @@ export function themeAuthorization(t: ThemeTestApp, audience: string, kind: stri
 /** Valid documents of each record type for FUZZ_ENTE: the fixtures' (they pass the theme's rules), else the schema's examples. */
 export function validDocuments(theme: ThemeOptions): Map<string, unknown[]> {
   const catalog = SchemaCatalog.load(theme.schemasDir);
-  const enti = loadEnti('palermo').filter((e) => e.codiceIstat === FUZZ_ENTE);
+  const enti = comuni('palermo').filter((e) => e.codiceIstat === FUZZ_ENTE);
   const documents = new Map<string, unknown[]>();
   for (const info of catalog.types(theme.theme)) {
     let records: unknown[];

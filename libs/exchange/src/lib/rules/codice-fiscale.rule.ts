@@ -1,4 +1,4 @@
-import { isCodiceFiscale, isPartitaIva } from './codice-fiscale';
+import { isCodiceFiscale, isPartitaIva } from '@interscambio/enti';
 import { fieldRule } from './field.rule';
 import type { ThemeRule } from './theme-rule';
 

@@ -1,5 +1,4 @@
-import { isCig } from './cig';
-import { isCup } from './cup';
+import { isCig, isCup } from '@interscambio/enti';
 import { fieldRule } from './field.rule';
 import type { ThemeRule } from './theme-rule';
 

@@ -1,6 +1,6 @@
 import type { IssueDetail } from '@interscambio/http';
-import { enti } from './enti';
-import type { Ente } from './enti';
+import { entiByIstat } from '@interscambio/enti';
+import type { Ente } from '@interscambio/enti';
 import { fieldRule } from './field.rule';
 import { EVERY_TYPE } from './theme-rule';
 import type { RuleContext, ThemeRule } from './theme-rule';
@@ -11,7 +11,7 @@ const AREA = 'the Città Metropolitane di Palermo and Messina';
  * The ente of the path takes part: a well-formed ISTAT code of somebody else would otherwise be
  * stored as if that ente had published. Applies to every record type.
  */
-export function knownEnteRule(known: ReadonlyMap<string, Ente> = enti()): ThemeRule {
+export function knownEnteRule(known: ReadonlyMap<string, Ente> = entiByIstat()): ThemeRule {
   return {
     type: EVERY_TYPE,
     check(_document: unknown, context?: RuleContext): IssueDetail[] {
@@ -23,7 +23,11 @@ export function knownEnteRule(known: ReadonlyMap<string, Ente> = enti()): ThemeR
 }
 
 /** The ISTAT codes at `pointers` (a comune named inside the document) are enti that take part. */
-export function comuneRule(type: string, pointers: string[], known: ReadonlyMap<string, Ente> = enti()): ThemeRule {
+export function comuneRule(
+  type: string,
+  pointers: string[],
+  known: ReadonlyMap<string, Ente> = entiByIstat(),
+): ThemeRule {
   return fieldRule(type, pointers, {
     keyword: 'comune',
     valid: (code) => known.has(code),
@@ -35,7 +39,7 @@ export function comuneRule(type: string, pointers: string[], known: ReadonlyMap<
 export function codiceCatastaleRule(
   type: string,
   pointers: string[],
-  known: ReadonlyMap<string, Ente> = enti(),
+  known: ReadonlyMap<string, Ente> = entiByIstat(),
 ): ThemeRule {
   const codes = new Set([...known.values()].flatMap((e) => (e.codiceCatastale ? [e.codiceCatastale] : [])));
   return fieldRule(type, pointers, {

@@ -1,7 +1,6 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-
-export type EnteKind = 'comune' | 'citta-metropolitana';
+import type { EnteKind } from '@interscambio/enti';
 
 /** A comune or città metropolitana that may publish and read; seeded from ISTAT data by `migrate`. */
 @Entity({ tableName: 'ente' })

@@ -1,4 +1,5 @@
-import type { Ente, EnteKind } from './ente.entity';
+import type { EnteKind } from '@interscambio/enti';
+import type { Ente } from './ente.entity';
 
 export interface EnteView {
   codiceIstat: string;

@@ -1,5 +1,4 @@
 import { isCodiceFiscale, isCodiceFiscalePersona, isPartitaIva } from './codice-fiscale';
-import { codiceFiscaleRule } from './codice-fiscale.rule';
 
 describe('codice fiscale and partita IVA check characters', () => {
   it.each(['RSSMRA80A01H501U', 'LNZGPP75M12A546M', 'RSSMRA80A01H50MM'])(
@@ -22,14 +21,5 @@ describe('codice fiscale and partita IVA check characters', () => {
   it('takes an 11-digit codice fiscale as a partita IVA', () => {
     expect(isCodiceFiscale('00743110157')).toBe(true);
     expect(isCodiceFiscale('00743110150')).toBe(false);
-  });
-
-  it('reports a bad codice fiscale at its pointer and skips absent fields', () => {
-    const rule = codiceFiscaleRule('posizione-debitoria', ['/contribuente/codiceFiscale']);
-    expect(rule.check({ contribuente: { codiceFiscale: 'RSSMRA80A01H501A' } })).toEqual([
-      { pointer: '/contribuente/codiceFiscale', keyword: 'codiceFiscale', message: expect.any(String) },
-    ]);
-    expect(rule.check({ contribuente: { codiceFiscale: 'RSSMRA80A01H501U' } })).toEqual([]);
-    expect(rule.check({ contribuente: { partitaIva: '00743110157' } })).toEqual([]);
   });
 });

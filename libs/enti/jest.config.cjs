@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'enti',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

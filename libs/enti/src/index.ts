@@ -1,0 +1,11 @@
+export { comuni, entiByIstat, loadEnti } from './lib/enti';
+export type { Comune, ComuniFilter, Ente, EnteKind } from './lib/enti';
+export {
+  codiceFiscaleCheck,
+  isCodiceFiscale,
+  isCodiceFiscalePersona,
+  isPartitaIva,
+  partitaIvaCheck,
+} from './lib/codice-fiscale';
+export { isCig } from './lib/cig';
+export { isCup } from './lib/cup';
