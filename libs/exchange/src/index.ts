@@ -4,7 +4,7 @@ export { runTheme } from './lib/theme.runner';
 export { ExchangeSettings } from './lib/exchange.settings';
 export type { ThemeOptions } from './lib/exchange.settings';
 export type { EventSource, ThemeConsumer } from './lib/flows/theme-consumer';
-export type { DerivedPutOptions, DerivedRecord, DerivedRecords } from './lib/flows/derived-records';
+export type { DerivedPutOptions, DerivedRecord, DerivedRecords } from './lib/flows/theme-consumer';
 export { DerivedRecordInvalidError } from './lib/flows/derived-record.error';
 export { loadDatabaseConfig, loadExchangeConfig } from './lib/config/exchange.config';
 export type { DatabaseConfig, ExchangeConfig } from './lib/config/exchange.config';

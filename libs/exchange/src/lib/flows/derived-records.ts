@@ -3,25 +3,7 @@ import type { CloudEvent } from '@interscambio/messaging';
 import { RecordWriter } from '../records/record-writer';
 import type { RecordCommand, RecordOutcome, RequestTrace } from '../records/record.types';
 import { DerivedRecordInvalidError } from './derived-record.error';
-
-export interface DerivedRecord {
-  type: string;
-  ente: string;
-  key: string;
-  data: unknown;
-}
-
-export interface DerivedPutOptions {
-  /** Leave an existing record alone: once derived, the record is its publisher's to update. */
-  ifAbsent?: boolean;
-}
-
-/** What a ThemeConsumer may do: write records of its own theme, the way a PUT or DELETE does. */
-export interface DerivedRecords {
-  put(record: DerivedRecord, options?: DerivedPutOptions): Promise<'created' | 'updated' | 'unchanged' | 'kept'>;
-  /** Tombstones the record; false when there is none. */
-  remove(type: string, ente: string, key: string): Promise<boolean>;
-}
+import type { DerivedRecords } from './theme-consumer';
 
 /** Derived writes through the one write path, as made by the flow for the ente of each record. */
 @Injectable()

@@ -1,5 +1,26 @@
 import type { CloudEvent } from '@interscambio/messaging';
-import type { DerivedRecords } from './derived-records';
+
+// The contract of a flow. It imports nothing of the write path, so that the settings naming the
+// flows and the write path using the settings do not depend on each other.
+
+export interface DerivedRecord {
+  type: string;
+  ente: string;
+  key: string;
+  data: unknown;
+}
+
+export interface DerivedPutOptions {
+  /** Leave an existing record alone: once derived, the record is its publisher's to update. */
+  ifAbsent?: boolean;
+}
+
+/** What a ThemeConsumer may do: write records of its own theme, the way a PUT or DELETE does. */
+export interface DerivedRecords {
+  put(record: DerivedRecord, options?: DerivedPutOptions): Promise<'created' | 'updated' | 'unchanged' | 'kept'>;
+  /** Tombstones the record; false when there is none. */
+  remove(type: string, ente: string, key: string): Promise<boolean>;
+}
 
 /** The records of one type of one theme, as their events reach Kafka. */
 export interface EventSource {
