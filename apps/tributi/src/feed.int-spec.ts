@@ -1,4 +1,6 @@
+import { FeedNotifier } from '@interscambio/exchange';
 import type { FeedPage, RecordList } from '@interscambio/exchange';
+import { eventually } from '@interscambio/exchange/testing';
 import { startTributi } from '../test/tributi-test-app';
 import type { TributiTestApp } from '../test/tributi-test-app';
 
@@ -132,8 +134,10 @@ describe('reading changes: the feed, its long-poll and the paged record list', (
 
   it('holds a long-poll open and answers it with the change as soon as one commits', async () => {
     const { next } = await readFeed(undefined, 'limit=1000');
+    const notifier = t.app.get(FeedNotifier);
     const polling = readFeed(next, 'wait=25');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The change must commit while the long-poll waits, not before the poll reads.
+    await eventually(async () => (notifier.waiting > 0 ? true : undefined));
     expect((await put('082053', 'LATE-1', versamento(7))).status).toBe(201);
     const page = await polling;
     expect(page.items.map((i) => [i.key, i.operation])).toEqual([['LATE-1', 'created']]);

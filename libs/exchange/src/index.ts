@@ -29,4 +29,5 @@ export type { RecordCommand, RecordOutcome, RecordRejection, RequestTrace } from
 export { Database } from './lib/storage/database';
 export type { BatchItemResult } from './lib/records/batch.service';
 export type { FeedItem, FeedPage } from './lib/feed/feed.reader';
+export { FeedNotifier } from './lib/feed/feed.notifier';
 export type { RecordList } from './lib/records/record-collection.controller';

@@ -20,6 +20,11 @@ export class FeedNotifier implements BeforeApplicationShutdown {
     return this.db.changes.connected;
   }
 
+  /** Long-polls waiting for a change now. */
+  get waiting(): number {
+    return this.subscriptions.size;
+  }
+
   subscribe(): FeedSubscription {
     const subscription = new FeedSubscription((s) => this.subscriptions.delete(s));
     if (this.stopped) {
