@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '@interscambio/persistence';
-import type { AuditAction, AuditFields } from './audit-entry';
+import type { AuditFields } from './audit-entry';
+import type { AuditRow } from './audit.sql';
 import { auditTable } from './audit.sql';
 
 /** An appended entry not yet sealed; `at` in the ISO form its hash will cover. */
@@ -11,21 +12,8 @@ export interface PendingEntry extends AuditFields {
   fields: string[] | null;
 }
 
-interface PendingRow {
-  id: string;
-  at: Date;
-  client_id: string;
-  ente: string;
-  action: AuditAction;
-  record_type: string;
-  record_ente: string;
-  record_key: string;
-  revision: number | null;
-  agreement_id: string | null;
-  purpose: string | null;
-  correlation_id: string;
-  fields: string[] | null;
-}
+/** A row of audit_pending: an audit_entry row before the sealer numbers and chains it. */
+type PendingRow = Omit<AuditRow, 'seq' | 'at' | 'prev_hash' | 'hash'> & { id: string; at: Date };
 
 /** The highest id of a committed pending entry, null when none is pending. */
 export async function lastPendingId(db: SqlExecutor, schema: string): Promise<string | null> {
