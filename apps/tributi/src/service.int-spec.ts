@@ -14,6 +14,7 @@ interface OpenApi {
     >
   >;
   components: { schemas: Record<string, Record<string, unknown>> };
+  servers: { url: string; 'x-sandbox'?: boolean }[];
 }
 
 describe('what the service says about itself: status, types, schemas, OpenAPI', () => {
@@ -81,12 +82,13 @@ describe('what the service says about itself: status, types, schemas, OpenAPI', 
     });
 
     const ref = { $ref: '#/components/schemas/PosizioneDebitoriaV1' };
-    const one = doc.paths['/tributi/v1/records/posizione-debitoria/{ente}/{key}'];
+    const one = doc.paths['/records/posizione-debitoria/{ente}/{key}'];
     expect(one?.['put']?.requestBody?.content['application/json']?.schema).toEqual(ref);
     expect(one?.['put']?.responses['201']?.content?.['application/json']?.schema).toEqual(ref);
     expect(one?.['get']?.responses['200']?.content?.['application/json']?.schema).toEqual(ref);
-    expect(JSON.stringify(doc.paths['/tributi/v1/records/posizione-debitoria/batch'])).toContain(ref.$ref);
-    expect(doc.paths['/tributi/v1/feed']).toBeDefined();
+    expect(JSON.stringify(doc.paths['/records/posizione-debitoria/batch'])).toContain(ref.$ref);
+    expect(doc.paths['/feed']).toBeDefined();
+    expect(doc.servers.at(-1)).toMatchObject({ url: 'http://localhost:8080/tributi/v1', 'x-sandbox': true });
     expect(Object.keys(doc.paths).some((p) => p.includes('/records/{type}'))).toBe(false);
   });
 
@@ -94,6 +96,9 @@ describe('what the service says about itself: status, types, schemas, OpenAPI', 
     const page = await t.app.inject({ method: 'GET', url: '/tributi/v1/docs' });
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('openapi.json');
+    // Swagger UI's Authorize asks the registry for a token of this service's audience.
+    expect(page.body).toContain('const AUDIENCE = "tributi"');
+    expect(page.headers['cache-control']).toBe('no-store');
     const bundle = await t.app.inject({ method: 'GET', url: '/tributi/v1/docs/swagger-ui-bundle.js' });
     expect(bundle.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/tributi/v1/docs/..%2Fpackage.json' })).statusCode).toBe(404);
