@@ -41,7 +41,7 @@ describe('writing a record: PUT, GET, DELETE and their events', () => {
       type: 'it.interscambio.tributi.posizione-debitoria.created',
       source: '/enti/082053',
       subject: 'TARI-2024-1',
-      dataschema: 'https://schemas.interscambio.it/tributi/posizione-debitoria/1.json',
+      dataschema: 'https://interscambio.cittametropolitana.pa.it/tributi/v1/schemas/posizione-debitoria/1',
       topic: t.topic('posizione-debitoria'),
       key: '082053/TARI-2024-1',
       data: posizione,

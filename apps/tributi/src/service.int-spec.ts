@@ -63,7 +63,10 @@ describe('what the service says about itself: status, types, schemas, OpenAPI', 
     );
     const schema = await t.app.inject({ method: 'GET', url: '/tributi/v1/schemas/posizione-debitoria/1' });
     expect(schema.statusCode).toBe(200);
-    expect(schema.json()).toMatchObject({ $id: 'https://schemas.interscambio.it/tributi/posizione-debitoria/1.json' });
+    // Served with the URL events name as their dataschema as its $id.
+    expect(schema.json()).toMatchObject({
+      $id: 'https://interscambio.cittametropolitana.pa.it/tributi/v1/schemas/posizione-debitoria/1',
+    });
     expect((await t.app.inject({ method: 'GET', url: '/tributi/v1/schemas/posizione-debitoria/9' })).statusCode).toBe(
       404,
     );
@@ -90,6 +93,22 @@ describe('what the service says about itself: status, types, schemas, OpenAPI', 
     expect(doc.paths['/feed']).toBeDefined();
     expect(doc.servers.at(-1)).toMatchObject({ url: 'http://localhost:8080/tributi/v1', 'x-sandbox': true });
     expect(Object.keys(doc.paths).some((p) => p.includes('/records/{type}'))).toBe(false);
+  });
+
+  it('publishes an AsyncAPI 3 document of its topics, with the record types’ JSON Schemas as payloads', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/tributi/v1/asyncapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json<{
+      asyncapi: string;
+      channels: Record<string, { address: string }>;
+      components: OpenApi['components'];
+    }>();
+    expect(doc.asyncapi).toBe('3.0.0');
+    expect(doc.channels['PosizioneDebitoriaV1']?.address).toBe(t.topic('posizione-debitoria'));
+    expect(doc.channels['PosizioneDebitoriaV1DeadLetter']?.address).toBe(`${t.topic('posizione-debitoria')}.dlq`);
+    expect(doc.components.schemas['PosizioneDebitoriaV1']).toMatchObject({
+      required: expect.arrayContaining(['contribuente']),
+    });
   });
 
   it('serves Swagger UI from the installed swagger-ui-dist', async () => {

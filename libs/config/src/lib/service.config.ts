@@ -54,7 +54,10 @@ export function listenConfig(env: Env, defaultPort: number): ListenConfig {
 }
 
 export interface PublicUrlConfig {
-  /** The platform's public gateway, https: the production server of every OpenAPI document. */
+  /**
+   * The platform's public gateway: the production server of every OpenAPI document (https, for the
+   * guidelines) and the base of the schema URLs events name; http only for a local gateway.
+   */
   publicUrl: string;
   /** The local gateway of `npm start`: the documents' sandbox server. */
   sandboxUrl: string;
@@ -62,9 +65,9 @@ export interface PublicUrlConfig {
 
 export const DEFAULT_PUBLIC_URL = 'https://interscambio.cittametropolitana.pa.it';
 
-/** PUBLIC_URL (an https URL) and SANDBOX_URL (default http://localhost:8080). */
+/** PUBLIC_URL (an https URL; http for a local gateway) and SANDBOX_URL (default http://localhost:8080). */
 export function publicUrlConfig(env: Env): PublicUrlConfig {
-  const publicUrl = optional(env, 'PUBLIC_URL', /^https:\/\/[^\s/]+$/, 'an https:// URL without a path');
+  const publicUrl = optional(env, 'PUBLIC_URL', /^https?:\/\/[^\s/]+$/, 'an http(s):// URL without a path');
   return {
     publicUrl: publicUrl ?? DEFAULT_PUBLIC_URL,
     sandboxUrl: httpUrl(env, 'SANDBOX_URL') ?? 'http://localhost:8080',

@@ -49,6 +49,8 @@ export class CatalogController {
   schema(@Param('type') type: string, @Param('major') major: string, @Res() reply: HttpReply): HttpReply {
     if (!/^[1-9]\d{0,3}$/.test(major)) throw new BadRequestError('invalid-major', 'major must be a positive integer.');
     const info = this.catalog.info(type, Number(major));
-    return reply.header('content-type', 'application/schema+json').send(JSON.stringify(info.schema));
+    // Served with the URL events name in `dataschema` as its `$id`, so that the two match.
+    const schema = { ...info.schema, $id: this.catalog.schemaUrl(info) };
+    return reply.header('content-type', 'application/schema+json').send(JSON.stringify(schema));
   }
 }
