@@ -44,7 +44,10 @@ export class AuditController {
   @Get()
   @Scopes('records:read', 'operator')
   @ApiOAuth2(['records:read', 'operator'], SECURITY_SCHEME)
-  @ApiOperation({ summary: "One record's trail, oldest first: every write and every audited read" })
+  @ApiOperation({
+    summary: 'La traccia di audit di un record, dalla più vecchia: ogni scrittura e ogni lettura tracciata',
+    description: "One record's trail, oldest first: every write and every audited read",
+  })
   @ApiQuery({ name: 'record', required: true, description: '`<type>/<ente>/<key>`', example: 'tipo/082053/chiave' })
   @ApiQuery({
     name: 'cursor',
