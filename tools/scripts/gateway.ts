@@ -162,9 +162,19 @@ export function gatewayPort(env: NodeJS.ProcessEnv = process.env): number {
   return port;
 }
 
+/** `registry=3100,tributi=41234`: services on ports of a test's choosing instead of their own. */
+function upstreams(value: string | undefined): Service[] | undefined {
+  return value?.split(',').map((entry) => {
+    const [name = '', port = ''] = entry.split('=');
+    if (!/^[a-z][a-z-]*$/.test(name) || !/^\d{1,5}$/.test(port))
+      throw new Error(`GATEWAY_UPSTREAMS must read name=port,…, not "${value}"`);
+    return { name, app: name, port: Number(port) };
+  });
+}
+
 if (import.meta.main) {
   const root = path.resolve(import.meta.dirname, '../..');
-  const services = platformServices(root);
+  const services = upstreams(process.env['GATEWAY_UPSTREAMS']) ?? platformServices(root);
   const port = gatewayPort();
   const server = await startGateway({ port, services });
   process.stderr.write(

@@ -142,8 +142,6 @@ describe('refusing bad requests with problem+json, storing and publishing nothin
     // Same record key, so same partition: an event of any refused request would arrive before this one.
     expect((await t.call('082006', { method: 'PUT', url: path, payload: valid })).statusCode).toBe(201);
     await events.waitFor(1);
-    expect(events.events.map((e) => [e.subject, e.headers['interscambio-revision']])).toEqual([
-      ['IMU-2023-000412', '1'],
-    ]);
+    expect(events.events.map((e) => [e.subject, e.headers['ce_revision']])).toEqual([['IMU-2023-000412', '1']]);
   });
 });

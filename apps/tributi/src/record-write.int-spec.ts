@@ -41,14 +41,14 @@ describe('writing a record: PUT, GET, DELETE and their events', () => {
       type: 'it.interscambio.tributi.posizione-debitoria.created',
       source: '/enti/082053',
       subject: 'TARI-2024-1',
-      dataschema: 'https://schemas.interscambio.it/tributi/posizione-debitoria/1.json',
+      dataschema: 'https://interscambio.cittametropolitana.pa.it/tributi/v1/schemas/posizione-debitoria/1',
       topic: t.topic('posizione-debitoria'),
       key: '082053/TARI-2024-1',
       data: posizione,
     });
-    expect(first?.headers).toMatchObject({ 'interscambio-visibility': 'riservato', 'interscambio-revision': '1' });
+    expect(first?.headers).toMatchObject({ ce_visibility: 'riservato', ce_revision: '1' });
     expect(first?.extensions['traceparent']).toBe(traceparent);
-    expect(first?.headers['interscambio-correlation-id']).toBe(created.headers['x-correlation-id']);
+    expect(first?.headers['ce_correlationid']).toBe(created.headers['x-correlation-id']);
     expect(first?.headers['ce_id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(first?.time).toBeDefined();
 
@@ -66,7 +66,7 @@ describe('writing a record: PUT, GET, DELETE and their events', () => {
 
     // One record's events share a partition, in order: had the identical PUT sent one, it would come before this.
     const all = await events.waitFor(2, (e) => e.subject === 'TARI-2024-1');
-    expect(all.map((e) => [e.type, e.headers['interscambio-revision']])).toEqual([
+    expect(all.map((e) => [e.type, e.headers['ce_revision']])).toEqual([
       ['it.interscambio.tributi.posizione-debitoria.created', '1'],
       ['it.interscambio.tributi.posizione-debitoria.updated', '2'],
     ]);
@@ -150,6 +150,6 @@ describe('writing a record: PUT, GET, DELETE and their events', () => {
 
     const [, tombstone] = await events.waitFor(2, (e) => e.subject === 'TARI-DEL');
     expect(tombstone).toMatchObject({ type: 'it.interscambio.tributi.posizione-debitoria.deleted', data: null });
-    expect(tombstone?.headers['interscambio-revision']).toBe('2');
+    expect(tombstone?.headers['ce_revision']).toBe('2');
   });
 });

@@ -14,6 +14,7 @@ interface OpenApi {
     >
   >;
   components: { schemas: Record<string, Record<string, unknown>> };
+  servers: { url: string; 'x-sandbox'?: boolean }[];
 }
 
 describe('what the service says about itself: status, types, schemas, OpenAPI', () => {
@@ -62,7 +63,10 @@ describe('what the service says about itself: status, types, schemas, OpenAPI', 
     );
     const schema = await t.app.inject({ method: 'GET', url: '/tributi/v1/schemas/posizione-debitoria/1' });
     expect(schema.statusCode).toBe(200);
-    expect(schema.json()).toMatchObject({ $id: 'https://schemas.interscambio.it/tributi/posizione-debitoria/1.json' });
+    // Served with the URL events name as their dataschema as its $id.
+    expect(schema.json()).toMatchObject({
+      $id: 'https://interscambio.cittametropolitana.pa.it/tributi/v1/schemas/posizione-debitoria/1',
+    });
     expect((await t.app.inject({ method: 'GET', url: '/tributi/v1/schemas/posizione-debitoria/9' })).statusCode).toBe(
       404,
     );
@@ -81,19 +85,39 @@ describe('what the service says about itself: status, types, schemas, OpenAPI', 
     });
 
     const ref = { $ref: '#/components/schemas/PosizioneDebitoriaV1' };
-    const one = doc.paths['/tributi/v1/records/posizione-debitoria/{ente}/{key}'];
+    const one = doc.paths['/records/posizione-debitoria/{ente}/{key}'];
     expect(one?.['put']?.requestBody?.content['application/json']?.schema).toEqual(ref);
     expect(one?.['put']?.responses['201']?.content?.['application/json']?.schema).toEqual(ref);
     expect(one?.['get']?.responses['200']?.content?.['application/json']?.schema).toEqual(ref);
-    expect(JSON.stringify(doc.paths['/tributi/v1/records/posizione-debitoria/batch'])).toContain(ref.$ref);
-    expect(doc.paths['/tributi/v1/feed']).toBeDefined();
+    expect(JSON.stringify(doc.paths['/records/posizione-debitoria/batch'])).toContain(ref.$ref);
+    expect(doc.paths['/feed']).toBeDefined();
+    expect(doc.servers.at(-1)).toMatchObject({ url: 'http://localhost:8080/tributi/v1', 'x-sandbox': true });
     expect(Object.keys(doc.paths).some((p) => p.includes('/records/{type}'))).toBe(false);
+  });
+
+  it('publishes an AsyncAPI 3 document of its topics, with the record types’ JSON Schemas as payloads', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/tributi/v1/asyncapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json<{
+      asyncapi: string;
+      channels: Record<string, { address: string }>;
+      components: OpenApi['components'];
+    }>();
+    expect(doc.asyncapi).toBe('3.0.0');
+    expect(doc.channels['PosizioneDebitoriaV1']?.address).toBe(t.topic('posizione-debitoria'));
+    expect(doc.channels['PosizioneDebitoriaV1DeadLetter']?.address).toBe(`${t.topic('posizione-debitoria')}.dlq`);
+    expect(doc.components.schemas['PosizioneDebitoriaV1']).toMatchObject({
+      required: expect.arrayContaining(['contribuente']),
+    });
   });
 
   it('serves Swagger UI from the installed swagger-ui-dist', async () => {
     const page = await t.app.inject({ method: 'GET', url: '/tributi/v1/docs' });
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('openapi.json');
+    // Swagger UI's Authorize asks the registry for a token of this service's audience.
+    expect(page.body).toContain('const AUDIENCE = "tributi"');
+    expect(page.headers['cache-control']).toBe('no-store');
     const bundle = await t.app.inject({ method: 'GET', url: '/tributi/v1/docs/swagger-ui-bundle.js' });
     expect(bundle.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/tributi/v1/docs/..%2Fpackage.json' })).statusCode).toBe(404);

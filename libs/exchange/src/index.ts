@@ -1,5 +1,5 @@
 export { ExchangeModule } from './lib/exchange.module';
-export { bootstrapTheme, createThemeApp } from './lib/exchange.app';
+export { bootstrapTheme, createThemeApp, themeApiDocument } from './lib/exchange.app';
 export { runTheme } from './lib/theme.runner';
 export { ExchangeSettings } from './lib/exchange.settings';
 export type { ThemeOptions } from './lib/exchange.settings';

@@ -22,8 +22,16 @@ interface OpenApiOperation {
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
 
-/** Every operation of an OpenAPI 3.1 document, with the path item's parameters merged into each. */
-export function apiOperations(document: { paths?: Record<string, Record<string, unknown>> }): ApiOperation[] {
+/**
+ * Every operation of an OpenAPI 3.1 document, with the path item's parameters merged into each and
+ * its path as a request names it: behind the path of the document's first server (`/tributi/v1`).
+ */
+export function apiOperations(document: {
+  paths?: Record<string, Record<string, unknown>>;
+  servers?: { url: string }[];
+}): ApiOperation[] {
+  const server = document.servers?.[0]?.url;
+  const prefix = server ? new URL(server, 'http://localhost').pathname.replace(/\/$/, '') : '';
   const operations: ApiOperation[] = [];
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     const shared = (item['parameters'] ?? []) as ApiParameter[];
@@ -39,7 +47,7 @@ export function apiOperations(document: { paths?: Record<string, Record<string, 
       const [mediaType, content] = Object.entries(operation.requestBody?.content ?? {})[0] ?? [];
       operations.push({
         method: method.toUpperCase(),
-        path,
+        path: `${prefix}${path}`,
         parameters,
         ...(mediaType
           ? { body: { mediaType, schema: content?.schema ?? {}, required: operation.requestBody?.required ?? false } }

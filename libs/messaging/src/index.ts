@@ -19,6 +19,14 @@ export {
   fromCloudEventMessage,
   toCloudEventMessage,
 } from './lib/cloud-event/cloud-event.codec';
+export {
+  eventCorrelationId,
+  eventRevision,
+  eventVisibility,
+  INTERSCAMBIO_ATTRIBUTES,
+  interscambioAttribute,
+} from './lib/cloud-event/interscambio-attributes';
+export type { InterscambioAttribute } from './lib/cloud-event/interscambio-attributes';
 export type { OutboxEvent } from './lib/outbox/outbox-event';
 export { appendOutbox, appendOutboxSql } from './lib/outbox/append-outbox';
 export { OutboxRelay } from './lib/outbox/outbox.relay';

@@ -1,4 +1,4 @@
-export { bootstrapRegistry, createRegistryApp } from './lib/registry.app';
+export { bootstrapRegistry, createRegistryApp, registryApiDocument } from './lib/registry.app';
 export { runRegistry } from './lib/registry.runner';
 export { RegistryModule } from './lib/registry.module';
 export type { RegistryResources } from './lib/registry.module';

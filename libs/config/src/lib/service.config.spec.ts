@@ -1,6 +1,6 @@
 import { ConfigError } from './config.error';
 import { httpUrl } from './env';
-import { databaseConfig, kafkaConfig, listenConfig } from './service.config';
+import { databaseConfig, DEFAULT_PUBLIC_URL, kafkaConfig, listenConfig, publicUrlConfig } from './service.config';
 
 describe('service configuration from the environment', () => {
   it('reads brokers as a trimmed list and defaults the topic prefix', () => {
@@ -8,6 +8,15 @@ describe('service configuration from the environment', () => {
       kafkaBrokers: ['localhost:9092', 'k2:9093'],
       topicPrefix: 'interscambio',
     });
+  });
+
+  it('names the public gateway (https by default) and the local sandbox for the API documents', () => {
+    expect(publicUrlConfig({})).toEqual({ publicUrl: DEFAULT_PUBLIC_URL, sandboxUrl: 'http://localhost:8080' });
+    expect(publicUrlConfig({ PUBLIC_URL: 'https://api.example.it', SANDBOX_URL: 'http://localhost:9090/' })).toEqual({
+      publicUrl: 'https://api.example.it',
+      sandboxUrl: 'http://localhost:9090',
+    });
+    expect(() => publicUrlConfig({ PUBLIC_URL: 'https://api.example.it/base' })).toThrow(/PUBLIC_URL/);
   });
 
   it('defaults the schema, the pool, the host and the port', () => {

@@ -1,4 +1,4 @@
-import { integer, optional, required } from './env';
+import { httpUrl, integer, optional, required } from './env';
 import type { Env } from './env';
 
 export interface DatabaseConfig {
@@ -50,5 +50,26 @@ export function listenConfig(env: Env, defaultPort: number): ListenConfig {
   return {
     host: optional(env, 'HOST', /^\S+$/, 'a host name or address') ?? '0.0.0.0',
     port: integer(env, 'PORT', defaultPort, 0, 65535),
+  };
+}
+
+export interface PublicUrlConfig {
+  /**
+   * The platform's public gateway: the production server of every OpenAPI document (https, for the
+   * guidelines) and the base of the schema URLs events name; http only for a local gateway.
+   */
+  publicUrl: string;
+  /** The local gateway of `npm start`: the documents' sandbox server. */
+  sandboxUrl: string;
+}
+
+export const DEFAULT_PUBLIC_URL = 'https://interscambio.cittametropolitana.pa.it';
+
+/** PUBLIC_URL (an https URL; http for a local gateway) and SANDBOX_URL (default http://localhost:8080). */
+export function publicUrlConfig(env: Env): PublicUrlConfig {
+  const publicUrl = optional(env, 'PUBLIC_URL', /^https?:\/\/[^\s/]+$/, 'an http(s):// URL without a path');
+  return {
+    publicUrl: publicUrl ?? DEFAULT_PUBLIC_URL,
+    sandboxUrl: httpUrl(env, 'SANDBOX_URL') ?? 'http://localhost:8080',
   };
 }

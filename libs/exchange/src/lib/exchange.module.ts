@@ -7,6 +7,8 @@ import type { MessageBus } from '@interscambio/messaging';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { ReadAudit } from './access/read-audit';
 import { AuditAnchors } from './audit/audit-anchors';
+import { ASYNCAPI_DOCUMENT, AsyncApiController } from './asyncapi/asyncapi.controller';
+import { buildAsyncApi } from './asyncapi/asyncapi.document';
 import { AuditController } from './audit/audit.controller';
 import { AuditSealerLifecycle } from './audit/audit-sealer.lifecycle';
 import { CatalogController } from './catalog/catalog.controller';
@@ -54,6 +56,7 @@ export class ExchangeModule {
         ReceiptsController,
         StatusController,
         DocsController,
+        AsyncApiController,
       ],
       providers: [
         { provide: ExchangeSettings, useValue: new ExchangeSettings(theme.theme, config.topicPrefix) },
@@ -64,7 +67,8 @@ export class ExchangeModule {
         },
         {
           provide: ThemeCatalog,
-          useFactory: () => new ThemeCatalog(SchemaCatalog.load(theme.schemasDir), theme.theme, theme.rules),
+          useFactory: () =>
+            new ThemeCatalog(SchemaCatalog.load(theme.schemasDir), theme.theme, theme.rules, config.publicUrl),
         },
         { provide: MESSAGE_BUS, useFactory: () => new KafkajsBus(config.kafkaBrokers, clientId, { silent: true }) },
         {
@@ -82,6 +86,15 @@ export class ExchangeModule {
           }),
         },
         OpenApiHolder,
+        {
+          provide: ASYNCAPI_DOCUMENT,
+          inject: [ThemeCatalog],
+          useFactory: (catalog: ThemeCatalog) =>
+            buildAsyncApi(
+              { theme: theme.theme, topicPrefix: config.topicPrefix, kafkaBrokers: config.kafkaBrokers },
+              catalog.types(),
+            ),
+        },
         RecordRepository,
         RecordChecker,
         RecordWriter,

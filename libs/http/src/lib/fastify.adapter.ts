@@ -72,6 +72,12 @@ export function createFastifyAdapter(limits: BodyLimits = defaultBodyLimits): Fa
     if (refusal) return void sendProblem(request, reply, refusal);
     done();
   });
+  // API answers may carry records (riservato, personale) and change at every revision: no cache
+  // keeps them unless a route says otherwise (the docs' static assets do).
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    return payload;
+  });
   // Every query parameter of every route takes one value (several go comma-separated in one).
   fastify.addHook('preValidation', async (request, reply) => {
     const repeated = Object.entries(request.query as Record<string, unknown>).find(([, v]) => Array.isArray(v));

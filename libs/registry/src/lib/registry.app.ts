@@ -14,6 +14,8 @@ import { KeyRing } from './keys/key-ring';
 import { SigningKeyStore } from './keys/signing-key.store';
 import { buildRegistryOpenApi } from './openapi/registry-openapi';
 import { RegistryModule } from './registry.module';
+import type { RegistryResources } from './registry.module';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { REGISTRY_BASE_PATH } from './registry.settings';
 import { RegistryDatabase } from './storage/registry.database';
 
@@ -45,12 +47,31 @@ export async function createRegistryApp(
     );
     installAccessGate(app);
     app.setGlobalPrefix(REGISTRY_BASE_PATH.slice(1));
-    app.get(OpenApiHolder).document = buildRegistryOpenApi(app);
+    app.get(OpenApiHolder).document = buildRegistryOpenApi(app, config);
     await app.init();
     return app;
   } catch (error) {
     await db.close();
     throw error;
+  }
+}
+
+/**
+ * The registry's OpenAPI document without a database: Nest in preview mode builds the route table
+ * and instantiates nothing, so none of the resources createRegistryApp opens is needed.
+ */
+export async function registryApiDocument(config: RegistryConfig): Promise<OpenAPIObject> {
+  const unopened = {} as RegistryResources;
+  const app = await NestFactory.create<NestFastifyApplication>(
+    RegistryModule.forRoot(config, unopened),
+    createFastifyAdapter(),
+    { preview: true, logger: false, bodyParser: false },
+  );
+  app.setGlobalPrefix(REGISTRY_BASE_PATH.slice(1));
+  try {
+    return buildRegistryOpenApi(app, config);
+  } finally {
+    await app.close();
   }
 }
 

@@ -19,6 +19,7 @@ interface OpenApi {
   >;
   components: { schemas: Record<string, Record<string, unknown>>; securitySchemes: Record<string, unknown> };
   security: unknown[];
+  servers: { url: string }[];
 }
 
 describe('the registry service', () => {
@@ -45,20 +46,20 @@ describe('the registry service', () => {
       type: 'oauth2',
       flows: {
         clientCredentials: {
-          tokenUrl: '/registry/v1/oauth/token',
+          tokenUrl: 'https://interscambio.cittametropolitana.pa.it/registry/v1/oauth/token',
           scopes: expect.objectContaining({ admin: expect.any(String) }),
         },
       },
     });
     expect(doc.security).toEqual([{ oauth2: [] }]);
-    expect(doc.paths['/registry/v1/clients']?.['post']?.requestBody?.content['application/json']?.schema).toEqual({
+    expect(doc.paths['/clients']?.['post']?.requestBody?.content['application/json']?.schema).toEqual({
       $ref: '#/components/schemas/ClientCreate',
     });
     expect(doc.components.schemas['ClientCreate']).toMatchObject({
       required: ['ente', 'name', 'scopes', 'authentication'],
     });
     expect(doc.components.schemas['AgreementRequest']).toMatchObject({ required: ['publisher', 'theme', 'type'] });
-    const token = doc.paths['/registry/v1/oauth/token']?.['post'];
+    const token = doc.paths['/oauth/token']?.['post'];
     expect(token?.security).toEqual([]);
     expect(token?.requestBody?.content['application/x-www-form-urlencoded']?.schema).toEqual({
       $ref: '#/components/schemas/TokenRequest',
@@ -66,7 +67,14 @@ describe('the registry service', () => {
     expect(token?.responses['401']?.content?.['application/problem+json']?.schema).toEqual({
       $ref: '#/components/schemas/Problem',
     });
-    expect(doc.paths['/registry/v1/.well-known/jwks.json']?.['get']?.security).toEqual([]);
+    expect(doc.paths['/.well-known/jwks.json']?.['get']?.security).toEqual([]);
+    expect(doc.paths['/clients/{id}']?.['get']?.responses['200']?.content?.['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/Client',
+    });
+    expect(doc.servers.map((s) => s.url)).toEqual([
+      'https://interscambio.cittametropolitana.pa.it/registry/v1',
+      'http://localhost:8080/registry/v1',
+    ]);
   });
 
   it('serves Swagger UI', async () => {

@@ -31,7 +31,7 @@ export async function readWholeTopic(brokers: string, topic: string): Promise<To
         offset: m.offset,
         key: m.key,
         ceId: m.headers['ce_id'],
-        revision: Number(m.headers['interscambio-revision']),
+        revision: Number(m.headers['ce_revision'] ?? m.headers['interscambio-revision']),
       });
       const end = last.get(m.partition);
       if (end !== undefined && BigInt(m.offset) >= end) last.delete(m.partition);

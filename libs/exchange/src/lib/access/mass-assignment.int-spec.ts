@@ -191,8 +191,9 @@ describe('mass assignment: the server owns revision, publisher, visibility, oper
     expect(events).toEqual([
       {
         key: `${A}/aperto`,
+        // As stored in the outbox: the publisher sends the revision as ce_revision too.
         headers: expect.objectContaining({
-          'interscambio-visibility': 'riservato',
+          ce_visibility: 'riservato',
           'interscambio-revision': '1',
           ce_source: `/enti/${A}`,
         }),

@@ -44,8 +44,17 @@ export class AuditController {
   @Get()
   @Scopes('records:read', 'operator')
   @ApiOAuth2(['records:read', 'operator'], SECURITY_SCHEME)
-  @ApiOperation({ summary: "One record's trail, oldest first: every write and every audited read" })
+  @ApiOperation({
+    summary: 'La traccia di audit di un record, dalla più vecchia: ogni scrittura e ogni lettura tracciata',
+    description: "One record's trail, oldest first: every write and every audited read",
+  })
   @ApiQuery({ name: 'record', required: true, description: '`<type>/<ente>/<key>`', example: 'tipo/082053/chiave' })
+  @ApiQuery({
+    name: 'cursor',
+    required: false,
+    description: 'Il `next` della pagina precedente. / The previous `next`.',
+  })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } })
   async trail(
     @CurrentCaller() caller: Caller,
     @Query('record') record?: string,

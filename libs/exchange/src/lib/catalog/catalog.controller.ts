@@ -28,7 +28,10 @@ export class CatalogController {
   ) {}
 
   @Get('types')
-  @ApiOperation({ summary: 'The record types of this theme, with their visibility' })
+  @ApiOperation({
+    summary: 'I tipi di record del tema, con la loro visibilità',
+    description: 'The record types of this theme, with their visibility',
+  })
   types(): { items: RecordTypeSummary[] } {
     const all = this.catalog.allMajors();
     const items = this.catalog.types().map((t) => ({
@@ -45,10 +48,15 @@ export class CatalogController {
   }
 
   @Get('schemas/:type/:major')
-  @ApiOperation({ summary: 'The JSON Schema of a record type at a major version' })
+  @ApiOperation({
+    summary: 'Lo JSON Schema di un tipo di record a una versione major',
+    description: 'The JSON Schema of a record type at a major version',
+  })
   schema(@Param('type') type: string, @Param('major') major: string, @Res() reply: HttpReply): HttpReply {
     if (!/^[1-9]\d{0,3}$/.test(major)) throw new BadRequestError('invalid-major', 'major must be a positive integer.');
     const info = this.catalog.info(type, Number(major));
-    return reply.header('content-type', 'application/schema+json').send(JSON.stringify(info.schema));
+    // Served with the URL events name in `dataschema` as its `$id`, so that the two match.
+    const schema = { ...info.schema, $id: this.catalog.schemaUrl(info) };
+    return reply.header('content-type', 'application/schema+json').send(JSON.stringify(schema));
   }
 }

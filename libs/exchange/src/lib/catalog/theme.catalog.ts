@@ -9,10 +9,15 @@ import type { RuleContext, ThemeRule } from '../rules/theme-rule';
 export class ThemeCatalog {
   private readonly rules = new Map<string, ThemeRule[]>();
 
+  /**
+   * `publicUrl`: where the platform's gateway answers; each event's `dataschema` is then the URL
+   * that serves its schema there (with that URL as `$id`), so a consumer can resolve it.
+   */
   constructor(
     private readonly catalog: SchemaCatalog,
     readonly theme: string,
     rules: ThemeRule[] = [],
+    private readonly publicUrl?: string,
   ) {
     for (const rule of rules) {
       if (rule.type !== EVERY_TYPE && !catalog.find(theme, rule.type))
@@ -39,13 +44,22 @@ export class ThemeCatalog {
   }
 
   ref(type: string, major?: number): RecordTypeRef {
-    return refOf(this.info(type, major));
+    return this.refOf(this.info(type, major));
   }
 
   /** The latest major of `type`, or undefined when the theme has no such type. */
   find(type: string): RecordTypeRef | undefined {
     const info = this.catalog.find(this.theme, type);
-    return info ? refOf(info) : undefined;
+    return info ? this.refOf(info) : undefined;
+  }
+
+  /** Where the platform serves the schema of `info`: its events' `dataschema`, and its `$id` there. */
+  schemaUrl(info: Pick<RecordTypeInfo, 'type' | 'major' | 'id'>): string {
+    return this.publicUrl ? `${this.publicUrl}/${this.theme}/v1/schemas/${info.type}/${info.major}` : info.id;
+  }
+
+  private refOf(info: RecordTypeInfo): RecordTypeRef {
+    return { type: info.type, major: info.major, visibility: info.visibility, dataschema: this.schemaUrl(info) };
   }
 
   /** Schema issues first; the theme's rules run only on a document the schema accepted. */
@@ -55,8 +69,4 @@ export class ThemeCatalog {
     const rules = [...(this.rules.get(EVERY_TYPE) ?? []), ...(this.rules.get(ref.type) ?? [])];
     return rules.flatMap((rule) => rule.check(document, context));
   }
-}
-
-function refOf(info: RecordTypeInfo): RecordTypeRef {
-  return { type: info.type, major: info.major, visibility: info.visibility, dataschema: info.id };
 }

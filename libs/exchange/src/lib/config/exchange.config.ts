@@ -1,13 +1,14 @@
 import { accessConfig } from '@interscambio/access';
 import type { AccessConfig } from '@interscambio/access';
-import { databaseConfig, kafkaConfig, listenConfig } from '@interscambio/config';
-import type { DatabaseConfig, Env, KafkaConfig, ListenConfig } from '@interscambio/config';
+import { databaseConfig, kafkaConfig, listenConfig, publicUrlConfig } from '@interscambio/config';
+import type { DatabaseConfig, Env, KafkaConfig, ListenConfig, PublicUrlConfig } from '@interscambio/config';
 import { receiptConfig } from '../receipts/receipt.config';
 import type { ReceiptConfig } from '../receipts/receipt.config';
 
 export type { DatabaseConfig };
 
-export interface ExchangeConfig extends DatabaseConfig, KafkaConfig, ListenConfig, AccessConfig, ReceiptConfig {}
+export interface ExchangeConfig
+  extends DatabaseConfig, KafkaConfig, ListenConfig, AccessConfig, ReceiptConfig, PublicUrlConfig {}
 
 export interface ConfigDefaults {
   theme: string;
@@ -22,6 +23,7 @@ export function loadExchangeConfig(env: Env, defaults: ConfigDefaults): Exchange
     ...listenConfig(env, defaults.port),
     ...accessConfig(env),
     ...receiptConfig(env),
+    ...publicUrlConfig(env),
   };
 }
 

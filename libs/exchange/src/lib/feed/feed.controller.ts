@@ -27,7 +27,8 @@ export class FeedController {
   @Get()
   @ApiOAuth2(['records:read'], SECURITY_SCHEME)
   @ApiOperation({
-    summary: 'Every change in commit order; a record changed twice since `after` shows twice, once per revision',
+    summary:
+      'Ogni modifica in ordine di commit; un record modificato due volte dopo `after` compare due volte, una per revisione',
     description: 'Only the changes of records the caller may see: open data, its own, and those its agreements cover.',
   })
   @ApiOkResponse({ description: 'A page of changes.', schema: feedPageSchema })

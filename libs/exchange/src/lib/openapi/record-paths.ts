@@ -8,15 +8,10 @@ import {
   idempotencyKeyHeader,
   ifMatchHeader,
   keyParameter,
-  problemResponses,
   SECURITY_SCHEME,
 } from './shared-components';
 
-const pick = (keys: (keyof typeof problemResponses)[]): object =>
-  Object.fromEntries(
-    ['401', '403', '429', ...keys].sort().map((k) => [k, problemResponses[k as keyof typeof problemResponses]]),
-  );
-
+// The problem answers (401, 404, 422…) are added by conformApiDocument from what each operation takes.
 const needs = (scope: string): object[] => [{ [SECURITY_SCHEME]: [scope] }];
 
 /** The paths of one record type, each body referencing the type's own schema. */
@@ -27,80 +22,99 @@ export function recordPaths(basePath: string, info: RecordTypeInfo): Record<stri
   });
   const tags = [info.type];
   const root = `${basePath}/records/${info.type}`;
+  const name = info.title || info.type;
+  const id = (action: string): string =>
+    `${info.type.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())}${action}`;
   return {
     [`${root}/{ente}/{key}`]: {
       parameters: [enteParameter, keyParameter],
       put: {
         tags,
-        operationId: `put_${info.type}`,
+        operationId: id('Upsert'),
         security: needs('records:write'),
-        summary: `Create or update a ${info.title || info.type}`,
-        description: `${info.description}\n\nVisibility: **${info.visibility}**. Same content as stored: 200 with no new revision. Only the token's own ente may be written.`,
+        summary: `Crea o aggiorna: ${name}`,
+        description: `${info.description}\n\nVisibilità: **${info.visibility}**. Contenuto uguale a quello salvato: 200 senza nuova revisione. Si scrive solo come l'ente del token.\n\n*English*: create or update; same content answers 200 with no new revision; only the token's own ente may be written.`,
         parameters: [ifMatchHeader, idempotencyKeyHeader],
         requestBody: { required: true, content: json(info.examples[0]) },
         responses: {
-          '200': { description: 'Updated, or unchanged.', headers: writeHeaders, content: json() },
-          '201': { description: 'Created.', headers: writeHeaders, content: json() },
-          ...pick(['400', '404', '412', '413', '415', '422', '500']),
+          '200': {
+            description: 'Aggiornato, o invariato. / Updated, or unchanged.',
+            headers: writeHeaders,
+            content: json(info.examples[0]),
+          },
+          '201': { description: 'Creato. / Created.', headers: writeHeaders, content: json(info.examples[0]) },
         },
       },
       get: {
         tags,
-        operationId: `get_${info.type}`,
+        operationId: id('Read'),
         security: needs('records:read'),
-        summary: `Read a ${info.title || info.type}`,
-        description: `Visibility: **${info.visibility}**. A record the caller may not see answers 404, as a missing one does.${info.visibility === 'personale' ? ' Each read is written to the audit trail with the agreement and its purpose.' : ''}`,
+        summary: `Leggi: ${name}`,
+        description: `Visibilità: **${info.visibility}**. Un record che il chiamante non può vedere risponde 404, come uno assente.${info.visibility === 'personale' ? " Ogni lettura è scritta nella traccia di audit con l'accordo e la sua finalità." : ''}\n\n*English*: a record the caller may not see answers 404, as a missing one does.`,
         responses: {
-          '200': { description: 'The record.', headers: etagHeader, content: json(info.examples[0]) },
-          '304': { description: 'Not modified (If-None-Match).' },
-          ...pick(['400', '404', '500']),
+          '200': { description: 'Il record. / The record.', headers: etagHeader, content: json(info.examples[0]) },
+          '304': { description: 'Non modificato (If-None-Match). / Not modified.' },
         },
       },
       delete: {
         tags,
-        operationId: `delete_${info.type}`,
+        operationId: id('Delete'),
         security: needs('records:write'),
-        summary: `Delete a ${info.title || info.type} (a tombstone: next revision, a deleted event)`,
+        summary: `Cancella: ${name} (tombstone: nuova revisione, evento di cancellazione)`,
         parameters: [ifMatchHeader, idempotencyKeyHeader],
-        responses: { '204': { description: 'Deleted.', headers: writeHeaders }, ...pick(['400', '404', '412', '500']) },
+        responses: { '204': { description: 'Cancellato. / Deleted.', headers: writeHeaders } },
       },
     },
     [root]: {
       get: {
         tags,
-        operationId: `list_${info.type}`,
+        operationId: id('List'),
         security: needs('records:read'),
-        summary: `List ${info.type} records in change order`,
+        summary: `Elenca: ${name}, in ordine di modifica`,
         parameters: [
           { name: 'ente', in: 'query', schema: { type: 'string', pattern: '^[0-9]{6}$' } },
           { name: 'updatedSince', in: 'query', schema: { type: 'string', format: 'date-time' } },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
-          { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'The `next` of the previous page.' },
+          {
+            name: 'cursor',
+            in: 'query',
+            schema: { type: 'string' },
+            description: 'Il `next` della pagina precedente.',
+          },
         ],
         responses: {
-          '200': { description: 'A page of records.', content: { 'application/json': { schema: listSchema(ref) } } },
-          ...pick(['400', '404', '500']),
+          '200': {
+            description: 'Una pagina di record. / A page of records.',
+            content: { 'application/json': { schema: listSchema(ref), example: listExample(info.examples[0]) } },
+          },
         },
       },
     },
     [`${root}/batch`]: {
       post: {
         tags,
-        operationId: `batch_${info.type}`,
+        operationId: id('Batch'),
         security: needs('records:write'),
-        summary: `Create or update up to ${MAX_BATCH_ITEMS} ${info.type} records at once`,
+        summary: `Crea o aggiorna fino a ${MAX_BATCH_ITEMS} record ${info.type} insieme`,
         parameters: [idempotencyKeyHeader],
         requestBody: { required: true, content: { 'application/json': { schema: batchSchema(ref) } } },
         responses: {
           '200': {
-            description: 'One result per item, in order; invalid items do not block valid ones.',
+            description: 'Un esito per elemento, in ordine; gli elementi non validi non bloccano i validi.',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/BatchResult' } } },
           },
-          ...pick(['400', '404', '413', '415', '422', '500']),
         },
       },
     },
   };
+}
+
+function listExample(record: unknown): object {
+  const items =
+    record === undefined
+      ? []
+      : [{ ente: '082053', key: 'esempio-1', revision: 1, updatedAt: '2026-01-15T09:30:00Z', data: record }];
+  return { items, next: null };
 }
 
 function listSchema(ref: object): object {

@@ -1,33 +1,6 @@
 // Envelopes around records (problems, pages, batch results). Records themselves are never
 // described here: their schemas come from schemas/ (see record-schemas.ts).
 
-export const problemSchema = {
-  type: 'object',
-  description: 'RFC 9457 problem details.',
-  required: ['type', 'title', 'status', 'code'],
-  properties: {
-    type: { type: 'string', format: 'uri-reference', examples: ['urn:interscambio:problem:validation-failed'] },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    instance: { type: 'string' },
-    code: { type: 'string', description: 'Stable machine-readable code.' },
-    correlationId: { type: 'string', description: 'The X-Correlation-ID of the request.' },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['pointer', 'keyword', 'message'],
-        properties: {
-          pointer: { type: 'string', description: 'RFC 6901 JSON pointer into the document.' },
-          keyword: { type: 'string' },
-          message: { type: 'string' },
-        },
-      },
-    },
-  },
-};
-
 export const batchResultSchema = {
   type: 'object',
   required: ['items'],
@@ -94,41 +67,21 @@ export const writeHeaders = {
   },
 };
 
-const problem = (description: string): object => ({
-  description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
-
-export const problemResponses = {
-  '400': problem('Malformed request (bad ente, key, JSON or query).'),
-  '401': problem('No access token, or one that does not verify; `code` and `detail` say exactly why.'),
-  '403': problem("The token lacks the scope, or writes as an ente that is not the token's own."),
-  '404': problem('Unknown record type, or no record the caller may see.'),
-  '412': problem('If-Match does not match the current revision.'),
-  '413': problem('Body too large.'),
-  '415': problem('Body is not application/json.'),
-  '422': problem('The document does not match the record type; `errors` lists each issue.'),
-  '429': problem('Over the rate limit: retry after `Retry-After` seconds.'),
-  '500': problem('Unexpected failure.'),
-};
-
-const integerHeader = (description: string): object => ({ description, schema: { type: 'integer', minimum: 0 } });
-
-/** On every answer (Italian API guidelines): the caller's window, what is left of it, when it resets. */
-export const rateLimitHeaders = {
-  'X-RateLimit-Limit': integerHeader('Requests allowed in the current window.'),
-  'X-RateLimit-Remaining': integerHeader('Requests left in the current window.'),
-  'X-RateLimit-Reset': integerHeader('Seconds until the window resets.'),
-};
-
-export const retryAfterHeader = { 'Retry-After': integerHeader('Seconds to wait before retrying.') };
-
 export const scopeDescriptions = {
-  'records:read': 'Read records, lists and the change feed (what visibility and agreements allow).',
-  'records:write': "Publish and delete the records of the token's own ente.",
-  subscriptions: 'Manage webhook subscriptions.',
-  operator: 'Operate the platform: audit checks, every trail.',
-  admin: 'Administer the registry.',
+  'records:read': 'Leggere record, elenchi e feed delle modifiche (secondo visibilità e accordi). / Read records.',
+  'records:write': "Pubblicare e cancellare i record del proprio ente. / Publish the token's own ente's records.",
+  subscriptions: 'Gestire le sottoscrizioni webhook. / Manage webhook subscriptions.',
+  operator: 'Operare la piattaforma: verifiche di audit, ogni traccia. / Operate the platform.',
+  admin: 'Amministrare il registry. / Administer the registry.',
 };
 
-export const SECURITY_SCHEME = 'registry';
+export const tagDescriptions: Record<string, string> = {
+  audit: 'La traccia di audit di un record e la verifica della catena di hash. / Audit trail and its hash chain.',
+  feed: 'Il feed delle modifiche, in ordine di commit, anche in long-poll. / The change feed.',
+  catalog: 'I tipi di record del tema, la loro visibilità e i loro JSON Schema. / Record types and schemas.',
+  receipts: 'Le ricevute firmate delle modifiche e le chiavi per verificarle. / Signed receipts and their keys.',
+  status: 'Stato del servizio e sonde di liveness e readiness. / Status and probes.',
+  metrics: 'Metriche Prometheus del servizio. / Prometheus metrics.',
+};
+
+export { API_SECURITY_SCHEME as SECURITY_SCHEME } from '@interscambio/http';

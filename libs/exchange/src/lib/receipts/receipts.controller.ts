@@ -31,7 +31,10 @@ export class ReceiptsController {
 
   @Get('.well-known/jwks.json')
   @Public()
-  @ApiOperation({ summary: 'The public keys that verify the receipts this service signs (EdDSA, Ed25519)' })
+  @ApiOperation({
+    summary: 'Le chiavi pubbliche che verificano le ricevute firmate dal servizio (EdDSA, Ed25519)',
+    description: 'The public keys that verify the receipts this service signs (EdDSA, Ed25519)',
+  })
   jwks(): { keys: Jwk[] } {
     return this.signer.jwks();
   }
@@ -40,7 +43,10 @@ export class ReceiptsController {
   @Get('records/:type/:ente/:key/receipt')
   @Scopes('records:read')
   @ApiOAuth2(['records:read'], SECURITY_SCHEME)
-  @ApiOperation({ summary: 'The signed receipt of one revision of a record (the latest when none is named)' })
+  @ApiOperation({
+    summary: 'La ricevuta firmata di una revisione di un record (l’ultima se non indicata)',
+    description: 'The signed receipt of one revision of a record (the latest when none is named)',
+  })
   @ApiQuery({ name: 'revision', required: false, schema: { type: 'integer', format: 'int32', minimum: 1 } })
   async receipt(
     @Param('type') type: string,

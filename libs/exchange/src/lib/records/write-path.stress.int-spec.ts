@@ -146,12 +146,10 @@ describe('the write path under 32 concurrent writers, some rolled back, while th
     }
     const events = await readAll(bus, `${t.topicPrefix}.prova.avviso`);
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
-    expect(new Set(events.map((e) => `${e.subject}@${e.headers['interscambio-revision']}`))).toEqual(committed);
+    expect(new Set(events.map((e) => `${e.subject}@${e.headers['ce_revision']}`))).toEqual(committed);
     expect(events).toHaveLength(committed.size);
     for (let k = 0; k < KEYS; k++) {
-      const revisions = events
-        .filter((e) => e.subject === `K${k}`)
-        .map((e) => Number(e.headers['interscambio-revision']));
+      const revisions = events.filter((e) => e.subject === `K${k}`).map((e) => Number(e.headers['ce_revision']));
       expect(revisions).toEqual(revisions.map((_, i) => i + 1));
     }
 

@@ -7,6 +7,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import type { HttpReply } from '../http.types';
 import { ProblemError } from '../problem/problem.error';
 import { Public } from '../routes/public-route';
+import { API_SECURITY_SCHEME } from './api-document';
 import { OpenApiHolder } from './openapi.holder';
 
 // Swagger UI from the swagger-ui-dist that @nestjs/swagger depends on (located through its own
@@ -21,11 +22,29 @@ const ASSETS: Record<string, string> = {
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
-const page = (title: string): string => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+const script = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
+
+// Swagger UI calls the deployment it is served from (the document names the production gateway
+// first) and asks the token endpoint for this service's audience, which Swagger UI cannot send.
+const page = (title: string, audience: string, publicOrigins: string[]): string => `<!doctype html>
+<html lang="it"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="docs/swagger-ui.css"><link rel="icon" href="docs/favicon-32x32.png"></head>
 <body><div id="swagger-ui"></div><script src="docs/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({ url: 'openapi.json', dom_id: '#swagger-ui' });</script></body></html>`;
+<script>
+const AUDIENCE = ${script(audience)};
+const PUBLIC_ORIGINS = ${script(publicOrigins)};
+window.ui = SwaggerUIBundle({
+  url: 'openapi.json',
+  dom_id: '#swagger-ui',
+  requestInterceptor: (req) => {
+    for (const origin of PUBLIC_ORIGINS)
+      if (req.url.startsWith(origin + '/')) req.url = location.origin + req.url.slice(origin.length);
+    if (/\\/oauth\\/token$/.test(req.url.split('?')[0]) && typeof req.body === 'string' && !/(^|&)audience=/.test(req.body))
+      req.body += '&audience=' + encodeURIComponent(AUDIENCE);
+    return req;
+  },
+});
+</script></body></html>`;
 
 class NotFoundError extends ProblemError {
   constructor(detail: string) {
@@ -48,8 +67,15 @@ export class DocsController {
 
   @Get('docs')
   docs(@Res() reply: HttpReply): HttpReply {
-    const title = this.holder.document?.info.title ?? 'Interscambio API';
-    return reply.header('content-type', 'text/html; charset=utf-8').send(page(title));
+    const document = this.holder.document;
+    const scheme = document?.components?.securitySchemes?.[API_SECURITY_SCHEME] as Record<string, unknown> | undefined;
+    const audience = String(scheme?.['x-interscambio-audience'] ?? '');
+    const origins = (document?.servers ?? [])
+      .filter((s) => !s['x-sandbox' as keyof typeof s])
+      .map((s) => new URL(s.url).origin);
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .send(page(document?.info.title ?? 'Interscambio API', audience, origins));
   }
 
   @Get('docs/:asset')

@@ -1,5 +1,7 @@
 import { SetMetadata } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiExtension } from '@nestjs/swagger';
+import { PUBLIC_EXTENSION, UNLIMITED_EXTENSION } from '../docs/route-extensions';
 
 export const PUBLIC_ROUTE = 'interscambio:public';
 /** Route config: not counted by the rate limiter (probes call it every few seconds, from one address). */
@@ -41,4 +43,7 @@ function mark(
 ): void {
   SetMetadata(PUBLIC_ROUTE, true)(target, key, descriptor);
   RouteConfig(config)(target, key, descriptor);
+  // The same marks for the OpenAPI document: `security: []`, and no rate limit on probes.
+  ApiExtension(PUBLIC_EXTENSION, true)(target, key, descriptor);
+  if (config[UNLIMITED_ROUTE]) ApiExtension(UNLIMITED_EXTENSION, true)(target, key, descriptor);
 }

@@ -39,7 +39,10 @@ export class StatusController {
 
   @Get('status')
   @ApiOperation({
-    summary: '200 up, or 200 degraded when an optional dependency (Kafka) is down; 503 problem+json when PostgreSQL is',
+    summary:
+      'Stato del servizio: 200 up, 200 degraded se Kafka non risponde, 503 problem+json se PostgreSQL non risponde',
+    description:
+      '200 up, or 200 degraded when an optional dependency (Kafka) is down; 503 problem+json when PostgreSQL is',
   })
   async status(): Promise<ServiceStatus> {
     const [required, optional] = await Promise.all([run(this.checks.required), run(this.checks.optional)]);
@@ -50,13 +53,19 @@ export class StatusController {
   }
 
   @Get('health/live')
-  @ApiOperation({ summary: 'Liveness: 200 while the process answers' })
+  @ApiOperation({
+    summary: 'Liveness: 200 finché il processo risponde',
+    description: 'Liveness: 200 while the process answers',
+  })
   live(): { status: 'live' } {
     return { status: 'live' };
   }
 
   @Get('health/ready')
-  @ApiOperation({ summary: 'Readiness: 200 when the service can accept writes (PostgreSQL answers), else 503' })
+  @ApiOperation({
+    summary: 'Readiness: 200 quando il servizio può accettare scritture (PostgreSQL risponde), altrimenti 503',
+    description: 'Readiness: 200 when the service can accept writes (PostgreSQL answers), else 503',
+  })
   async ready(): Promise<{ status: 'ready'; checks: Record<string, DependencyCheck> }> {
     const required = await run(this.checks.required);
     refuseIfDown(required);

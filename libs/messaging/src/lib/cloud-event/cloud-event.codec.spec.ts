@@ -2,6 +2,7 @@ import type { ReceivedMessage } from '../message-bus';
 import { InvalidCloudEventError } from '../messaging.errors';
 import type { OutboxEvent } from '../outbox/outbox-event';
 import { fromCloudEventMessage, toCloudEventMessage } from './cloud-event.codec';
+import { eventCorrelationId, eventRevision, eventVisibility } from './interscambio-attributes';
 
 const event: OutboxEvent = {
   id: '0193a4b2-7c1e-7d3f-8a2b-5c6d7e8f9a0b',
@@ -34,13 +35,38 @@ describe('CloudEvents binary mode codec', () => {
       dataschema: event.dataschema,
       datacontenttype: 'application/json',
       data: event.data,
-      extensions: { traceparent: '00-abc-def-01' },
+      extensions: { traceparent: '00-abc-def-01', visibility: 'riservato' },
       topic: event.topic,
       key: '082053/pos-1',
       partition: 2,
       offset: '41',
     });
-    expect(decoded.headers['interscambio-visibility']).toBe('riservato');
+    expect(eventVisibility(decoded)).toBe('riservato');
+  });
+
+  it('sends revision, visibility and correlation id as CloudEvents extension attributes, not plain headers', () => {
+    const legacy = {
+      'interscambio-revision': '3',
+      'interscambio-visibility': 'riservato',
+      'interscambio-correlation-id': 'c-1',
+    };
+    const message = toCloudEventMessage({ ...event, headers: legacy });
+    expect(message.headers).toMatchObject({ ce_revision: '3', ce_visibility: 'riservato', ce_correlationid: 'c-1' });
+    expect(Object.keys(message.headers ?? {}).filter((h) => h.startsWith('interscambio-'))).toEqual([]);
+    const decoded = fromCloudEventMessage(receive(message));
+    expect([eventRevision(decoded), eventVisibility(decoded), eventCorrelationId(decoded)]).toEqual([
+      3,
+      'riservato',
+      'c-1',
+    ]);
+  });
+
+  it('reads the attributes of events published before they became extension attributes', () => {
+    const old = receive(toCloudEventMessage({ ...event, headers: {} }));
+    old.headers = { ...old.headers, 'interscambio-revision': '7', 'interscambio-correlation-id': 'c-old' };
+    const decoded = fromCloudEventMessage(old);
+    expect(decoded.extensions).toMatchObject({ revision: '7', correlationid: 'c-old' });
+    expect([eventRevision(decoded), eventCorrelationId(decoded)]).toEqual([7, 'c-old']);
   });
 
   it('does not let extra headers override the CloudEvent attributes', () => {

@@ -2,6 +2,7 @@ import type { BusMessage, ReceivedMessage } from '../message-bus';
 import { InvalidCloudEventError } from '../messaging.errors';
 import type { OutboxEvent } from '../outbox/outbox-event';
 import type { CloudEvent } from './cloud-event';
+import { INTERSCAMBIO_ATTRIBUTES, withExtensionAttributes } from './interscambio-attributes';
 
 const JSON_CONTENT_TYPE = 'application/json';
 const CORE_ATTRIBUTES = new Set(['specversion', 'id', 'source', 'type', 'subject', 'time', 'dataschema']);
@@ -33,7 +34,7 @@ export function cloudEventHeaders(e: OutboxEvent): Record<string, string> {
     if (!value) throw new InvalidCloudEventError(`${name} is empty`);
   }
   const headers: Record<string, string> = {
-    ...e.headers,
+    ...withExtensionAttributes(e.headers ?? {}),
     ce_specversion: '1.0',
     ce_id: e.id,
     ce_source: e.source,
@@ -57,6 +58,11 @@ export function fromCloudEventMessage(m: ReceivedMessage): CloudEvent {
   const extensions: Record<string, string> = {};
   for (const [name, value] of Object.entries(h)) {
     if (name.startsWith('ce_') && !CORE_ATTRIBUTES.has(name.slice(3))) extensions[name.slice(3)] = value;
+  }
+  // Events published before these became extension attributes carry them as plain headers.
+  for (const [attribute, legacy] of Object.entries(INTERSCAMBIO_ATTRIBUTES)) {
+    const value = h[legacy];
+    if (extensions[attribute] === undefined && value !== undefined) extensions[attribute] = value;
   }
   return {
     specversion: '1.0',

@@ -12,7 +12,7 @@ export interface CloudEvent<T = unknown> {
   data: T | null;
   /** CloudEvents extension attributes (`ce_<name>` headers that are not core attributes). */
   extensions: Record<string, string>;
-  /** Every Kafka header as received, e.g. `interscambio-visibility`. */
+  /** Every Kafka header as received, e.g. `interscambio-receipt`. */
   headers: Record<string, string>;
   topic: string;
   key: string | null;

@@ -18,6 +18,6 @@ export interface OutboxEvent {
   dataschema?: string;
   /** The record; `null` publishes a tombstone (see toCloudEventMessage). */
   data: unknown;
-  /** Extra Kafka headers, e.g. `{ 'interscambio-visibility': 'riservato' }`. */
+  /** Extra Kafka headers; the former `interscambio-revision`, `-visibility`, `-correlation-id` go out as `ce_<attribute>`. */
   headers?: Record<string, string>;
 }

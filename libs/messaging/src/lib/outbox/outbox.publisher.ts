@@ -1,3 +1,4 @@
+import { withExtensionAttributes } from '../cloud-event/interscambio-attributes';
 import type { BusMessage, BusProducer, MessageBus } from '../message-bus';
 import { TopicEnsurer } from '../topic-ensurer';
 import type { OutboxRow } from './outbox.store';
@@ -75,6 +76,8 @@ function groupByTopic(rows: OutboxRow[]): Map<string, OutboxRow[]> {
   return byTopic;
 }
 
+// Rows written before the interscambio headers became CloudEvents extension attributes (and writers
+// that still name them so) are published with the attributes.
 function toMessage(row: OutboxRow): BusMessage {
-  return { key: row.key, value: row.payload, headers: row.headers };
+  return { key: row.key, value: row.payload, headers: withExtensionAttributes(row.headers) };
 }

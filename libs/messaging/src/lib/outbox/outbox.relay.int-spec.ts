@@ -60,7 +60,7 @@ describe('OutboxRelay publishing to the real Kafka broker', () => {
       ce_time: committed.time,
       ce_dataschema: committed.dataschema,
       'content-type': 'application/json',
-      'interscambio-visibility': 'riservato',
+      ce_visibility: 'riservato',
     });
     expect(JSON.parse(String(messages[0]?.value))).toEqual({ codice: 'pos-1', n: 1 });
     expect(await sentAt(committed.id)).toBeInstanceOf(Date);

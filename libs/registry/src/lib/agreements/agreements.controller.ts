@@ -24,7 +24,9 @@ export class AgreementsController {
   @Post()
   @Scopes('records:read', 'operator', 'admin')
   @ApiOperation({
-    summary: "Request an agreement to read another ente's records of one type (the consumer is the caller's ente)",
+    summary:
+      "Chiedere un accordo per leggere i record di un tipo di un altro ente (il fruitore è l'ente del chiamante)",
+    description: "Request an agreement to read another ente's records of one type (the consumer is the caller's ente)",
   })
   @ApiBody({ schema: { $ref: '#/components/schemas/AgreementRequest' } })
   async create(
@@ -52,7 +54,10 @@ export class AgreementsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Agreements: the parties see theirs, operators and admins all' })
+  @ApiOperation({
+    summary: 'Accordi: le parti vedono i propri, operatori e amministratori tutti',
+    description: 'Agreements: the parties see theirs, operators and admins all',
+  })
   @ApiQuery({ name: 'consumer', required: false })
   @ApiQuery({ name: 'publisher', required: false })
   @ApiQuery({ name: 'theme', required: false })
@@ -70,7 +75,7 @@ export class AgreementsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One agreement with its history' })
+  @ApiOperation({ summary: 'Un accordo con la sua storia', description: 'One agreement with its history' })
   get(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<AgreementView> {
     return this.agreements.get(id, caller);
   }
@@ -78,7 +83,7 @@ export class AgreementsController {
   @Post(':id/:action')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'approve | reject | suspend | resume | revoke',
+    summary: 'Decidere un accordo: approve | reject | suspend | resume | revoke',
     description:
       'The publisher (records:write) or an operator decides a one-publisher agreement, an operator a metro-wide one; the consumer may revoke its own.',
   })

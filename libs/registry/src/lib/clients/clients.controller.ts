@@ -22,7 +22,10 @@ export class ClientsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a client; a client_secret client gets its secret in this answer only' })
+  @ApiOperation({
+    summary: 'Registrare un client; un client client_secret riceve il segreto solo in questa risposta',
+    description: 'Register a client; a client_secret client gets its secret in this answer only',
+  })
   @ApiBody({ schema: { $ref: '#/components/schemas/ClientCreate' } })
   async create(
     @Body() body: unknown,
@@ -34,24 +37,33 @@ export class ClientsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'I client, tutti o di un ente', description: 'The clients, all or those of one ente' })
   @ApiQuery({ name: 'ente', required: false, example: '082053' })
   async list(@Query('ente') ente?: string): Promise<{ items: ClientView[] }> {
     return { items: await this.clients.list(ente) };
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Un client (mai il suo segreto)', description: 'One client (never its secret)' })
   get(@Param('id') id: string): Promise<ClientView> {
     return this.clients.get(id);
   }
 
   @Patch(':id')
+  @ApiOperation({
+    summary: 'Modificare nome, scope o limite di un client',
+    description: "Change a client's name, scopes or limit",
+  })
   @ApiBody({ schema: { $ref: '#/components/schemas/ClientPatch' } })
   update(@Param('id') id: string, @Body() body: unknown): Promise<ClientView> {
     return this.clients.update(id, this.validator.body(patchClientSchema, body));
   }
 
   @Post(':id/secret')
-  @ApiOperation({ summary: 'A new secret; the previous one keeps working for graceSeconds (default 3600)' })
+  @ApiOperation({
+    summary: 'Un nuovo segreto; il precedente resta valido per graceSeconds (predefinito 3600)',
+    description: 'A new secret; the previous one keeps working for graceSeconds (default 3600)',
+  })
   @ApiBody({ required: false, schema: { $ref: '#/components/schemas/SecretRotation' } })
   rotateSecret(@Param('id') id: string, @Body() body: unknown): Promise<IssuedSecret> {
     const { graceSeconds } = this.validator.body(rotateSecretSchema, body, { optional: true });
@@ -59,7 +71,10 @@ export class ClientsController {
   }
 
   @Post(':id/keys')
-  @ApiOperation({ summary: 'Register a public key for private_key_jwt; kid defaults to its RFC 7638 thumbprint' })
+  @ApiOperation({
+    summary: 'Registrare una chiave pubblica per private_key_jwt; kid predefinito: la sua thumbprint RFC 7638',
+    description: 'Register a public key for private_key_jwt; kid defaults to its RFC 7638 thumbprint',
+  })
   @ApiBody({ schema: { $ref: '#/components/schemas/ClientKeyAdd' } })
   addKey(@Param('id') id: string, @Body() body: unknown): Promise<ClientKeyView> {
     return this.clients.addKey(id, this.validator.body(addKeySchema, body).jwk);
@@ -67,13 +82,20 @@ export class ClientsController {
 
   @Delete(':id/keys/:kid')
   @HttpCode(204)
+  @ApiOperation({
+    summary: 'Togliere una chiave pubblica del client',
+    description: "Remove one of the client's public keys",
+  })
   async removeKey(@Param('id') id: string, @Param('kid') kid: string): Promise<void> {
     await this.clients.removeKey(id, kid);
   }
 
   @Post(':id/revoke')
   @HttpCode(200)
-  @ApiOperation({ summary: 'No more tokens for this client; those already issued expire within the token lifetime' })
+  @ApiOperation({
+    summary: 'Nessun nuovo token per il client; quelli già emessi scadono entro la loro durata',
+    description: 'No more tokens for this client; those already issued expire within the token lifetime',
+  })
   async revoke(@Param('id') id: string): Promise<ClientView & { note: string }> {
     const client = await this.clients.revoke(id);
     return {

@@ -1,6 +1,14 @@
 import { DEFAULT_TOKEN_ISSUER } from '@interscambio/access';
-import { databaseConfig, integer, kafkaConfig, listenConfig, optional, required } from '@interscambio/config';
-import type { DatabaseConfig, Env, KafkaConfig, ListenConfig } from '@interscambio/config';
+import {
+  databaseConfig,
+  integer,
+  kafkaConfig,
+  listenConfig,
+  optional,
+  publicUrlConfig,
+  required,
+} from '@interscambio/config';
+import type { DatabaseConfig, Env, KafkaConfig, ListenConfig, PublicUrlConfig } from '@interscambio/config';
 import { RedactedSecret } from './redacted-secret';
 
 export const REGISTRY_DEFAULT_PORT = 3100;
@@ -8,7 +16,7 @@ export const REGISTRY_DEFAULT_PORT = 3100;
 export const MAX_TOKEN_TTL_SECONDS = 600;
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1200;
 
-export interface RegistryConfig extends DatabaseConfig, KafkaConfig, ListenConfig {
+export interface RegistryConfig extends DatabaseConfig, KafkaConfig, ListenConfig, PublicUrlConfig {
   /** `iss` of every token, and the `aud` a client assertion must name. */
   tokenIssuer: string;
   /** Encrypts the signing keys at rest (AES-256-GCM); never logged. */
@@ -23,6 +31,7 @@ export function loadRegistryConfig(env: Env): RegistryConfig {
     ...loadRegistryDatabaseConfig(env),
     ...kafkaConfig(env),
     ...listenConfig(env, REGISTRY_DEFAULT_PORT),
+    ...publicUrlConfig(env),
     tokenIssuer:
       optional(
         env,

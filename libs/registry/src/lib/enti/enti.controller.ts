@@ -15,7 +15,10 @@ export class EntiController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The enti (comuni and città metropolitane), by ISTAT code; any valid token' })
+  @ApiOperation({
+    summary: 'Gli enti (comuni e città metropolitane) per codice ISTAT; basta un token valido',
+    description: 'The enti (comuni and città metropolitane), by ISTAT code; any valid token',
+  })
   @ApiQuery({ name: 'provincia', required: false, example: '082' })
   @ApiQuery({ name: 'enabled', required: false, enum: ['true', 'false'] })
   async list(
@@ -26,14 +29,17 @@ export class EntiController {
   }
 
   @Get(':code')
-  @ApiOperation({ summary: 'One ente; any valid token' })
+  @ApiOperation({ summary: 'Un ente; basta un token valido', description: 'One ente; any valid token' })
   get(@Param('code') code: string): Promise<EnteView> {
     return this.enti.get(code);
   }
 
   @Patch(':code')
   @Scopes('admin')
-  @ApiOperation({ summary: 'Enable or disable an ente, record its codice IPA (scope admin)' })
+  @ApiOperation({
+    summary: 'Abilitare o disabilitare un ente, registrarne il codice IPA (scope admin)',
+    description: 'Enable or disable an ente, record its codice IPA (scope admin)',
+  })
   @ApiBody({ schema: { $ref: '#/components/schemas/EntePatch' } })
   patch(@Param('code') code: string, @Body() body: unknown): Promise<EnteView> {
     return this.enti.patch(code, this.validator.body(patchEnteSchema, body));

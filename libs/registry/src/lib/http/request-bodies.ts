@@ -1,7 +1,8 @@
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
-import { ProblemError } from '@interscambio/http';
+import { MalformedJsonError, ProblemError } from '@interscambio/http';
 
 export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
+export const MERGE_PATCH_MEDIA_TYPE = 'application/merge-patch+json';
 
 /** An `application/x-www-form-urlencoded` body (the OAuth token endpoint's), every value of every name kept. */
 export class FormBody {
@@ -35,6 +36,13 @@ export function registerBodyParsers(adapter: FastifyAdapter): void {
   const fastify = adapter.getInstance();
   fastify.addContentTypeParser(FORM_MEDIA_TYPE, { parseAs: 'string' }, (_request, body, done) =>
     done(null, FormBody.parse(body.toString())),
+  );
+  // PATCH bodies are JSON merge patches (RFC 7396), the media type the API guidelines want for them.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.addContentTypeParser(MERGE_PATCH_MEDIA_TYPE, { parseAs: 'string' }, (request, body, done) =>
+    parseJson(request, body.toString(), (error, value) =>
+      error ? done(new MalformedJsonError(), undefined) : done(null, value),
+    ),
   );
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (request, _body, done) =>
     done(

@@ -25,7 +25,10 @@ export class KeysController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "The registry's signing keys and their states (never a private part)" })
+  @ApiOperation({
+    summary: 'Le chiavi di firma del registry e il loro stato (mai una parte privata)',
+    description: "The registry's signing keys and their states (never a private part)",
+  })
   async list(): Promise<{ items: SigningKeyView[] }> {
     const since = this.ring.publishedSince();
     return { items: (await this.store.all()).map((row) => view(row, since)) };
@@ -33,7 +36,8 @@ export class KeysController {
 
   @Post('rotate')
   @ApiOperation({
-    summary: 'A new active key; the previous one is retired now and stays in the JWKS for 2 × token lifetime',
+    summary: 'Una nuova chiave attiva; la precedente è ritirata e resta nel JWKS per 2 × durata dei token',
+    description: 'A new active key; the previous one is retired now and stays in the JWKS for 2 × token lifetime',
   })
   async rotate(): Promise<{ active: SigningKeyView; retired: SigningKeyView | null }> {
     const { active, retired } = await this.ring.rotate();

@@ -1,69 +1,70 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { conformApiDocument } from '@interscambio/http';
+import type { PublicUrls } from '@interscambio/http';
+import { MERGE_PATCH_MEDIA_TYPE } from '../http/request-bodies';
 import { requestSchemas } from '../http/request-schemas';
-import { REGISTRY_BASE_PATH } from '../registry.settings';
+import { REGISTRY_AUDIENCE, REGISTRY_BASE_PATH } from '../registry.settings';
 import { tokenRequestSchema, tokenResponseSchema } from '../tokens/token-request.schema';
+import { responseSchemas, successSchemas } from './response-schemas';
 
 const SCOPE_DESCRIPTIONS: Record<string, string> = {
-  'records:read': "Read records; request agreements for the client's ente",
-  'records:write': "Publish the ente's records; decide agreements where the ente publishes",
-  subscriptions: 'Manage webhooks and feeds',
-  operator: 'Metropolitan operator: decide any agreement, see everything',
-  admin: 'Manage enti, clients and signing keys',
+  'records:read': "Leggere record; chiedere accordi per l'ente del client. / Read records; request agreements.",
+  'records:write': "Pubblicare i record dell'ente; decidere gli accordi in cui pubblica. / Publish; decide agreements.",
+  subscriptions: 'Gestire webhook e feed. / Manage webhooks and feeds.',
+  operator: 'Operatore metropolitano: decide ogni accordo, vede tutto. / Metropolitan operator.',
+  admin: 'Gestire enti, client e chiavi di firma. / Manage enti, clients and signing keys.',
 };
 
-// Answered without a token (the AccessGuard's @Public routes).
-const PUBLIC_PATHS = ['/oauth/token', '/.well-known/jwks.json', '/status'].map((p) => `${REGISTRY_BASE_PATH}${p}`);
-
-const problemSchema = {
-  type: 'object',
-  description: 'RFC 9457 problem details; token endpoint refusals also carry RFC 6749 error and error_description.',
-  required: ['type', 'title', 'status', 'code'],
-  properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    code: { type: 'string', description: 'Stable machine-readable code, e.g. wrong-client-secret.' },
-    error: { type: 'string', description: 'Token endpoint only: the RFC 6749 §5.2 error code.' },
-    error_description: { type: 'string' },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { pointer: { type: 'string' }, keyword: { type: 'string' }, message: { type: 'string' } },
-      },
-    },
-  },
+const TAGS: Record<string, string> = {
+  oauth: 'Il token endpoint OAuth2 (client credentials, private_key_jwt). / The OAuth2 token endpoint.',
+  keys: 'Le chiavi con cui il registry firma i token, e il JWKS. / Signing keys and the JWKS.',
+  enti: 'Gli enti (comuni e città metropolitane) per codice ISTAT. / The enti by ISTAT code.',
+  clients: 'I client API degli enti, i loro segreti e le loro chiavi. / API clients.',
+  agreements: 'Gli accordi di fruizione tra enti e il loro ciclo di vita. / Data-sharing agreements.',
+  status: 'Stato del servizio e sonde di liveness e readiness. / Status and probes.',
 };
 
-/** OpenAPI 3.1 from Nest's scan, with the request bodies' own JSON Schemas as components and OAuth2 client credentials. */
-export function buildRegistryOpenApi(app: INestApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
-    .setOpenAPIVersion('3.1.0')
-    .setTitle('Interscambio — registry')
-    .setDescription(
-      'The control plane: enti, API clients and their tokens (OAuth2 client credentials, RFC 9068 JWTs), signing keys (JWKS) and agreements. Errors are RFC 9457 problem+json.',
-    )
-    .setVersion('1')
-    .addOAuth2(
-      {
-        type: 'oauth2',
-        flows: { clientCredentials: { tokenUrl: `${REGISTRY_BASE_PATH}/oauth/token`, scopes: SCOPE_DESCRIPTIONS } },
-      },
-      'oauth2',
-    )
-    .addSecurityRequirements('oauth2')
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
-  for (const path of PUBLIC_PATHS)
-    for (const operation of Object.values(document.paths[path] ?? {}))
-      Object.assign(operation as object, { security: [] });
-  const schemas: Record<string, object> = { Problem: problemSchema };
+type Operation = { requestBody?: { content?: Record<string, unknown> }; responses?: Record<string, object> };
+
+/** OpenAPI 3.1 from Nest's scan, with the request bodies' own JSON Schemas and the views it answers with. */
+export function buildRegistryOpenApi(app: INestApplication, urls: PublicUrls): OpenAPIObject {
+  const document = SwaggerModule.createDocument(app, new DocumentBuilder().setOpenAPIVersion('3.1.0').build());
+  for (const [path, item] of Object.entries(document.paths)) {
+    const relative = path.slice(REGISTRY_BASE_PATH.length);
+    for (const [method, value] of Object.entries(item)) {
+      const operation = value as Operation;
+      const success = successSchemas[`${method.toUpperCase()} ${relative}`];
+      if (success)
+        operation.responses = {
+          ...Object.fromEntries(Object.entries(operation.responses ?? {}).filter(([s]) => !s.startsWith('2'))),
+          [success[0]]: {
+            description: 'Esito. / Success.',
+            content: { 'application/json': { schema: { $ref: `#/components/schemas/${success[1]}` } } },
+          },
+        };
+      const json = operation.requestBody?.content?.['application/json'];
+      if (method === 'patch' && json && operation.requestBody)
+        operation.requestBody.content = { [MERGE_PATCH_MEDIA_TYPE]: json };
+    }
+  }
+  const schemas: Record<string, object> = { ...responseSchemas };
   for (const schema of [...requestSchemas, tokenRequestSchema, tokenResponseSchema]) schemas[schema.title] = schema;
-  return {
-    ...document,
-    components: { ...document.components, schemas: { ...document.components?.schemas, ...schemas } },
-  };
+  return conformApiDocument(
+    { ...document, components: { ...document.components, schemas: { ...document.components?.schemas, ...schemas } } },
+    {
+      service: REGISTRY_AUDIENCE,
+      title: 'Interscambio — registry',
+      summary: 'Enti, client API, token OAuth2, chiavi di firma e accordi di fruizione.',
+      description:
+        'Il piano di controllo: enti, client API e loro token (OAuth2 client credentials, JWT RFC 9068), chiavi ' +
+        'di firma (JWKS) e accordi di fruizione. Gli errori sono RFC 9457 problem+json.\n\n*English*: the control ' +
+        'plane — enti, API clients and their tokens, signing keys and agreements.',
+      basePath: REGISTRY_BASE_PATH,
+      urls,
+      scopes: SCOPE_DESCRIPTIONS,
+      tags: TAGS,
+    },
+  );
 }

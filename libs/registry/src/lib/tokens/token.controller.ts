@@ -18,7 +18,7 @@ export class TokenController {
   @Post('token')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'An access token (client credentials, RFC 6749 §4.4)',
+    summary: 'Un token di accesso (client credentials, RFC 6749 §4.4)',
     description:
       'Authenticate with HTTP Basic, client_id + client_secret in the body, or a private_key_jwt assertion (RFC 7523). ' +
       'Refusals are problem+json with a precise `code` plus OAuth `error` and `error_description`.',
