@@ -38,8 +38,12 @@ export class ReplicaSet {
     try {
       const env: ServiceEnv = { ...infrastructure, jwksUrl: clients.jwksUrl };
       await build.migrate(env);
-      // One after the other: three boots at once on two shared cores only slow each other down.
-      for (let i = 0; i < count; i++) replicas.push(await build.start(env, await freePort()));
+      const ports = [];
+      for (let i = 0; i < count; i++) ports.push(await freePort());
+      const started = await Promise.allSettled(ports.map((port) => build.start(env, port)));
+      for (const s of started) if (s.status === 'fulfilled') replicas.push(s.value);
+      const failed = started.find((s) => s.status === 'rejected');
+      if (failed) throw failed.reason;
       const balancer = await RoundRobin.start(replicas.map((r) => r.origin));
       return new ReplicaSet(infrastructure, clients, build, replicas, balancer);
     } catch (error) {

@@ -23,7 +23,7 @@ const CLEANUP_EVERY_MS = 60_000;
  */
 export class PostgresRateLimiter implements RateCounter {
   readonly windowSeconds: number;
-  private readonly take_: string;
+  private readonly upsert: string;
   private readonly cleanup: string;
   private readonly local: RateLimiter;
   private cleanedAt = 0;
@@ -34,7 +34,7 @@ export class PostgresRateLimiter implements RateCounter {
     this.local = new RateLimiter({ limit: options.limit, windowSeconds: options.windowSeconds });
     const table = qualifiedTable(options.schema, 'rate_limit');
     const expired = `r.window_start <= now() - make_interval(secs => $2)`;
-    this.take_ = `insert into ${table} as r (key, window_start, used) values ($1, now(), 1)
+    this.upsert = `insert into ${table} as r (key, window_start, used) values ($1, now(), 1)
       on conflict (key) do update set
         window_start = case when ${expired} then now() else r.window_start end,
         used = case when ${expired} then 1 else least(r.used + 1, 2147483647) end
@@ -47,7 +47,7 @@ export class PostgresRateLimiter implements RateCounter {
     try {
       ({
         rows: [row],
-      } = await this.options.sql.query(prepared(this.take_), [key, this.windowSeconds]));
+      } = await this.options.sql.query(prepared(this.upsert), [key, this.windowSeconds]));
     } catch (error) {
       if (!this.failing) this.options.log(`rate limits counted per replica until PostgreSQL answers: ${error}`);
       this.failing = true;
