@@ -30,17 +30,17 @@ describe('three replicas of the tributi service, one killed under load', () => {
 
   it('shares the load, rebalances the consumer group, and stores and publishes every acknowledged record once', async () => {
     await set.groupHasMembers(3, 'each replica to join the agreements consumer group');
-    set.startLoad({ writers: 6, keysPerWriter: 25, pauseMs: 5 });
+    set.load.start(set.balancer.origin, { writers: 6, keysPerWriter: 25, pauseMs: 5 });
     const loadStarted = performance.now();
-    await set.acknowledgedMore(300, '300 writes acknowledged by the three replicas');
+    await set.load.acknowledgedMore(300, '300 writes acknowledged by the three replicas');
     const threeReplicasSeconds = (performance.now() - loadStarted) / 1000;
     const [killed, ...survivors] = set.replicas;
     await killed?.kill();
-    await set.acknowledgedMore(300, '300 more writes acknowledged after one replica was killed');
+    await set.load.acknowledgedMore(300, '300 more writes acknowledged after one replica was killed');
     await set.groupHasMembers(2, 'the consumer group to rebalance onto the two survivors');
     // The survivors consume what the registry publishes now, whichever partition it lands on.
     for (let i = 0; i < 3; i++) await agreementReachesService(brokers, topicPrefix, set.outbox.sql, db.schema);
-    await set.stopLoad();
+    await set.load.stop();
 
     // Every replica answered its share of the load; the survivors kept answering.
     for (const r of set.replicas) expect(set.balancer.served.get(r.origin) ?? 0).toBeGreaterThan(50);
@@ -48,7 +48,7 @@ describe('three replicas of the tributi service, one killed under load', () => {
 
     const delivery = await set.delivery();
     recordFigures('replicas', {
-      ...deliveryFigures(delivery, set.acks.refusals()),
+      ...deliveryFigures(delivery, set.load.acks.refusals()),
       'requests answered per replica': set.replicas
         .map((r) => thousands(set.balancer.served.get(r.origin) ?? 0))
         .join(' / '),

@@ -1,7 +1,6 @@
 import { KafkajsBus } from '@interscambio/messaging';
 import { freePort } from '@interscambio/testing';
 import { Clients } from './clients';
-import { checkDelivery } from './delivery';
 import type { Delivery } from './delivery';
 import { pollUntil } from './poll';
 import { RoundRobin } from './round-robin';
@@ -9,17 +8,17 @@ import type { Infrastructure } from './scenario';
 import { ServiceOutbox } from './service-outbox';
 import { ThemeBuild } from './theme-process';
 import type { ServiceEnv, ThemeProcess } from './theme-process';
-import { Acknowledgements, PutLoad, THEME, TYPE } from './write-load';
-import type { PutLoadOptions } from './write-load';
+import { THEME, TYPE } from './write-load';
+import { LoadDriver } from './load-driver';
+import { settledDelivery } from './settled-delivery';
 
 /**
  * `count` replicas of the tributi service on one schema and one topic prefix, built once, each a
  * process of its own, behind a round-robin balancer: the load goes to the balancer.
  */
 export class ReplicaSet {
-  readonly acks = new Acknowledgements();
   readonly outbox: ServiceOutbox;
-  private load?: PutLoad;
+  readonly load: LoadDriver;
 
   private constructor(
     readonly infrastructure: Infrastructure,
@@ -29,6 +28,7 @@ export class ReplicaSet {
     readonly balancer: RoundRobin,
   ) {
     this.outbox = new ServiceOutbox(infrastructure.databaseUrl, infrastructure.schema);
+    this.load = new LoadDriver(clients);
   }
 
   static async start(infrastructure: Infrastructure, count: number): Promise<ReplicaSet> {
@@ -73,41 +73,22 @@ export class ReplicaSet {
     }
   }
 
-  startLoad(options: Pick<PutLoadOptions, 'writers' | 'keysPerWriter' | 'pauseMs'>): void {
-    this.load = new PutLoad({ ...options, origin: this.balancer.origin, clients: this.clients, acks: this.acks });
-  }
-
-  async stopLoad(): Promise<void> {
-    await this.load?.stop();
-    this.load = undefined;
-  }
-
-  async acknowledgedMore(count: number, what: string): Promise<void> {
-    const target = this.acks.records.length + count;
-    await pollUntil(async () => this.acks.records.length >= target, { timeoutMs: 180_000, what });
-  }
-
-  /** Once every row is sent and every audit entry sealed: where each write went, read through the balancer. */
-  async delivery(): Promise<Delivery> {
+  /** Once the outbox is drained and the audit sealed: where every write went, the feed read through the balancer. */
+  delivery(): Promise<Delivery> {
     const { schema, kafkaBrokers, topicPrefix } = this.infrastructure;
-    await this.outbox.drained(await this.outbox.lastSeq(), performance.now(), 120_000);
-    await pollUntil(
-      async () => (await this.outbox.sql.query(`select 1 from "${schema}".audit_pending limit 1`)).rows.length === 0,
-      { timeoutMs: 60_000, what: 'the audit sealer to seal every entry' },
-    );
-    return checkDelivery({
-      acks: this.acks,
-      sql: this.outbox.sql,
+    return settledDelivery({
+      outbox: this.outbox,
       schema,
       brokers: kafkaBrokers,
       topic: `${topicPrefix}.${THEME}.${TYPE}`,
       origin: this.balancer.origin,
       clients: this.clients,
+      acks: this.load.acks,
     });
   }
 
   async close(): Promise<void> {
-    await this.stopLoad();
+    await this.load.stop();
     await this.balancer.close();
     await Promise.all(this.replicas.map((r) => r.stop()));
     await Promise.all([this.outbox.close(), this.clients.stop(), this.build.remove()]);
