@@ -33,6 +33,8 @@ const env = {
   DATABASE_URL: stack.databaseUrl,
   KAFKA_BROKERS: stack.kafkaBrokers,
   KAFKAJS_NO_PARTITIONER_WARNING: '1',
+  // The services answer on this machine only; others reach them through the gateway (SERVICES_HOST to change it).
+  HOST: process.env.SERVICES_HOST ?? '127.0.0.1',
   ...(registry ? { TOKEN_JWKS_URL: `http://127.0.0.1:${registry.port}/registry/v1/.well-known/jwks.json` } : {}),
 };
 const children: ChildProcess[] = [];

@@ -14,10 +14,14 @@ export type { JwksClientOptions, KeySource } from './lib/tokens/key-source';
 export { TokenVerifier } from './lib/tokens/token.verifier';
 export type { TokenVerifierOptions } from './lib/tokens/token.verifier';
 export type { AccessToken } from './lib/tokens/access-token';
-export { RateLimiter } from './lib/tokens/rate-limiter';
-export type { RateDecision, RateLimiterOptions } from './lib/tokens/rate-limiter';
+export { RateLimiter } from './lib/limits/rate-limiter';
+export type { RateDecision, RateLimiterOptions } from './lib/limits/rate-limiter';
+export type { RateCounter } from './lib/limits/rate-counter';
+export { PostgresRateLimiter } from './lib/limits/postgres-rate.limiter';
+export type { PostgresRateLimiterOptions } from './lib/limits/postgres-rate.limiter';
+export { rateLimitMigrations } from './lib/limits/rate-limit.migrations';
 export { AccessModule, installAccessGate } from './lib/guard/access.module';
-export type { AccessOptions } from './lib/guard/access.module';
+export type { AccessOptions, SharedAccessState } from './lib/guard/access.module';
 export { AccessGuard } from './lib/guard/access.guard';
 export { AccessGate } from './lib/guard/access.gate';
 export type { AccessTokenVerifier, GateRequest } from './lib/guard/access.gate';
@@ -43,3 +47,13 @@ export {
 } from './lib/agreements/agreement.contract';
 export type { AgreementScope, AgreementState, AgreementStatus } from './lib/agreements/agreement.contract';
 export { agreementEvent } from './lib/agreements/agreement.event';
+export {
+  parseRevocationState,
+  revocationKey,
+  REVOCATIONS_TOPIC_CONFIG,
+  revocationsTopic,
+} from './lib/revocations/revocation.contract';
+export type { RevocationKind, RevocationState } from './lib/revocations/revocation.contract';
+export { revocationEvent } from './lib/revocations/revocation.event';
+export { RevocationSet } from './lib/revocations/revocation.set';
+export type { RevocationCheck } from './lib/revocations/revocation.set';

@@ -25,7 +25,18 @@ describe('service configuration from the environment', () => {
       databaseSchema: 'registry',
       databasePoolSize: 10,
     });
-    expect(listenConfig({}, 3100)).toEqual({ host: '0.0.0.0', port: 3100 });
+    expect(listenConfig({}, 3100)).toEqual({ host: '0.0.0.0', port: 3100, trustedProxies: ['loopback'] });
+  });
+
+  it('reads the trusted proxies as addresses, ranges and proxy-addr keywords; none trusts nobody', () => {
+    const read = (value: string) => listenConfig({ TRUSTED_PROXIES: value }, 1).trustedProxies;
+    expect(read('10.42.0.0/16, 192.168.1.7,fd00::/8, loopback')).toEqual([
+      '10.42.0.0/16',
+      '192.168.1.7',
+      'fd00::/8',
+      'loopback',
+    ]);
+    expect(read('none')).toEqual([]);
   });
 
   it('drops the trailing slash of a URL and refuses what is not http(s)', () => {
@@ -41,6 +52,9 @@ describe('service configuration from the environment', () => {
     [() => kafkaConfig({ KAFKA_BROKERS: 'localhost' }), 'KAFKA_BROKERS'],
     [() => kafkaConfig({ KAFKA_BROKERS: 'k:1', KAFKA_TOPIC_PREFIX: 'a.b' }), 'KAFKA_TOPIC_PREFIX'],
     [() => listenConfig({ PORT: '70000' }, 1), 'PORT'],
+    [() => listenConfig({ TRUSTED_PROXIES: '10.0.0.0/8, gateway' }, 1), 'TRUSTED_PROXIES'],
+    [() => listenConfig({ TRUSTED_PROXIES: '10.0.0.0/33' }, 1), 'TRUSTED_PROXIES'],
+    [() => listenConfig({ TRUSTED_PROXIES: '*' }, 1), 'TRUSTED_PROXIES'],
   ])('stops with a ConfigError naming the variable (%#: %s)', (read, name) => {
     expect(read).toThrow(ConfigError);
     expect(read).toThrow(new RegExp(`\\b${name}\\b`));

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import { ConfigError } from './config.error';
 import { httpUrl, integer, optional, required } from './env';
 import type { Env } from './env';
 
@@ -17,6 +19,11 @@ export interface KafkaConfig {
 export interface ListenConfig {
   host: string;
   port: number;
+  /**
+   * Addresses and CIDR ranges of the proxies (gateway, ingress) whose X-Forwarded-For is believed:
+   * a caller's address is taken from that header only when the request comes from one of them.
+   */
+  trustedProxies: string[];
 }
 
 /** DATABASE_URL, DATABASE_SCHEMA (default `defaultSchema`), DATABASE_POOL_SIZE. */
@@ -45,11 +52,15 @@ export function kafkaConfig(env: Env): KafkaConfig {
   };
 }
 
-/** HOST (default 0.0.0.0) and PORT (default `defaultPort`). */
+/**
+ * HOST (default 0.0.0.0; 127.0.0.1 keeps a service reachable only through a gateway on the same
+ * host), PORT (default `defaultPort`), TRUSTED_PROXIES (default `loopback`; `none` trusts nobody).
+ */
 export function listenConfig(env: Env, defaultPort: number): ListenConfig {
   return {
     host: optional(env, 'HOST', /^\S+$/, 'a host name or address') ?? '0.0.0.0',
     port: integer(env, 'PORT', defaultPort, 0, 65535),
+    trustedProxies: trustedProxies(env),
   };
 }
 
@@ -72,4 +83,28 @@ export function publicUrlConfig(env: Env): PublicUrlConfig {
     publicUrl: publicUrl ?? DEFAULT_PUBLIC_URL,
     sandboxUrl: httpUrl(env, 'SANDBOX_URL') ?? 'http://localhost:8080',
   };
+}
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustedProxies(env: Env): string[] {
+  const value = env['TRUSTED_PROXIES']?.trim();
+  if (!value) return ['loopback'];
+  if (value === 'none') return [];
+  const entries = value.split(',').map((e) => e.trim());
+  const bad = entries.find((e) => !PROXY_KEYWORDS.has(e) && !isAddressOrRange(e));
+  if (bad !== undefined)
+    throw new ConfigError(
+      'TRUSTED_PROXIES',
+      `must be a comma-separated list of IP addresses, CIDR ranges, loopback, linklocal or uniquelocal (or none); "${bad.slice(0, 60)}" is none of them`,
+    );
+  return entries;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }

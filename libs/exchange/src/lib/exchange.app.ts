@@ -25,7 +25,7 @@ export async function createThemeApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     ExchangeModule.forTheme(theme, config),
-    createFastifyAdapter(),
+    createFastifyAdapter(config.trustedProxies),
     {
       bodyParser: false,
       logger: logLevels,

@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { AccessModule } from '@interscambio/access';
+import { Logger, Module } from '@nestjs/common';
+import { AccessModule, RevocationSet } from '@interscambio/access';
 import type { DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { KafkajsBus, outboxBacklog, probeBus, probeKafka } from '@interscambio/messaging';
@@ -38,15 +38,27 @@ import { ReceiptsController } from './receipts/receipts.controller';
 import { MESSAGE_BUS, PROBE_BUS } from './relay/message-bus.token';
 import { RelayLifecycle } from './relay/relay.lifecycle';
 import { Database } from './storage/database';
+import { RevocationsLifecycle } from './access/revocations.lifecycle';
 
 @Module({})
 export class ExchangeModule {
   /** Everything a theme service is made of; the theme only brings its name, rules and config. */
   static forTheme(theme: ThemeOptions, config: ExchangeConfig): DynamicModule {
     const clientId = `interscambio-${theme.theme}`;
+    // Made here, not by Nest, because the access gate counts its callers in the same pool and schema.
+    const db = new Database(config.databaseUrl, config.databaseSchema, config.databasePoolSize);
+    const revocations = new RevocationSet();
+    const logger = new Logger('Access');
     return {
       module: ExchangeModule,
-      imports: [AccessModule.forAudience(theme.theme, config)],
+      imports: [
+        AccessModule.forAudience(theme.theme, config, {
+          sql: db.pool,
+          schema: db.schema,
+          revocations,
+          log: (m) => logger.warn(m),
+        }),
+      ],
       controllers: [
         AuditController,
         RecordController,
@@ -61,10 +73,9 @@ export class ExchangeModule {
       providers: [
         { provide: ExchangeSettings, useValue: new ExchangeSettings(theme.theme, config.topicPrefix) },
         { provide: ReceiptSigner, useValue: new ReceiptSigner(theme.theme, config) },
-        {
-          provide: Database,
-          useFactory: () => new Database(config.databaseUrl, config.databaseSchema, config.databasePoolSize),
-        },
+        { provide: Database, useValue: db },
+        { provide: RevocationSet, useValue: revocations },
+        RevocationsLifecycle,
         {
           provide: ThemeCatalog,
           useFactory: () =>

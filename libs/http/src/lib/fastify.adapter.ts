@@ -24,14 +24,18 @@ const MAX_JSON_DEPTH = 64;
  * Fastify as the services want it: the request id is the correlation id, echoed on every answer;
  * only JSON bodies are parsed (anything else is a 415); body limits per kind of route.
  */
-export function createFastifyAdapter(limits: BodyLimits = defaultBodyLimits): FastifyAdapter {
+export function createFastifyAdapter(
+  trustedProxies: string[] = ['loopback'],
+  limits: BodyLimits = defaultBodyLimits,
+): FastifyAdapter {
   const adapter = new FastifyAdapter({
     bodyLimit: limits.single,
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => correlationIdOf(req.headers['x-correlation-id']),
-    // The gateway (and nginx) on the same host forward X-Forwarded-For: callers without a token are
-    // rate-limited by their own address, not all together by the proxy's.
-    trustProxy: 'loopback',
+    // The gateway, nginx or the ingress forward X-Forwarded-For: callers without a token are
+    // rate-limited by their own address, not all together by the proxy's. Anybody else could write
+    // the header too, so it counts only from the proxies the deployment names (TRUSTED_PROXIES).
+    trustProxy: trustedProxies.length > 0 ? trustedProxies : false,
     // A record key may be 200 characters: its own routes must take it (the default is 100).
     routerOptions: { maxParamLength: 512 },
     // A path Fastify cannot route (bad percent-encoding, a segment past 512 characters).

@@ -96,6 +96,10 @@ export class KafkajsBus implements MessageBus {
         });
         return Object.fromEntries((resources[0]?.configEntries ?? []).map((e) => [e.configName, e.configValue]));
       },
+      groupMembers: async (groupId) => {
+        const { groups } = await admin.describeGroups([groupId]);
+        return (groups[0]?.members ?? []).map((m) => ({ memberId: m.memberId, clientId: m.clientId }));
+      },
       close: () => admin.disconnect(),
     };
   }

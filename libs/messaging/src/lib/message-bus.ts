@@ -48,6 +48,8 @@ export interface BusAdmin {
   topicOffsets(topic: string): Promise<{ partition: number; low: string; high: string }[]>;
   /** The topic's configuration as the broker reports it (e.g. `cleanup.policy`). */
   topicConfig(topic: string): Promise<Record<string, string>>;
+  /** The members of a consumer group now (none once every member left or was dropped). */
+  groupMembers(groupId: string): Promise<{ memberId: string; clientId: string }[]>;
   close(): Promise<void>;
 }
 

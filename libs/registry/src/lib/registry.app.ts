@@ -37,7 +37,7 @@ export async function createRegistryApp(
     const store = new SigningKeyStore(db, await KeyCipher.derive(config.keySecret));
     const keys = new KeyRing(store, config.tokenTtlSeconds);
     await keys.ensureActive();
-    const adapter = createFastifyAdapter();
+    const adapter = createFastifyAdapter(config.trustedProxies);
     registerBodyParsers(adapter);
     registerRequestContext(adapter, db.orm);
     const app = await NestFactory.create<NestFastifyApplication>(

@@ -1,7 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AccessModule } from '@interscambio/access';
+import { AccessModule, PostgresRateLimiter } from '@interscambio/access';
 import { DocsController, OpenApiHolder, ProblemFilter, STATUS_CHECKS, StatusController } from '@interscambio/http';
 import type { StatusChecks } from '@interscambio/http';
 import { KafkajsBus, outboxBacklog, probeBus, probeKafka } from '@interscambio/messaging';
@@ -22,6 +22,7 @@ import { KeysController } from './keys/keys.controller';
 import { SigningKeyStore } from './keys/signing-key.store';
 import { AgreementsRelayLifecycle } from './messaging/agreements-relay.lifecycle';
 import { MESSAGE_BUS, PROBE_BUS } from './messaging/bus.tokens';
+import { RevocationOutbox } from './messaging/revocation.outbox';
 import { RegistrySettings } from './registry.settings';
 import { DatabaseLifecycle } from './storage/database.lifecycle';
 import { RegistryDatabase } from './storage/registry.database';
@@ -43,12 +44,21 @@ export interface RegistryResources {
 export class RegistryModule {
   static forRoot(config: RegistryConfig, resources: RegistryResources): DynamicModule {
     const settings = new RegistrySettings(config);
+    const logger = new Logger('RateLimit');
+    // The API and the token endpoint count in one table: a client's key differs from an address's.
+    const limiter = new PostgresRateLimiter({
+      sql: resources.db.counters,
+      schema: resources.db.schema,
+      limit: config.rateLimitPerMinute,
+      windowSeconds: 60,
+      log: (m) => logger.warn(m),
+    });
     return {
       module: RegistryModule,
       imports: [
         AccessModule.forService({
           verifier: new RegistryTokenVerifier(resources.keys, config.tokenIssuer, resources.db),
-          rateLimitPerMinute: config.rateLimitPerMinute,
+          limiter,
         }),
       ],
       controllers: [
@@ -63,6 +73,8 @@ export class RegistryModule {
       ],
       providers: [
         { provide: RegistrySettings, useValue: settings },
+        { provide: PostgresRateLimiter, useValue: limiter },
+        RevocationOutbox,
         { provide: RegistryDatabase, useValue: resources.db },
         { provide: SigningKeyStore, useValue: resources.store },
         { provide: KeyRing, useValue: resources.keys },

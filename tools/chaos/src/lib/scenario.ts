@@ -1,14 +1,15 @@
 import path from 'node:path';
 import { Clients } from './clients';
-import { checkDelivery } from './delivery';
 import type { Delivery } from './delivery';
 import { resultsDir } from './figures';
 import { freePort } from '@interscambio/testing';
-import { pollUntil } from './poll';
 import { ServiceOutbox } from './service-outbox';
 import { ThemeBuild } from './theme-process';
 import type { ServiceEnv, ThemeProcess } from './theme-process';
-import { Acknowledgements, ENTI, putRecord, PutLoad, THEME, TYPE, versamento } from './write-load';
+import { ENTI, putRecord, THEME, TYPE, versamento } from './write-load';
+import type { Acknowledgements } from './write-load';
+import { LoadDriver } from './load-driver';
+import { settledDelivery } from './settled-delivery';
 import type { PutLoadOptions } from './write-load';
 
 /** The PostgreSQL database and Kafka a scenario's service runs on, and the names it keeps to. */
@@ -24,11 +25,10 @@ export interface Infrastructure {
  * view of its outbox, the writes it acknowledged, and the count of where they went at the end.
  */
 export class Scenario {
-  readonly acks = new Acknowledgements();
   readonly outbox: ServiceOutbox;
   readonly topic: string;
+  private readonly load: LoadDriver;
   private current?: ThemeProcess;
-  private load?: PutLoad;
 
   private constructor(
     readonly name: string,
@@ -40,6 +40,11 @@ export class Scenario {
   ) {
     this.outbox = new ServiceOutbox(infrastructure.databaseUrl, infrastructure.schema);
     this.topic = `${infrastructure.topicPrefix}.${THEME}.${TYPE}`;
+    this.load = new LoadDriver(clients);
+  }
+
+  get acks(): Acknowledgements {
+    return this.load.acks;
   }
 
   static async prepare(name: string, infrastructure: Infrastructure): Promise<Scenario> {
@@ -74,18 +79,15 @@ export class Scenario {
   }
 
   startLoad(options: Pick<PutLoadOptions, 'writers' | 'keysPerWriter' | 'pauseMs'>): void {
-    this.load = new PutLoad({ ...options, origin: this.service.origin, clients: this.clients, acks: this.acks });
+    this.load.start(this.service.origin, options);
   }
 
-  async stopLoad(): Promise<void> {
-    await this.load?.stop();
-    this.load = undefined;
+  stopLoad(): Promise<void> {
+    return this.load.stop();
   }
 
-  /** Resolves once `count` more writes were acknowledged than when called. */
-  async acknowledgedMore(count: number, what: string): Promise<void> {
-    const target = this.acks.records.length + count;
-    await pollUntil(async () => this.acks.records.length >= target, { timeoutMs: 180_000, what });
+  acknowledgedMore(count: number, what: string): Promise<void> {
+    return this.load.acknowledgedMore(count, what);
   }
 
   /** PUTs one more record and resolves with the answer's status: a write the service takes again. */
@@ -94,23 +96,16 @@ export class Scenario {
     return putRecord(to, ENTI[0] as string, key, versamento(0));
   }
 
-  /** Waits until the outbox holds nothing unsent and every audit entry is sealed, then counts where every write went. */
-  async delivery(): Promise<Delivery> {
-    await this.outbox.drained(await this.outbox.lastSeq(), performance.now(), 120_000);
-    // The audit sealer (one more connection that lives through the fault) must have caught up too.
-    const unsealed = `select 1 from "${this.infrastructure.schema}".audit_pending limit 1`;
-    await pollUntil(async () => (await this.outbox.sql.query(unsealed)).rows.length === 0, {
-      timeoutMs: 60_000,
-      what: 'the audit sealer to seal every entry',
-    });
-    return checkDelivery({
-      acks: this.acks,
-      sql: this.outbox.sql,
+  /** Once the outbox is drained and the audit sealed: where every write went. */
+  delivery(): Promise<Delivery> {
+    return settledDelivery({
+      outbox: this.outbox,
       schema: this.infrastructure.schema,
       brokers: this.infrastructure.kafkaBrokers,
       topic: this.topic,
       origin: this.service.origin,
       clients: this.clients,
+      acks: this.acks,
     });
   }
 

@@ -2,7 +2,8 @@ import type { HttpReply } from '@interscambio/http';
 import { sendProblem } from '@interscambio/http';
 import type { AccessToken } from '../tokens/access-token';
 import { JwtError } from '../tokens/jwt.error';
-import type { RateLimiter } from '../tokens/rate-limiter';
+import type { RateCounter } from '../limits/rate-counter';
+import type { RevocationCheck } from '../revocations/revocation.set';
 import { PUBLIC_ROUTE, UNLIMITED_ROUTE } from '@interscambio/http';
 import { REQUIRED_SCOPES } from './access.decorators';
 import {
@@ -35,7 +36,8 @@ const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i;
 export class AccessGate {
   constructor(
     private readonly verifier: AccessTokenVerifier,
-    readonly limiter: RateLimiter,
+    readonly limiter: RateCounter,
+    private readonly revocations?: RevocationCheck,
   ) {}
 
   /** Fastify's onRequest hook: sets `request.caller`, or answers the refusal itself. */
@@ -55,22 +57,24 @@ export class AccessGate {
     let token: AccessToken;
     try {
       token = await this.verifier.verify(bearerOf(request.headers.authorization));
+      const revoked = this.revocations?.refusal(token);
+      if (revoked) throw new JwtError('revoked', revoked);
     } catch (error) {
-      this.limit(reply, byAddress);
+      await this.limit(reply, byAddress);
       throw error instanceof JwtError
         ? error.reason === 'keys-unavailable'
           ? new KeysUnavailableError(error)
           : new TokenRejectedError(error)
         : error;
     }
-    this.limit(reply, `client:${token.clientId}`, token.rateLimit);
+    await this.limit(reply, `client:${token.clientId}`, token.rateLimit);
     request.caller = { clientId: token.clientId, ente: token.ente, scopes: token.scopes };
     const needed = request.routeOptions?.config?.[REQUIRED_SCOPES] as string[] | undefined;
     if (needed && !needed.some((s) => token.scopes.has(s))) throw new InsufficientScopeError(needed, token.scopes);
   }
 
-  private limit(reply: HttpReply, key: string, limit?: number): void {
-    const decision = this.limiter.take(key, limit);
+  private async limit(reply: HttpReply, key: string, limit?: number): Promise<void> {
+    const decision = await this.limiter.take(key, limit);
     void reply.headers({
       'x-ratelimit-limit': String(decision.limit),
       'x-ratelimit-remaining': String(decision.remaining),

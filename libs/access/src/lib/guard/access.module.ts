@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import type { SqlExecutor } from '@interscambio/persistence';
+import { PostgresRateLimiter } from '../limits/postgres-rate.limiter';
+import type { RateCounter } from '../limits/rate-counter';
+import type { RevocationCheck } from '../revocations/revocation.set';
 import { JwksClient } from '../tokens/key-source';
-import { RateLimiter } from '../tokens/rate-limiter';
 import { TokenVerifier } from '../tokens/token.verifier';
 import type { AccessConfig } from './access.config';
 import { AccessGate } from './access.gate';
@@ -12,19 +15,28 @@ import type { HttpReply } from '@interscambio/http';
 
 export interface AccessOptions {
   verifier: AccessTokenVerifier;
-  /** Requests a minute per client when its token names no limit of its own. */
-  rateLimitPerMinute: number;
+  /** Counts requests per client (its token's limit, or the service's) and per address without a token. */
+  limiter: RateCounter;
+  /** Refuses the tokens of clients, keys and enti revoked since the token was issued. */
+  revocations?: RevocationCheck;
+}
+
+/** Where the replicas of a service keep what they share: its schema (rate_limit) and the revocations they refuse. */
+export interface SharedAccessState {
+  sql: SqlExecutor;
+  schema: string;
+  revocations: RevocationCheck;
+  log: (message: string) => void;
 }
 
 /** The AccessGate (installed with installAccessGate) and the scope guard, for every route of the service. */
 @Module({})
 export class AccessModule {
   static forService(options: AccessOptions): DynamicModule {
-    const limiter = new RateLimiter({ limit: options.rateLimitPerMinute, windowSeconds: 60 });
     return {
       module: AccessModule,
       providers: [
-        { provide: AccessGate, useValue: new AccessGate(options.verifier, limiter) },
+        { provide: AccessGate, useValue: new AccessGate(options.verifier, options.limiter, options.revocations) },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
       exports: [AccessGate],
@@ -32,11 +44,18 @@ export class AccessModule {
   }
 
   /** A service whose tokens the registry issues for `audience`, verified offline against its JWKS. */
-  static forAudience(audience: string, config: AccessConfig): DynamicModule {
+  static forAudience(audience: string, config: AccessConfig, shared: SharedAccessState): DynamicModule {
     const keys = new JwksClient({ url: config.jwksUrl });
     return AccessModule.forService({
       verifier: new TokenVerifier({ keys, issuer: config.tokenIssuer, audience }),
-      rateLimitPerMinute: config.rateLimitPerMinute,
+      limiter: new PostgresRateLimiter({
+        sql: shared.sql,
+        schema: shared.schema,
+        limit: config.rateLimitPerMinute,
+        windowSeconds: 60,
+        log: shared.log,
+      }),
+      revocations: shared.revocations,
     });
   }
 }

@@ -11,7 +11,8 @@ export type JwtErrorReason =
   | 'issued-in-future'
   | 'lifetime-too-long'
   | 'missing-claim'
-  | 'keys-unavailable';
+  | 'keys-unavailable'
+  | 'revoked';
 
 /**
  * A token, client assertion or key that cannot be trusted. `reason` is the stable code; the message

@@ -19,6 +19,7 @@ describe('exchange configuration', () => {
       topicPrefix: 'interscambio',
       host: '0.0.0.0',
       port: 3104,
+      trustedProxies: ['loopback'],
       jwksUrl: env.TOKEN_JWKS_URL,
       tokenIssuer: 'urn:interscambio:registry',
       tokenUrl: '/registry/v1/oauth/token',

@@ -9,13 +9,14 @@ import { MESSAGE_BUS } from '../relay/message-bus.token';
 import { Database } from '../storage/database';
 import { themeMigrations } from '../storage/theme.migrations';
 import { agreementsConsumer } from '../access/agreements.consumer';
+import { revocationsConsumer } from '../access/revocations.consumer';
 import { DerivedRecordWriter } from './derived-records';
 import type { ServiceConsumer } from './service-consumer';
 import { THEME_CONSUMERS } from './theme-consumers.token';
 import type { ThemeConsumer } from './theme-consumer';
 
 /**
- * One EventConsumer per ServiceConsumer — the agreements projection and each ThemeConsumer — for as
+ * One EventConsumer per ServiceConsumer — the agreements and revocations projections and each ThemeConsumer — for as
  * long as the app runs.
  *
  * WHY the effect is exactly once: the EventConsumer marks the event id in processed_event through
@@ -43,7 +44,11 @@ export class ConsumersLifecycle implements OnApplicationBootstrap, BeforeApplica
     private readonly settings: ExchangeSettings,
     private readonly writer: DerivedRecordWriter,
   ) {
-    this.all = [agreementsConsumer(settings, db), ...declared.map((c) => this.flow(c))];
+    this.all = [
+      agreementsConsumer(settings, db),
+      revocationsConsumer(settings, db),
+      ...declared.map((c) => this.flow(c)),
+    ];
   }
 
   /** A theme's flow: its sources' topics, its derived writes made as `flow:<theme>.<name>`. */

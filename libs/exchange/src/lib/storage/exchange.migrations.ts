@@ -182,6 +182,24 @@ class Migration20261203000005AgreementFields extends Migration {
   }
 }
 
+class Migration20261203100002Revocation extends Migration {
+  override up(): void {
+    // The registry's revocations (clients, their keys, enti), projected like the agreements.
+    this.addSql(`create table "revocation" (
+      "kind" text not null,
+      "subject" text not null,
+      "client_id" text null,
+      "revoked" boolean not null,
+      "since" timestamptz not null,
+      "version" bigint not null,
+      constraint "revocation_pkey" primary key ("kind", "subject"))`);
+  }
+
+  override down(): void {
+    this.addSql('drop table if exists "revocation"');
+  }
+}
+
 /** The exchange's own tables; a theme service lists them after `messagingMigrations`. */
 export const exchangeMigrations: MigrationObject[] = [
   { name: 'Migration20261125000001Record', class: Migration20261125000001Record },
@@ -192,4 +210,5 @@ export const exchangeMigrations: MigrationObject[] = [
   { name: 'Migration20261203000003Receipt', class: Migration20261203000003Receipt },
   { name: 'Migration20261203000004IdempotencyAnswerText', class: Migration20261203000004IdempotencyAnswerText },
   { name: 'Migration20261203000005AgreementFields', class: Migration20261203000005AgreementFields },
+  { name: 'Migration20261203100002Revocation', class: Migration20261203100002Revocation },
 ];

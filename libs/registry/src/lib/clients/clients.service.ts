@@ -6,6 +6,7 @@ import type { Scope } from '@interscambio/access';
 import { ConflictError, NotFoundError, UnprocessableError } from '../http/registry.errors';
 import { Ente } from '../enti/ente.entity';
 import { RegistryDatabase } from '../storage/registry.database';
+import { revocation, RevocationOutbox } from '../messaging/revocation.outbox';
 import { isUniqueViolation } from '../storage/sql-errors';
 import { ApiClient } from './api-client.entity';
 import type { ClientAuthentication } from './api-client.entity';
@@ -47,7 +48,10 @@ export interface IssuedSecret {
 /** The API clients, as the admin manages them. */
 @Injectable()
 export class ClientsService {
-  constructor(private readonly db: RegistryDatabase) {}
+  constructor(
+    private readonly db: RegistryDatabase,
+    private readonly revocations: RevocationOutbox,
+  ) {}
 
   async create(spec: NewClient): Promise<IssuedClient> {
     const em = this.db.em;
@@ -149,29 +153,32 @@ export class ClientsService {
     return clientKeyView(key);
   }
 
+  /** The key goes, and with it every token the client got before: one of them may have come from that key. */
   async removeKey(id: string, kid: string): Promise<void> {
-    const em = this.db.em;
-    await this.find(em, id);
-    const key = await em.findOne(ClientKey, { clientId: id, kid });
-    if (!key) {
-      const kids = (await this.keysOf(id)).map((k) => `"${k.kid}"`);
-      throw new NotFoundError(
-        'key-not-found',
-        `Client "${id}" has no key "${kid}"; its keys are ${kids.length > 0 ? kids.join(', ') : 'none'}.`,
-      );
-    }
-    em.remove(key);
-    await em.flush();
+    await this.find(this.db.em, id);
+    await this.revocations.change(async (tx) => {
+      const key = await tx.findOne(ClientKey, { clientId: id, kid });
+      if (!key) {
+        const kids = (await this.keysOf(id)).map((k) => `"${k.kid}"`);
+        throw new NotFoundError(
+          'key-not-found',
+          `Client "${id}" has no key "${kid}"; its keys are ${kids.length > 0 ? kids.join(', ') : 'none'}.`,
+        );
+      }
+      tx.remove(key);
+      return { result: undefined, revocations: [revocation('client-key', `${id}/${kid}`, id, true, new Date())] };
+    });
   }
 
-  /** No more tokens for this client; a second revocation changes nothing. */
+  /** No more tokens for this client, and the themes refuse those it holds; a second revocation changes nothing. */
   async revoke(id: string): Promise<ClientView> {
-    const client = await this.find(this.db.em, id);
-    if (!client.revokedAt) {
+    const client = await this.revocations.change(async (tx) => {
+      const client = await this.find(tx, id, LockMode.PESSIMISTIC_WRITE);
+      if (client.revokedAt) return { result: client, revocations: [] };
       client.revokedAt = new Date();
       client.updatedAt = client.revokedAt;
-      await this.db.em.flush();
-    }
+      return { result: client, revocations: [revocation('client', id, id, true, client.revokedAt)] };
+    });
     return clientView(client, await this.keysOf(id));
   }
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Env } from '@interscambio/config';
 import { ClientsService } from '../clients/clients.service';
+import { RevocationOutbox } from '../messaging/revocation.outbox';
 import { withCommandDatabase } from './command-database';
 import { UsageError } from './usage.error';
 
@@ -18,7 +19,13 @@ export async function adminClientCommand(args: string[], env: Env, out: NodeJS.W
   if (!ente || !/^[0-9]{6}$/.test(ente)) throw new UsageError('--ente must be an ISTAT code of six digits', USAGE);
   if (!name) throw new UsageError('--name is required', USAGE);
   const issued = await withCommandDatabase(env, (db) =>
-    new ClientsService(db).create({ ente, name, scopes: ['admin'], authentication: 'client_secret' }),
+    // Creating a client revokes nothing: the prefix of the revocations topic does not matter here.
+    new ClientsService(db, new RevocationOutbox(db, { topicPrefix: 'interscambio' })).create({
+      ente,
+      name,
+      scopes: ['admin'],
+      authentication: 'client_secret',
+    }),
   );
   out.write(
     `admin client for ente ${ente}\n` +

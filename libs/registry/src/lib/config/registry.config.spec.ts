@@ -13,6 +13,7 @@ describe('registry configuration', () => {
     expect(loadRegistryConfig(base)).toMatchObject({
       databaseSchema: 'registry',
       port: 3100,
+      trustedProxies: ['loopback'],
       tokenIssuer: 'urn:interscambio:registry',
       tokenTtlSeconds: 600,
       rateLimitPerMinute: 1200,

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import { BadRequestError } from '@interscambio/http';
 import type { FromSchema } from '../http/json-schema.types';
 import { NotFoundError } from '../http/registry.errors';
 import { RegistryDatabase } from '../storage/registry.database';
+import { revocation, RevocationOutbox } from '../messaging/revocation.outbox';
 import { Ente } from './ente.entity';
 import type { patchEnteSchema } from './ente.schemas';
 import { enteView } from './ente.view';
@@ -16,7 +18,10 @@ export interface EntiQuery {
 
 @Injectable()
 export class EntiService {
-  constructor(private readonly db: RegistryDatabase) {}
+  constructor(
+    private readonly db: RegistryDatabase,
+    private readonly revocations: RevocationOutbox,
+  ) {}
 
   async list(query: EntiQuery): Promise<EnteView[]> {
     const where: FilterQuery<Ente> = {};
@@ -41,12 +46,18 @@ export class EntiService {
     return enteView(await this.find(code));
   }
 
+  /** Disabling an ente revokes its clients' tokens at every theme; enabling it lifts that. */
   async patch(code: string, change: FromSchema<typeof patchEnteSchema>): Promise<EnteView> {
-    const ente = await this.find(code);
-    if (change.enabled !== undefined) ente.enabled = change.enabled;
-    if (change.codiceIpa !== undefined) ente.codiceIpa = change.codiceIpa;
-    ente.updatedAt = new Date();
-    await this.db.em.flush();
+    await this.find(code);
+    const ente = await this.revocations.change(async (tx) => {
+      const ente = (await tx.findOne(Ente, { codiceIstat: code }, { lockMode: LockMode.PESSIMISTIC_WRITE })) as Ente;
+      const toggled = change.enabled !== undefined && change.enabled !== ente.enabled;
+      if (change.enabled !== undefined) ente.enabled = change.enabled;
+      if (change.codiceIpa !== undefined) ente.codiceIpa = change.codiceIpa;
+      ente.updatedAt = new Date();
+      const revocations = toggled ? [revocation('ente', code, null, !ente.enabled, ente.updatedAt)] : [];
+      return { result: ente, revocations };
+    });
     return enteView(ente);
   }
 

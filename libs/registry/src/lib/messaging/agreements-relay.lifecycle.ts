@@ -1,7 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AGREEMENTS_TOPIC_CONFIG, agreementsTopic } from '@interscambio/access';
+import {
+  AGREEMENTS_TOPIC_CONFIG,
+  agreementsTopic,
+  REVOCATIONS_TOPIC_CONFIG,
+  revocationsTopic,
+} from '@interscambio/access';
 import { OutboxRelay, TopicEnsurer } from '@interscambio/messaging';
 import type { MessageBus } from '@interscambio/messaging';
 import { RegistrySettings } from '../registry.settings';
@@ -11,7 +16,7 @@ import { MESSAGE_BUS, PROBE_BUS } from './bus.tokens';
 const MAX_BACKOFF_MS = 30_000;
 
 /**
- * Creates the agreements topic compacted, then runs the outbox relay that publishes to it. Neither
+ * Creates the agreements and revocations topics compacted, then runs the outbox relay that publishes to them. Neither
  * is awaited at boot: the registry issues tokens while Kafka is down, and agreement changes wait in
  * the outbox. The relay starts only after the topic exists, so it never creates it uncompacted.
  */
@@ -56,10 +61,11 @@ export class AgreementsRelayLifecycle implements OnApplicationBootstrap, OnAppli
   }
 
   private async start(): Promise<boolean> {
-    const topic = agreementsTopic(this.settings.topicPrefix);
-    const ensured = await this.retry(`creating topic ${topic}`, () =>
-      this.topics.ensure([topic], AGREEMENTS_TOPIC_CONFIG),
-    );
+    const prefix = this.settings.topicPrefix;
+    const ensured = await this.retry('creating the agreements and revocations topics', async () => {
+      await this.topics.ensure([agreementsTopic(prefix)], AGREEMENTS_TOPIC_CONFIG);
+      await this.topics.ensure([revocationsTopic(prefix)], REVOCATIONS_TOPIC_CONFIG);
+    });
     return ensured && this.retry('starting the outbox relay', () => this.relay.start());
   }
 

@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { messagingMigrations, ProcessedEvent } from '@interscambio/messaging';
+import { rateLimitMigrations } from '@interscambio/access';
 import { ChangeSignal, createPool, openOrm } from '@interscambio/persistence';
 import type { SqlExecutor } from '@interscambio/persistence';
 import type { Pool } from 'pg';
@@ -24,14 +25,16 @@ export const registryEntities = [
   ProcessedEvent,
 ];
 
-/** Every migration of the registry's schema, in order: messaging's (outbox, processed_event), then its own. */
-export const allRegistryMigrations = [...messagingMigrations, ...registryMigrations];
+/** Every migration of the registry's schema, in order: messaging's (outbox, processed_event), its own, the rate limits'. */
+export const allRegistryMigrations = [...messagingMigrations, ...registryMigrations, ...rateLimitMigrations];
 
 /** The registry's ORM on its own schema. Work happens in a request context: see `em`. */
 export class RegistryDatabase {
   /** Announces committed outbox rows to the relay (see ChangeSignal); NOTIFY goes through a pool of its own. */
   readonly changes: ChangeSignal;
   private readonly notifyPool: Pool;
+  /** The rate-limit counters every replica shares: one short statement per request, off the ORM. */
+  readonly counters: Pool;
 
   /** Plain SQL beside the ORM, for what is not an entity (the outbox backlog on /status). */
   get sql(): SqlExecutor {
@@ -48,6 +51,10 @@ export class RegistryDatabase {
       () => undefined,
     );
     this.changes = new ChangeSignal({ url, pool: this.notifyPool, schema });
+    this.counters = createPool(
+      { connectionString: url, max: 4, application_name: 'interscambio-registry-limits' },
+      () => undefined,
+    );
   }
 
   static async open(config: DatabaseConfig, poolSize = config.databasePoolSize): Promise<RegistryDatabase> {
@@ -81,6 +88,7 @@ export class RegistryDatabase {
   async close(): Promise<void> {
     await this.changes.close();
     await this.notifyPool.end();
+    await this.counters.end();
     await this.orm.close();
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { RateLimiter, signJwt } from '@interscambio/access';
+import { PostgresRateLimiter, signJwt } from '@interscambio/access';
 import type { JwtClaims } from '@interscambio/access';
 import { SchemaCatalog } from '@interscambio/schemas';
 import type { ApiClient } from '../clients/api-client.entity';
@@ -28,7 +28,6 @@ export interface TokenResponse {
 /** The client credentials grant (RFC 6749 §4.4): RFC 9068 access tokens, signed with the active key. */
 @Injectable()
 export class TokenService {
-  private readonly limiter: RateLimiter;
   private readonly audiences: string[];
 
   constructor(
@@ -36,9 +35,9 @@ export class TokenService {
     private readonly keys: KeyRing,
     private readonly clients: TokenClients,
     private readonly usedAssertions: UsedAssertions,
+    private readonly limiter: PostgresRateLimiter,
     catalog: SchemaCatalog,
   ) {
-    this.limiter = new RateLimiter({ limit: settings.rateLimitPerMinute, windowSeconds: 60 });
     this.audiences = [REGISTRY_AUDIENCE, ...catalog.themes()];
   }
 
@@ -65,7 +64,7 @@ export class TokenService {
   private async authenticate(credentials: ClientCredentials, now: Date): Promise<TokenClient> {
     if (credentials.method !== 'private_key_jwt') {
       const found = await this.clients.load(credentials.clientId);
-      this.limit(found.client);
+      await this.limit(found.client);
       if (found.client.authentication !== 'client_secret')
         throw new TokenRequestError(
           'client-has-no-secret',
@@ -77,7 +76,7 @@ export class TokenService {
     const claims = readAssertion(credentials.assertion);
     const id = await assertedClientId(claims, credentials.clientId, (candidate) => this.clients.exists(candidate));
     const found = await this.clients.load(id, "assertion's iss");
-    this.limit(found.client);
+    await this.limit(found.client);
     if (found.client.authentication !== 'private_key_jwt')
       throw new TokenRequestError(
         'client-uses-client-secret',
@@ -106,8 +105,8 @@ export class TokenService {
   }
 
   /** Counted before the secret or assertion is checked: guessing costs the guesser the client's whole budget. */
-  private limit(client: ApiClient): void {
-    const decision = this.limiter.take(client.id, client.rateLimit ?? undefined);
+  private async limit(client: ApiClient): Promise<void> {
+    const decision = await this.limiter.take(`token:${client.id}`, client.rateLimit ?? undefined);
     if (!decision.allowed)
       throw new TokenRequestError(
         'rate-limited',
