@@ -35,3 +35,5 @@ export { Database } from './lib/storage/database';
 export type { BatchItemResult } from './lib/records/batch.service';
 export type { FeedItem, FeedPage } from './lib/feed/feed.reader';
 export type { RecordList } from './lib/records/record-collection.controller';
+export { grantJoinSql, visibleSql } from './lib/access/record-grant.sql';
+export { minimised } from './lib/access/minimised';

@@ -19,6 +19,13 @@ export {
   fromCloudEventMessage,
   toCloudEventMessage,
 } from './lib/cloud-event/cloud-event.codec';
+export {
+  eventCorrelationId,
+  eventRevision,
+  eventTraceparent,
+  eventVisibility,
+  toStructuredCloudEvent,
+} from './lib/cloud-event/cloud-event.attributes';
 export type { OutboxEvent } from './lib/outbox/outbox-event';
 export { appendOutbox, appendOutboxSql } from './lib/outbox/append-outbox';
 export { OutboxRelay } from './lib/outbox/outbox.relay';
