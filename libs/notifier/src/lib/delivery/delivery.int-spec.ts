@@ -146,6 +146,49 @@ describe('webhook delivery of record changes', () => {
       },
     );
   });
+
+  it('replays exactly the events after a received event, and after a time', async () => {
+    const r = await receiver();
+    const sub = await h.subscribe(READER, { types: ['avviso'], publishers: ['082055'], callbackUrl: r.url });
+    for (const key of ['r-1', 'r-2', 'r-3']) await h.put('avviso', '082055', key, { anno: 2024 });
+    await until(() => r.accepted.length === 3, 'the first three deliveries');
+    const first = r.events().map((e) => e.id);
+
+    const replay = await h.call(READER, {
+      method: 'POST',
+      url: `/notifier/v1/subscriptions/${sub.id}/replay`,
+      payload: { from: first[0] },
+    });
+    expect(replay.statusCode).toBe(202);
+    expect(replay.json()).toEqual({ queued: 2 });
+    await until(() => r.accepted.length === 5, 'the replayed deliveries');
+    expect(
+      new Set(
+        r
+          .events()
+          .slice(3)
+          .map((e) => e.id),
+      ),
+    ).toEqual(new Set(first.slice(1)));
+
+    const fromTime = await h.call(READER, {
+      method: 'POST',
+      url: `/notifier/v1/subscriptions/${sub.id}/replay`,
+      payload: { from: '2000-01-01T00:00:00Z' },
+    });
+    expect(fromTime.json()).toEqual({ queued: 3 });
+    await until(() => r.accepted.length === 8, 'the deliveries replayed from a time');
+    expect(
+      new Set(
+        r
+          .events()
+          .slice(5)
+          .map((e) => e.id),
+      ),
+    ).toEqual(new Set(first));
+    const webhookIds = r.accepted.map((w) => w.headers['webhook-id']);
+    expect(new Set(webhookIds).size).toBe(8);
+  });
 });
 
 async function agreementsHandledByNotifier(h: NotifierHarness, ids: string[]): Promise<void> {

@@ -40,7 +40,7 @@ export class ReplayService {
       const { rows } = await this.db.pool.query<LoggedEvent>(
         `select position::text, theme, type, ente, key, operation, visibility, time, data from record_event
          where position > $1 and type = any($2) and ($4::timestamptz is null or time > $4)
-         order by position limit $3`,
+         order by record_event.position limit $3`,
         [position, subscription.types, BATCH, after.time],
       );
       if (rows.length === 0) break;
