@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { eventCorrelationId, eventTraceparent } from '@interscambio/messaging';
 import type { CloudEvent } from '@interscambio/messaging';
 import { RecordWriter } from '../records/record-writer';
 import type { RecordCommand, RecordOutcome, RequestTrace } from '../records/record.types';
@@ -31,8 +32,8 @@ export class DerivedRecordWriter {
   /** Writes caused by `event`, audited as made by `actor` (the flow) for the ente of each record. */
   forEvent(event: CloudEvent, actor: string): DerivedRecords {
     const trace = (ente: string): RequestTrace => ({
-      correlationId: event.headers['interscambio-correlation-id'] ?? event.id,
-      traceparent: event.extensions['traceparent'],
+      correlationId: eventCorrelationId(event) ?? event.id,
+      traceparent: eventTraceparent(event),
       actor: { clientId: actor, ente },
     });
     return {

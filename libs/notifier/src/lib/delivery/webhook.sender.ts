@@ -64,6 +64,13 @@ export async function postWebhook(
         response.on('error', () => resolve({ ok: false, status, reason: 'the answer was cut off' }));
       },
     );
+    // A whole-exchange deadline, not only an idle one: an answer that trickles forever must not keep
+    // the delivery in flight past its lease (another claim would then send it a second time).
+    const deadline = setTimeout(
+      () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)),
+      options.timeoutMs,
+    );
+    request.on('close', () => clearTimeout(deadline));
     request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));
     request.on('error', (error: NodeJS.ErrnoException) =>
       resolve({
