@@ -94,6 +94,22 @@ describe('webhook delivery of record changes', () => {
     expect(without.received).toHaveLength(0);
   });
 
+  it('withholds, after a revocation, what was queued before it and not yet sent', async () => {
+    const r = await receiver();
+    const sub = await h.subscribe(READER, { types: ['pratica'], publishers: ['082056'], callbackUrl: r.url });
+    const agreement = agreementState({ id: randomUUID(), consumer: READER, publisher: '082056', type: 'pratica' });
+    await agreementsHandledByNotifier(h, [await h.agreements.publish(agreement)]);
+    r.up = false;
+    await h.put('pratica', '082056', 'in-coda', { anno: 2025 });
+    await until(async () => (await h.deliveries(sub.id)).some((d) => d.attempts >= 1), 'a failed attempt');
+
+    const revoked = { ...agreement, status: 'revoked' as const, version: 2, changedAt: new Date().toISOString() };
+    await agreementsHandledByNotifier(h, [await h.agreements.publish(revoked)]);
+    r.up = true;
+    await until(async () => (await h.deliveries(sub.id))[0]?.status === 'withheld', 'the delivery to be withheld');
+    expect(r.accepted).toHaveLength(0);
+  });
+
   it('delivers only the fields a personale agreement names', async () => {
     const r = await receiver();
     await h.subscribe(READER, { types: ['fascicolo'], callbackUrl: r.url });
