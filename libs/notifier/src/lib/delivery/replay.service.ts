@@ -10,7 +10,18 @@ import { DeliveryDispatcher } from './delivery.dispatcher';
 import { matchingSubscriptions, queue } from './fan-out';
 import type { RecordEventFacts } from './record-event';
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-](\d{2}):(\d{2}))$/i;
+
+/** An RFC 3339 time PostgreSQL keeps as written (JavaScript would roll 30 February over to March). */
+function isTime(text: string): boolean {
+  const m = RFC3339.exec(text);
+  if (!m) return false;
+  const n = (i: number): number => Number(m[i] ?? 0);
+  const days = new Date(Date.UTC(n(1), n(2), 0)).getUTCDate();
+  const date = n(1) >= 1 && n(2) >= 1 && n(2) <= 12 && n(3) >= 1 && n(3) <= days;
+  return date && n(4) < 24 && n(5) < 60 && n(6) < 60 && n(9) < 24 && n(10) < 60;
+}
+
 const BATCH = 500;
 
 interface LoggedEvent extends RecordEventFacts {
@@ -62,7 +73,7 @@ export class ReplayService {
 
   /** Where to start: every event published after a time, or those logged after a received event. */
   private async startAfter(from: string): Promise<{ position: string; time: string | null }> {
-    if (RFC3339.test(from) && !Number.isNaN(Date.parse(from))) return { position: '0', time: from };
+    if (isTime(from)) return { position: '0', time: from };
     const { rows } = await this.db.pool.query<{ position: string }>(
       'select position::text from record_event where id = $1',
       [from],

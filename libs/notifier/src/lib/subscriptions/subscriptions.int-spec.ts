@@ -116,6 +116,48 @@ describe('subscriptions outside the sandbox', () => {
     expect((await h.call(OWNER, { method: 'GET', url: `${BASE}/${id}` })).statusCode).toBe(404);
   });
 
+  it('answers malformed requests with problem+json, never a 5xx', async () => {
+    const { id } = await h.subscribe(OWNER, { types: ['avviso'], callbackUrl: PUBLIC_CALLBACK });
+    const json = { 'content-type': 'application/json' };
+    const cases: [string, string, string | undefined, Record<string, string>, number][] = [
+      ['POST', BASE, '{"types": ["avviso"', json, 400],
+      ['POST', BASE, 'null', json, 422],
+      ['POST', BASE, '[]', json, 422],
+      ['POST', BASE, 'types=avviso', { 'content-type': 'application/x-www-form-urlencoded' }, 415],
+      ['POST', BASE, undefined, {}, 415],
+      ['POST', BASE, JSON.stringify({ types: ['avviso'], callbackUrl: 'https://198.51.100.7/\u0000' }), json, 422],
+      [
+        'POST',
+        BASE,
+        JSON.stringify({ types: ['avviso'], callbackUrl: `https://${'a'.repeat(300)}.example/` }),
+        json,
+        422,
+      ],
+      ['POST', BASE, JSON.stringify({ types: ['avviso'], callbackUrl: 'https://bücher.invalid/hook' }), json, 422],
+      ['POST', BASE, JSON.stringify({ types: ['avviso'], callbackUrl: PUBLIC_CALLBACK, filter: [] }), json, 422],
+      ['PATCH', `${BASE}/${id}`, '{}', json, 422],
+      ['PATCH', `${BASE}/${id}`, JSON.stringify({ status: 'expired' }), json, 422],
+      ['GET', `${BASE}/not-a-uuid`, undefined, {}, 404],
+      ['GET', `${BASE}/${id}/deliveries?status=lost`, undefined, {}, 400],
+      ['POST', `${BASE}/${id}/deliveries/not-a-uuid/redeliver`, undefined, {}, 404],
+      ['POST', `${BASE}/${id}/secret`, JSON.stringify({ graceSeconds: -1 }), json, 422],
+      ['POST', `${BASE}/${id}/replay`, JSON.stringify({ from: '2026-02-30T00:00:00Z' }), json, 422],
+      ['POST', `${BASE}/${id}/replay`, JSON.stringify({ from: '0000-01-01T00:00:00Z' }), json, 422],
+      ['POST', `${BASE}/${id}/replay`, JSON.stringify({ from: 'x\u0000' }), json, 422],
+    ];
+    for (const [method, url, payload, headers, status] of cases) {
+      const answer = await h.call(OWNER, {
+        method: method as 'POST',
+        url,
+        headers,
+        ...(payload === undefined ? {} : { payload }),
+      });
+      expect([method, url, payload, answer.statusCode]).toEqual([method, url, payload, status]);
+      expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    expect((await h.call(OWNER, { method: 'GET', url: `${BASE}/${id}` })).json()).toMatchObject({ status: 'active' });
+  });
+
   it('refuses a replay from a point it does not know', async () => {
     const { id } = await h.subscribe(OWNER, { types: ['avviso'], callbackUrl: PUBLIC_CALLBACK });
     const answer = await h.call(OWNER, {
