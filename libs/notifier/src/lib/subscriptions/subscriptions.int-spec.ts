@@ -56,6 +56,12 @@ describe('subscriptions outside the sandbox', () => {
     expect((await h.call(OWNER, { method: 'GET', url: `${BASE}/${id}` })).json()).toMatchObject({ status: 'active' });
   });
 
+  it('reports its dependencies and pending deliveries on /status without a token', async () => {
+    const answer = await h.notifier?.inject({ method: 'GET', url: '/notifier/v1/status' });
+    expect(answer?.statusCode).toBe(200);
+    expect(answer?.json()).toMatchObject({ deliveries: { pending: 0 } });
+  });
+
   it('needs the subscriptions scope', async () => {
     const answer = await h.call(OWNER, { method: 'GET', url: BASE }, ['records:read']);
     expect(answer.statusCode).toBe(403);
