@@ -1,4 +1,4 @@
-// `npm run bench [-- validation outbox-relay write-path access http]`: brings the devstack up, builds the
+// `npm run bench [-- validation outbox-relay write-path access http notifier]`: brings the devstack up, builds the
 // benchmarks as `npm start` builds a service, runs each in its own process against the real
 // PostgreSQL and Kafka, and writes bench/results/latest.md.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ScenarioResult } from './src/lib/report.ts';
 import { resultsMarkdown } from './results-table.ts';
 
-const BENCHES = ['validation', 'outbox-relay', 'write-path', 'access', 'rate-limit', 'http'];
+const BENCHES = ['validation', 'outbox-relay', 'write-path', 'access', 'rate-limit', 'http', 'notifier'];
 const RESULT_PREFIX = 'BENCH_RESULT ';
 const root = path.resolve(import.meta.dirname, '..');
 const distRoot = path.join(root, 'dist/bench');

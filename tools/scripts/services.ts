@@ -1,5 +1,5 @@
 // The services of apps/ and the port each declares — a theme in its theme file (`defaultPort`), the
-// registry in its config (REGISTRY_DEFAULT_PORT) — read from there so that start, the gateway and the
+// registry and the notifier in their config (REGISTRY_DEFAULT_PORT, NOTIFIER_DEFAULT_PORT) — read from there so that start, the gateway and the
 // services agree without a second list of ports.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,10 +20,20 @@ export function registryService(root: string): Service | undefined {
   return { name: 'registry', app: 'registry', port: Number(port) };
 }
 
-/** Every service the gateway routes to: the registry first, then the themes. */
+/** The notifier, when the repository has its app: it listens on the port its config defaults to. */
+export function notifierService(root: string): Service | undefined {
+  const config = path.join(root, 'libs/notifier/src/lib/config/notifier.config.ts');
+  if (!existsSync(path.join(root, 'apps/notifier/src/main.ts')) || !existsSync(config)) return undefined;
+  const port = /\bNOTIFIER_DEFAULT_PORT\s*=\s*(\d{2,5})\b/.exec(readFileSync(config, 'utf8'))?.[1];
+  if (!port) throw new Error(`${config} must declare NOTIFIER_DEFAULT_PORT = <port>`);
+  return { name: 'notifier', app: 'notifier', port: Number(port) };
+}
+
+/** Every service the gateway routes to: the registry first, then the notifier and the themes. */
 export function platformServices(root: string): Service[] {
   const registry = registryService(root);
-  return [...(registry ? [registry] : []), ...themeServices(root)];
+  const notifier = notifierService(root);
+  return [...(registry ? [registry] : []), ...(notifier ? [notifier] : []), ...themeServices(root)];
 }
 
 export function themeServices(root: string): Service[] {

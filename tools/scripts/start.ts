@@ -35,6 +35,8 @@ const env = {
   KAFKAJS_NO_PARTITIONER_WARNING: '1',
   // The services answer on this machine only; others reach them through the gateway (SERVICES_HOST to change it).
   HOST: process.env.SERVICES_HOST ?? '127.0.0.1',
+  // This is the sandbox: the notifier may call http:// receivers on this machine and private addresses.
+  NOTIFIER_SANDBOX: 'on',
   ...(registry ? { TOKEN_JWKS_URL: `http://127.0.0.1:${registry.port}/registry/v1/.well-known/jwks.json` } : {}),
 };
 const children: ChildProcess[] = [];
@@ -45,7 +47,11 @@ function runtimeArgs(app: string): { args: string[]; env: NodeJS.ProcessEnv } {
   const hook = path.join(root, 'tools/runtime/aliases.cjs');
   // Only the registry holds the secret that encrypts its signing keys; the themes, the one their receipt keys come from.
   const secret =
-    app === 'registry' ? { REGISTRY_KEY_SECRET: registryKeySecret() } : { RECEIPT_KEY_SECRET: receiptKeySecret() };
+    app === 'registry'
+      ? { REGISTRY_KEY_SECRET: registryKeySecret() }
+      : app === 'notifier'
+        ? {}
+        : { RECEIPT_KEY_SECRET: receiptKeySecret() };
   return {
     args: ['--enable-source-maps', '--disable-warning=TimeoutNegativeWarning', '--require', hook, main],
     env: { ...env, ...secret, INTERSCAMBIO_DIST_ROOT: distRoot },

@@ -6,7 +6,7 @@ import { generateSigningKey, publicJwk, signJwt } from '@interscambio/access';
 export interface BenchIssuer {
   /** Where the service fetches the keys that verify the tokens (TOKEN_JWKS_URL). */
   jwksUrl: string;
-  /** The records:read records:write token of ente's own client. */
+  /** The token of ente's own client (records:read records:write unless told). */
   token(ente: string): string;
   close(): Promise<void>;
 }
@@ -21,7 +21,11 @@ const RENEW_AFTER_SECONDS = 300;
  * issues them (ES256, `at+jwt`), renewed halfway through its life, and the JWKS that verifies them
  * served over HTTP.
  */
-export async function startIssuer(audience: string, enti: string[]): Promise<BenchIssuer> {
+export async function startIssuer(
+  audience: string | string[],
+  enti: string[],
+  scope = 'records:read records:write',
+): Promise<BenchIssuer> {
   const key = generateSigningKey('ES256');
   const jwks = JSON.stringify({ keys: [publicJwk(key.publicKey, { kid: key.kid, alg: key.alg })] });
   const known = new Set(enti);
@@ -34,7 +38,7 @@ export async function startIssuer(audience: string, enti: string[]): Promise<Ben
       client_id: clientId,
       aud: audience,
       ente,
-      scope: 'records:read records:write',
+      scope,
       iat: now,
       exp: now + LIFETIME_SECONDS,
       jti: randomUUID(),

@@ -31,3 +31,5 @@ export type { BatchItemResult } from './lib/records/batch.service';
 export type { FeedItem, FeedPage } from './lib/feed/feed.reader';
 export { FeedNotifier } from './lib/feed/feed.notifier';
 export type { RecordList } from './lib/records/record-collection.controller';
+export { grantJoinSql, visibleSql } from './lib/access/record-grant.sql';
+export { minimised } from './lib/access/minimised';

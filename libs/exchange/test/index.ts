@@ -6,3 +6,6 @@ export { eventually, startFlowTheme, stopFlowThemes } from './flow-apps';
 export type { RunningTheme } from './flow-apps';
 export { describeFixtureRecords } from './fixture-records';
 export { describeHostileInput } from './hostile-input';
+export { PROVA_TYPES, provaTheme } from './prova-theme';
+export type { ProvaTheme, ProvaType } from './prova-theme';
+export { AgreementPublisher, agreementsHandled, agreementState } from './agreement-publisher';

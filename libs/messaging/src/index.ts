@@ -27,6 +27,7 @@ export {
   interscambioAttribute,
 } from './lib/cloud-event/interscambio-attributes';
 export type { InterscambioAttribute } from './lib/cloud-event/interscambio-attributes';
+export { eventTraceparent, toStructuredCloudEvent } from './lib/cloud-event/cloud-event.attributes';
 export type { OutboxEvent } from './lib/outbox/outbox-event';
 export { appendOutbox, appendOutboxSql } from './lib/outbox/append-outbox';
 export { OutboxRelay } from './lib/outbox/outbox.relay';

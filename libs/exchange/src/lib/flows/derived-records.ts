@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { eventCorrelationId } from '@interscambio/messaging';
+import { eventCorrelationId, eventTraceparent } from '@interscambio/messaging';
 import type { CloudEvent } from '@interscambio/messaging';
 import { RecordWriter } from '../records/record-writer';
 import type { RecordCommand, RecordOutcome, RequestTrace } from '../records/record.types';
@@ -15,7 +15,7 @@ export class DerivedRecordWriter {
   forEvent(event: CloudEvent, actor: string): DerivedRecords {
     const trace = (ente: string): RequestTrace => ({
       correlationId: eventCorrelationId(event) ?? event.id,
-      traceparent: event.extensions['traceparent'],
+      traceparent: eventTraceparent(event),
       actor: { clientId: actor, ente },
     });
     return {

@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+import { runNotifier } from '@interscambio/notifier';
+
+void runNotifier();

@@ -1,0 +1,144 @@
+// Scenario 6: the notifier (apps/notifier) behind the real tributi service, both built, migrated and
+// started as `npm start` does: the time from a PUT to its webhook at 200 records/s, and the time a
+// burst of events takes to reach 10 and then 100 subscriptions (fan-out should grow linearly).
+import { randomBytes } from 'node:crypto';
+import { generateRecords, loadEnti } from '@interscambio/fixtures';
+import { benchEnv, progress, uniqueName } from './lib/bench-env';
+import { startIssuer } from './lib/bench-issuer';
+import { percentile } from './lib/compare';
+import { THEME, TYPE } from './lib/documents';
+import { scenario } from './lib/report';
+import { startThemeService } from './lib/theme-service';
+import { WebhookArrivals } from './lib/webhook-arrivals';
+
+const ENTE = '082053';
+const RATE = 200;
+const SECONDS = Number(process.env['NOTIFIER_BENCH_SECONDS'] ?? 5);
+const FANOUT_EVENTS = Number(process.env['NOTIFIER_BENCH_EVENTS'] ?? 1000);
+const FANOUT_SUBSCRIPTIONS = [10, 100];
+const GROUP = 'PUT → webhook';
+
+async function main(): Promise<void> {
+  const env = benchEnv();
+  const issuer = await startIssuer(['tributi', 'notifier'], [ENTE], 'records:read records:write subscriptions');
+  const common = {
+    DATABASE_URL: env.databaseUrl,
+    KAFKA_BROKERS: env.kafkaBrokers.join(','),
+    KAFKA_TOPIC_PREFIX: uniqueName('bench-notifier'),
+    TOKEN_JWKS_URL: issuer.jwksUrl,
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    NO_COLOR: '1',
+  };
+  const tributi = await startThemeService({
+    theme: THEME,
+    env: {
+      ...common,
+      DATABASE_SCHEMA: uniqueName('bench_nt_tributi'),
+      RECEIPT_KEY_SECRET: randomBytes(32).toString('base64url'),
+    },
+  });
+  const notifier = await startThemeService({
+    theme: 'notifier',
+    env: { ...common, DATABASE_SCHEMA: uniqueName('bench_nt_notifier'), NOTIFIER_SANDBOX: 'on' },
+  });
+  const arrivals = await WebhookArrivals.start();
+  const documents = generateRecords({
+    theme: THEME,
+    type: TYPE,
+    enti: loadEnti('all').filter((e) => e.codiceIstat === ENTE),
+    perEnte: 200,
+    seed: 6,
+  }).map((r) => JSON.stringify(r.data));
+  const headers = { authorization: `Bearer ${issuer.token(ENTE)}`, 'content-type': 'application/json' };
+  let written = 0;
+  const put = async (key: string): Promise<number> => {
+    const started = performance.now();
+    const res = await fetch(`${tributi.origin}/${THEME}/v1/records/${TYPE}/${ENTE}/${key}`, {
+      method: 'PUT',
+      headers,
+      body: documents[written++ % documents.length],
+    });
+    await res.arrayBuffer();
+    if (res.status !== 201) throw new Error(`PUT ${key} answered ${res.status}`);
+    return performance.now() - started;
+  };
+  const subscribe = async (): Promise<string> => {
+    const res = await fetch(`${notifier.origin}/notifier/v1/subscriptions`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ types: [TYPE], callbackUrl: arrivals.url }),
+    });
+    if (res.status !== 201) throw new Error(`subscribing answered ${res.status}: ${await res.text()}`);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const unsubscribe = (id: string): Promise<Response> =>
+    fetch(`${notifier.origin}/notifier/v1/subscriptions/${id}`, { method: 'DELETE', headers });
+
+  try {
+    progress('notifier: PUT → webhook at 200 records/s');
+    const single = await subscribe();
+    for (let i = 0; i < 20; i++) await put(`warm-${i}`);
+    await arrivals.reached(20, 60_000);
+    const sent = new Map<string, number>();
+    const answers: number[] = [];
+    const writes: Promise<void>[] = [];
+    const start = performance.now();
+    const total = RATE * SECONDS;
+    for (let i = 0; i < total; i++) {
+      const due = start + (i * 1000) / RATE;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const key = `rate-${i}`;
+      sent.set(key, performance.now());
+      writes.push(put(key).then((ms) => void answers.push(ms)));
+    }
+    await Promise.all(writes);
+    const achieved = total / ((performance.now() - start) / 1000);
+    await arrivals.reached(20 + total, 120_000);
+    const latencies = [...sent].map(([key, at]) => (arrivals.at.get(key)?.[0] ?? Number.NaN) - at);
+    for (const p of [50, 99])
+      await scenario(
+        GROUP,
+        `PUT sent → webhook received, p${p}, at ${RATE} records/s`,
+        'ms',
+        async () => ({ ours: [percentile(latencies, p)], bare: [percentile(answers, p)] }),
+        `ours = PUT → tributi → outbox → Kafka → notifier (fan-out, outbox in PostgreSQL) → signed POST received; bare = the PUT's own answer time; ` +
+          `${total} records in ${SECONDS} s (achieved ${Math.round(achieved)}/s), one subscription`,
+      );
+    await unsubscribe(single);
+
+    for (const count of FANOUT_SUBSCRIPTIONS) {
+      progress(`notifier: ${FANOUT_EVENTS} events to ${count} subscriptions`);
+      const ids = await Promise.all(Array.from({ length: count }, () => subscribe()));
+      const before = arrivals.count;
+      const burst = performance.now();
+      let next = 0;
+      const writer = async (): Promise<void> => {
+        while (next < FANOUT_EVENTS) await put(`fan-${count}-${next++}`);
+      };
+      await Promise.all(Array.from({ length: 16 }, writer));
+      const wrote = performance.now() - burst;
+      await arrivals.reached(before + FANOUT_EVENTS * count, 900_000);
+      const last = performance.now() - burst;
+      await scenario(
+        GROUP,
+        `fan-out: ${FANOUT_EVENTS} events to ${count} subscriptions, time to the last delivery`,
+        'ms',
+        async () => ({ ours: [last], bare: [wrote] }),
+        `ours = from the first PUT of the burst to the last of ${FANOUT_EVENTS * count} webhooks received ` +
+          `(${Math.round((FANOUT_EVENTS * count) / (last / 1000))} deliveries/s); bare = the ${FANOUT_EVENTS} PUTs alone (16 connections)`,
+      );
+      await Promise.all(ids.map(unsubscribe));
+    }
+  } finally {
+    await arrivals.close();
+    await notifier.process.stop();
+    await tributi.process.stop();
+    await issuer.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,58 @@
+import { Logger } from '@nestjs/common';
+import type { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { installAccessGate } from '@interscambio/access';
+import { createFastifyAdapter, OpenApiHolder } from '@interscambio/http';
+import { SchemaCatalog } from '@interscambio/schemas';
+import { loadNotifierConfig } from './config/notifier.config';
+import type { NotifierConfig } from './config/notifier.config';
+import { NotifierModule } from './notifier.module';
+import { NOTIFIER_BASE_PATH, NotifierSettings } from './notifier.settings';
+import { buildNotifierOpenApi } from './openapi/notifier-openapi';
+import { NotifierDatabase } from './storage/notifier.database';
+
+/** The notifier, initialised (consumers starting, dispatcher running) but not listening. */
+export async function createNotifierApp(
+  config: NotifierConfig,
+  logLevels: LogLevel[] = ['error', 'warn', 'log'],
+): Promise<NestFastifyApplication> {
+  const logger = new Logger('notifier');
+  const db = await NotifierDatabase.open(config, (m) => logger.warn(m));
+  try {
+    const pending = await db.pendingMigrations();
+    if (pending.length > 0)
+      throw new Error(
+        `Schema "${config.databaseSchema}" has ${pending.length} pending migration(s) (${pending.join(', ')}): run \`node main.js migrate\` first.`,
+      );
+    const catalog = SchemaCatalog.load(config.schemasDir);
+    const themes = new Map(catalog.types().map((t) => [t.type, t.theme]));
+    const settings = new NotifierSettings(config, config.topicPrefix, themes);
+    const app = await NestFactory.create<NestFastifyApplication>(
+      NotifierModule.forRoot(config, db, settings),
+      createFastifyAdapter(),
+      { bodyParser: false, logger: logLevels, abortOnError: false },
+    );
+    installAccessGate(app);
+    app.setGlobalPrefix(NOTIFIER_BASE_PATH.slice(1));
+    app.get(OpenApiHolder).document = buildNotifierOpenApi(app, config.tokenUrl);
+    await app.init();
+    return app;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/** Reads the environment, starts the notifier and listens; SIGTERM/SIGINT close it cleanly. */
+export async function bootstrapNotifier(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
+  const config = loadNotifierConfig(env);
+  const app = await createNotifierApp(config);
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  new Logger('notifier').log(
+    `listening on http://${config.host}:${config.port}${NOTIFIER_BASE_PATH} (docs at ${NOTIFIER_BASE_PATH}/docs)` +
+      (config.sandbox ? '; sandbox: http:// and private callbacks allowed' : ''),
+  );
+  return app;
+}

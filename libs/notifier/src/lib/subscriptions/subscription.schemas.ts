@@ -1,0 +1,115 @@
+// The request bodies of /subscriptions: validators at runtime and OpenAPI components, one source.
+
+const TRIGGERS = ['created', 'updated', 'deleted'];
+
+const fields = {
+  types: {
+    type: 'array',
+    description: 'Record types to hear about, e.g. posizione-debitoria.',
+    minItems: 1,
+    maxItems: 50,
+    uniqueItems: true,
+    items: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' },
+  },
+  publishers: {
+    type: ['array', 'null'],
+    description: 'Only records of these enti (ISTAT codes); every ente when absent or null.',
+    minItems: 1,
+    maxItems: 500,
+    uniqueItems: true,
+    items: { type: 'string', pattern: '^[0-9]{6}$' },
+  },
+  filter: {
+    type: ['object', 'null'],
+    description:
+      'Tests on record fields, all of which must hold: { "<JSON pointer>": { "<operator>": value } }, operators eq, ne, in, gt, gte, lt, lte, exists, prefix. A deleted record is tested as it was last published.',
+  },
+  triggers: {
+    type: 'array',
+    description: 'Which changes to hear about; all three when absent.',
+    minItems: 1,
+    uniqueItems: true,
+    items: { enum: TRIGGERS },
+  },
+  callbackUrl: {
+    type: 'string',
+    description: 'https:// URL on a public address (http:// and private addresses only in the sandbox).',
+    minLength: 8,
+    maxLength: 2000,
+  },
+  expiresAt: {
+    type: ['string', 'null'],
+    format: 'date-time',
+    description: 'After this the subscription sends nothing.',
+  },
+};
+
+export const createSubscriptionSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'SubscriptionRequest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['types', 'callbackUrl'],
+  properties: fields,
+};
+
+export const updateSubscriptionSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'SubscriptionUpdate',
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    ...fields,
+    status: { enum: ['active', 'paused'], description: 'Pause, or resume (which also clears the failure streak).' },
+  },
+};
+
+export const rotateSecretSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'SecretRotation',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    graceSeconds: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 2_592_000,
+      description: 'How long deliveries stay signed with the old secret too (default one day).',
+    },
+  },
+};
+
+export const replaySchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'ReplayRequest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['from'],
+  properties: {
+    from: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 100,
+      description:
+        'An RFC 3339 time (events after it), or the id of an event already received (events after that one).',
+    },
+  },
+};
+
+export const subscriptionRequestSchemas = [
+  createSubscriptionSchema,
+  updateSubscriptionSchema,
+  rotateSecretSchema,
+  replaySchema,
+];
+
+export interface SubscriptionInput {
+  types?: string[];
+  publishers?: string[] | null;
+  filter?: Record<string, unknown> | null;
+  triggers?: ('created' | 'updated' | 'deleted')[];
+  callbackUrl?: string;
+  expiresAt?: string | null;
+  status?: 'active' | 'paused';
+}

@@ -1,0 +1,127 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, Scopes } from '@interscambio/access';
+import type { Caller } from '@interscambio/access';
+import { BadRequestError } from '@interscambio/http';
+import type { HttpReply } from '@interscambio/http';
+import { DELIVERY_STATUSES, DeliveriesService } from '../delivery/deliveries.service';
+import type { DeliveryView } from '../delivery/deliveries.service';
+import { ReplayService } from '../delivery/replay.service';
+import { RequestValidator } from '../http/request-validator';
+import { NOTIFIER_BASE_PATH } from '../notifier.settings';
+import {
+  createSubscriptionSchema,
+  replaySchema,
+  rotateSecretSchema,
+  updateSubscriptionSchema,
+} from './subscription.schemas';
+import type { SubscriptionInput } from './subscription.schemas';
+import type { SubscriptionView } from './subscription.view';
+import { SubscriptionsService } from './subscriptions.service';
+
+@ApiTags('subscriptions')
+@Scopes('subscriptions')
+@Controller('subscriptions')
+export class SubscriptionsController {
+  constructor(
+    private readonly subscriptions: SubscriptionsService,
+    private readonly deliveries: DeliveriesService,
+    private readonly replays: ReplayService,
+    private readonly validator: RequestValidator,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary: "Subscribe the caller's ente to record changes; the answer holds the signing secret, shown only here",
+  })
+  @ApiBody({ schema: { $ref: '#/components/schemas/SubscriptionRequest' } })
+  async create(
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: HttpReply,
+  ): Promise<SubscriptionView & { secret: string }> {
+    const created = await this.subscriptions.create(
+      this.validator.body<SubscriptionInput>(createSubscriptionSchema, body),
+      caller,
+    );
+    reply.header('location', `${NOTIFIER_BASE_PATH}/subscriptions/${created.id}`);
+    return created;
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The subscriptions of the caller's ente" })
+  async list(@CurrentCaller() caller: Caller): Promise<{ items: SubscriptionView[] }> {
+    return { items: await this.subscriptions.list(caller) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One subscription: status (active, paused, failing, expired) and counters' })
+  get(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<SubscriptionView> {
+    return this.subscriptions.get(id, caller);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change, pause or resume a subscription' })
+  @ApiBody({ schema: { $ref: '#/components/schemas/SubscriptionUpdate' } })
+  update(@Param('id') id: string, @Body() body: unknown, @CurrentCaller() caller: Caller): Promise<SubscriptionView> {
+    return this.subscriptions.update(
+      id,
+      this.validator.body<SubscriptionInput>(updateSubscriptionSchema, body),
+      caller,
+    );
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a subscription and its pending deliveries' })
+  async remove(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<void> {
+    await this.subscriptions.remove(id, caller);
+  }
+
+  @Post(':id/secret')
+  @ApiOperation({ summary: 'Rotate the signing secret; the previous one keeps signing beside it for the grace period' })
+  @ApiBody({ schema: { $ref: '#/components/schemas/SecretRotation' } })
+  rotate(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+  ): Promise<{ secret: string; previousSecretValidUntil: string }> {
+    const input = this.validator.body<{ graceSeconds?: number }>(rotateSecretSchema, body, { optional: true });
+    return this.subscriptions.rotateSecret(id, input.graceSeconds, caller);
+  }
+
+  @Post(':id/replay')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Send again the past events after a time or after a received event, as the owner may see them today',
+  })
+  @ApiBody({ schema: { $ref: '#/components/schemas/ReplayRequest' } })
+  replay(@Param('id') id: string, @Body() body: unknown, @CurrentCaller() caller: Caller): Promise<{ queued: number }> {
+    return this.replays.replay(id, this.validator.body<{ from: string }>(replaySchema, body).from, caller);
+  }
+
+  @Get(':id/deliveries')
+  @ApiOperation({ summary: 'The latest deliveries of a subscription; status=dead lists its dead letters' })
+  @ApiQuery({ name: 'status', required: false, enum: DELIVERY_STATUSES })
+  async listDeliveries(
+    @Param('id') id: string,
+    @CurrentCaller() caller: Caller,
+    @Query('status') status?: string,
+  ): Promise<{ items: DeliveryView[] }> {
+    if (status !== undefined && !(DELIVERY_STATUSES as readonly string[]).includes(status))
+      throw new BadRequestError('invalid-status', `status must be one of ${DELIVERY_STATUSES.join(', ')}.`);
+    return { items: await this.deliveries.list(id, status, caller) };
+  }
+
+  @Post(':id/deliveries/:deliveryId/redeliver')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Put a dead letter back in its queue' })
+  async redeliver(
+    @Param('id') id: string,
+    @Param('deliveryId') deliveryId: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<{ redelivering: string }> {
+    await this.deliveries.redeliver(id, deliveryId, caller);
+    return { redelivering: deliveryId };
+  }
+}
