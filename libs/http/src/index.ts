@@ -20,6 +20,6 @@ export type { HttpReply, HttpRequest } from './lib/http.types';
 export { Probe, Public, PUBLIC_ROUTE, UNLIMITED_ROUTE } from './lib/routes/public-route';
 export { DocsController } from './lib/docs/docs.controller';
 export { OpenApiHolder } from './lib/docs/openapi.holder';
-export { STATUS_CHECKS, StatusController } from './lib/status/status.controller';
+export { serviceStatus, STATUS_CHECKS, StatusController } from './lib/status/status.controller';
 export type { ServiceStatus, StatusChecks } from './lib/status/status.controller';
 export type { DependencyCheck } from './lib/status/dependency.probe';

@@ -21,6 +21,7 @@ import { FeedController } from './feed/feed.controller';
 import { FeedNotifier } from './feed/feed.notifier';
 import { FeedReader } from './feed/feed.reader';
 import { FeedService } from './feed/feed.service';
+import { collectStatus, MetricsController, Observability, ServiceMetrics } from '@interscambio/observability';
 import { DocsController, OpenApiHolder, ProblemFilter, STATUS_CHECKS, StatusController } from '@interscambio/http';
 import type { StatusChecks } from '@interscambio/http';
 import { BatchService } from './records/batch.service';
@@ -40,7 +41,11 @@ import { Database } from './storage/database';
 @Module({})
 export class ExchangeModule {
   /** Everything a theme service is made of; the theme only brings its name, rules and config. */
-  static forTheme(theme: ThemeOptions, config: ExchangeConfig): DynamicModule {
+  static forTheme(
+    theme: ThemeOptions,
+    config: ExchangeConfig,
+    observability = Observability.forService(theme.theme),
+  ): DynamicModule {
     const clientId = `interscambio-${theme.theme}`;
     return {
       module: ExchangeModule,
@@ -53,6 +58,7 @@ export class ExchangeModule {
         CatalogController,
         ReceiptsController,
         StatusController,
+        MetricsController,
         DocsController,
       ],
       providers: [
@@ -72,14 +78,20 @@ export class ExchangeModule {
           useFactory: () => probeBus(config.kafkaBrokers, `${clientId}-status`),
         },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: Observability, useValue: observability },
+        { provide: ServiceMetrics, useValue: observability.metrics },
         {
           provide: STATUS_CHECKS,
           inject: [Database, PROBE_BUS],
-          useFactory: (db: Database, bus: MessageBus): StatusChecks => ({
-            required: { postgres: () => db.pool.query('select 1') },
-            optional: { kafka: () => probeKafka(bus) },
-            details: async () => ({ outbox: await outboxBacklog(db.pool, db.schema) }),
-          }),
+          useFactory: (db: Database, bus: MessageBus): StatusChecks => {
+            const checks: StatusChecks = {
+              required: { postgres: () => db.pool.query('select 1') },
+              optional: { kafka: () => probeKafka(bus) },
+              details: async () => ({ outbox: await outboxBacklog(db.pool, db.schema) }),
+            };
+            collectStatus(observability.metrics, checks);
+            return checks;
+          },
         },
         OpenApiHolder,
         RecordRepository,

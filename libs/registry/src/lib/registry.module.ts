@@ -6,6 +6,7 @@ import { DocsController, OpenApiHolder, ProblemFilter, STATUS_CHECKS, StatusCont
 import type { StatusChecks } from '@interscambio/http';
 import { KafkajsBus, outboxBacklog, probeBus, probeKafka } from '@interscambio/messaging';
 import type { MessageBus } from '@interscambio/messaging';
+import { collectStatus, MetricsController, Observability, ServiceMetrics } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { AgreementsController } from './agreements/agreements.controller';
 import { AgreementsService } from './agreements/agreements.service';
@@ -41,7 +42,11 @@ export interface RegistryResources {
 
 @Module({})
 export class RegistryModule {
-  static forRoot(config: RegistryConfig, resources: RegistryResources): DynamicModule {
+  static forRoot(
+    config: RegistryConfig,
+    resources: RegistryResources,
+    observability = Observability.forService('registry'),
+  ): DynamicModule {
     const settings = new RegistrySettings(config);
     return {
       module: RegistryModule,
@@ -59,6 +64,7 @@ export class RegistryModule {
         KeysController,
         AgreementsController,
         StatusController,
+        MetricsController,
         DocsController,
       ],
       providers: [
@@ -77,14 +83,20 @@ export class RegistryModule {
           useFactory: () => probeBus(config.kafkaBrokers, 'interscambio-registry-status'),
         },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: Observability, useValue: observability },
+        { provide: ServiceMetrics, useValue: observability.metrics },
         {
           provide: STATUS_CHECKS,
           inject: [RegistryDatabase, PROBE_BUS],
-          useFactory: (db: RegistryDatabase, bus: MessageBus): StatusChecks => ({
-            required: { postgres: () => db.fork().execute('select 1') },
-            optional: { kafka: () => probeKafka(bus) },
-            details: async () => ({ outbox: await outboxBacklog(db.sql, db.schema) }),
-          }),
+          useFactory: (db: RegistryDatabase, bus: MessageBus): StatusChecks => {
+            const checks: StatusChecks = {
+              required: { postgres: () => db.fork().execute('select 1') },
+              optional: { kafka: () => probeKafka(bus) },
+              details: async () => ({ outbox: await outboxBacklog(db.sql, db.schema) }),
+            };
+            collectStatus(observability.metrics, checks);
+            return checks;
+          },
         },
         OpenApiHolder,
         EntiService,

@@ -18,6 +18,8 @@ export interface OutboxEvent {
   dataschema?: string;
   /** The record; `null` publishes a tombstone (see toCloudEventMessage). */
   data: unknown;
+  /** W3C trace context of the change's cause, sent as the CloudEvents distributed-tracing extension. */
+  traceparent?: string;
   /** Extra Kafka headers, e.g. `{ 'interscambio-visibility': 'riservato' }`. */
   headers?: Record<string, string>;
 }

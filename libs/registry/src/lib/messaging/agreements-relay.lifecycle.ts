@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AGREEMENTS_TOPIC_CONFIG, agreementsTopic } from '@interscambio/access';
 import { OutboxRelay, TopicEnsurer } from '@interscambio/messaging';
+import { Observability } from '@interscambio/observability';
 import type { MessageBus } from '@interscambio/messaging';
 import { RegistrySettings } from '../registry.settings';
 import { RegistryDatabase } from '../storage/registry.database';
@@ -28,6 +29,7 @@ export class AgreementsRelayLifecycle implements OnApplicationBootstrap, OnAppli
     private readonly settings: RegistrySettings,
     @Inject(MESSAGE_BUS) bus: MessageBus,
     @Inject(PROBE_BUS) probe: MessageBus,
+    observability: Observability,
   ) {
     this.relay = new OutboxRelay({
       url: db.url,
@@ -35,6 +37,7 @@ export class AgreementsRelayLifecycle implements OnApplicationBootstrap, OnAppli
       bus,
       signal: db.changes,
       log: (m) => this.logger.warn(m),
+      onPublished: (batch) => observability.metrics.relayBatch(batch),
     });
     this.topics = new TopicEnsurer(probe);
   }
