@@ -155,9 +155,9 @@ if (apps.length === 0) {
 }
 setInterval(() => undefined, 1 << 30);
 
-/** Whether the service answers its readiness probe within a minute of being started. */
+/** Whether the service answers its readiness probe within three minutes of being started (eight services starting together on a laptop take a while). */
 async function ready(servicePort: number, name: string): Promise<boolean> {
-  for (const until = Date.now() + 60_000; Date.now() < until;) {
+  for (const until = Date.now() + 180_000; Date.now() < until;) {
     const res = await fetch(`http://127.0.0.1:${servicePort}/${name}/v1/health/ready`).catch(() => undefined);
     if (res?.ok) return true;
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -2,6 +2,7 @@ import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NodeSDK } from '@opentelemetry/sdk-node';
+import { createRequire } from 'node:module';
 
 let sdk: NodeSDK | undefined;
 
@@ -27,8 +28,16 @@ export function startTracing(service: string, env: NodeJS.ProcessEnv = process.e
   // Metrics are Prometheus' (/metrics), logs pino's: the SDK exports traces only.
   env['OTEL_METRICS_EXPORTER'] ??= 'none';
   env['OTEL_LOGS_EXPORTER'] ??= 'none';
-  sdk = new NodeSDK({ instrumentations: [new HttpInstrumentation(), new PgInstrumentation()] });
+  // pg spans only inside a request's or an event's trace: the relay's and sealer's polling would
+  // otherwise start a trace of its own every second.
+  const instrumentations = [new HttpInstrumentation(), new PgInstrumentation({ requireParentSpan: true })];
+  sdk = new NodeSDK({ instrumentations });
   sdk.start();
+  // This library loads Nest and Fastify, hence node:http, before it can start the SDK; the hook
+  // patches http's shared exports (Server.prototype.emit) when http is next required, so require it.
+  const load = createRequire(__filename);
+  load('node:http');
+  load('node:https');
   const stop = (): void => void sdk?.shutdown().catch(() => undefined);
   process.once('beforeExit', stop);
   return true;
