@@ -40,9 +40,11 @@ export function collectConsumerLag(
   let readAt = 0;
   let reading: Promise<void> | undefined;
   const read = async (): Promise<void> => {
+    const running = groups();
+    if (running.length === 0) return;
     const admin = await bus.admin();
     try {
-      for (const { groupId, topics } of groups())
+      for (const { groupId, topics } of running)
         for (const [topic, lag] of await consumerLag(admin, groupId, topics))
           observability.metrics.consumerLag.set({ group: groupId, topic }, lag);
       readAt = Date.now();

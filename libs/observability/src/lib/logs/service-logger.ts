@@ -8,7 +8,8 @@ const LEVELS = { fatal: 'fatal', error: 'error', warn: 'warn', log: 'info', debu
 export type NestLevel = keyof typeof LEVELS;
 
 // Belt and braces: lines are built from chosen fields, never from a whole request or body; should
-// one carry these anyway, the value is replaced.
+// one carry these anyway, the value is replaced. Named paths only: wildcards (`*.x`) cost about
+// five times as much on every line.
 const REDACTED = [
   'authorization',
   'headers.authorization',
@@ -20,7 +21,7 @@ const REDACTED = [
   'token',
   'access_token',
   'data',
-].flatMap((path) => [path, `*.${path}`]);
+];
 
 /**
  * One JSON line per event on stdout (pino), named after the service. The least severe of `levels`
