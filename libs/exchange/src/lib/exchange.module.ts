@@ -21,7 +21,7 @@ import { FeedController } from './feed/feed.controller';
 import { FeedNotifier } from './feed/feed.notifier';
 import { FeedReader } from './feed/feed.reader';
 import { FeedService } from './feed/feed.service';
-import { collectStatus, MetricsController, Observability, ServiceMetrics } from '@interscambio/observability';
+import { MetricsController, Observability } from '@interscambio/observability';
 import { DocsController, OpenApiHolder, ProblemFilter, STATUS_CHECKS, StatusController } from '@interscambio/http';
 import type { StatusChecks } from '@interscambio/http';
 import { BatchService } from './records/batch.service';
@@ -78,20 +78,15 @@ export class ExchangeModule {
           useFactory: () => probeBus(config.kafkaBrokers, `${clientId}-status`),
         },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: Observability, useValue: observability },
-        { provide: ServiceMetrics, useValue: observability.metrics },
+        ...observability.providers(),
         {
           provide: STATUS_CHECKS,
           inject: [Database, PROBE_BUS],
-          useFactory: (db: Database, bus: MessageBus): StatusChecks => {
-            const checks: StatusChecks = {
-              required: { postgres: () => db.pool.query('select 1') },
-              optional: { kafka: () => probeKafka(bus) },
-              details: async () => ({ outbox: await outboxBacklog(db.pool, db.schema) }),
-            };
-            collectStatus(observability.metrics, checks);
-            return checks;
-          },
+          useFactory: (db: Database, bus: MessageBus): StatusChecks => ({
+            required: { postgres: () => db.pool.query('select 1') },
+            optional: { kafka: () => probeKafka(bus) },
+            details: async () => ({ outbox: await outboxBacklog(db.pool, db.schema) }),
+          }),
         },
         OpenApiHolder,
         RecordRepository,

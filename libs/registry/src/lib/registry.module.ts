@@ -6,7 +6,7 @@ import { DocsController, OpenApiHolder, ProblemFilter, STATUS_CHECKS, StatusCont
 import type { StatusChecks } from '@interscambio/http';
 import { KafkajsBus, outboxBacklog, probeBus, probeKafka } from '@interscambio/messaging';
 import type { MessageBus } from '@interscambio/messaging';
-import { collectStatus, MetricsController, Observability, ServiceMetrics } from '@interscambio/observability';
+import { MetricsController, Observability } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { AgreementsController } from './agreements/agreements.controller';
 import { AgreementsService } from './agreements/agreements.service';
@@ -83,20 +83,15 @@ export class RegistryModule {
           useFactory: () => probeBus(config.kafkaBrokers, 'interscambio-registry-status'),
         },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: Observability, useValue: observability },
-        { provide: ServiceMetrics, useValue: observability.metrics },
+        ...observability.providers(),
         {
           provide: STATUS_CHECKS,
           inject: [RegistryDatabase, PROBE_BUS],
-          useFactory: (db: RegistryDatabase, bus: MessageBus): StatusChecks => {
-            const checks: StatusChecks = {
-              required: { postgres: () => db.fork().execute('select 1') },
-              optional: { kafka: () => probeKafka(bus) },
-              details: async () => ({ outbox: await outboxBacklog(db.sql, db.schema) }),
-            };
-            collectStatus(observability.metrics, checks);
-            return checks;
-          },
+          useFactory: (db: RegistryDatabase, bus: MessageBus): StatusChecks => ({
+            required: { postgres: () => db.fork().execute('select 1') },
+            optional: { kafka: () => probeKafka(bus) },
+            details: async () => ({ outbox: await outboxBacklog(db.sql, db.schema) }),
+          }),
         },
         OpenApiHolder,
         EntiService,

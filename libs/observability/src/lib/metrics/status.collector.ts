@@ -11,7 +11,7 @@ interface Backlog {
  * At each scrape, what `/status` reports: each dependency up or down, degraded or not, and the
  * outbox backlog with the age of its oldest row (a partial index keeps that query cheap).
  */
-export function collectStatus(metrics: ServiceMetrics, checks: StatusChecks): void {
+export function collectStatus(metrics: ServiceMetrics, checks: StatusChecks): ServiceMetrics {
   metrics.onScrape(async () => {
     const status = await serviceStatus(checks);
     for (const [name, check] of Object.entries(status.checks))
@@ -23,4 +23,5 @@ export function collectStatus(metrics: ServiceMetrics, checks: StatusChecks): vo
       metrics.outboxOldestSeconds.set(outbox.oldestSeconds ?? 0);
     }
   });
+  return metrics;
 }
