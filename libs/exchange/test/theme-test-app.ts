@@ -56,7 +56,8 @@ export async function startThemeTestApp(
     },
     { theme: theme.theme, port: 0 },
   );
-  const app = await createThemeApp(theme, config, logLevels);
+  // process.stdout: what OutputCapture sees is what the service writes.
+  const app = await createThemeApp(theme, config, logLevels, process.stdout);
   const sql = new Pool({ connectionString: db.url, max: 2, options: `-c search_path=${db.schema}` });
   const as = (ente: string, scopes: Scope[] = ['records:read', 'records:write']): { authorization: string } => ({
     authorization: `Bearer ${issuer.token({ ente, scopes, audience: theme.theme })}`,

@@ -76,7 +76,8 @@ export async function startRegistryTestApp(name: string, options: RegistryTestOp
       REGISTRY_KEY_SECRET: randomBytes(32).toString('base64url'),
       ...options.env,
     });
-    const started = await createRegistryApp(config, options.logLevels ?? ['error', 'warn']);
+    // process.stdout: what OutputCapture sees is what the registry writes.
+    const started = await createRegistryApp(config, options.logLevels ?? ['error', 'warn'], process.stdout);
     app = started;
     await started.listen(0, '127.0.0.1');
     if (kafkaUp) await started.get(AgreementsRelayLifecycle).started();

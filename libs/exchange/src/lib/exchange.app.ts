@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Observability } from '@interscambio/observability';
-import type { NestLevel } from '@interscambio/observability';
+import type { LogDestination, NestLevel } from '@interscambio/observability';
 import { installAccessGate } from '@interscambio/access';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -21,8 +21,9 @@ export async function createThemeApp(
   theme: ThemeOptions,
   config: ExchangeConfig,
   logLevels: NestLevel[] = ['error', 'warn', 'log'],
+  logDestination?: LogDestination,
 ): Promise<NestFastifyApplication> {
-  const observability = Observability.forService(theme.theme, logLevels);
+  const observability = Observability.forService(theme.theme, logLevels, logDestination);
   const app = await NestFactory.create<NestFastifyApplication>(
     ExchangeModule.forTheme(theme, config, observability),
     createFastifyAdapter(),

@@ -6,7 +6,7 @@ import { ServiceMetrics } from './metrics/service-metrics';
 import { NestPinoLogger } from './logs/nest-logger';
 import { installRequestObservability } from './logs/request-observer';
 import { createServiceLogger } from './logs/service-logger';
-import type { NestLevel, ServiceLogger } from './logs/service-logger';
+import type { LogDestination, NestLevel, ServiceLogger } from './logs/service-logger';
 
 const STATUS_GAUGES = Symbol('STATUS_GAUGES');
 
@@ -20,8 +20,8 @@ export class Observability {
     readonly logger: ServiceLogger,
   ) {}
 
-  static forService(service: string, levels?: NestLevel[]): Observability {
-    return new Observability(new ServiceMetrics(service), createServiceLogger(service, levels));
+  static forService(service: string, levels?: NestLevel[], destination?: LogDestination): Observability {
+    return new Observability(new ServiceMetrics(service), createServiceLogger(service, levels, destination));
   }
 
   /** For NestFactory.create's `logger`: Nest's own lines as JSON, its start-up chatter left out. */

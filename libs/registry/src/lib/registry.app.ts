@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { installAccessGate } from '@interscambio/access';
 import { createFastifyAdapter, OpenApiHolder } from '@interscambio/http';
 import { Observability } from '@interscambio/observability';
-import type { NestLevel } from '@interscambio/observability';
+import type { LogDestination, NestLevel } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { loadRegistryConfig } from './config/registry.config';
 import type { RegistryConfig } from './config/registry.config';
@@ -25,6 +25,7 @@ import { RegistryDatabase } from './storage/registry.database';
 export async function createRegistryApp(
   config: RegistryConfig,
   logLevels: NestLevel[] = ['error', 'warn', 'log'],
+  logDestination?: LogDestination,
 ): Promise<NestFastifyApplication> {
   const db = await RegistryDatabase.open(config);
   try {
@@ -39,7 +40,7 @@ export async function createRegistryApp(
     const adapter = createFastifyAdapter();
     registerBodyParsers(adapter);
     registerRequestContext(adapter, db.orm);
-    const observability = Observability.forService('registry', logLevels);
+    const observability = Observability.forService('registry', logLevels, logDestination);
     const app = await NestFactory.create<NestFastifyApplication>(
       RegistryModule.forRoot(config, { db, store, keys, catalog: SchemaCatalog.load() }, observability),
       adapter,

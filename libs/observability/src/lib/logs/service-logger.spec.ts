@@ -17,7 +17,9 @@ function written(work: () => void): Record<string, unknown>[] {
 
 describe('the service logger: JSON lines on stdout', () => {
   it('writes one JSON line per message with the service, level and time', () => {
-    const lines = written(() => createServiceLogger('tributi').info({ correlationId: 'c-1' }, 'request'));
+    const lines = written(() =>
+      createServiceLogger('tributi', undefined, process.stdout).info({ correlationId: 'c-1' }, 'request'),
+    );
     expect(lines).toEqual([
       expect.objectContaining({
         service: 'tributi',
@@ -30,13 +32,14 @@ describe('the service logger: JSON lines on stdout', () => {
   });
 
   it('writes request lines only when the levels include `log`', () => {
-    expect(written(() => createServiceLogger('tributi', ['error', 'warn']).info('request'))).toEqual([]);
-    expect(written(() => createServiceLogger('tributi', ['error', 'warn']).warn('slow'))).toHaveLength(1);
+    const quiet = createServiceLogger('tributi', ['error', 'warn'], process.stdout);
+    expect(written(() => quiet.info('request'))).toEqual([]);
+    expect(written(() => quiet.warn('slow'))).toHaveLength(1);
   });
 
   it('replaces secrets a line should never have carried', () => {
     const [line] = written(() =>
-      createServiceLogger('registry').info(
+      createServiceLogger('registry', undefined, process.stdout).info(
         { headers: { authorization: 'Bearer eyJhbGciOi.secret' }, client_secret: 'segretissimo-davvero' },
         'oops',
       ),
@@ -45,7 +48,7 @@ describe('the service logger: JSON lines on stdout', () => {
   });
 
   it("keeps Nest's start-up chatter out of the log and its own lines in it, with their context", () => {
-    const nest = new NestPinoLogger(createServiceLogger('tributi'));
+    const nest = new NestPinoLogger(createServiceLogger('tributi', undefined, process.stdout));
     const lines = written(() => {
       nest.log('Mapped {/tributi/v1/status, GET} route', 'RouterExplorer');
       nest.log('ExchangeModule dependencies initialized', 'InstanceLoader');

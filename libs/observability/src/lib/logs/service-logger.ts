@@ -23,11 +23,18 @@ const REDACTED = [
   'data',
 ];
 
+/** Where the lines go: stdout (fd 1) by default; a stream (process.stdout) for tests that capture it. */
+export type LogDestination = NodeJS.WritableStream;
+
 /**
  * One JSON line per event on stdout (pino), named after the service. The least severe of `levels`
  * sets the threshold: `['error', 'warn', 'log']` writes the request lines, `['error', 'warn']` not.
  */
-export function createServiceLogger(service: string, levels: NestLevel[] = ['error', 'warn', 'log']): ServiceLogger {
+export function createServiceLogger(
+  service: string,
+  levels: NestLevel[] = ['error', 'warn', 'log'],
+  destination?: LogDestination,
+): ServiceLogger {
   const order = Object.keys(LEVELS) as NestLevel[];
   const least = order.filter((level) => levels.includes(level)).pop() ?? 'error';
   return pino(
@@ -38,7 +45,8 @@ export function createServiceLogger(service: string, levels: NestLevel[] = ['err
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED, censor: '[redacted]' },
     },
-    // process.stdout, not pino's own fd writer: what a test captures is what the service writes.
-    process.stdout,
+    // Written off the event loop: process.stdout on a pipe writes synchronously on Linux, so a slow
+    // reader of the logs (the bench driver was one) stalled every request. Flushed at exit by pino.
+    destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }
