@@ -4,7 +4,8 @@ import { traceIdOf } from '@interscambio/observability';
 import type { Observability } from '@interscambio/observability';
 
 // Lag is read from Kafka at most this often, and a scrape waits for it at most this long: a
-// scrape every few seconds must not become an admin request each, nor hang while Kafka is down.
+// scrape every few seconds must not become an admin request each, nor hang while Kafka is down
+// (one read at a time: while one retries, scrapes show the last values).
 const LAG_TTL_MS = 10_000;
 const LAG_WAIT_MS = 1_500;
 

@@ -6,7 +6,7 @@ import type { MessageBus } from '@interscambio/messaging';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { openOrm } from '@interscambio/persistence';
 import { ExchangeSettings } from '../exchange.settings';
-import { MESSAGE_BUS, PROBE_BUS } from '../relay/message-bus.token';
+import { MESSAGE_BUS } from '../relay/message-bus.token';
 import { Database } from '../storage/database';
 import { themeMigrations } from '../storage/theme.migrations';
 import { agreementsConsumer } from '../access/agreements.consumer';
@@ -45,11 +45,9 @@ export class ConsumersLifecycle implements OnApplicationBootstrap, BeforeApplica
     private readonly settings: ExchangeSettings,
     private readonly writer: DerivedRecordWriter,
     private readonly observability: Observability,
-    @Inject(PROBE_BUS) probe: MessageBus,
   ) {
     this.all = [agreementsConsumer(settings, db), ...declared.map((c) => this.flow(c))];
-    // The probe's client gives up within seconds: a scrape while Kafka is down must not queue up retries.
-    collectConsumerLag(observability, probe, () =>
+    collectConsumerLag(observability, bus, () =>
       this.all.slice(0, this.consumers.length).map((c) => ({ groupId: this.groupId(c), topics: c.topics })),
     );
   }
