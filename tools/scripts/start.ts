@@ -2,12 +2,14 @@
 // service built, migrated (by this command, not by the services' boot) and started, then the gateway
 // in front of them (http://localhost:8080/<service>/…, GATEWAY_PORT). The registry gets sandbox
 // clients (.devstack/sandbox-credentials.json); the themes verify its tokens. Ctrl-C stops the
-// services and the gateway and leaves the stack running (`npm run stack:stop` stops it).
+// services and the gateway and leaves the stack running (`npm run stack:stop` stops it). The services
+// log JSON lines; here they are shown one readable line each (pino-pretty), then a short summary.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gatewayPort, startGateway } from './gateway.ts';
+import { prettyLines, prettyText } from './pretty-logs.ts';
 import { receiptKeySecret, registryKeySecret, sandboxCredentials } from './sandbox.ts';
 import { seed } from './seed.ts';
 import { platformServices, registryService } from './services.ts';
@@ -67,16 +69,18 @@ for (const app of apps) {
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
   const { args, env: appEnv } = runtimeArgs(app);
-  const migrate = spawnSync(process.execPath, [...args, 'migrate'], { cwd: root, stdio: 'inherit', env: appEnv });
-  if (migrate.status !== 0) process.exit(migrate.status ?? 1);
-  if (app === 'registry') {
-    const sandbox = spawnSync(process.execPath, [...args, 'sandbox', sandboxCredentials], {
+  const command = (...argv: string[]): void => {
+    const run = spawnSync(process.execPath, [...args, ...argv], {
       cwd: root,
-      stdio: 'inherit',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
       env: appEnv,
     });
-    if (sandbox.status !== 0) process.exit(sandbox.status ?? 1);
-  }
+    process.stdout.write(prettyText(run.stdout ?? ''));
+    if (run.status !== 0) process.exit(run.status ?? 1);
+  };
+  command('migrate');
+  if (app === 'registry') command('sandbox', sandboxCredentials);
 }
 
 let stopping = false;
@@ -88,7 +92,8 @@ let stopping = false;
 function supervise(app: string, delayMs = 1000): void {
   const { args, env: appEnv } = runtimeArgs(app);
   const started = Date.now();
-  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: appEnv });
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: appEnv });
+  prettyLines(child.stdout);
   children.push(child);
   child.on('exit', (code, signal) => {
     children.splice(children.indexOf(child), 1);
@@ -133,24 +138,37 @@ if (apps.length === 0) {
   );
   if (!listening) stop(1);
   else {
-    const urls = services.map(
-      (s) =>
-        `  ${s.name.padEnd(20)} http://localhost:${port}/${s.name}/v1/status  http://localhost:${port}/${s.name}/v1/docs`,
+    const up = await Promise.all(services.map((s) => ready(s.port, s.name)));
+    const lines = services.map(
+      (s, i) =>
+        `  ${s.name.padEnd(20)} ${up[i] ? 'up  ' : 'DOWN'}  http://localhost:${port}/${s.name}/v1/  (status, docs, metrics)`,
     );
-    process.stderr.write(
-      `[start] ${apps.length} service(s) starting: ${apps.join(', ')}; the gateway lists them at http://localhost:${port}/\n` +
-        `${urls.join('\n')}\n` +
-        (registry
-          ? `[start] sandbox clients (one per ente, an operator, an admin): ${path.relative(root, sandboxCredentials)}\n`
-          : '') +
-        '[start] Ctrl-C stops the services and the gateway (the stack keeps running).\n',
-    );
+    const summary =
+      `\n[start] ${up.filter(Boolean).length} of ${services.length} services up behind http://localhost:${port}/\n` +
+      `${lines.join('\n')}\n` +
+      (registry
+        ? `[start] sandbox credentials (one client per ente, an operator, an admin): ${path.relative(root, sandboxCredentials)}\n`
+        : '') +
+      '[start] Ctrl-C stops the services and the gateway; the stack keeps running (npm run stack:stop).\n\n';
+    process.stderr.write(summary);
     // Demo records for every comune; the same keys and data on every start, so a restart finds them unchanged.
     if (process.env.INTERSCAMBIO_SEED !== 'off') {
       const status = await seed(port);
       if (status !== 0)
         process.stderr.write('[start] seeding the demo records failed (see above); services keep running\n');
+      // Again, below the seed's output: where to look and how to stop.
+      else process.stderr.write(summary);
     }
   }
 }
 setInterval(() => undefined, 1 << 30);
+
+/** Whether the service answers its readiness probe within three minutes of being started (eight services starting together on a laptop take a while). */
+async function ready(servicePort: number, name: string): Promise<boolean> {
+  for (const until = Date.now() + 180_000; Date.now() < until;) {
+    const res = await fetch(`http://127.0.0.1:${servicePort}/${name}/v1/health/ready`).catch(() => undefined);
+    if (res?.ok) return true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}

@@ -1,3 +1,4 @@
+import { metricValue } from '@interscambio/observability';
 import { startTributi } from '../test/tributi-test-app';
 import type { TributiTestApp } from '../test/tributi-test-app';
 
@@ -156,5 +157,14 @@ describe('status when Kafka does not answer', () => {
       status: 'degraded',
       outbox: { pending: 1, oldestSeconds: expect.any(Number) },
     });
+    // The same, for Prometheus: Kafka down, the service degraded, the record waiting.
+    const metrics = (await t.app.inject({ method: 'GET', url: '/tributi/v1/metrics' })).body;
+    expect({
+      kafka: metricValue(metrics, 'interscambio_dependency_up', { dependency: 'kafka' }),
+      postgres: metricValue(metrics, 'interscambio_dependency_up', { dependency: 'postgres' }),
+      degraded: metricValue(metrics, 'interscambio_degraded'),
+      pending: metricValue(metrics, 'interscambio_outbox_pending'),
+    }).toEqual({ kafka: 0, postgres: 1, degraded: 1, pending: 1 });
+    expect(metricValue(metrics, 'interscambio_outbox_oldest_pending_seconds')).toBeGreaterThanOrEqual(0);
   });
 });

@@ -1,4 +1,5 @@
 import type { MessageBus } from '@interscambio/messaging';
+import type { NestLevel } from '@interscambio/observability';
 import type { ThemeOptions } from '../src/index';
 import { startThemeTestApp } from './theme-test-app';
 import type { ThemeTestApp } from './theme-test-app';
@@ -9,8 +10,13 @@ export type RunningTheme = ThemeTestApp;
  * Starts a theme in-process on a database schema of its own, sharing `topicPrefix` with the other
  * themes of a flow test so that their events meet on the same topics.
  */
-export function startFlowTheme(theme: ThemeOptions, name: string, topicPrefix: string): Promise<RunningTheme> {
-  return startThemeTestApp(theme, name, { KAFKA_TOPIC_PREFIX: topicPrefix });
+export function startFlowTheme(
+  theme: ThemeOptions,
+  name: string,
+  topicPrefix: string,
+  logLevels?: NestLevel[],
+): Promise<RunningTheme> {
+  return startThemeTestApp(theme, name, { KAFKA_TOPIC_PREFIX: topicPrefix }, logLevels);
 }
 
 /** Polls until `read` returns something, for at most 30 s: flows cross Kafka, so they take a while. */

@@ -4,6 +4,7 @@ import { KafkajsBus } from '@interscambio/messaging';
 import { testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 import type { TestDatabase } from '@interscambio/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestLevel } from '@interscambio/observability';
 import { Pool } from 'pg';
 import { createThemeApp, loadExchangeConfig, migrateThemeSchema } from '../src/index';
 import type { ExchangeConfig, ThemeOptions } from '../src/index';
@@ -29,12 +30,14 @@ export interface ThemeTestApp {
 
 /**
  * A theme service in-process on a schema and topics of its own, migrated like `npm start` does,
- * verifying tokens of a TestIssuer. `env` adds or overrides variables (e.g. a shared topic prefix).
+ * verifying tokens of a TestIssuer. `env` adds or overrides variables (e.g. a shared topic prefix);
+ * `logLevels` with `log` makes it write its request and event lines.
  */
 export async function startThemeTestApp(
   theme: ThemeOptions,
   name: string,
   env: Record<string, string> = {},
+  logLevels: NestLevel[] = ['error', 'warn'],
 ): Promise<ThemeTestApp> {
   const db = await testDatabase(name);
   await migrateThemeSchema(db.url, db.schema);
@@ -53,7 +56,8 @@ export async function startThemeTestApp(
     },
     { theme: theme.theme, port: 0 },
   );
-  const app = await createThemeApp(theme, config, ['error', 'warn']);
+  // process.stdout: what OutputCapture sees is what the service writes.
+  const app = await createThemeApp(theme, config, logLevels, process.stdout);
   const sql = new Pool({ connectionString: db.url, max: 2, options: `-c search_path=${db.schema}` });
   const as = (ente: string, scopes: Scope[] = ['records:read', 'records:write']): { authorization: string } => ({
     authorization: `Bearer ${issuer.token({ ente, scopes, audience: theme.theme })}`,

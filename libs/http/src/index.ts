@@ -22,6 +22,6 @@ export { DocsController } from './lib/docs/docs.controller';
 export { OpenApiHolder } from './lib/docs/openapi.holder';
 export { API_SECURITY_SCHEME, API_VERSION, conformApiDocument } from './lib/docs/api-document';
 export type { ApiIdentity, PublicUrls } from './lib/docs/api-document';
-export { STATUS_CHECKS, StatusController } from './lib/status/status.controller';
+export { serviceStatus, STATUS_CHECKS, StatusController } from './lib/status/status.controller';
 export type { ServiceStatus, StatusChecks } from './lib/status/status.controller';
 export type { DependencyCheck } from './lib/status/dependency.probe';

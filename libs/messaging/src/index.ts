@@ -27,16 +27,18 @@ export {
   interscambioAttribute,
 } from './lib/cloud-event/interscambio-attributes';
 export type { InterscambioAttribute } from './lib/cloud-event/interscambio-attributes';
-export { eventTraceparent, toStructuredCloudEvent } from './lib/cloud-event/cloud-event.attributes';
+export { toStructuredCloudEvent } from './lib/cloud-event/cloud-event.attributes';
+export { eventTraceparent, TRACEPARENT } from './lib/cloud-event/trace-context';
 export type { OutboxEvent } from './lib/outbox/outbox-event';
 export { appendOutbox, appendOutboxSql } from './lib/outbox/append-outbox';
 export { OutboxRelay } from './lib/outbox/outbox.relay';
 export { outboxBacklog } from './lib/outbox/outbox.store';
 export { relayApplicationName, relayLockName } from './lib/outbox/outbox.names';
 export type { OutboxBacklog } from './lib/outbox/outbox.store';
-export type { OutboxRelayOptions } from './lib/outbox/outbox.relay';
+export type { OutboxRelayOptions, PublishedBatch } from './lib/outbox/outbox.relay';
 export { EventConsumer } from './lib/consumer/event.consumer';
-export type { EventConsumerOptions } from './lib/consumer/event.consumer';
+export type { EventConsumerOptions, SettledMessage } from './lib/consumer/event.consumer';
+export { consumerLag } from './lib/consumer/consumer-lag';
 export { deadLetterTopic } from './lib/consumer/dead-letter';
 export { TopicEnsurer } from './lib/topic-ensurer';
 export { probeBus, probeKafka } from './lib/kafka.probe';

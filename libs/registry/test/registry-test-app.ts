@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { RequestContext } from '@mikro-orm/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestLevel } from '@interscambio/observability';
 import { KafkajsBus } from '@interscambio/messaging';
 import { testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 import { Pool } from 'pg';
@@ -51,6 +52,8 @@ export interface RegistryTestOptions {
   topicPrefix?: string;
   /** Extra environment, e.g. `{ KAFKA_BROKERS: '127.0.0.1:1' }` for a registry without Kafka. */
   env?: Record<string, string>;
+  /** With `log`, the registry writes its request lines (JSON, on stdout). */
+  logLevels?: NestLevel[];
 }
 
 /**
@@ -73,7 +76,8 @@ export async function startRegistryTestApp(name: string, options: RegistryTestOp
       REGISTRY_KEY_SECRET: randomBytes(32).toString('base64url'),
       ...options.env,
     });
-    const started = await createRegistryApp(config, ['error', 'warn']);
+    // process.stdout: what OutputCapture sees is what the registry writes.
+    const started = await createRegistryApp(config, options.logLevels ?? ['error', 'warn'], process.stdout);
     app = started;
     await started.listen(0, '127.0.0.1');
     if (kafkaUp) await started.get(AgreementsRelayLifecycle).started();

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
+import { Observability } from '@interscambio/observability';
+import type { LogDestination, NestLevel } from '@interscambio/observability';
 import { installAccessGate } from '@interscambio/access';
-import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ThemeCatalog } from './catalog/theme.catalog';
@@ -21,16 +22,17 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 export async function createThemeApp(
   theme: ThemeOptions,
   config: ExchangeConfig,
-  logLevels: LogLevel[] = ['error', 'warn', 'log'],
+  logLevels: NestLevel[] = ['error', 'warn', 'log'],
+  logDestination?: LogDestination,
 ): Promise<NestFastifyApplication> {
+  const observability = Observability.forService(theme.theme, logLevels, logDestination);
   const app = await NestFactory.create<NestFastifyApplication>(
-    ExchangeModule.forTheme(theme, config),
+    ExchangeModule.forTheme(theme, config, observability),
     createFastifyAdapter(config.trustedProxies),
-    {
-      bodyParser: false,
-      logger: logLevels,
-    },
+    { bodyParser: false, logger: observability.nestLogger() },
   );
+  // First: the request's trace context is set before the access gate may answer for it.
+  observability.install(app);
   installAccessGate(app);
   const settings = app.get(ExchangeSettings);
   app.setGlobalPrefix(settings.basePath.slice(1));

@@ -23,6 +23,7 @@ import { FeedController } from './feed/feed.controller';
 import { FeedNotifier } from './feed/feed.notifier';
 import { FeedReader } from './feed/feed.reader';
 import { FeedService } from './feed/feed.service';
+import { MetricsController, Observability } from '@interscambio/observability';
 import { DocsController, OpenApiHolder, ProblemFilter, STATUS_CHECKS, StatusController } from '@interscambio/http';
 import type { StatusChecks } from '@interscambio/http';
 import { BatchService } from './records/batch.service';
@@ -43,7 +44,11 @@ import { RevocationsLifecycle } from './access/revocations.lifecycle';
 @Module({})
 export class ExchangeModule {
   /** Everything a theme service is made of; the theme only brings its name, rules and config. */
-  static forTheme(theme: ThemeOptions, config: ExchangeConfig): DynamicModule {
+  static forTheme(
+    theme: ThemeOptions,
+    config: ExchangeConfig,
+    observability = Observability.forService(theme.theme),
+  ): DynamicModule {
     const clientId = `interscambio-${theme.theme}`;
     // Made here, not by Nest, because the access gate counts its callers in the same pool and schema.
     const db = new Database(config.databaseUrl, config.databaseSchema, config.databasePoolSize);
@@ -67,6 +72,7 @@ export class ExchangeModule {
         CatalogController,
         ReceiptsController,
         StatusController,
+        MetricsController,
         DocsController,
         AsyncApiController,
       ],
@@ -87,6 +93,7 @@ export class ExchangeModule {
           useFactory: () => probeBus(config.kafkaBrokers, `${clientId}-status`),
         },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        ...observability.providers(),
         {
           provide: STATUS_CHECKS,
           inject: [Database, PROBE_BUS],

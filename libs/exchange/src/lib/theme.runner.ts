@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { createServiceLogger, NestPinoLogger } from '@interscambio/observability';
 import { loadDatabaseConfig } from './config/exchange.config';
 import { ConfigError } from '@interscambio/config';
 import { bootstrapTheme } from './exchange.app';
@@ -14,6 +15,8 @@ export async function runTheme(
   argv: string[] = process.argv.slice(2),
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
+  // JSON lines from the first one on, the migrate command's included.
+  Logger.overrideLogger(new NestPinoLogger(createServiceLogger(theme.theme)));
   const logger = new Logger(theme.theme);
   try {
     if (argv[0] === 'migrate') {

@@ -89,6 +89,10 @@ export class KafkajsBus implements MessageBus {
       listTopics: () => admin.listTopics(),
       topicOffsets: async (topic) =>
         (await admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, low: o.low, high: o.high })),
+      groupOffsets: async (groupId, topics) =>
+        (await admin.fetchOffsets({ groupId, topics })).flatMap(({ topic, partitions }) =>
+          partitions.map((p) => ({ topic, partition: p.partition, offset: p.offset })),
+        ),
       topicConfig: async (topic) => {
         const { resources } = await admin.describeConfigs({
           includeSynonyms: false,

@@ -46,6 +46,8 @@ export interface BusAdmin {
   listTopics(): Promise<string[]>;
   /** Per partition, the first offset still stored (`low`) and the offset the next message gets (`high`). */
   topicOffsets(topic: string): Promise<{ partition: number; low: string; high: string }[]>;
+  /** Per topic and partition, the offset `groupId` has committed (`-1` when none yet). */
+  groupOffsets(groupId: string, topics: string[]): Promise<{ topic: string; partition: number; offset: string }[]>;
   /** The topic's configuration as the broker reports it (e.g. `cleanup.policy`). */
   topicConfig(topic: string): Promise<Record<string, string>>;
   /** The members of a consumer group now (none once every member left or was dropped). */

@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
-import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { installAccessGate } from '@interscambio/access';
 import { createFastifyAdapter, OpenApiHolder } from '@interscambio/http';
+import { Observability } from '@interscambio/observability';
+import type { LogDestination, NestLevel } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { loadRegistryConfig } from './config/registry.config';
 import type { RegistryConfig } from './config/registry.config';
@@ -25,7 +26,8 @@ import { RegistryDatabase } from './storage/registry.database';
  */
 export async function createRegistryApp(
   config: RegistryConfig,
-  logLevels: LogLevel[] = ['error', 'warn', 'log'],
+  logLevels: NestLevel[] = ['error', 'warn', 'log'],
+  logDestination?: LogDestination,
 ): Promise<NestFastifyApplication> {
   const db = await RegistryDatabase.open(config);
   try {
@@ -40,11 +42,14 @@ export async function createRegistryApp(
     const adapter = createFastifyAdapter(config.trustedProxies);
     registerBodyParsers(adapter);
     registerRequestContext(adapter, db.orm);
+    const observability = Observability.forService('registry', logLevels, logDestination);
     const app = await NestFactory.create<NestFastifyApplication>(
-      RegistryModule.forRoot(config, { db, store, keys, catalog: SchemaCatalog.load() }),
+      RegistryModule.forRoot(config, { db, store, keys, catalog: SchemaCatalog.load() }, observability),
       adapter,
-      { bodyParser: false, logger: logLevels, abortOnError: false },
+      { bodyParser: false, logger: observability.nestLogger(), abortOnError: false },
     );
+    // First: the request's trace context is set before the access gate may answer for it.
+    observability.install(app);
     installAccessGate(app);
     app.setGlobalPrefix(REGISTRY_BASE_PATH.slice(1));
     app.get(OpenApiHolder).document = buildRegistryOpenApi(app, config);

@@ -6,6 +6,7 @@ import { DocsController, OpenApiHolder, ProblemFilter, STATUS_CHECKS, StatusCont
 import type { StatusChecks } from '@interscambio/http';
 import { KafkajsBus, outboxBacklog, probeBus, probeKafka } from '@interscambio/messaging';
 import type { MessageBus } from '@interscambio/messaging';
+import { MetricsController, Observability } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { AgreementsController } from './agreements/agreements.controller';
 import { AgreementsService } from './agreements/agreements.service';
@@ -42,7 +43,11 @@ export interface RegistryResources {
 
 @Module({})
 export class RegistryModule {
-  static forRoot(config: RegistryConfig, resources: RegistryResources): DynamicModule {
+  static forRoot(
+    config: RegistryConfig,
+    resources: RegistryResources,
+    observability = Observability.forService('registry'),
+  ): DynamicModule {
     const settings = new RegistrySettings(config);
     const logger = new Logger('RateLimit');
     // The API and the token endpoint count in one table: a client's key differs from an address's.
@@ -69,6 +74,7 @@ export class RegistryModule {
         KeysController,
         AgreementsController,
         StatusController,
+        MetricsController,
         DocsController,
       ],
       providers: [
@@ -89,6 +95,7 @@ export class RegistryModule {
           useFactory: () => probeBus(config.kafkaBrokers, 'interscambio-registry-status'),
         },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        ...observability.providers(),
         {
           provide: STATUS_CHECKS,
           inject: [RegistryDatabase, PROBE_BUS],

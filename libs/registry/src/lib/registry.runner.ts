@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { createServiceLogger, NestPinoLogger } from '@interscambio/observability';
 import { ConfigError } from '@interscambio/config';
 import { ProblemError } from '@interscambio/http';
 import { adminClientCommand } from './commands/admin-client.command';
@@ -16,6 +17,8 @@ export async function runRegistry(
   argv: string[] = process.argv.slice(2),
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
+  // JSON lines from the first one on, the commands' included.
+  Logger.overrideLogger(new NestPinoLogger(createServiceLogger('registry')));
   const logger = new Logger('registry');
   const [command, ...args] = argv;
   try {

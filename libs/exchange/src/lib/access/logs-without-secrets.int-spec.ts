@@ -40,7 +40,8 @@ describe('logs without secrets: what the theme service writes while it handles t
 
   beforeAll(async () => {
     prova = provaTheme();
-    t = await startThemeTestApp(prova.theme, 'access_logs');
+    // With `log`: the JSON request lines are written, and scanned like everything else.
+    t = await startThemeTestApp(prova.theme, 'access_logs', {}, ['error', 'warn', 'log']);
     t.app.useLogger(new ConsoleLogger({ logLevels: ALL_LEVELS, colors: false }));
   });
 
@@ -130,6 +131,8 @@ describe('logs without secrets: what the theme service writes while it handles t
     ) as Record<string, string>;
     expect(secretsIn(output, secrets)).toEqual([]);
     expect(secretsIn(problemsOf(answers).join('\n'), secrets)).toEqual([]);
+    // The request lines were written, one per request, and scanned above.
+    expect(output.match(/"msg":"request"/g)).toHaveLength(answers.length);
   });
 
   it('writes no personale data while storing, reading, listing, following and refusing personale records', async () => {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
-import { EventConsumer, ProcessedEvent, TopicEnsurer } from '@interscambio/messaging';
+import { EventConsumer, eventTraceparent, ProcessedEvent, TopicEnsurer } from '@interscambio/messaging';
+import { inEventSpan, Observability } from '@interscambio/observability';
 import type { MessageBus } from '@interscambio/messaging';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { openOrm } from '@interscambio/persistence';
@@ -10,6 +11,7 @@ import { Database } from '../storage/database';
 import { themeMigrations } from '../storage/theme.migrations';
 import { agreementsConsumer } from '../access/agreements.consumer';
 import { revocationsConsumer } from '../access/revocations.consumer';
+import { collectConsumerLag, settledObserver } from './consumer-observer';
 import { DerivedRecordWriter } from './derived-records';
 import type { ServiceConsumer } from './service-consumer';
 import { THEME_CONSUMERS } from './theme-consumers.token';
@@ -43,12 +45,21 @@ export class ConsumersLifecycle implements OnApplicationBootstrap, BeforeApplica
     private readonly db: Database,
     private readonly settings: ExchangeSettings,
     private readonly writer: DerivedRecordWriter,
+    private readonly observability: Observability,
   ) {
     this.all = [
       agreementsConsumer(settings, db),
       revocationsConsumer(settings, db),
       ...declared.map((c) => this.flow(c)),
     ];
+    collectConsumerLag(observability, bus, () =>
+      this.all.slice(0, this.consumers.length).map((c) => ({ groupId: this.groupId(c), topics: c.topics })),
+    );
+  }
+
+  /** The prefix keeps groups of different deployments (and test runs) on one cluster apart. */
+  private groupId(consumer: ServiceConsumer): string {
+    return `${this.settings.topicPrefix}.${this.settings.theme}.${consumer.name}`;
   }
 
   /** A theme's flow: its sources' topics, its derived writes made as `flow:<theme>.<name>`. */
@@ -89,7 +100,6 @@ export class ConsumersLifecycle implements OnApplicationBootstrap, BeforeApplica
   }
 
   private async startAll(): Promise<void> {
-    const prefix = this.settings.topicPrefix;
     const ensurer = new TopicEnsurer(this.bus);
     try {
       for (const declared of this.all.slice(this.consumers.length)) {
@@ -98,14 +108,16 @@ export class ConsumersLifecycle implements OnApplicationBootstrap, BeforeApplica
         const consumer = new EventConsumer({
           bus: this.bus,
           orm: this.orm as MikroORM,
-          // The prefix keeps groups of different deployments (and test runs) on one cluster apart.
-          groupId: `${prefix}.${this.settings.theme}.${declared.name}`,
+          groupId: this.groupId(declared),
           topics: declared.topics,
-          handler: (event, em) => declared.handle(event, em),
+          // A span continuing the producer's trace, when OpenTelemetry runs: derived records carry it on.
+          handler: (event, em) =>
+            inEventSpan(`${event.topic} process`, eventTraceparent(event), () => declared.handle(event, em)),
           // A new flow derives from the records published before it existed, and a new service
           // learns every agreement approved before it started.
           fromBeginning: true,
           log: (m) => this.logger.warn(m),
+          onSettled: settledObserver(this.observability),
         });
         await consumer.start();
         this.consumers.push(consumer);

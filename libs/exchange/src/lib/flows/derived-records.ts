@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { eventCorrelationId, eventTraceparent } from '@interscambio/messaging';
 import type { CloudEvent } from '@interscambio/messaging';
+import { activeTraceparent } from '@interscambio/observability';
 import { RecordWriter } from '../records/record-writer';
 import type { RecordCommand, RecordOutcome, RequestTrace } from '../records/record.types';
 import { DerivedRecordInvalidError } from './derived-record.error';
@@ -15,7 +16,8 @@ export class DerivedRecordWriter {
   forEvent(event: CloudEvent, actor: string): DerivedRecords {
     const trace = (ente: string): RequestTrace => ({
       correlationId: eventCorrelationId(event) ?? event.id,
-      traceparent: eventTraceparent(event),
+      // The consumer's span when OpenTelemetry runs, else the event's own context, carried on as is.
+      traceparent: activeTraceparent() ?? eventTraceparent(event),
       actor: { clientId: actor, ente },
     });
     return {

@@ -1,6 +1,6 @@
 import type { Caller } from '@interscambio/access';
 import type { HttpRequest } from '@interscambio/http';
-import { traceparentOf } from '@interscambio/http';
+import { requestTraceparent } from '@interscambio/observability';
 import { BadRequestError } from '@interscambio/http';
 import type { ExpectedRevision, RequestTrace } from './record.types';
 
@@ -32,7 +32,7 @@ export function isKey(key: unknown): key is string {
 export function traceOf(request: HttpRequest, caller: Caller): RequestTrace {
   return {
     correlationId: String(request.id),
-    traceparent: traceparentOf(request.headers.traceparent),
+    traceparent: requestTraceparent(request),
     actor: { clientId: caller.clientId, ente: caller.ente },
   };
 }

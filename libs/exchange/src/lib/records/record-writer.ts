@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Observability } from '@interscambio/observability';
 import type { SqlExecutor } from '@interscambio/persistence';
 import { ExchangeSettings } from '../exchange.settings';
 import { ReceiptSigner } from '../receipts/receipt.signer';
@@ -27,6 +28,7 @@ export class RecordWriter {
     private readonly records: RecordRepository,
     private readonly db: Database,
     private readonly receipts: ReceiptSigner,
+    private readonly observability: Observability,
   ) {}
 
   /**
@@ -53,7 +55,25 @@ export class RecordWriter {
       else byType.set(command.type, [...(byType.get(command.type) ?? []), checked]);
     });
     for (const group of byType.values()) await this.writeType(tx, group, outcomes, trace);
+    this.count(commands, outcomes, trace);
     return outcomes;
+  }
+
+  /**
+   * Outcomes as metrics, labelled only with what is bounded: a rejected command's type and ente may
+   * be anything a caller sent, so it counts under `unknown` and the writer's own ente.
+   */
+  private count(commands: RecordCommand[], outcomes: RecordOutcome[], trace: RequestTrace): void {
+    const records = this.observability.metrics.records;
+    const theme = this.settings.theme;
+    outcomes.forEach((outcome, i) => {
+      const type = (commands[i] as RecordCommand).type;
+      if (outcome.status !== 'rejected')
+        return records.inc({ theme, type, ente: outcome.ente, outcome: 'accepted', reason: outcome.status });
+      const known = outcome.rejection.code !== 'unknown-record-type';
+      const labels = { theme, type: known ? type : 'unknown', ente: trace.actor.ente };
+      records.inc({ ...labels, outcome: 'rejected', reason: outcome.rejection.code });
+    });
   }
 
   private async writeType(

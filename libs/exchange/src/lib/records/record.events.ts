@@ -47,8 +47,6 @@ export function recordEvent(
     'interscambio-visibility': ref.visibility,
     'interscambio-correlation-id': trace.correlationId,
   };
-  // CloudEvents distributed-tracing extension, so a consumer can continue the caller's trace.
-  if (trace.traceparent) headers[cloudEventHeader('traceparent')] = trace.traceparent;
   const id = change.id;
   // The value is the record's JSON text as stored (record.sql.ts): only the headers are made here.
   const eventHeaders = cloudEventHeaders({
@@ -61,6 +59,8 @@ export function recordEvent(
     time: change.time.toISOString(),
     dataschema: ref.dataschema,
     data: change.data,
+    // The CloudEvents distributed-tracing extension, so a consumer can continue the caller's trace.
+    traceparent: trace.traceparent,
     headers,
   });
   return { id, headers: eventHeaders };

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { OutboxRelay } from '@interscambio/messaging';
+import { Observability } from '@interscambio/observability';
 import type { MessageBus } from '@interscambio/messaging';
 import { Database } from '../storage/database';
 import { MESSAGE_BUS } from './message-bus.token';
@@ -11,13 +12,14 @@ export class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger('OutboxRelay');
   private readonly relay: OutboxRelay;
 
-  constructor(db: Database, @Inject(MESSAGE_BUS) bus: MessageBus) {
+  constructor(db: Database, @Inject(MESSAGE_BUS) bus: MessageBus, observability: Observability) {
     this.relay = new OutboxRelay({
       url: db.url,
       schema: db.schema,
       bus,
       signal: db.changes,
       log: (m) => this.logger.warn(m),
+      onPublished: (batch) => observability.metrics.relayBatch(batch),
     });
   }
 

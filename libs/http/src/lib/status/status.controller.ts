@@ -21,7 +21,8 @@ export interface StatusChecks {
 }
 
 export interface ServiceStatus {
-  status: 'up' | 'degraded';
+  /** `down`: a required dependency is (the /status route answers 503 then). */
+  status: 'up' | 'degraded' | 'down';
   checks: Record<string, DependencyCheck>;
   [detail: string]: unknown;
 }
@@ -45,11 +46,9 @@ export class StatusController {
       '200 up, or 200 degraded when an optional dependency (Kafka) is down; 503 problem+json when PostgreSQL is',
   })
   async status(): Promise<ServiceStatus> {
-    const [required, optional] = await Promise.all([run(this.checks.required), run(this.checks.optional)]);
-    refuseIfDown(required);
-    const details = (await this.checks.details?.().catch(() => undefined)) ?? {};
-    const degraded = Object.values(optional).some((c) => c.status !== 'up');
-    return { status: degraded ? 'degraded' : 'up', checks: { ...required, ...optional }, ...details };
+    const status = await serviceStatus(this.checks);
+    refuseIfDown(status.checks, Object.keys(this.checks.required));
+    return status;
   }
 
   @Get('health/live')
@@ -68,9 +67,18 @@ export class StatusController {
   })
   async ready(): Promise<{ status: 'ready'; checks: Record<string, DependencyCheck> }> {
     const required = await run(this.checks.required);
-    refuseIfDown(required);
+    refuseIfDown(required, Object.keys(required));
     return { status: 'ready', checks: required };
   }
+}
+
+/** What /status reports (and /metrics exports), without refusing when PostgreSQL is down. */
+export async function serviceStatus(checks: StatusChecks): Promise<ServiceStatus> {
+  const [required, optional] = await Promise.all([run(checks.required), run(checks.optional)]);
+  const details = (await checks.details?.().catch(() => undefined)) ?? {};
+  const down = Object.values(required).some((c) => c.status !== 'up');
+  const degraded = Object.values(optional).some((c) => c.status !== 'up');
+  return { status: down ? 'down' : degraded ? 'degraded' : 'up', checks: { ...required, ...optional }, ...details };
 }
 
 async function run(checks: Record<string, Check>): Promise<Record<string, DependencyCheck>> {
@@ -79,8 +87,8 @@ async function run(checks: Record<string, Check>): Promise<Record<string, Depend
   return Object.fromEntries(names.map((name, i) => [name, results[i] as DependencyCheck]));
 }
 
-function refuseIfDown(checks: Record<string, DependencyCheck>): void {
-  const down = Object.entries(checks).filter(([, c]) => c.status !== 'up');
+function refuseIfDown(checks: Record<string, DependencyCheck>, required: string[]): void {
+  const down = Object.entries(checks).filter(([name, c]) => required.includes(name) && c.status !== 'up');
   if (down.length > 0)
     throw new DependencyUnavailableError(down.map(([name, c]) => `${name}: ${c.error ?? 'down'}`).join('; '), 5);
 }

@@ -1,11 +1,6 @@
 import type { CloudEvent } from './cloud-event';
 import { eventCorrelationId, eventRevision, eventVisibility } from './interscambio-attributes';
 
-/** The W3C trace context the change was made in (CloudEvents distributed-tracing extension). */
-export function eventTraceparent(event: CloudEvent): string | undefined {
-  return event.extensions['traceparent'];
-}
-
 /**
  * The event in CloudEvents structured JSON mode (`application/cloudevents+json`), with `data`
  * given (a subscriber may see fewer fields than were published): the core attributes, the

@@ -3,6 +3,7 @@ import { InvalidCloudEventError } from '../messaging.errors';
 import type { OutboxEvent } from '../outbox/outbox-event';
 import type { CloudEvent } from './cloud-event';
 import { INTERSCAMBIO_ATTRIBUTES, withExtensionAttributes } from './interscambio-attributes';
+import { TRACEPARENT } from './trace-context';
 
 const JSON_CONTENT_TYPE = 'application/json';
 const CORE_ATTRIBUTES = new Set(['specversion', 'id', 'source', 'type', 'subject', 'time', 'dataschema']);
@@ -43,6 +44,7 @@ export function cloudEventHeaders(e: OutboxEvent): Record<string, string> {
     ce_time: e.time,
   };
   if (e.dataschema) headers['ce_dataschema'] = e.dataschema;
+  if (e.traceparent) headers[cloudEventHeader(TRACEPARENT)] = e.traceparent;
   if (e.data !== null && e.data !== undefined) headers['content-type'] = JSON_CONTENT_TYPE;
   return headers;
 }

@@ -24,6 +24,19 @@ export interface EventConsumerOptions {
   backoffMs?: number;
   fromBeginning?: boolean;
   log?: (msg: string) => void;
+  /** Told of each message once its fate is settled (after retries): for metrics and a log line. */
+  onSettled?: (settled: SettledMessage) => void;
+}
+
+export interface SettledMessage {
+  groupId: string;
+  message: ReceivedMessage;
+  /** Undefined when the message is not a CloudEvent. */
+  event?: CloudEvent;
+  /** `duplicate`: already processed by this group (a redelivery), skipped. */
+  outcome: 'handled' | 'duplicate' | 'dead-letter';
+  attempts: number;
+  seconds: number;
 }
 
 /**
@@ -62,6 +75,16 @@ export class EventConsumer {
 
   private async handle(message: ReceivedMessage): Promise<void> {
     const { groupId, maxAttempts = 5, backoffMs = 200 } = this.options;
+    const started = process.hrtime.bigint();
+    const settle = (outcome: SettledMessage['outcome'], attempts: number, event?: CloudEvent): void =>
+      this.options.onSettled?.({
+        groupId,
+        message,
+        event,
+        outcome,
+        attempts,
+        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+      });
     let event: CloudEvent;
     try {
       event = fromCloudEventMessage(message);
@@ -69,17 +92,20 @@ export class EventConsumer {
       this.log(
         `consumer ${groupId}: ${message.topic}/${message.partition}@${message.offset} to the DLQ: ${errorMessage(error)}`,
       );
-      return this.deadLetters.send({ message, error, attempts: 1, consumerGroup: groupId });
+      await this.deadLetters.send({ message, error, attempts: 1, consumerGroup: groupId });
+      return settle('dead-letter', 1);
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.handleOnce(event);
+        const processed = await this.handleOnce(event);
+        return settle(processed ? 'handled' : 'duplicate', attempt, event);
       } catch (error) {
         if (attempt >= maxAttempts) {
           this.log(
             `consumer ${groupId}: event ${event.id} failed ${attempt} times, to the DLQ: ${errorMessage(error)}`,
           );
-          return this.deadLetters.send({ message, error, attempts: attempt, consumerGroup: groupId });
+          await this.deadLetters.send({ message, error, attempts: attempt, consumerGroup: groupId });
+          return settle('dead-letter', attempt, event);
         }
         // Capped, with a heartbeat each attempt, so retrying never outlasts the group's session timeout.
         await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_BACKOFF_MS, backoffMs * 2 ** (attempt - 1))));
@@ -88,12 +114,14 @@ export class EventConsumer {
     }
   }
 
-  private async handleOnce(event: CloudEvent): Promise<void> {
+  /** False when this group had processed the event already. */
+  private async handleOnce(event: CloudEvent): Promise<boolean> {
     const em = this.options.orm.em.fork();
-    await RequestContext.create(em, () =>
+    return RequestContext.create(em, () =>
       em.transactional(async (tx) => {
-        if (await this.alreadyProcessed(tx, event)) return;
+        if (await this.alreadyProcessed(tx, event)) return false;
         await this.options.handler(event, tx);
+        return true;
       }),
     );
   }

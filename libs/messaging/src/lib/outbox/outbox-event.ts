@@ -18,6 +18,8 @@ export interface OutboxEvent {
   dataschema?: string;
   /** The record; `null` publishes a tombstone (see toCloudEventMessage). */
   data: unknown;
+  /** W3C trace context of the change's cause, sent as the CloudEvents distributed-tracing extension. */
+  traceparent?: string;
   /** Extra Kafka headers; the former `interscambio-revision`, `-visibility`, `-correlation-id` go out as `ce_<attribute>`. */
   headers?: Record<string, string>;
 }

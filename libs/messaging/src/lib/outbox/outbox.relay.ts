@@ -32,6 +32,14 @@ export interface OutboxRelayOptions {
   /** Partitions of a topic the relay has to create (default 3). */
   topicPartitions?: number;
   log?: (msg: string) => void;
+  /** Told of each batch sent: how many events, how long the send took (acks included), whether all went. */
+  onPublished?: (batch: PublishedBatch) => void;
+}
+
+export interface PublishedBatch {
+  events: number;
+  seconds: number;
+  ok: boolean;
 }
 
 /**
@@ -127,7 +135,13 @@ export class OutboxRelay {
       const rows = this.next ?? (await pendingRows(client, schema, this.limit));
       this.next = undefined;
       if (rows.length === 0) return 0;
+      const started = process.hrtime.bigint();
       const result = await this.publisher.publish(rows);
+      this.options.onPublished?.({
+        events: result.sent.length,
+        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+        ok: result.failed.length === 0,
+      });
       if (result.failed.length === 0) {
         this.limit = this.batchSize;
         // Nothing more pending: the next pass reads afresh once woken.

@@ -8,6 +8,7 @@ import {
   revocationsTopic,
 } from '@interscambio/access';
 import { OutboxRelay, TopicEnsurer } from '@interscambio/messaging';
+import { Observability } from '@interscambio/observability';
 import type { MessageBus } from '@interscambio/messaging';
 import { RegistrySettings } from '../registry.settings';
 import { RegistryDatabase } from '../storage/registry.database';
@@ -33,6 +34,7 @@ export class AgreementsRelayLifecycle implements OnApplicationBootstrap, OnAppli
     private readonly settings: RegistrySettings,
     @Inject(MESSAGE_BUS) bus: MessageBus,
     @Inject(PROBE_BUS) probe: MessageBus,
+    observability: Observability,
   ) {
     this.relay = new OutboxRelay({
       url: db.url,
@@ -40,6 +42,7 @@ export class AgreementsRelayLifecycle implements OnApplicationBootstrap, OnAppli
       bus,
       signal: db.changes,
       log: (m) => this.logger.warn(m),
+      onPublished: (batch) => observability.metrics.relayBatch(batch),
     });
     this.topics = new TopicEnsurer(probe);
   }

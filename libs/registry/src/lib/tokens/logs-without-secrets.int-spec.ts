@@ -10,7 +10,7 @@ import { ASSERTION_TYPE } from './client-credentials';
 
 // What the registry writes while it authenticates clients — secrets over HTTP Basic and in the
 // body, private_key_jwt assertions, bearer tokens on its API — succeeding and failing: Nest's
-// ConsoleLogger at every level, and anything else on stdout, stderr or the console. No secret,
+// ConsoleLogger at every level, its JSON request lines, and anything else on stdout, stderr or the console. No secret,
 // assertion, token or Authorization header may show there, nor in a refusal's problem+json.
 
 const ALL_LEVELS: LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
@@ -79,7 +79,7 @@ describe('logs without secrets: what the registry writes while it authenticates 
   }
 
   beforeAll(async () => {
-    t = await startRegistryTestApp('reg_logs');
+    t = await startRegistryTestApp('reg_logs', { logLevels: ['error', 'warn', 'log'] });
     t.app.useLogger(new ConsoleLogger({ logLevels: ALL_LEVELS, colors: false }));
     http = new RegistryHttp(t.url);
     palermo = await t.createClient({ ente: '082053', scopes: ['records:read', 'records:write'] });

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '@interscambio/http';
+import { ProblemError, Public } from '@interscambio/http';
+import { ServiceMetrics } from '@interscambio/observability';
 import type { HttpReply, HttpRequest } from '@interscambio/http';
 import { FORM_MEDIA_TYPE, FormBody, mediaTypeOf } from '../http/request-bodies';
 import { TokenService } from './token.service';
@@ -13,7 +14,10 @@ const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/sc
 @Public()
 @Controller('oauth')
 export class TokenController {
-  constructor(private readonly tokens: TokenService) {}
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly metrics: ServiceMetrics,
+  ) {}
 
   @Post('token')
   @HttpCode(200)
@@ -35,6 +39,17 @@ export class TokenController {
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) reply: HttpReply,
   ): Promise<TokenResponse> {
+    try {
+      const answer = await this.issue(body, request, reply);
+      this.metrics.tokensIssued.inc();
+      return answer;
+    } catch (error) {
+      this.metrics.tokensRefused.inc({ code: error instanceof ProblemError ? error.code : 'internal-error' });
+      throw error;
+    }
+  }
+
+  private async issue(body: unknown, request: HttpRequest, reply: HttpReply): Promise<TokenResponse> {
     if (!(body instanceof FormBody))
       throw new TokenRequestError(
         'unsupported-media-type',

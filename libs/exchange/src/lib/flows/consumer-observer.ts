@@ -1,0 +1,64 @@
+import { consumerLag, eventTraceparent } from '@interscambio/messaging';
+import type { MessageBus, SettledMessage } from '@interscambio/messaging';
+import { traceIdOf } from '@interscambio/observability';
+import type { Observability } from '@interscambio/observability';
+
+// Lag is read from Kafka at most this often, and a scrape waits for it at most this long: a
+// scrape every few seconds must not become an admin request each, nor hang while Kafka is down
+// (one read at a time: while one retries, scrapes show the last values).
+const LAG_TTL_MS = 10_000;
+const LAG_WAIT_MS = 1_500;
+
+/** Each settled message: its handling time, a dead letter by topic, and one log line with its trace. */
+export function settledObserver(observability: Observability): (settled: SettledMessage) => void {
+  const { metrics, logger } = observability;
+  return ({ groupId, message, event, outcome, attempts, seconds }) => {
+    metrics.consumerHandling.observe({ group: groupId, outcome }, seconds);
+    if (outcome === 'dead-letter') metrics.deadLetters.inc({ topic: message.topic, group: groupId });
+    const line = {
+      group: groupId,
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset,
+      eventId: event?.id,
+      correlationId: event?.headers['interscambio-correlation-id'],
+      traceId: event ? traceIdOf(eventTraceparent(event)) : undefined,
+      outcome,
+      attempts,
+      ms: Math.round(seconds * 10_000) / 10,
+    };
+    if (outcome === 'dead-letter') logger.warn(line, 'event to the dead letters');
+    else logger.info(line, 'event');
+  };
+}
+
+/** The lag of each group, on scrape, from Kafka's admin offsets; the last values while Kafka does not answer. */
+export function collectConsumerLag(
+  observability: Observability,
+  bus: MessageBus,
+  groups: () => { groupId: string; topics: string[] }[],
+): void {
+  let readAt = 0;
+  let reading: Promise<void> | undefined;
+  const read = async (): Promise<void> => {
+    const running = groups();
+    if (running.length === 0) return;
+    const admin = await bus.admin();
+    try {
+      for (const { groupId, topics } of running)
+        for (const [topic, lag] of await consumerLag(admin, groupId, topics))
+          observability.metrics.consumerLag.set({ group: groupId, topic }, lag);
+      readAt = Date.now();
+    } finally {
+      await admin.close();
+    }
+  };
+  observability.metrics.onScrape(async () => {
+    if (Date.now() - readAt < LAG_TTL_MS) return;
+    reading ??= read().finally(() => (reading = undefined));
+    await Promise.race([
+      reading.catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, LAG_WAIT_MS).unref()),
+    ]);
+  });
+}

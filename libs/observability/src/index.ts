@@ -1,0 +1,13 @@
+export { Observability } from './lib/observability';
+export { ServiceMetrics } from './lib/metrics/service-metrics';
+export type { ScrapeCollector } from './lib/metrics/service-metrics';
+export { MetricsController } from './lib/metrics/metrics.controller';
+export { collectStatus } from './lib/metrics/status.collector';
+export { createServiceLogger } from './lib/logs/service-logger';
+export type { LogDestination, NestLevel, ServiceLogger } from './lib/logs/service-logger';
+export { NestPinoLogger } from './lib/logs/nest-logger';
+export { requestTraceparent } from './lib/logs/request-observer';
+export type { ObservedRequest } from './lib/logs/request-observer';
+export { activeTraceparent, newTraceparent, traceIdOf } from './lib/tracing/traceparent';
+export { inEventSpan, startTracing, tracingConfigured } from './lib/tracing/tracing';
+export { metricValue } from './lib/metrics/metric-text';

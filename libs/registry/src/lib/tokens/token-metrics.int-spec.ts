@@ -1,0 +1,56 @@
+import { metricValue } from '@interscambio/observability';
+import { basicAuthorization, RegistryHttp, startRegistryTestApp } from '../../../test';
+import type { RegistryTestApp, TestClient } from '../../../test';
+
+// What an operator sees of the token endpoint on /metrics: tokens issued, refusals by their code,
+// the endpoint's requests by route; and /metrics itself, public and outside the rate limit.
+
+describe('the registry on /metrics', () => {
+  let t: RegistryTestApp;
+  let http: RegistryHttp;
+  let palermo: TestClient;
+  const grant = { grant_type: 'client_credentials', audience: 'tributi' };
+
+  beforeAll(async () => {
+    t = await startRegistryTestApp('reg_metrics');
+    http = new RegistryHttp(t.url);
+    palermo = await t.createClient({ ente: '082053', scopes: ['records:read'] });
+  });
+
+  afterAll(() => t.close());
+
+  const scrape = async (): Promise<string> => {
+    const res = await fetch(`${t.url}/metrics`);
+    expect(res.status).toBe(200);
+    // Probes and scrapers poll from one address: they are not counted by the rate limiter.
+    expect(res.headers.get('x-ratelimit-limit')).toBeNull();
+    return res.text();
+  };
+
+  it('counts tokens issued and refused by code, and the token requests by route and status', async () => {
+    const before = await scrape();
+    const issued = await http.tokenRequest(grant, {
+      authorization: basicAuthorization(palermo.clientId, palermo.clientSecret),
+    });
+    const wrongSecret = await http.tokenRequest(grant, {
+      authorization: basicAuthorization(palermo.clientId, 'not-the-secret-of-palermo'),
+    });
+    const unknown = await http.tokenRequest(grant, {
+      authorization: basicAuthorization('sconosciuto', 'not-a-secret-at-all'),
+    });
+    expect([issued.status, wrongSecret.status, unknown.status]).toEqual([200, 401, 401]);
+    const after = await scrape();
+    const moved = (name: string, labels: Record<string, string> = {}): number =>
+      (metricValue(after, name, labels) ?? 0) - (metricValue(before, name, labels) ?? 0);
+    const route = '/registry/v1/oauth/token';
+    expect({
+      issued: moved('interscambio_tokens_issued_total'),
+      wrongSecret: moved('interscambio_tokens_refused_total', { code: 'wrong-client-secret' }),
+      unknownClient: moved('interscambio_tokens_refused_total', { code: 'unknown-client' }),
+      ok: moved('http_request_duration_seconds_count', { route, status_code: '200' }),
+      unauthorized: moved('http_request_duration_seconds_count', { route, status_code: '401' }),
+    }).toEqual({ issued: 1, wrongSecret: 1, unknownClient: 1, ok: 1, unauthorized: 2 });
+    expect(metricValue(after, 'interscambio_dependency_up', { dependency: 'postgres', service: 'registry' })).toBe(1);
+    expect(metricValue(after, 'interscambio_outbox_pending')).toBeGreaterThanOrEqual(0);
+  });
+});
