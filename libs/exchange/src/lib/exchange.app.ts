@@ -11,6 +11,7 @@ import { ExchangeSettings } from './exchange.settings';
 import type { ThemeOptions } from './exchange.settings';
 import { createFastifyAdapter, OpenApiHolder } from '@interscambio/http';
 import { buildOpenApi } from './openapi/openapi.document';
+import { acceptSpreadsheets } from './uploads/upload-body';
 
 /**
  * A theme service, initialised (outbox relay running) but not listening: tests call
@@ -21,14 +22,12 @@ export async function createThemeApp(
   config: ExchangeConfig,
   logLevels: LogLevel[] = ['error', 'warn', 'log'],
 ): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(
-    ExchangeModule.forTheme(theme, config),
-    createFastifyAdapter(),
-    {
-      bodyParser: false,
-      logger: logLevels,
-    },
-  );
+  const adapter = createFastifyAdapter();
+  acceptSpreadsheets(adapter);
+  const app = await NestFactory.create<NestFastifyApplication>(ExchangeModule.forTheme(theme, config), adapter, {
+    bodyParser: false,
+    logger: logLevels,
+  });
   installAccessGate(app);
   const settings = app.get(ExchangeSettings);
   app.setGlobalPrefix(settings.basePath.slice(1));

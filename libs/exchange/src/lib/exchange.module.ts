@@ -36,6 +36,10 @@ import { ReceiptsController } from './receipts/receipts.controller';
 import { MESSAGE_BUS, PROBE_BUS } from './relay/message-bus.token';
 import { RelayLifecycle } from './relay/relay.lifecycle';
 import { Database } from './storage/database';
+import { UploadController } from './uploads/upload.controller';
+import { UploadProcessor } from './uploads/upload.processor';
+import { UploadReceiver } from './uploads/upload.receiver';
+import { UploadStore } from './uploads/upload.store';
 
 @Module({})
 export class ExchangeModule {
@@ -47,6 +51,7 @@ export class ExchangeModule {
       imports: [AccessModule.forAudience(theme.theme, config)],
       controllers: [
         AuditController,
+        UploadController,
         RecordController,
         RecordCollectionController,
         FeedController,
@@ -98,6 +103,9 @@ export class ExchangeModule {
         { provide: THEME_CONSUMERS, useValue: theme.consumers ?? [] },
         DerivedRecordWriter,
         ConsumersLifecycle,
+        UploadStore,
+        UploadReceiver,
+        UploadProcessor,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
+import { Migration20261203100001Upload } from '../uploads/upload.migrations';
 
 class Migration20261125000001Record extends Migration {
   override up(): void {
@@ -192,4 +193,5 @@ export const exchangeMigrations: MigrationObject[] = [
   { name: 'Migration20261203000003Receipt', class: Migration20261203000003Receipt },
   { name: 'Migration20261203000004IdempotencyAnswerText', class: Migration20261203000004IdempotencyAnswerText },
   { name: 'Migration20261203000005AgreementFields', class: Migration20261203000005AgreementFields },
+  { name: 'Migration20261203100001Upload', class: Migration20261203100001Upload },
 ];
