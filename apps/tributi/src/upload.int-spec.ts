@@ -194,4 +194,13 @@ describe('spreadsheet uploads of posizioni debitorie', () => {
     });
     expect(other.statusCode).toBe(404);
   });
+
+  it('serves the Italian upload page without a token, offering every theme', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/tributi/v1/caricamento' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.body).toContain('<html lang="it">');
+    expect(page.body).toContain('<option value="tributi" selected>tributi</option>');
+    expect(page.body).toContain('<option value="sociale">sociale</option>');
+  });
 });

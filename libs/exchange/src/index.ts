@@ -35,3 +35,6 @@ export { Database } from './lib/storage/database';
 export type { BatchItemResult } from './lib/records/batch.service';
 export type { FeedItem, FeedPage } from './lib/feed/feed.reader';
 export type { RecordList } from './lib/records/record-collection.controller';
+export { UploadProcessor } from './lib/uploads/upload.processor';
+export { UploadReceiver } from './lib/uploads/upload.receiver';
+export { UploadStore } from './lib/uploads/upload.store';

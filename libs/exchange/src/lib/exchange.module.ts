@@ -37,6 +37,7 @@ import { MESSAGE_BUS, PROBE_BUS } from './relay/message-bus.token';
 import { RelayLifecycle } from './relay/relay.lifecycle';
 import { Database } from './storage/database';
 import { UploadController } from './uploads/upload.controller';
+import { UploadPageController } from './uploads/upload-page.controller';
 import { UploadProcessor } from './uploads/upload.processor';
 import { UploadReceiver } from './uploads/upload.receiver';
 import { UploadStore } from './uploads/upload.store';
@@ -52,6 +53,7 @@ export class ExchangeModule {
       controllers: [
         AuditController,
         UploadController,
+        UploadPageController,
         RecordController,
         RecordCollectionController,
         FeedController,

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { ThemeCatalog } from '../catalog/theme.catalog';
+import { MAX_BATCH_ITEMS } from '../records/batch.service';
 import { RecordWriter } from '../records/record-writer';
 import type { RequestTrace } from '../records/record.types';
 import { Database } from '../storage/database';
@@ -13,8 +14,8 @@ import { sheetRows } from './upload-sheet';
 import { UploadStore } from './upload.store';
 import type { BatchProgress, Upload } from './upload.store';
 
-/** Rows per transaction: as the batch endpoint, many records per write statement. */
-export const UPLOAD_BATCH_ROWS = 500;
+/** Rows per transaction: as many as the batch endpoint takes, written by one statement. */
+export const UPLOAD_BATCH_ROWS = MAX_BATCH_ITEMS;
 const POLL_MS = 2000;
 
 class CheckpointMovedError extends Error {}

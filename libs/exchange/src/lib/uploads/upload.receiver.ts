@@ -165,8 +165,9 @@ function fileNameOf(request: HttpRequest): string | null {
   const raw = request.headers['x-file-name'];
   if (typeof raw !== 'string') return null;
   try {
-    return decodeURIComponent(raw)
-      .replace(/[\u0000-\u001f]/g, '')
+    return [...decodeURIComponent(raw)]
+      .filter((c) => c >= ' ')
+      .join('')
       .slice(0, 200);
   } catch {
     return null;
