@@ -36,6 +36,8 @@ import { ReceiptsController } from './receipts/receipts.controller';
 import { MESSAGE_BUS, PROBE_BUS } from './relay/message-bus.token';
 import { RelayLifecycle } from './relay/relay.lifecycle';
 import { Database } from './storage/database';
+import { HistoryController } from './history/history.controller';
+import { HistoryConfigHolder, HistoryService } from './history/history.service';
 import { UploadController } from './uploads/upload.controller';
 import { UploadPageController } from './uploads/upload-page.controller';
 import { UploadProcessor } from './uploads/upload.processor';
@@ -54,6 +56,7 @@ export class ExchangeModule {
         AuditController,
         UploadController,
         UploadPageController,
+        HistoryController,
         RecordController,
         RecordCollectionController,
         FeedController,
@@ -108,6 +111,8 @@ export class ExchangeModule {
         UploadStore,
         UploadReceiver,
         UploadProcessor,
+        { provide: HistoryConfigHolder, useValue: new HistoryConfigHolder(config) },
+        HistoryService,
       ],
     };
   }

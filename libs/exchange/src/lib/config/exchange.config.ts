@@ -2,12 +2,15 @@ import { accessConfig } from '@interscambio/access';
 import type { AccessConfig } from '@interscambio/access';
 import { databaseConfig, kafkaConfig, listenConfig } from '@interscambio/config';
 import type { DatabaseConfig, Env, KafkaConfig, ListenConfig } from '@interscambio/config';
+import { historyConfig } from '../history/history.config';
+import type { HistoryConfig } from '../history/history.config';
 import { receiptConfig } from '../receipts/receipt.config';
 import type { ReceiptConfig } from '../receipts/receipt.config';
 
 export type { DatabaseConfig };
 
-export interface ExchangeConfig extends DatabaseConfig, KafkaConfig, ListenConfig, AccessConfig, ReceiptConfig {}
+export interface ExchangeConfig
+  extends DatabaseConfig, KafkaConfig, ListenConfig, AccessConfig, ReceiptConfig, HistoryConfig {}
 
 export interface ConfigDefaults {
   theme: string;
@@ -22,6 +25,7 @@ export function loadExchangeConfig(env: Env, defaults: ConfigDefaults): Exchange
     ...listenConfig(env, defaults.port),
     ...accessConfig(env),
     ...receiptConfig(env),
+    ...historyConfig(env),
   };
 }
 
