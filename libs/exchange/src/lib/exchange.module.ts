@@ -38,6 +38,8 @@ import { RelayLifecycle } from './relay/relay.lifecycle';
 import { Database } from './storage/database';
 import { HistoryController } from './history/history.controller';
 import { HistoryConfigHolder, HistoryService } from './history/history.service';
+import { OpenDataController } from './opendata/opendata.controller';
+import { OpenDataConfigHolder, OpenDataRefresher } from './opendata/opendata.refresher';
 import { UploadController } from './uploads/upload.controller';
 import { UploadPageController } from './uploads/upload-page.controller';
 import { UploadProcessor } from './uploads/upload.processor';
@@ -57,6 +59,7 @@ export class ExchangeModule {
         UploadController,
         UploadPageController,
         HistoryController,
+        OpenDataController,
         RecordController,
         RecordCollectionController,
         FeedController,
@@ -113,6 +116,8 @@ export class ExchangeModule {
         UploadProcessor,
         { provide: HistoryConfigHolder, useValue: new HistoryConfigHolder(config) },
         HistoryService,
+        { provide: OpenDataConfigHolder, useValue: new OpenDataConfigHolder(config) },
+        OpenDataRefresher,
       ],
     };
   }

@@ -4,13 +4,15 @@ import { databaseConfig, kafkaConfig, listenConfig } from '@interscambio/config'
 import type { DatabaseConfig, Env, KafkaConfig, ListenConfig } from '@interscambio/config';
 import { historyConfig } from '../history/history.config';
 import type { HistoryConfig } from '../history/history.config';
+import { openDataConfig } from '../opendata/opendata.config';
+import type { OpenDataConfig } from '../opendata/opendata.config';
 import { receiptConfig } from '../receipts/receipt.config';
 import type { ReceiptConfig } from '../receipts/receipt.config';
 
 export type { DatabaseConfig };
 
 export interface ExchangeConfig
-  extends DatabaseConfig, KafkaConfig, ListenConfig, AccessConfig, ReceiptConfig, HistoryConfig {}
+  extends DatabaseConfig, KafkaConfig, ListenConfig, AccessConfig, ReceiptConfig, HistoryConfig, OpenDataConfig {}
 
 export interface ConfigDefaults {
   theme: string;
@@ -26,6 +28,7 @@ export function loadExchangeConfig(env: Env, defaults: ConfigDefaults): Exchange
     ...accessConfig(env),
     ...receiptConfig(env),
     ...historyConfig(env),
+    ...openDataConfig(env),
   };
 }
 
