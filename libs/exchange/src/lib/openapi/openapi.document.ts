@@ -4,6 +4,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import type { ThemeCatalog } from '../catalog/theme.catalog';
 import type { ExchangeSettings } from '../exchange.settings';
 import { recordPaths } from './record-paths';
+import { uploadPaths } from './upload-paths';
 import { asComponent, componentName } from './record-schemas';
 import {
   batchResultSchema,
@@ -74,7 +75,8 @@ export function buildOpenApi(
   const paths = Object.fromEntries(Object.entries(document.paths).filter(([path]) => !path.startsWith(generic)));
   const schemas: Record<string, object> = { Problem: problemSchema, BatchResult: batchResultSchema };
   for (const info of catalog.allMajors()) schemas[componentName(info)] = asComponent(info);
-  for (const info of catalog.types()) Object.assign(paths, recordPaths(settings.basePath, info));
+  for (const info of catalog.types())
+    Object.assign(paths, recordPaths(settings.basePath, info), uploadPaths(settings.basePath, info));
   return {
     ...document,
     paths: withRateLimitHeaders(paths),

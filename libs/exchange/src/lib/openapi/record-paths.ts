@@ -49,7 +49,8 @@ export function recordPaths(basePath: string, info: RecordTypeInfo): Record<stri
         operationId: `get_${info.type}`,
         security: needs('records:read'),
         summary: `Read a ${info.title || info.type}`,
-        description: `Visibility: **${info.visibility}**. A record the caller may not see answers 404, as a missing one does.${info.visibility === 'personale' ? ' Each read is written to the audit trail with the agreement and its purpose.' : ''}`,
+        description: `Visibility: **${info.visibility}**. A record the caller may not see answers 404, as a missing one does.${info.visibility === 'personale' ? ' Each read is written to the audit trail with the agreement and its purpose.' : ''} With \`asOf\`, the record as it was then (404 \`record-deleted\` with \`deletedAt\` if it was deleted by then).`,
+        parameters: [{ name: 'asOf', in: 'query', schema: { type: 'string', format: 'date-time' } }],
         responses: {
           '200': { description: 'The record.', headers: etagHeader, content: json(info.examples[0]) },
           '304': { description: 'Not modified (If-None-Match).' },

@@ -49,7 +49,9 @@ export class UploadReceiver {
     const info = this.catalog.info(type);
     const lang = languageOf(request);
     if (Number(request.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) throw uploadTooLarge(lang, MAX_UPLOAD_BYTES);
-    if (!isReadable(body)) throw uploadEmpty(lang, false);
+    if (body === undefined) throw uploadEmpty(lang, false);
+    // A JSON body (the only other kind a route parses) is not a spreadsheet.
+    if (!isReadable(body)) throw uploadWrongFormat(lang);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'interscambio-upload-'));
     try {
       const file = path.join(dir, 'file');
