@@ -12,12 +12,13 @@ import {
   SECURITY_SCHEME,
 } from './shared-components';
 
-const pick = (keys: (keyof typeof problemResponses)[]): object =>
+/** The problem responses of an operation: the ones every protected operation has, and `keys`. */
+export const pick = (keys: (keyof typeof problemResponses)[]): object =>
   Object.fromEntries(
     ['401', '403', '429', ...keys].sort().map((k) => [k, problemResponses[k as keyof typeof problemResponses]]),
   );
 
-const needs = (scope: string): object[] => [{ [SECURITY_SCHEME]: [scope] }];
+export const needs = (scope: string): object[] => [{ [SECURITY_SCHEME]: [scope] }];
 
 /** The paths of one record type, each body referencing the type's own schema. */
 export function recordPaths(basePath: string, info: RecordTypeInfo): Record<string, object> {

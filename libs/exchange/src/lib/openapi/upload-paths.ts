@@ -1,14 +1,10 @@
 import type { RecordTypeInfo } from '@interscambio/schemas';
 import { LIST_SEPARATOR } from '../uploads/upload-columns';
 import { SPREADSHEET_MEDIA_TYPES } from '../uploads/upload-body';
-import { enteParameter, keyParameter, problemResponses, SECURITY_SCHEME } from './shared-components';
+import { pick, needs } from './record-paths';
+import { enteParameter, keyParameter } from './shared-components';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const problems = (...keys: (keyof typeof problemResponses)[]): object =>
-  Object.fromEntries(
-    ['401', '403', '429', ...keys].sort().map((k) => [k, problemResponses[k as keyof typeof problemResponses]]),
-  );
-const needs = (scope: string): object[] => [{ [SECURITY_SCHEME]: [scope] }];
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const file = (type: string) => ({ [type]: { schema: { type: 'string', contentMediaType: type } } });
 
@@ -30,7 +26,7 @@ export function uploadPaths(basePath: string, info: RecordTypeInfo): Record<stri
         requestBody: { required: true, content: Object.assign({}, ...SPREADSHEET_MEDIA_TYPES.map(file)) },
         responses: {
           '202': { description: 'Accepted: the upload and its progress.' },
-          ...problems('404', '413', '415', '422', '500'),
+          ...pick(['404', '413', '415', '422', '500']),
         },
       },
     },
@@ -41,7 +37,7 @@ export function uploadPaths(basePath: string, info: RecordTypeInfo): Record<stri
         security: needs('records:write'),
         summary: 'The progress of an upload: rows read, published, rejected',
         parameters: [idParameter],
-        responses: { '200': { description: 'The upload.' }, ...problems('404', '500') },
+        responses: { '200': { description: 'The upload.' }, ...pick(['404', '500']) },
       },
     },
     [`${root}/uploads/{id}/report.json`]: {
@@ -51,7 +47,7 @@ export function uploadPaths(basePath: string, info: RecordTypeInfo): Record<stri
         security: needs('records:write'),
         summary: 'The report in Italian: row, column, value, what is wrong, how to fix it',
         parameters: [idParameter],
-        responses: { '200': { description: 'The report.' }, ...problems('404', '500') },
+        responses: { '200': { description: 'The report.' }, ...pick(['404', '500']) },
       },
     },
     [`${root}/uploads/{id}/report.xlsx`]: {
@@ -61,7 +57,7 @@ export function uploadPaths(basePath: string, info: RecordTypeInfo): Record<stri
         security: needs('records:write'),
         summary: 'The report as a workbook, the rejected rows with their wrong cells highlighted',
         parameters: [idParameter],
-        responses: { '200': { description: 'The workbook.', content: file(XLSX) }, ...problems('404', '500') },
+        responses: { '200': { description: 'The workbook.', content: file(XLSX) }, ...pick(['404', '500']) },
       },
     },
     [`${root}/template.xlsx`]: {
@@ -89,7 +85,7 @@ export function uploadPaths(basePath: string, info: RecordTypeInfo): Record<stri
         description:
           "Under the record's own access rules. The record as it was at an instant: GET the record with `?asOf=<date-time>`.",
         parameters: [enteParameter, keyParameter],
-        responses: { '200': { description: 'The revisions, oldest first.' }, ...problems('400', '404', '500') },
+        responses: { '200': { description: 'The revisions, oldest first.' }, ...pick(['400', '404', '500']) },
       },
     },
   };

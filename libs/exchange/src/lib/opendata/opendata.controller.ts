@@ -6,7 +6,8 @@ import type { RecordTypeInfo } from '@interscambio/schemas';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { enti } from '../rules/enti';
 import { Database } from '../storage/database';
-import { columnsOf, LIST_SEPARATOR } from '../uploads/upload-columns';
+import { columnsOf } from '../uploads/upload-columns';
+import { fieldText, quoted } from '../uploads/upload-template';
 import type { SchemaNode, UploadColumn } from '../uploads/upload-columns';
 import { dcatCatalog } from './opendata-dcat';
 import type { DatasetRow, Publisher } from './opendata-dcat';
@@ -112,22 +113,11 @@ async function* csvLines(
 ): AsyncGenerator<string> {
   yield `\ufeff${columns.map((c) => quoted(c.header)).join(';')}\r\n`;
   for await (const r of rows) {
-    const cells = columns.map((c) => {
-      if (c.path === 'ente') return r.ente ?? '';
-      if (c.path === 'key') return r.key;
-      const value = c.path
-        .split('.')
-        .reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], r.data);
-      if (value === undefined || value === null) return '';
-      if (Array.isArray(value) && c.kind === 'list') return value.map(String).join(` ${LIST_SEPARATOR} `);
-      return typeof value === 'object' ? JSON.stringify(value) : String(value);
-    });
+    const cells = columns.map((c) =>
+      c.path === 'ente' ? (r.ente ?? '') : c.path === 'key' ? r.key : fieldText(c, r.data),
+    );
     yield `${cells.map(quoted).join(';')}\r\n`;
   }
-}
-
-function quoted(cell: string): string {
-  return /[;",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 /** Comuni are `c_<codice catastale>` in the IPA index; a città metropolitana by its ISTAT code until the registry knows its IPA code. */

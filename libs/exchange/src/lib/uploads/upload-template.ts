@@ -16,15 +16,9 @@ const KIND: Record<string, string> = {
 export function templateRows(info: RecordTypeInfo): { columns: UploadColumn[]; header: string[]; example: string[] } {
   const columns = columnsOf(info.schema as SchemaNode);
   const example = info.examples[0] as Record<string, unknown> | undefined;
-  const values = columns.map((c) => {
-    if (c.path === 'ente') return '082053';
-    if (c.path === 'key') return 'ESEMPIO-1';
-    const value = c.path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], example);
-    if (value === undefined || value === null) return '';
-    if (Array.isArray(value) && c.kind === 'list') return value.map(String).join(` ${LIST_SEPARATOR} `);
-    if (typeof value === 'boolean') return value ? 'sì' : 'no';
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
-  });
+  const values = columns.map((c) =>
+    c.path === 'ente' ? '082053' : c.path === 'key' ? 'ESEMPIO-1' : fieldText(c, example),
+  );
   return { columns, header: columns.map((c) => c.header), example: values };
 }
 
@@ -64,6 +58,18 @@ export async function xlsxTemplate(info: RecordTypeInfo): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function quoted(cell: string): string {
+/** A document's field as the text of its column: lists joined by LIST_SEPARATOR, objects as JSON. */
+export function fieldText(column: UploadColumn, document: unknown): string {
+  const value = column.path
+    .split('.')
+    .reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], document);
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value) && column.kind === 'list') return value.map(String).join(` ${LIST_SEPARATOR} `);
+  if (typeof value === 'boolean') return value ? 'sì' : 'no';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** A CSV cell, quoted when it holds a separator, a quote or a line break. */
+export function quoted(cell: string): string {
   return /[;",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
