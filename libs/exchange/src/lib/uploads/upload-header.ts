@@ -26,7 +26,10 @@ export function mapHeader(
       issues.push({
         pointer,
         keyword: 'column',
-        message: `la colonna «${name.slice(0, 100)}» non appartiene a questo tipo di record`,
+        message:
+          name.trim() === ''
+            ? `la colonna ${i + 1} non ha intestazione: scrivere quella del modello o eliminare la colonna`
+            : `la colonna «${name.slice(0, 100)}» non appartiene a questo tipo di record`,
       });
     else if (seen.has(column.path))
       issues.push({ pointer, keyword: 'column', message: `la colonna «${column.header}» compare due volte` });
