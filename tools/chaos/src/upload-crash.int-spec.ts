@@ -32,7 +32,8 @@ describe('an upload whose service is killed (SIGKILL) half-way, then restarted',
       schema: db.schema,
       topicPrefix,
     });
-  });
+    // Building the service (tsc) takes a minute or more on a loaded machine.
+  }, 300_000);
 
   afterAll(async () => {
     try {
