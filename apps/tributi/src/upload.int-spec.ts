@@ -24,6 +24,7 @@ describe('spreadsheet uploads of posizioni debitorie', () => {
       [...validRow('U-3', 3).slice(0, 4), 'duemila', ...validRow('U-3', 3).slice(5)],
       [...validRow('U-4', 4).slice(0, 3), 'IRPEF', ...validRow('U-4', 4).slice(4)],
       validRow('U-1', 5),
+      ['', ...validRow('', 6).slice(1)],
     ];
     const res = await postFile(t, '082053', csv(rows));
     expect(res.statusCode).toBe(202);
@@ -31,13 +32,14 @@ describe('spreadsheet uploads of posizioni debitorie', () => {
       `/tributi/v1/records/posizione-debitoria/uploads/${res.json<{ id: string }>().id}`,
     );
     const { view, errors } = await completed(t, '082053', res.json<{ id: string }>().id);
-    expect(view.rows).toEqual({ total: 5, read: 5, published: 1, rejected: 4 });
+    expect(view.rows).toEqual({ total: 6, read: 6, published: 1, rejected: 5 });
     expect(view.progress).toBe(1);
     expect(errors.map((e) => e.message)).toEqual([
       'Riga 3, colonna Contribuente.Codice fiscale: il carattere di controllo non è corretto',
       'Riga 4, colonna Anno: non è un numero intero',
       'Riga 5, colonna Tributo: il valore non è tra quelli ammessi',
       'Riga 6, colonna Chiave: il record compare già alla riga 2',
+      'Riga 7, colonna Chiave: manca la chiave del record',
     ]);
     expect(errors[2]).toMatchObject({ value: 'IRPEF', fix: expect.stringContaining('IMU, TARI') });
     const stored = await record(t, '082053', 'U-1');

@@ -4,6 +4,7 @@ import { ThemeCatalog } from '../catalog/theme.catalog';
 import { decodeFeedCursor, FEED_START } from '../feed/cursor';
 import { FeedReader } from '../feed/feed.reader';
 import { Database } from '../storage/database';
+import { errorCode } from '../uploads/upload.processor';
 import type { OpenDataConfig } from './opendata.config';
 
 const PAGE = 1000;
@@ -44,7 +45,7 @@ export class OpenDataRefresher implements OnApplicationBootstrap, BeforeApplicat
   /** Applies every change not yet applied; at most one run at a time. */
   refresh(): Promise<void> {
     this.running ??= this.catchUp()
-      .catch((error: unknown) => this.logger.warn(`open data not refreshed: ${(error as Error).message}`))
+      .catch((error: unknown) => this.logger.warn(`open data not refreshed: ${errorCode(error)}`))
       .finally(() => (this.running = undefined));
     return this.running;
   }

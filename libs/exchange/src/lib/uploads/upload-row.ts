@@ -1,6 +1,7 @@
 import type { IssueDetail } from '@interscambio/http';
 import type { RecordCommand, RecordRejection } from '../records/record.types';
 import { explain } from './upload-messages';
+import { KEY_COLUMN } from './upload-columns';
 import type { UploadColumn } from './upload-columns';
 import { cellValue } from './upload-values';
 import type { CellProblem } from './upload-values';
@@ -58,6 +59,13 @@ export function rowCommand(
     if ('value' in cell) setPath(data, column.path.split('.'), cell.value);
     else errors.push(rowError(row.number, column.header, text, cell));
   });
+  if (address['key'] === undefined)
+    errors.push(
+      rowError(row.number, KEY_COLUMN.header, '', {
+        problem: 'manca la chiave del record',
+        fix: 'Scrivere l’identificativo del record nel vostro gestionale (lettere, cifre, . _ ~ -).',
+      }),
+    );
   if (errors.length > 0) return { errors };
   return { command: { op: 'put', type, ente: address['ente'], key: address['key'] ?? '', data } };
 }

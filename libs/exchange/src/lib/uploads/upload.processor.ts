@@ -72,8 +72,9 @@ export class UploadProcessor implements OnApplicationBootstrap, BeforeApplicatio
           await this.underLock(id);
         }
       } catch (error) {
-        // PostgreSQL away, say: the next poll tries again from the checkpoint.
-        this.logger.warn(`uploads paused: ${error instanceof Error ? error.message : String(error)}`);
+        // PostgreSQL away, say: the next poll tries again from the checkpoint. Only the error's code:
+        // a database message can quote a row's values (a codice fiscale), which stay out of logs.
+        this.logger.warn(`uploads paused: ${errorCode(error)}`);
         return;
       }
     } while (this.again && !this.stopping);
@@ -206,4 +207,10 @@ function repeated(
     problem: `il record compare già alla riga ${first}`,
     fix: 'Tenere una sola riga per ogni chiave.',
   });
+}
+
+/** What a log may say of a failure: its SQLSTATE or system code, or its class. */
+export function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown error';
 }
