@@ -97,19 +97,23 @@ export class UploadController {
   @Get('template.csv')
   @Public()
   template(@Param('type') type: string, @Res() reply: HttpReply): HttpReply {
+    // The type is resolved first: only a known type's name goes into a header.
+    const info = this.catalog.info(type);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${type}.csv"`)
-      .send(csvTemplate(this.catalog.info(type)));
+      .header('content-disposition', `attachment; filename="${info.type}.csv"`)
+      .send(csvTemplate(info));
   }
 
   @Get('template.xlsx')
   @Public()
   async xlsxTemplate(@Param('type') type: string, @Res() reply: HttpReply): Promise<HttpReply> {
+    const info = this.catalog.info(type);
+    const workbook = await xlsxTemplate(info);
     return reply
       .header('content-type', XLSX)
-      .header('content-disposition', `attachment; filename="${type}.xlsx"`)
-      .send(await xlsxTemplate(this.catalog.info(type)));
+      .header('content-disposition', `attachment; filename="${info.type}.xlsx"`)
+      .send(workbook);
   }
 
   /** The caller's own ente's upload; anybody else's does not exist for them. */
