@@ -188,6 +188,17 @@ describe('spreadsheet uploads of posizioni debitorie', () => {
     expect(view.rows).toMatchObject({ total: 1, published: 1, rejected: 0 });
   });
 
+  it('answers a template of an unknown type, whatever its name, with a 404 problem', async () => {
+    for (const file of ['template.csv', 'template.xlsx']) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/tributi/v1/records/${encodeURIComponent('tipo-ā"\u0100')}/${file}`,
+      });
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({ code: 'unknown-record-type' });
+    }
+  });
+
   it('shows an upload only to its own ente', async () => {
     const res = await postFile(t, '082053', csv([HEADER, validRow('O-1', 1)]));
     const other = await t.call('082006', {
