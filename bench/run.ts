@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ScenarioResult } from './src/lib/report.ts';
 import { resultsMarkdown } from './results-table.ts';
 
-const BENCHES = ['validation', 'outbox-relay', 'write-path', 'access', 'rate-limit', 'http', 'notifier'];
+const BENCHES = ['validation', 'outbox-relay', 'write-path', 'access', 'rate-limit', 'http', 'notifier', 'upload'];
 const RESULT_PREFIX = 'BENCH_RESULT ';
 const root = path.resolve(import.meta.dirname, '..');
 const distRoot = path.join(root, 'dist/bench');

@@ -20,7 +20,8 @@ export interface GatewayOptions {
 // The services' body limits (defaultBodyLimits in libs/http): a service answers a larger body with
 // 413 and closes the connection before reading it, and a proxy still sending it then gets EPIPE
 // instead of the answer. The gateway refuses such a body itself, as nginx's client_max_body_size does.
-const BODY_LIMITS = { single: 2 * 1024 * 1024, batch: 10 * 1024 * 1024 };
+// A spreadsheet upload takes up to MAX_UPLOAD_BYTES (libs/exchange uploads/upload.receiver.ts).
+const BODY_LIMITS = { single: 2 * 1024 * 1024, batch: 10 * 1024 * 1024, upload: 64 * 1024 * 1024 };
 const DRAIN_LIMIT = 64 * 1024 * 1024;
 
 // RFC 9110 §7.6.1: these describe one connection, not the message, and a proxy must not forward them.
@@ -32,6 +33,12 @@ export function startGateway(options: GatewayOptions): Promise<http.Server> {
     const first = (req.url ?? '/').split(/[/?#]/)[1] ?? '';
     const service = byName.get(first);
     if (service) return proxy(req, res, service, options.upstreamHost ?? '127.0.0.1');
+    // Open data, for anybody: /opendata/<theme>/… is the theme's /<theme>/v1/opendata/….
+    const openData = first === 'opendata' ? byName.get((req.url ?? '').split(/[/?#]/)[2] ?? '') : undefined;
+    if (openData) {
+      req.url = (req.url ?? '').replace(`/opendata/${openData.name}`, `/${openData.name}/v1/opendata`);
+      return proxy(req, res, openData, options.upstreamHost ?? '127.0.0.1');
+    }
     if (first === '' && (req.method === 'GET' || req.method === 'HEAD')) return index(req, res, options.services);
     if (first === '') {
       res.setHeader('allow', 'GET, HEAD');
@@ -62,9 +69,12 @@ export function startGateway(options: GatewayOptions): Promise<http.Server> {
 }
 
 function proxy(req: IncomingMessage, res: ServerResponse, service: Service, host: string): void {
-  const limit = new URL(req.url ?? '/', 'http://gateway').pathname.endsWith('/batch')
+  const pathname = new URL(req.url ?? '/', 'http://gateway').pathname;
+  const limit = pathname.endsWith('/batch')
     ? BODY_LIMITS.batch
-    : BODY_LIMITS.single;
+    : pathname.endsWith('/uploads')
+      ? BODY_LIMITS.upload
+      : BODY_LIMITS.single;
   const length = Number(req.headers['content-length'] ?? 0);
   if (length > limit) {
     // Answered before the body is read. Node then reads the body and drops it, keeping the connection:

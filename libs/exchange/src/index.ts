@@ -33,3 +33,6 @@ export { FeedNotifier } from './lib/feed/feed.notifier';
 export type { RecordList } from './lib/records/record-collection.controller';
 export { grantJoinSql, visibleSql } from './lib/access/record-grant.sql';
 export { minimised } from './lib/access/minimised';
+export { UploadProcessor } from './lib/uploads/upload.processor';
+export { UploadReceiver } from './lib/uploads/upload.receiver';
+export { UploadStore } from './lib/uploads/upload.store';

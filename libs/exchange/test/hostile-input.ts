@@ -152,6 +152,30 @@ function undocumented(base: string): ApiOperation[] {
       path: `${base}/records/{type}/{ente}/{key}/receipt`,
       parameters: [path('type'), path('ente'), path('key'), revision],
     },
+    {
+      method: 'GET',
+      path: `${base}/records/{type}/{ente}/{key}/revisions`,
+      parameters: [path('type'), path('ente'), path('key')],
+    },
+    {
+      method: 'GET',
+      path: `${base}/records/{type}/{ente}/{key}`,
+      parameters: [
+        path('type'),
+        path('ente'),
+        path('key'),
+        { name: 'asOf', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
+      ],
+    },
+    { method: 'POST', path: `${base}/records/{type}/uploads`, parameters: [path('type')] },
+    { method: 'GET', path: `${base}/records/{type}/uploads/{id}`, parameters: [path('type'), path('id')] },
+    { method: 'GET', path: `${base}/records/{type}/uploads/{id}/report.json`, parameters: [path('type'), path('id')] },
+    { method: 'GET', path: `${base}/records/{type}/uploads/{id}/report.xlsx`, parameters: [path('type'), path('id')] },
+    { method: 'GET', path: `${base}/records/{type}/template.csv`, parameters: [path('type')] },
+    { method: 'GET', path: `${base}/records/{type}/template.xlsx`, parameters: [path('type')] },
+    { method: 'GET', path: `${base}/caricamento`, parameters: [] },
+    { method: 'GET', path: `${base}/opendata/catalog.jsonld`, parameters: [] },
+    { method: 'GET', path: `${base}/opendata/{type}/{file}`, parameters: [path('type'), path('file')] },
   ];
 }
 

@@ -14,6 +14,7 @@ import { createFastifyAdapter, OpenApiHolder } from '@interscambio/http';
 import { buildOpenApi } from './openapi/openapi.document';
 import { SchemaCatalog } from '@interscambio/schemas';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { acceptSpreadsheets } from './uploads/upload-body';
 
 /**
  * A theme service, initialised (outbox relay running) but not listening: tests call
@@ -26,9 +27,11 @@ export async function createThemeApp(
   logDestination?: LogDestination,
 ): Promise<NestFastifyApplication> {
   const observability = Observability.forService(theme.theme, logLevels, logDestination);
+  const adapter = createFastifyAdapter(config.trustedProxies);
+  acceptSpreadsheets(adapter);
   const app = await NestFactory.create<NestFastifyApplication>(
     ExchangeModule.forTheme(theme, config, observability),
-    createFastifyAdapter(config.trustedProxies),
+    adapter,
     { bodyParser: false, logger: observability.nestLogger() },
   );
   // First: the request's trace context is set before the access gate may answer for it.

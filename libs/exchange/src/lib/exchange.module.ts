@@ -40,6 +40,15 @@ import { MESSAGE_BUS, PROBE_BUS } from './relay/message-bus.token';
 import { RelayLifecycle } from './relay/relay.lifecycle';
 import { Database } from './storage/database';
 import { RevocationsLifecycle } from './access/revocations.lifecycle';
+import { HistoryController } from './history/history.controller';
+import { HistoryConfigHolder, HistoryService } from './history/history.service';
+import { OpenDataController } from './opendata/opendata.controller';
+import { OpenDataConfigHolder, OpenDataRefresher } from './opendata/opendata.refresher';
+import { UploadController } from './uploads/upload.controller';
+import { UploadPageController } from './uploads/upload-page.controller';
+import { UploadProcessor } from './uploads/upload.processor';
+import { UploadReceiver } from './uploads/upload.receiver';
+import { UploadStore } from './uploads/upload.store';
 
 @Module({})
 export class ExchangeModule {
@@ -66,6 +75,10 @@ export class ExchangeModule {
       ],
       controllers: [
         AuditController,
+        UploadController,
+        UploadPageController,
+        HistoryController,
+        OpenDataController,
         RecordController,
         RecordCollectionController,
         FeedController,
@@ -129,6 +142,13 @@ export class ExchangeModule {
         { provide: THEME_CONSUMERS, useValue: theme.consumers ?? [] },
         DerivedRecordWriter,
         ConsumersLifecycle,
+        UploadStore,
+        UploadReceiver,
+        UploadProcessor,
+        { provide: HistoryConfigHolder, useValue: new HistoryConfigHolder(config) },
+        HistoryService,
+        { provide: OpenDataConfigHolder, useValue: new OpenDataConfigHolder(config) },
+        OpenDataRefresher,
       ],
     };
   }

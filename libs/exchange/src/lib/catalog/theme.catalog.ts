@@ -26,6 +26,11 @@ export class ThemeCatalog {
     }
   }
 
+  /** Every theme of the platform (the schemas of all of them are in the catalog). */
+  themes(): string[] {
+    return this.catalog.themes();
+  }
+
   /** The latest major of every type of the theme. */
   types(): RecordTypeInfo[] {
     return this.catalog.types(this.theme);

@@ -26,6 +26,8 @@ describe('exchange configuration', () => {
       rateLimitPerMinute: 1200,
       receiptKeySecret: env.RECEIPT_KEY_SECRET,
       receiptRetiredKeySecrets: [],
+      historyRetentionDays: {},
+      openDataLicences: {},
     });
   });
 
@@ -39,6 +41,8 @@ describe('exchange configuration', () => {
     [{ ...env, DATABASE_SCHEMA: 'Bad-Name' }, 'DATABASE_SCHEMA'],
     [{ ...env, TOKEN_JWKS_URL: undefined }, 'TOKEN_JWKS_URL'],
     [{ ...env, TOKEN_JWKS_URL: 'registry:3100/jwks' }, 'TOKEN_JWKS_URL'],
+    [{ ...env, HISTORY_RETENTION_DAYS: 'evento' }, 'HISTORY_RETENTION_DAYS'],
+    [{ ...env, OPENDATA_LICENCES: '082053=' }, 'OPENDATA_LICENCES'],
     [{ ...env, RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
     [{ ...env, RECEIPT_KEY_SECRET: undefined }, 'RECEIPT_KEY_SECRET'],
     [{ ...env, RECEIPT_KEY_SECRET: 'too-short' }, 'RECEIPT_KEY_SECRET'],

@@ -2,13 +2,25 @@ import { accessConfig } from '@interscambio/access';
 import type { AccessConfig } from '@interscambio/access';
 import { databaseConfig, kafkaConfig, listenConfig, publicUrlConfig } from '@interscambio/config';
 import type { DatabaseConfig, Env, KafkaConfig, ListenConfig, PublicUrlConfig } from '@interscambio/config';
+import { historyConfig } from '../history/history.config';
+import type { HistoryConfig } from '../history/history.config';
+import { openDataConfig } from '../opendata/opendata.config';
+import type { OpenDataConfig } from '../opendata/opendata.config';
 import { receiptConfig } from '../receipts/receipt.config';
 import type { ReceiptConfig } from '../receipts/receipt.config';
 
 export type { DatabaseConfig };
 
 export interface ExchangeConfig
-  extends DatabaseConfig, KafkaConfig, ListenConfig, AccessConfig, ReceiptConfig, PublicUrlConfig {}
+  extends
+    DatabaseConfig,
+    KafkaConfig,
+    ListenConfig,
+    AccessConfig,
+    ReceiptConfig,
+    PublicUrlConfig,
+    HistoryConfig,
+    OpenDataConfig {}
 
 export interface ConfigDefaults {
   theme: string;
@@ -24,6 +36,8 @@ export function loadExchangeConfig(env: Env, defaults: ConfigDefaults): Exchange
     ...accessConfig(env),
     ...receiptConfig(env),
     ...publicUrlConfig(env),
+    ...historyConfig(env),
+    ...openDataConfig(env),
   };
 }
 

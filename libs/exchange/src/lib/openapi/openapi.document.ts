@@ -6,6 +6,7 @@ import type { ThemeCatalog } from '../catalog/theme.catalog';
 import type { ExchangeConfig } from '../config/exchange.config';
 import type { ExchangeSettings } from '../exchange.settings';
 import { recordPaths } from './record-paths';
+import { uploadPaths } from './upload-paths';
 import { asComponent, componentName } from './record-schemas';
 import { batchResultSchema, scopeDescriptions, tagDescriptions } from './shared-components';
 
@@ -26,7 +27,8 @@ export function buildOpenApi(
   const paths = Object.fromEntries(Object.entries(document.paths).filter(([path]) => !path.startsWith(generic)));
   const schemas: Record<string, object> = { BatchResult: batchResultSchema };
   for (const info of catalog.allMajors()) schemas[componentName(info)] = asComponent(info);
-  for (const info of catalog.types()) Object.assign(paths, recordPaths(settings.basePath, info));
+  for (const info of catalog.types())
+    Object.assign(paths, recordPaths(settings.basePath, info), uploadPaths(settings.basePath, info));
   const types = Object.fromEntries(catalog.types().map((t) => [t.type, `${t.title || t.type}. ${t.description}`]));
   return conformApiDocument(
     {

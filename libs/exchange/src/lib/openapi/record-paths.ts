@@ -12,7 +12,11 @@ import {
 } from './shared-components';
 
 // The problem answers (401, 404, 422…) are added by conformApiDocument from what each operation takes.
-const needs = (scope: string): object[] => [{ [SECURITY_SCHEME]: [scope] }];
+export const needs = (scope: string): object[] => [{ [SECURITY_SCHEME]: [scope] }];
+
+/** The operationId of `action` on a record type: `posizioneDebitoriaRead`. */
+export const operationId = (type: string, action: string): string =>
+  `${type.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())}${action}`;
 
 /** The paths of one record type, each body referencing the type's own schema. */
 export function recordPaths(basePath: string, info: RecordTypeInfo): Record<string, object> {
@@ -23,8 +27,7 @@ export function recordPaths(basePath: string, info: RecordTypeInfo): Record<stri
   const tags = [info.type];
   const root = `${basePath}/records/${info.type}`;
   const name = info.title || info.type;
-  const id = (action: string): string =>
-    `${info.type.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())}${action}`;
+  const id = (action: string): string => operationId(info.type, action);
   return {
     [`${root}/{ente}/{key}`]: {
       parameters: [enteParameter, keyParameter],
@@ -50,7 +53,8 @@ export function recordPaths(basePath: string, info: RecordTypeInfo): Record<stri
         operationId: id('Read'),
         security: needs('records:read'),
         summary: `Leggi: ${name}`,
-        description: `Visibilità: **${info.visibility}**. Un record che il chiamante non può vedere risponde 404, come uno assente.${info.visibility === 'personale' ? " Ogni lettura è scritta nella traccia di audit con l'accordo e la sua finalità." : ''}\n\n*English*: a record the caller may not see answers 404, as a missing one does.`,
+        description: `Visibilità: **${info.visibility}**. Un record che il chiamante non può vedere risponde 404, come uno assente.${info.visibility === 'personale' ? " Ogni lettura è scritta nella traccia di audit con l'accordo e la sua finalità." : ''}\n\nCon \`asOf\`, il record com'era in quell'istante (404 \`record-deleted\` con \`deletedAt\` se era già cancellato).\n\n*English*: a record the caller may not see answers 404, as a missing one does. With \`asOf\`, the record as it was then.`,
+        parameters: [{ name: 'asOf', in: 'query', required: false, schema: { type: 'string', format: 'date-time' } }],
         responses: {
           '200': { description: 'Il record. / The record.', headers: etagHeader, content: json(info.examples[0]) },
           '304': { description: 'Non modificato (If-None-Match). / Not modified.' },

@@ -1,9 +1,10 @@
-import { Body, Controller, createParamDecorator, Delete, Get, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, createParamDecorator, Delete, Get, Put, Query, Req, Res } from '@nestjs/common';
 import type { ExecutionContext } from '@nestjs/common';
 import { CurrentCaller, Scopes } from '@interscambio/access';
 import type { Caller } from '@interscambio/access';
 import { send } from '@interscambio/http';
 import type { HttpReply, HttpRequest } from '@interscambio/http';
+import { HistoryService } from '../history/history.service';
 import { RecordService } from './record.service';
 import type { RecordAddress } from './record.service';
 
@@ -16,7 +17,10 @@ const RecordAt = createParamDecorator((_: unknown, context: ExecutionContext): R
 /** One record, addressed by type, ente and key. */
 @Controller('records/:type/:ente/:key')
 export class RecordController {
-  constructor(private readonly records: RecordService) {}
+  constructor(
+    private readonly records: RecordService,
+    private readonly history: HistoryService,
+  ) {}
 
   @Put()
   @Scopes('records:write')
@@ -37,7 +41,9 @@ export class RecordController {
     @Req() request: HttpRequest,
     @Res() reply: HttpReply,
     @CurrentCaller() caller: Caller,
+    @Query('asOf') asOf?: string,
   ): Promise<HttpReply> {
+    if (asOf !== undefined) return send(reply, await this.history.asOf(at, asOf, request, caller));
     return send(reply, await this.records.get(at, request, caller));
   }
 

@@ -1,5 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
+import { Migration20261203100002OpenData } from '../opendata/opendata.migrations';
+import { Migration20261203100001Upload } from '../uploads/upload.migrations';
 
 class Migration20261125000001Record extends Migration {
   override up(): void {
@@ -210,5 +212,7 @@ export const exchangeMigrations: MigrationObject[] = [
   { name: 'Migration20261203000003Receipt', class: Migration20261203000003Receipt },
   { name: 'Migration20261203000004IdempotencyAnswerText', class: Migration20261203000004IdempotencyAnswerText },
   { name: 'Migration20261203000005AgreementFields', class: Migration20261203000005AgreementFields },
+  { name: 'Migration20261203100001Upload', class: Migration20261203100001Upload },
+  { name: 'Migration20261203100002OpenData', class: Migration20261203100002OpenData },
   { name: 'Migration20261203100002Revocation', class: Migration20261203100002Revocation },
 ];

@@ -1,0 +1,24 @@
+import { Controller, Get, Param, Req } from '@nestjs/common';
+import { CurrentCaller, Scopes } from '@interscambio/access';
+import type { Caller } from '@interscambio/access';
+import type { HttpRequest } from '@interscambio/http';
+import { HistoryService } from './history.service';
+import type { RevisionItem } from './history.service';
+
+/** The revisions of one record: who wrote each, when, and what changed. */
+@Controller('records/:type/:ente/:key/revisions')
+export class HistoryController {
+  constructor(private readonly history: HistoryService) {}
+
+  @Get()
+  @Scopes('records:read')
+  revisions(
+    @Param('type') type: string,
+    @Param('ente') ente: string,
+    @Param('key') key: string,
+    @Req() request: HttpRequest,
+    @CurrentCaller() caller: Caller,
+  ): Promise<{ items: RevisionItem[] }> {
+    return this.history.revisions({ type, ente, key }, request, caller);
+  }
+}

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { compare } from 'fast-json-patch';
+import type { Operation } from 'fast-json-patch';
+import type { Caller } from '@interscambio/access';
+import { etag, ProblemError } from '@interscambio/http';
+import type { HttpAnswer, HttpRequest } from '@interscambio/http';
+import { minimised } from '../access/minimised';
+import { ReadAudit, shownFields } from '../access/read-audit';
+import type { RecordRead } from '../access/read-audit';
+import { ThemeCatalog } from '../catalog/theme.catalog';
+import { dateTimeOf } from '../feed/query-params';
+import { RecordNotFoundError } from '../problem/exchange.problems';
+import { checkEnte, checkKey, traceOf } from '../records/record-request';
+import type { RecordAddress } from '../records/record.service';
+import type { RecordOperation } from '../records/record.types';
+import { Database } from '../storage/database';
+import { historyHorizon } from './history.config';
+import type { HistoryConfig } from './history.config';
+import { asOfSql, revisionsSql, writersSql } from './history.sql';
+
+interface ChangeRow {
+  revision: number;
+  operation: RecordOperation;
+  data: unknown;
+  changed_at: Date;
+  visibility: string;
+  agreement_id: string | null;
+  purpose: string | null;
+  fields: string[] | null;
+}
+
+export interface RevisionItem {
+  revision: number;
+  operation: RecordOperation;
+  at: string;
+  /** The API client (and its ente) that wrote the revision. */
+  by: { clientId: string; ente: string } | null;
+  /** RFC 6902 JSON Patch from the previous revision shown (from nothing for the first). */
+  patch: Operation[];
+}
+
+export class HistoryConfigHolder {
+  constructor(readonly config: HistoryConfig) {}
+}
+
+/**
+ * A record's past, read from the change log under the record's own access rules: a personale
+ * record's revisions are minimised to the agreement's fields and each one shown is audited.
+ */
+@Injectable()
+export class HistoryService {
+  constructor(
+    private readonly db: Database,
+    private readonly catalog: ThemeCatalog,
+    private readonly reads: ReadAudit,
+    private readonly holder: HistoryConfigHolder,
+  ) {}
+
+  async revisions(at: RecordAddress, request: HttpRequest, caller: Caller): Promise<{ items: RevisionItem[] }> {
+    this.resolve(at);
+    const sql = revisionsSql(this.db.table('record_change'), this.db.table('agreement'));
+    const { rows } = await this.db.pool.query<ChangeRow>(sql, [...this.params(at, caller)]);
+    if (rows.length === 0) throw new RecordNotFoundError();
+    const writers = await this.db.pool.query<{ revision: number; client_id: string; ente: string }>(
+      writersSql(this.db.table('audit_entry'), this.db.table('audit_pending')),
+      [at.type, at.ente, at.key],
+    );
+    const by = new Map(writers.rows.map((w) => [w.revision, { clientId: w.client_id, ente: w.ente }]));
+    await this.audit(at, rows, request, caller);
+    let previous: unknown = {};
+    const items = rows.map((row) => {
+      const shown = shownData(row) ?? {};
+      const patch = compare(previous as object, shown as object);
+      previous = shown;
+      return {
+        revision: row.revision,
+        operation: row.operation,
+        at: row.changed_at.toISOString(),
+        by: by.get(row.revision) ?? null,
+        patch,
+      };
+    });
+    return { items };
+  }
+
+  /** The record as it was at `asOf`; a record deleted then is a 404 naming when it was deleted. */
+  async asOf(at: RecordAddress, asOf: string, request: HttpRequest, caller: Caller): Promise<HttpAnswer> {
+    this.resolve(at);
+    const instant = dateTimeOf('asOf', asOf) as Date;
+    const sql = asOfSql(this.db.table('record_change'), this.db.table('agreement'));
+    const { rows } = await this.db.pool.query<ChangeRow>(sql, [...this.params(at, caller), instant]);
+    const row = rows[0];
+    if (!row) throw new RecordNotFoundError();
+    if (row.operation === 'deleted') {
+      const deletedAt = row.changed_at.toISOString();
+      throw new ProblemError(
+        'record-deleted',
+        404,
+        'Record deleted',
+        `The record was deleted at ${deletedAt}.`,
+        undefined,
+        {},
+        { deletedAt, revision: row.revision },
+      );
+    }
+    await this.audit(at, [row], request, caller);
+    return {
+      status: 200,
+      headers: {
+        etag: etag(row.revision),
+        'last-modified': row.changed_at.toUTCString(),
+        'content-type': 'application/json; charset=utf-8',
+      },
+      body: shownData(row),
+    };
+  }
+
+  private params(at: RecordAddress, caller: Caller): unknown[] {
+    return [at.type, at.ente, at.key, caller.ente, historyHorizon(this.holder.config, at.type)];
+  }
+
+  /** Personale revisions shown are read audit entries, committed before the answer leaves. */
+  private async audit(at: RecordAddress, rows: ChangeRow[], request: HttpRequest, caller: Caller): Promise<void> {
+    const reads: RecordRead[] = rows
+      .filter((r) => r.visibility === 'personale' && r.operation !== 'deleted')
+      .map((r) => ({
+        ...at,
+        revision: r.revision,
+        agreementId: r.agreement_id,
+        purpose: r.purpose,
+        fields: shownFields(r),
+      }));
+    await this.reads.record(reads, traceOf(request, caller));
+  }
+
+  private resolve(at: RecordAddress): void {
+    this.catalog.info(at.type);
+    checkEnte(at.ente);
+    checkKey(at.key);
+  }
+}
+
+function shownData(row: ChangeRow): unknown {
+  if (row.data === null) return null;
+  return row.fields && row.agreement_id ? minimised(row.data, row.fields) : row.data;
+}

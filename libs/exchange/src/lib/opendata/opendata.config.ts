@@ -1,0 +1,26 @@
+import { optional } from '@interscambio/config';
+import type { Env } from '@interscambio/config';
+
+/** CC BY 4.0: the licence of open data unless an ente chose another (Linee guida AgID). */
+export const DEFAULT_LICENCE = 'https://creativecommons.org/licenses/by/4.0/';
+
+export interface OpenDataConfig {
+  /** The licence of each ente that chose one other than CC BY 4.0, by ISTAT code. */
+  openDataLicences: Record<string, string>;
+}
+
+/** OPENDATA_LICENCES: `<ISTAT code>=<licence URI>` pairs separated by commas. */
+export function openDataConfig(env: Env): OpenDataConfig {
+  const value = optional(
+    env,
+    'OPENDATA_LICENCES',
+    /^\d{6}=https?:\/\/[^\s,]+(,\d{6}=https?:\/\/[^\s,]+)*$/,
+    'pairs <ISTAT code>=<licence URI> separated by commas',
+  );
+  const openDataLicences: Record<string, string> = {};
+  for (const pair of value?.split(',') ?? []) {
+    const at = pair.indexOf('=');
+    openDataLicences[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return { openDataLicences };
+}

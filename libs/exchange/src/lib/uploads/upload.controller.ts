@@ -1,0 +1,126 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CurrentCaller, Scopes } from '@interscambio/access';
+import type { Caller } from '@interscambio/access';
+import { Public } from '@interscambio/http';
+import type { HttpReply, HttpRequest } from '@interscambio/http';
+import { ThemeCatalog } from '../catalog/theme.catalog';
+import { ExchangeSettings } from '../exchange.settings';
+import { columnsOf } from './upload-columns';
+import type { SchemaNode } from './upload-columns';
+import { jsonReport, uploadView, xlsxReport } from './upload-report';
+import { csvTemplate, xlsxTemplate } from './upload-template';
+import { UploadProcessor } from './upload.processor';
+import { languageOf, uploadNotFound } from './upload.problems';
+import { UploadReceiver } from './upload.receiver';
+import { UploadStore } from './upload.store';
+import type { Upload } from './upload.store';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Spreadsheets of one record type: its templates, uploads, their progress and reports. */
+@Controller('records/:type')
+export class UploadController {
+  constructor(
+    private readonly catalog: ThemeCatalog,
+    private readonly settings: ExchangeSettings,
+    private readonly receiver: UploadReceiver,
+    private readonly processor: UploadProcessor,
+    private readonly store: UploadStore,
+  ) {}
+
+  @Post('uploads')
+  @HttpCode(202)
+  @Scopes('records:write')
+  async upload(
+    @Param('type') type: string,
+    @Body() body: unknown,
+    @Req() request: HttpRequest,
+    @Res() reply: HttpReply,
+    @CurrentCaller() caller: Caller,
+  ): Promise<HttpReply> {
+    const id = await this.receiver.receive(type, body, request, caller);
+    this.processor.wake();
+    const upload = (await this.store.find(id)) as Upload;
+    const view = uploadView(upload, this.settings.basePath);
+    return reply
+      .status(202)
+      .header('location', `${this.settings.basePath}/records/${type}/uploads/${id}`)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(view);
+  }
+
+  @Get('uploads/:id')
+  @Scopes('records:write')
+  async status(
+    @Param('type') type: string,
+    @Param('id') id: string,
+    @Req() request: HttpRequest,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Record<string, unknown>> {
+    return uploadView(await this.mine(type, id, request, caller), this.settings.basePath);
+  }
+
+  @Get('uploads/:id/report.json')
+  @Scopes('records:write')
+  async jsonReport(
+    @Param('type') type: string,
+    @Param('id') id: string,
+    @Req() request: HttpRequest,
+    @Res() reply: HttpReply,
+    @CurrentCaller() caller: Caller,
+  ): Promise<HttpReply> {
+    const upload = await this.mine(type, id, request, caller);
+    return reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(jsonReport(this.store, upload, this.settings.basePath));
+  }
+
+  @Get('uploads/:id/report.xlsx')
+  @Scopes('records:write')
+  async xlsxReport(
+    @Param('type') type: string,
+    @Param('id') id: string,
+    @Req() request: HttpRequest,
+    @Res() reply: HttpReply,
+    @CurrentCaller() caller: Caller,
+  ): Promise<HttpReply> {
+    const upload = await this.mine(type, id, request, caller);
+    const all = columnsOf(this.catalog.info(type).schema as SchemaNode);
+    const headers = upload.columns.map((path) => all.find((c) => c.path === path)?.header ?? path);
+    return reply
+      .header('content-type', XLSX)
+      .header('content-disposition', `attachment; filename="esito-${upload.id}.xlsx"`)
+      .send(xlsxReport(this.store, upload, headers));
+  }
+
+  @Get('template.csv')
+  @Public()
+  template(@Param('type') type: string, @Res() reply: HttpReply): HttpReply {
+    // The type is resolved first: only a known type's name goes into a header.
+    const info = this.catalog.info(type);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${info.type}.csv"`)
+      .send(csvTemplate(info));
+  }
+
+  @Get('template.xlsx')
+  @Public()
+  async xlsxTemplate(@Param('type') type: string, @Res() reply: HttpReply): Promise<HttpReply> {
+    const info = this.catalog.info(type);
+    const workbook = await xlsxTemplate(info);
+    return reply
+      .header('content-type', XLSX)
+      .header('content-disposition', `attachment; filename="${info.type}.xlsx"`)
+      .send(workbook);
+  }
+
+  /** The caller's own ente's upload; anybody else's does not exist for them. */
+  private async mine(type: string, id: string, request: HttpRequest, caller: Caller): Promise<Upload> {
+    this.catalog.info(type);
+    const upload = UUID.test(id) ? await this.store.find(id, caller.ente) : undefined;
+    if (!upload || upload.type !== type) throw uploadNotFound(languageOf(request));
+    return upload;
+  }
+}
