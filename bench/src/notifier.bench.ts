@@ -2,7 +2,8 @@
 // started as `npm start` does: the time from a PUT to its webhook at 200 records/s, and the time a
 // burst of events takes to reach 10 and then 100 subscriptions (fan-out should grow linearly).
 import { randomBytes } from 'node:crypto';
-import { generateRecords, loadEnti } from '@interscambio/fixtures';
+import { comuni } from '@interscambio/enti';
+import { generateRecords } from '@interscambio/fixtures';
 import { benchEnv, progress, uniqueName } from './lib/bench-env';
 import { startIssuer } from './lib/bench-issuer';
 import { percentile } from './lib/compare';
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
   const documents = generateRecords({
     theme: THEME,
     type: TYPE,
-    enti: loadEnti('all').filter((e) => e.codiceIstat === ENTE),
+    enti: comuni('all').filter((e) => e.codiceIstat === ENTE),
     perEnte: 200,
     seed: 6,
   }).map((r) => JSON.stringify(r.data));

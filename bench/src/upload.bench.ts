@@ -6,7 +6,7 @@
 // upload, before the bare side runs.
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { codiceFiscaleCheck } from '@interscambio/fixtures';
+import { codiceFiscaleCheck } from '@interscambio/enti';
 import {
   createThemeApp,
   loadExchangeConfig,

@@ -1,4 +1,4 @@
-import { codiceFiscaleCheck } from '@interscambio/fixtures';
+import { codiceFiscaleCheck } from '@interscambio/enti';
 import type { TributiTestApp } from './tributi-test-app';
 
 export const HEADER = [

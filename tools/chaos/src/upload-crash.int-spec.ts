@@ -1,4 +1,4 @@
-import { codiceFiscaleCheck } from '@interscambio/fixtures';
+import { codiceFiscaleCheck } from '@interscambio/enti';
 import { testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 import type { TestDatabase } from '@interscambio/testing';
 import { pollUntil } from './lib/poll';

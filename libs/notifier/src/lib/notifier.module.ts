@@ -1,7 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AccessModule } from '@interscambio/access';
+import { AccessModule, RevocationSet } from '@interscambio/access';
 import { DocsController, OpenApiHolder, ProblemFilter, STATUS_CHECKS, StatusController } from '@interscambio/http';
 import type { StatusChecks } from '@interscambio/http';
 import { KafkajsBus, probeBus, probeKafka } from '@interscambio/messaging';
@@ -26,7 +26,16 @@ export class NotifierModule {
   static forRoot(config: NotifierConfig, db: NotifierDatabase, settings: NotifierSettings): DynamicModule {
     return {
       module: NotifierModule,
-      imports: [AccessModule.forAudience(NOTIFIER_AUDIENCE, config)],
+      imports: [
+        AccessModule.forAudience(NOTIFIER_AUDIENCE, config, {
+          sql: db.pool,
+          schema: db.schema,
+          // Not fed from the registry's revocations topic yet: a revoked client's token is refused
+          // here only at expiry (at most 10 minutes), while every delivery re-checks its agreement.
+          revocations: new RevocationSet(),
+          log: (m) => new Logger('Access').warn(m),
+        }),
+      ],
       controllers: [SubscriptionsController, StatusController, DocsController],
       providers: [
         { provide: NotifierSettings, useValue: settings },

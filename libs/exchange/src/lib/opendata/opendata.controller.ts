@@ -4,7 +4,7 @@ import { ProblemError, Public } from '@interscambio/http';
 import type { HttpReply, HttpRequest } from '@interscambio/http';
 import type { RecordTypeInfo } from '@interscambio/schemas';
 import { ThemeCatalog } from '../catalog/theme.catalog';
-import { enti } from '../rules/enti';
+import { entiByIstat } from '@interscambio/enti';
 import { Database } from '../storage/database';
 import { columnsOf } from '../uploads/upload-columns';
 import { fieldText, quoted } from '../uploads/upload-template';
@@ -122,7 +122,7 @@ async function* csvLines(
 
 /** Comuni are `c_<codice catastale>` in the IPA index; a città metropolitana by its ISTAT code until the registry knows its IPA code. */
 function publisher(ente: string): Publisher {
-  const known = enti().get(ente);
+  const known = entiByIstat().get(ente);
   return {
     name: known?.nome ?? `Ente ${ente}`,
     ipa: known?.codiceCatastale ? `c_${known.codiceCatastale.toLowerCase()}` : `istat_${ente}`,

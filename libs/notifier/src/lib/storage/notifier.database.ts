@@ -1,11 +1,12 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { DatabaseConfig } from '@interscambio/config';
+import { rateLimitMigrations } from '@interscambio/access';
 import { messagingMigrations, ProcessedEvent } from '@interscambio/messaging';
 import { createPool, migrate, openOrm, qualifiedTable } from '@interscambio/persistence';
 import type { Pool } from 'pg';
 import { notifierMigrations } from './notifier.migrations';
 
-export const allNotifierMigrations = [...messagingMigrations, ...notifierMigrations];
+export const allNotifierMigrations = [...messagingMigrations, ...rateLimitMigrations, ...notifierMigrations];
 
 /**
  * The notifier's schema: the ORM for migrations and the consumers' processed_event marks, a pool
