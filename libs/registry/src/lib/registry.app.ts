@@ -66,7 +66,9 @@ export async function createRegistryApp(
  * and instantiates nothing, so none of the resources createRegistryApp opens is needed.
  */
 export async function registryApiDocument(config: RegistryConfig): Promise<OpenAPIObject> {
-  const unopened = {} as RegistryResources;
+  // The module reads the database's schema and pool when it is declared (the rate limiter keeps
+  // them); preview mode never uses them.
+  const unopened = { db: { schema: config.databaseSchema } } as unknown as RegistryResources;
   const app = await NestFactory.create<NestFastifyApplication>(
     RegistryModule.forRoot(config, unopened),
     createFastifyAdapter(),

@@ -26,6 +26,8 @@ describe('exchange configuration', () => {
       rateLimitPerMinute: 1200,
       receiptKeySecret: env.RECEIPT_KEY_SECRET,
       receiptRetiredKeySecrets: [],
+      publicUrl: 'https://interscambio.cittametropolitana.pa.it',
+      sandboxUrl: 'http://localhost:8080',
       historyRetentionDays: {},
       openDataLicences: {},
     });

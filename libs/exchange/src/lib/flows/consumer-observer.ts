@@ -1,4 +1,4 @@
-import { consumerLag, eventTraceparent } from '@interscambio/messaging';
+import { consumerLag, eventCorrelationId, eventTraceparent } from '@interscambio/messaging';
 import type { MessageBus, SettledMessage } from '@interscambio/messaging';
 import { traceIdOf } from '@interscambio/observability';
 import type { Observability } from '@interscambio/observability';
@@ -21,7 +21,7 @@ export function settledObserver(observability: Observability): (settled: Settled
       partition: message.partition,
       offset: message.offset,
       eventId: event?.id,
-      correlationId: event?.headers['interscambio-correlation-id'],
+      correlationId: event && eventCorrelationId(event),
       traceId: event ? traceIdOf(eventTraceparent(event)) : undefined,
       outcome,
       attempts,

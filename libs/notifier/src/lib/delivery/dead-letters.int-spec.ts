@@ -9,11 +9,13 @@ describe('dead letters and self-pausing', () => {
   let r: WebhookReceiver;
 
   beforeAll(async () => {
-    // A retry window of 1.5 s, and a pause after 4 failures in a row: the test's own schedule.
+    // A retry window of 1.5 s, and a pause after 12 failures in a row: the test's own schedule. The
+    // window allows at most about 6 attempts (200 ms doubling to 800 ms), so the dead letter's
+    // subscription never pauses itself, however slow the machine.
     h = await NotifierHarness.start('notifier_dead', {
       ...FAST_DELIVERY_ENV,
       NOTIFIER_RETRY_WINDOW_MS: '1500',
-      NOTIFIER_PAUSE_AFTER_FAILURES: '4',
+      NOTIFIER_PAUSE_AFTER_FAILURES: '12',
     });
     r = await WebhookReceiver.start();
   });
@@ -65,8 +67,8 @@ describe('dead letters and self-pausing', () => {
     );
     const paused = (await h.call(READER, { method: 'GET', url: `${BASE}/${sub.id}` })).json();
     expect(paused).toMatchObject({
-      pausedReason: 'paused after 4 consecutive failures',
-      counters: { consecutiveFailures: 4 },
+      pausedReason: 'paused after 12 consecutive failures',
+      counters: { consecutiveFailures: 12 },
     });
     expect((await h.deliveries(sub.id)).map((d) => d.status)).toEqual(['pending', 'pending']);
 
