@@ -1,3 +1,7 @@
+import { startTracing } from '@interscambio/observability';
+// Before the rest loads pg and the http server: OpenTelemetry's instrumentations patch modules as
+// they load. Nothing starts unless OTEL_* variables configure an exporter.
+startTracing('notifier');
 import 'reflect-metadata';
 import { runNotifier } from '@interscambio/notifier';
 

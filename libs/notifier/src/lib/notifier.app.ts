@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
-import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { installAccessGate } from '@interscambio/access';
 import { createFastifyAdapter, OpenApiHolder } from '@interscambio/http';
+import { Observability } from '@interscambio/observability';
+import type { LogDestination, NestLevel } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { loadNotifierConfig } from './config/notifier.config';
 import type { NotifierConfig } from './config/notifier.config';
@@ -15,7 +16,8 @@ import { NotifierDatabase } from './storage/notifier.database';
 /** The notifier, initialised (consumers starting, dispatcher running) but not listening. */
 export async function createNotifierApp(
   config: NotifierConfig,
-  logLevels: LogLevel[] = ['error', 'warn', 'log'],
+  logLevels: NestLevel[] = ['error', 'warn', 'log'],
+  logDestination?: LogDestination,
 ): Promise<NestFastifyApplication> {
   const logger = new Logger('notifier');
   const db = await NotifierDatabase.open(config, (m) => logger.warn(m));
@@ -28,11 +30,14 @@ export async function createNotifierApp(
     const catalog = SchemaCatalog.load(config.schemasDir);
     const themes = new Map(catalog.types().map((t) => [t.type, t.theme]));
     const settings = new NotifierSettings(config, config.topicPrefix, themes);
+    const observability = Observability.forService('notifier', logLevels, logDestination);
     const app = await NestFactory.create<NestFastifyApplication>(
-      NotifierModule.forRoot(config, db, settings),
-      createFastifyAdapter(),
-      { bodyParser: false, logger: logLevels, abortOnError: false },
+      NotifierModule.forRoot(config, db, settings, observability),
+      createFastifyAdapter(config.trustedProxies),
+      { bodyParser: false, logger: observability.nestLogger(), abortOnError: false },
     );
+    // First: the request's trace context is set before the access gate may answer for it.
+    observability.install(app);
     installAccessGate(app);
     app.setGlobalPrefix(NOTIFIER_BASE_PATH.slice(1));
     app.get(OpenApiHolder).document = buildNotifierOpenApi(app, config.tokenUrl);

@@ -5,6 +5,7 @@ import { AccessModule, RevocationSet } from '@interscambio/access';
 import { DocsController, OpenApiHolder, ProblemFilter, STATUS_CHECKS, StatusController } from '@interscambio/http';
 import type { StatusChecks } from '@interscambio/http';
 import { KafkajsBus, probeBus, probeKafka } from '@interscambio/messaging';
+import { MetricsController, Observability } from '@interscambio/observability';
 import type { MessageBus } from '@interscambio/messaging';
 import type { NotifierConfig } from './config/notifier.config';
 import { NotifierConsumersLifecycle, MESSAGE_BUS } from './delivery/consumers.lifecycle';
@@ -23,7 +24,12 @@ const PROBE_BUS = Symbol('NOTIFIER_PROBE_BUS');
 
 @Module({})
 export class NotifierModule {
-  static forRoot(config: NotifierConfig, db: NotifierDatabase, settings: NotifierSettings): DynamicModule {
+  static forRoot(
+    config: NotifierConfig,
+    db: NotifierDatabase,
+    settings: NotifierSettings,
+    observability = Observability.forService('notifier'),
+  ): DynamicModule {
     return {
       module: NotifierModule,
       imports: [
@@ -36,7 +42,7 @@ export class NotifierModule {
           log: (m) => new Logger('Access').warn(m),
         }),
       ],
-      controllers: [SubscriptionsController, StatusController, DocsController],
+      controllers: [SubscriptionsController, StatusController, MetricsController, DocsController],
       providers: [
         { provide: NotifierSettings, useValue: settings },
         { provide: NotifierDatabase, useValue: db },
@@ -47,6 +53,7 @@ export class NotifierModule {
         },
         { provide: PROBE_BUS, useFactory: () => probeBus(config.kafkaBrokers, 'interscambio-notifier-status') },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        ...observability.providers(),
         {
           provide: STATUS_CHECKS,
           inject: [PROBE_BUS],

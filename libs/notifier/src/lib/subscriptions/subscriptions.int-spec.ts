@@ -62,6 +62,17 @@ describe('subscriptions outside the sandbox', () => {
     expect(answer?.json()).toMatchObject({ deliveries: { pending: 0 } });
   });
 
+  it('publishes its metrics at /metrics without a token, counting requests by route pattern', async () => {
+    await h.call(OWNER, { method: 'GET', url: BASE });
+    const answer = await h.notifier?.inject({ method: 'GET', url: '/notifier/v1/metrics' });
+    expect(answer?.statusCode).toBe(200);
+    expect(answer?.headers['x-ratelimit-limit']).toBeUndefined();
+    expect(answer?.body).toMatch(
+      /http_request_duration_seconds_count\{[^}]*route="\/notifier\/v1\/subscriptions"[^}]*\} [1-9]/,
+    );
+    expect(answer?.body).toMatch(/interscambio_dependency_up\{[^}]*dependency="postgres"[^}]*\} 1/);
+  });
+
   it('needs the subscriptions scope', async () => {
     const answer = await h.call(OWNER, { method: 'GET', url: BASE }, ['records:read']);
     expect(answer.statusCode).toBe(403);
