@@ -37,6 +37,8 @@ export { relayApplicationName, relayLockName } from './lib/outbox/outbox.names';
 export type { OutboxBacklog } from './lib/outbox/outbox.store';
 export type { OutboxRelayOptions, PublishedBatch } from './lib/outbox/outbox.relay';
 export { EventConsumer } from './lib/consumer/event.consumer';
+export { ConsumerGroups } from './lib/consumer/consumer-groups';
+export type { ConsumerGroupSpec } from './lib/consumer/consumer-groups';
 export type { EventConsumerOptions, SettledMessage } from './lib/consumer/event.consumer';
 export { consumerLag } from './lib/consumer/consumer-lag';
 export { deadLetterTopic } from './lib/consumer/dead-letter';

@@ -36,7 +36,7 @@ export function settledObserver(observability: Observability): (settled: Settled
 export function collectConsumerLag(
   observability: Observability,
   bus: MessageBus,
-  groups: () => { groupId: string; topics: string[] }[],
+  groups: () => readonly { groupId: string; topics: string[] }[],
 ): void {
   let readAt = 0;
   let reading: Promise<void> | undefined;

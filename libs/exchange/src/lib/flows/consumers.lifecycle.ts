@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
-import { EventConsumer, eventTraceparent, ProcessedEvent, TopicEnsurer } from '@interscambio/messaging';
+import { ConsumerGroups, eventTraceparent, ProcessedEvent } from '@interscambio/messaging';
 import { inEventSpan, Observability } from '@interscambio/observability';
 import type { MessageBus } from '@interscambio/messaging';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -31,35 +31,43 @@ import type { ThemeConsumer } from './theme-consumer';
  */
 @Injectable()
 export class ConsumersLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('ThemeConsumers');
   private orm?: MikroORM;
-  private consumers: EventConsumer[] = [];
   private readonly all: ServiceConsumer[];
-  private stopped = false;
-  private starting?: Promise<void>;
-  private wakeStarter?: () => void;
+  private readonly groups: ConsumerGroups;
 
   constructor(
     @Inject(THEME_CONSUMERS) declared: ThemeConsumer[],
-    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(MESSAGE_BUS) bus: MessageBus,
     private readonly db: Database,
     private readonly settings: ExchangeSettings,
     private readonly writer: DerivedRecordWriter,
-    private readonly observability: Observability,
+    observability: Observability,
   ) {
     this.all = [
       agreementsConsumer(settings, db),
       revocationsConsumer(settings, db),
       ...declared.map((c) => this.flow(c)),
     ];
-    collectConsumerLag(observability, bus, () =>
-      this.all.slice(0, this.consumers.length).map((c) => ({ groupId: this.groupId(c), topics: c.topics })),
+    const logger = new Logger('ThemeConsumers');
+    const onSettled = settledObserver(observability);
+    this.groups = new ConsumerGroups(
+      bus,
+      this.all.map((c) => ({
+        // The prefix keeps groups of different deployments (and test runs) on one cluster apart.
+        groupId: `${settings.topicPrefix}.${settings.theme}.${c.name}`,
+        topics: c.topics,
+        topicConfig: c.topicConfig,
+        // A span continuing the producer's trace, when OpenTelemetry runs: derived records carry it on.
+        handler: (event, em) =>
+          inEventSpan(`${event.topic} process`, eventTraceparent(event), () => c.handle(event, em)),
+        // A new flow derives from the records published before it existed, and a new service
+        // learns every agreement approved before it started.
+        fromBeginning: true,
+        onSettled,
+      })),
+      (m) => logger.warn(m),
     );
-  }
-
-  /** The prefix keeps groups of different deployments (and test runs) on one cluster apart. */
-  private groupId(consumer: ServiceConsumer): string {
-    return `${this.settings.topicPrefix}.${this.settings.theme}.${consumer.name}`;
+    collectConsumerLag(observability, bus, () => this.groups.running);
   }
 
   /** A theme's flow: its sources' topics, its derived writes made as `flow:<theme>.<name>`. */
@@ -82,64 +90,13 @@ export class ConsumersLifecycle implements OnApplicationBootstrap, BeforeApplica
     });
     // Kafka being down must not stop the service from accepting records (the outbox keeps their
     // events): the consumers start in the background, retrying until the broker answers.
-    this.starting = this.startWhenKafkaAnswers();
-  }
-
-  private async startWhenKafkaAnswers(): Promise<void> {
-    for (let delay = 1000; !this.stopped; delay = Math.min(delay * 2, 30_000)) {
-      try {
-        return await this.startAll();
-      } catch (error) {
-        this.logger.warn(`consumers not started, retrying in ${delay} ms: ${(error as Error).message}`);
-        await new Promise<void>((resolve) => {
-          this.wakeStarter = resolve;
-          setTimeout(resolve, delay).unref();
-        });
-      }
-    }
-  }
-
-  private async startAll(): Promise<void> {
-    const ensurer = new TopicEnsurer(this.bus);
-    try {
-      for (const declared of this.all.slice(this.consumers.length)) {
-        // Subscribing to a topic nobody has published to yet must not fail: we never auto-create.
-        await ensurer.ensure(declared.topics, declared.topicConfig);
-        const consumer = new EventConsumer({
-          bus: this.bus,
-          orm: this.orm as MikroORM,
-          groupId: this.groupId(declared),
-          topics: declared.topics,
-          // A span continuing the producer's trace, when OpenTelemetry runs: derived records carry it on.
-          handler: (event, em) =>
-            inEventSpan(`${event.topic} process`, eventTraceparent(event), () => declared.handle(event, em)),
-          // A new flow derives from the records published before it existed, and a new service
-          // learns every agreement approved before it started.
-          fromBeginning: true,
-          log: (m) => this.logger.warn(m),
-          onSettled: settledObserver(this.observability),
-        });
-        await consumer.start();
-        this.consumers.push(consumer);
-        if (this.stopped) return await this.stopAll();
-      }
-    } finally {
-      await ensurer.close();
-    }
+    this.groups.start(this.orm);
   }
 
   /** Before the pool closes (onApplicationShutdown): a handler in flight still needs it. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    // A start still in flight must finish (and see `stopped`) before the pool and ORM go away.
-    this.wakeStarter?.();
-    await this.starting;
-    await this.stopAll();
-  }
-
-  private async stopAll(): Promise<void> {
-    const consumers = this.consumers.splice(0);
-    await Promise.all(consumers.map((c) => c.stop()));
+    // A start still in flight finishes (and sees the stop) before the ORM goes away.
+    await this.groups.stop();
     await this.orm?.close();
     this.orm = undefined;
   }
