@@ -1,6 +1,6 @@
 import type { ThemeOptions } from '@interscambio/exchange';
 import { ambienteTerritorioRules } from './ambiente-territorio.rules';
-import { cantieriViabilitaConsumer } from './flows/cantieri-viabilita.consumer';
+import { cantieriViabilitaConsumer } from './flows/cantieri-viabilita.flow';
 
 export const ambienteTerritorioTheme: ThemeOptions = {
   theme: 'ambiente-territorio',

@@ -1,5 +1,5 @@
 import type { ThemeOptions } from '@interscambio/exchange';
-import { praticheConcluseConsumer } from './flows/pratiche-concluse.consumer';
+import { praticheConcluseConsumer } from './flows/pratiche-concluse.flow';
 import { tributiRules } from './tributi.rules';
 
 export const tributiTheme: ThemeOptions = {

@@ -1,4 +1,4 @@
-import type { ThemeConsumer } from './flows/theme-consumer';
+import type { ThemeConsumer } from './flows/flow';
 import type { ThemeRule } from './rules/theme-rule';
 
 /** What a theme service declares about itself; everything else is the exchange's. */

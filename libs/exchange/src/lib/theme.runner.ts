@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { createServiceLogger, NestPinoLogger } from '@interscambio/observability';
-import { loadDatabaseConfig } from './config/exchange.config';
+import { loadDatabaseConfig } from './exchange.config';
 import { ConfigError } from '@interscambio/config';
 import { bootstrapTheme } from './exchange.app';
 import type { ThemeOptions } from './exchange.settings';

@@ -1,6 +1,6 @@
 import type { RecordTypeInfo, SchemaCatalog } from '@interscambio/schemas';
 import type { IssueDetail } from '@interscambio/http';
-import { UnknownRecordTypeError } from '../problem/exchange.problems';
+import { UnknownRecordTypeError } from '../exchange.problems';
 import type { RecordTypeRef } from '../records/record.types';
 import { EVERY_TYPE } from '../rules/theme-rule';
 import type { RuleContext, ThemeRule } from '../rules/theme-rule';

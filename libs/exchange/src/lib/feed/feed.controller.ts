@@ -10,7 +10,7 @@ import { decodeFeedCursor } from './cursor';
 import { feedPageSchema } from './feed-page.schema';
 import type { FeedPage } from './feed.reader';
 import { FeedService } from './feed.service';
-import { ReadAudit } from '../access/read-audit';
+import { ReadAudit } from '../trail/read.auditor';
 import { traceOf } from '../records/record-request';
 import { limitOf, waitOf } from './query-params';
 

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
-import { grantJoinSql, visibleSql } from '../access/record-grant.sql';
-import { minimised } from '../access/minimised';
-import { shownFields } from '../access/read-audit';
-import type { RecordRead } from '../access/read-audit';
+import { grantJoinSql, visibleSql } from '../security/record-grant.sql';
+import { minimised } from '../security/minimised';
+import { shownFields } from '../trail/read.auditor';
+import type { RecordRead } from '../trail/read.auditor';
 import type { RecordOperation } from '../records/record.types';
 import { Database } from '../storage/database';
 import { encodeFeedCursor } from './cursor';

@@ -1,4 +1,4 @@
-import { grantJoinSql, visibleSql } from '../access/record-grant.sql';
+import { grantJoinSql, visibleSql } from '../security/record-grant.sql';
 
 // A record's history is its rows in the change log (record_change), under the same access rules as
 // the record itself (record-grant.sql.ts): `$1..$3` its address, `$4` the reader's ente, `$5` the

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import { IdempotencyKeyReusedError } from '../problem/exchange.problems';
+import { IdempotencyKeyReusedError } from '../exchange.problems';
 import { Database } from '../storage/database';
 import type { HttpAnswer } from '@interscambio/http';
 

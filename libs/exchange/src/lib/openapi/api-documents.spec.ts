@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expectConformingApi, italianGuidelinesLinter } from '@interscambio/http/testing';
 import { SchemaCatalog } from '@interscambio/schemas';
 import type { Spectral } from '@stoplight/spectral-core';
-import { loadExchangeConfig } from '../config/exchange.config';
+import { loadExchangeConfig } from '../exchange.config';
 import { themeApiDocument } from '../exchange.app';
 
 // Preview mode connects to nothing: these addresses are never dialled.

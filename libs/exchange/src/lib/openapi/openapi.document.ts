@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { conformApiDocument } from '@interscambio/http';
 import type { ThemeCatalog } from '../catalog/theme.catalog';
-import type { ExchangeConfig } from '../config/exchange.config';
+import type { ExchangeConfig } from '../exchange.config';
 import type { ExchangeSettings } from '../exchange.settings';
 import { recordPaths } from './record-paths';
 import { uploadPaths } from './upload-paths';

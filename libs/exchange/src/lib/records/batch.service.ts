@@ -5,7 +5,7 @@ import type { HttpAnswer, HttpRequest, IssueDetail } from '@interscambio/http';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { idempotentWork } from '../idempotency/idempotent-work';
-import { rejectionIssues, rejectionStatus } from '../problem/exchange.problems';
+import { rejectionIssues, rejectionStatus } from '../exchange.problems';
 import { Database } from '../storage/database';
 import { idempotencyKeyOf, traceOf } from './record-request';
 import { RecordWriter } from './record-writer';

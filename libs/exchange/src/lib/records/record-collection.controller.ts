@@ -7,7 +7,7 @@ import { decodeFeedCursor } from '../feed/cursor';
 import { FeedReader } from '../feed/feed.reader';
 import type { FeedItem } from '../feed/feed.reader';
 import { dateTimeOf, limitOf } from '../feed/query-params';
-import { ReadAudit } from '../access/read-audit';
+import { ReadAudit } from '../trail/read.auditor';
 import { BatchService } from './batch.service';
 import { send } from '@interscambio/http';
 import { checkEnte, traceOf } from './record-request';

@@ -10,7 +10,7 @@
 // the order transactions *started* writing, not the order they committed; a writer that started
 // before another but queued behind it on one record's row lock must still come after it.
 
-import { grantJoinSql, visibleSql } from '../access/record-grant.sql';
+import { grantJoinSql, visibleSql } from '../security/record-grant.sql';
 
 /** `bigint` id of the current transaction (PostgreSQL ≥ 13), assigned now if it has none. */
 const CURRENT_TX = 'pg_current_xact_id()::text::bigint';

@@ -7,7 +7,7 @@ import { provaTheme } from '../../../test/prova-theme';
 import type { ProvaTheme } from '../../../test/prova-theme';
 import { startThemeTestApp } from '../../../test/theme-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
-import { AuditSealerLifecycle } from '../audit/audit-sealer.lifecycle';
+import { AuditSealerLifecycle } from '../trail/audit-sealer.lifecycle';
 import { decodeFeedCursor, FEED_START } from '../feed/cursor';
 import type { FeedItem } from '../feed/feed.reader';
 import { FeedReader } from '../feed/feed.reader';

@@ -5,7 +5,7 @@ import { activeTraceparent } from '@interscambio/observability';
 import { RecordWriter } from '../records/record-writer';
 import type { RecordCommand, RecordOutcome, RequestTrace } from '../records/record.types';
 import { DerivedRecordInvalidError } from './derived-record.error';
-import type { DerivedRecords } from './theme-consumer';
+import type { DerivedRecords } from './flow';
 
 /** Derived writes through the one write path, as made by the flow for the ente of each record. */
 @Injectable()

@@ -3,7 +3,7 @@ import { provaTheme } from '../../../test/prova-theme';
 import type { ProvaTheme } from '../../../test/prova-theme';
 import { startThemeTestApp } from '../../../test/theme-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
-import { AuditSealerLifecycle } from '../audit/audit-sealer.lifecycle';
+import { AuditSealerLifecycle } from '../trail/audit-sealer.lifecycle';
 
 const BASE = '/prova/v1';
 const DOCUMENT = { anno: 2024, nota: 'motivo riservato' };

@@ -2,12 +2,12 @@ import { accessConfig } from '@interscambio/access';
 import type { AccessConfig } from '@interscambio/access';
 import { databaseConfig, kafkaConfig, listenConfig, publicUrlConfig } from '@interscambio/config';
 import type { DatabaseConfig, Env, KafkaConfig, ListenConfig, PublicUrlConfig } from '@interscambio/config';
-import { historyConfig } from '../history/history.config';
-import type { HistoryConfig } from '../history/history.config';
-import { openDataConfig } from '../opendata/opendata.config';
-import type { OpenDataConfig } from '../opendata/opendata.config';
-import { receiptConfig } from '../receipts/receipt.config';
-import type { ReceiptConfig } from '../receipts/receipt.config';
+import { historyConfig } from './history/history.config';
+import type { HistoryConfig } from './history/history.config';
+import { openDataConfig } from './opendata/opendata.config';
+import type { OpenDataConfig } from './opendata/opendata.config';
+import { receiptConfig } from './receipts/receipt.config';
+import type { ReceiptConfig } from './receipts/receipt.config';
 
 export type { DatabaseConfig };
 

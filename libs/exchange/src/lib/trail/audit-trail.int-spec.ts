@@ -4,8 +4,8 @@ import { AgreementPublisher, agreementsHandled, agreementState } from '../../../
 import { provaTheme } from '../../../test/prova-theme';
 import type { ProvaTheme } from '../../../test/prova-theme';
 import { startThemeTestApp } from '../../../test/theme-test-app';
-import { AuditAnchors } from '../audit/audit-anchors';
-import { AuditSealerLifecycle } from '../audit/audit-sealer.lifecycle';
+import { AuditAnchors } from './audit-anchors';
+import { AuditSealerLifecycle } from './audit-sealer.lifecycle';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
 const BASE = '/prova/v1';

@@ -2,7 +2,7 @@
 // problem+json. The write path itself (RecordWriter) knows nothing of HTTP.
 import type { IssueDetail } from '@interscambio/http';
 import { ProblemError } from '@interscambio/http';
-import type { RecordRejection } from '../records/record.types';
+import type { RecordRejection } from './records/record.types';
 
 export class UnknownRecordTypeError extends ProblemError {
   constructor(type: string) {

@@ -1,6 +1,6 @@
 import { parseRevocationState, REVOCATIONS_TOPIC_CONFIG, revocationsTopic } from '@interscambio/access';
 import type { ExchangeSettings } from '../exchange.settings';
-import type { ServiceConsumer } from '../flows/service-consumer';
+import type { ServiceConsumer } from './service-consumer';
 import type { Database } from '../storage/database';
 
 /**

@@ -9,13 +9,13 @@ import { ExchangeSettings } from '../exchange.settings';
 import { MESSAGE_BUS } from '../relay/message-bus.token';
 import { Database } from '../storage/database';
 import { themeMigrations } from '../storage/theme.migrations';
-import { agreementsConsumer } from '../access/agreements.consumer';
-import { revocationsConsumer } from '../access/revocations.consumer';
+import { agreementsConsumer } from './agreements.consumer';
+import { revocationsConsumer } from './revocations.consumer';
 import { collectConsumerLag, settledObserver } from './consumer-observer';
-import { DerivedRecordWriter } from './derived-records';
+import { DerivedRecordWriter } from '../flows/flow.writer';
 import type { ServiceConsumer } from './service-consumer';
-import { THEME_CONSUMERS } from './theme-consumers.token';
-import type { ThemeConsumer } from './theme-consumer';
+import { THEME_CONSUMERS } from '../flows/flows.token';
+import type { ThemeConsumer } from '../flows/flow';
 
 /**
  * One EventConsumer per ServiceConsumer — the agreements and revocations projections and each ThemeConsumer — for as
