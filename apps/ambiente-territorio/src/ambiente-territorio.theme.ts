@@ -1,10 +1,10 @@
 import type { ThemeOptions } from '@interscambio/exchange';
 import { ambienteTerritorioRules } from './ambiente-territorio.rules';
-import { cantieriViabilitaConsumer } from './flows/cantieri-viabilita.flow';
+import { cantieriViabilitaFlow } from './flows/cantieri-viabilita.flow';
 
 export const ambienteTerritorioTheme: ThemeOptions = {
   theme: 'ambiente-territorio',
   defaultPort: 3107,
   rules: ambienteTerritorioRules,
-  consumers: [cantieriViabilitaConsumer],
+  flows: [cantieriViabilitaFlow],
 };

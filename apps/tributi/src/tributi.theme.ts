@@ -1,10 +1,10 @@
 import type { ThemeOptions } from '@interscambio/exchange';
-import { praticheConcluseConsumer } from './flows/pratiche-concluse.flow';
+import { praticheConcluseFlow } from './flows/pratiche-concluse.flow';
 import { tributiRules } from './tributi.rules';
 
 export const tributiTheme: ThemeOptions = {
   theme: 'tributi',
   defaultPort: 3101,
   rules: tributiRules,
-  consumers: [praticheConcluseConsumer],
+  flows: [praticheConcluseFlow],
 };

@@ -3,7 +3,8 @@ export { bootstrapTheme, createThemeApp, themeApiDocument } from './lib/exchange
 export { runTheme } from './lib/theme.runner';
 export { ExchangeSettings } from './lib/exchange.settings';
 export type { ThemeOptions } from './lib/exchange.settings';
-export type { EventSource, ThemeConsumer } from './lib/flows/flow';
+export type { EventSource, Flow, FlowEvent } from './lib/flows/flow';
+export { FlowEventInvalidError } from './lib/flows/flow-event';
 export type { DerivedPutOptions, DerivedRecord, DerivedRecords } from './lib/flows/flow';
 export { DerivedRecordInvalidError } from './lib/flows/derived-record.error';
 export { loadDatabaseConfig, loadExchangeConfig } from './lib/exchange.config';

@@ -1,7 +1,7 @@
+import type { Cantiere } from '@interscambio/schemas';
 import { avvisoViabilita, avvisoViabilitaKey } from './avviso-viabilita.derive';
-import type { CantiereSorgente } from './avviso-viabilita.derive';
 
-const cantiere: CantiereSorgente = {
+const cantiere: Cantiere = {
   area: { indirizzo: 'via Roma, tra piazza Garraffello e via Castelnuovo' },
   dataInizio: '2025-03-03',
   dataFine: '2025-04-30',
@@ -21,7 +21,7 @@ describe('the avviso di viabilità a cantiere calls for', () => {
     });
   });
 
-  it.each(['nessuno', 'basso', 'medio'])('is none for impact %s', (impattoTraffico) => {
+  it.each(['nessuno', 'basso', 'medio'] as const)('is none for impact %s', (impattoTraffico) => {
     expect(avvisoViabilita('083048', 'MSP-112', { ...cantiere, impattoTraffico })).toBeNull();
   });
 

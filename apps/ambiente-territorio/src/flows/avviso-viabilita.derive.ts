@@ -1,17 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { AvvisoViabilita, Cantiere } from '@interscambio/schemas';
 
-/** The fields of a lavori-pubblici cantiere this flow reads. */
-export interface CantiereSorgente {
-  area: { indirizzo: string };
-  dataInizio: string;
-  dataFine: string;
-  impattoTraffico: string;
-  stradeCoinvolte: string[];
-  descrizione?: string;
-  ordinanza?: { numero: string; data: string };
+/** The impacts that call for a notice: those the avviso-viabilita schema admits. */
+function notifiable(impatto: Cantiere['impattoTraffico']): impatto is AvvisoViabilita['impattoTraffico'] {
+  return impatto === 'alto' || impatto === 'chiusura-strada';
 }
-
-const NOTIFIABLE = new Set(['alto', 'chiusura-strada']);
 
 /** `CANT-<cantiere>`, or a hash of a cantiere key too long to fit in 200 characters. */
 export function avvisoViabilitaKey(cantiereKey: string): string {
@@ -20,8 +13,8 @@ export function avvisoViabilitaKey(cantiereKey: string): string {
 }
 
 /** The notice a cantiere calls for, or null when its impact on traffic is too low for one. */
-export function avvisoViabilita(ente: string, key: string, c: CantiereSorgente): Record<string, unknown> | null {
-  if (!NOTIFIABLE.has(c.impattoTraffico)) return null;
+export function avvisoViabilita(ente: string, key: string, c: Cantiere): AvvisoViabilita | null {
+  if (!notifiable(c.impattoTraffico)) return null;
   return {
     stradeCoinvolte: c.stradeCoinvolte,
     dataInizio: c.dataInizio,

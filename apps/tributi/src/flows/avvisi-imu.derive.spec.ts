@@ -1,7 +1,11 @@
+import type { PraticaEdilizia } from '@interscambio/schemas';
 import { avvisiImu } from './avvisi-imu.derive';
-import type { PraticaConclusa } from './avvisi-imu.derive';
 
-const pratica: PraticaConclusa = {
+const pratica: PraticaEdilizia = {
+  tipo: 'CILA',
+  numeroProtocollo: '2024/0154321',
+  dataPresentazione: '2024-03-11',
+  richiedente: { codiceFiscale: 'FRRCGR71T05G273M' },
   stato: 'conclusa',
   dataConclusione: '2024-09-30',
   oggetto: 'Fusione di due unità abitative',
@@ -39,7 +43,7 @@ describe('avvisi IMU derived from a pratica edilizia', () => {
       avvisiImu('082053', 'P-1', pratica, '2024-10-01'),
     );
     expect(
-      avvisiImu('082053', 'P-1', { ...pratica, dataConclusione: undefined }, '2024-10-01')[0]?.data['dataAvviso'],
+      avvisiImu('082053', 'P-1', { ...pratica, dataConclusione: undefined }, '2024-10-01')[0]?.data.dataAvviso,
     ).toBe('2024-10-01');
   });
 

@@ -1,24 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { AvvisoVerificaImu, PraticaEdilizia, PraticaEdiliziaV1RiferimentoCatastale } from '@interscambio/schemas';
 
-interface RiferimentoCatastale {
-  codiceCatastaleComune: string;
-  foglio: string;
-  particella: string;
-  subalterno?: string;
-}
-
-/** The fields of an edilizia-catasto pratica-edilizia this flow reads. */
-export interface PraticaConclusa {
-  stato: string;
-  dataConclusione?: string;
-  oggetto?: string;
-  immobili: RiferimentoCatastale[];
-  unitaImmobiliari?: string[];
-}
+type RiferimentoCatastale = PraticaEdiliziaV1RiferimentoCatastale;
 
 export interface AvvisoDerivato {
   key: string;
-  data: Record<string, unknown>;
+  data: AvvisoVerificaImu;
 }
 
 const KEY_MAX = 200;
@@ -33,7 +20,7 @@ const UNIT_KEY = /^([A-Z][0-9]{3})-([0-9]{1,4})-([0-9A-Z]{1,5})-([0-9]{1,4})$/;
 export function avvisiImu(
   ente: string,
   praticaKey: string,
-  pratica: PraticaConclusa,
+  pratica: PraticaEdilizia,
   eventDate: string,
 ): AvvisoDerivato[] {
   if (pratica.stato !== 'conclusa') return [];
@@ -42,12 +29,8 @@ export function avvisiImu(
   for (const unit of pratica.unitaImmobiliari ?? []) {
     const m = UNIT_KEY.exec(unit);
     if (!m) continue;
-    const ref = {
-      codiceCatastaleComune: m[1],
-      foglio: m[2],
-      particella: m[3],
-      subalterno: m[4],
-    } as RiferimentoCatastale;
+    const [, codiceCatastaleComune = '', foglio = '', particella = '', subalterno] = m;
+    const ref: RiferimentoCatastale = { codiceCatastaleComune, foglio, particella, subalterno };
     byRef.set(refKey(ref), { ref, unit });
   }
   return [...byRef.entries()].map(([suffix, { ref, unit }]) => ({

@@ -5,7 +5,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { KafkajsBus, outboxBacklog, probeBus, probeKafka } from '@interscambio/messaging';
 import type { MessageBus } from '@interscambio/messaging';
 import { SchemaCatalog } from '@interscambio/schemas';
-import { ReadAudit } from './trail/read.auditor';
+import { ReadAuditor } from './trail/read.auditor';
 import { AuditAnchors } from './trail/audit-anchors';
 import { ASYNCAPI_DOCUMENT, AsyncApiController } from './asyncapi/asyncapi.controller';
 import { buildAsyncApi } from './asyncapi/asyncapi.document';
@@ -17,8 +17,8 @@ import type { ExchangeConfig } from './exchange.config';
 import { ExchangeSettings } from './exchange.settings';
 import type { ThemeOptions } from './exchange.settings';
 import { ConsumersLifecycle } from './consumers/consumers.lifecycle';
-import { DerivedRecordWriter } from './flows/flow.writer';
-import { THEME_CONSUMERS } from './flows/flows.token';
+import { FlowWriter } from './flows/flow.writer';
+import { THEME_FLOWS } from './flows/flows.token';
 import { FeedController } from './feed/feed.controller';
 import { FeedNotifier } from './feed/feed.notifier';
 import { FeedReader } from './feed/feed.reader';
@@ -130,7 +130,7 @@ export class ExchangeModule {
         RecordChecker,
         RecordWriter,
         IdempotencyStore,
-        ReadAudit,
+        ReadAuditor,
         RecordService,
         BatchService,
         FeedReader,
@@ -139,8 +139,8 @@ export class ExchangeModule {
         RelayLifecycle,
         AuditAnchors,
         AuditSealerLifecycle,
-        { provide: THEME_CONSUMERS, useValue: theme.consumers ?? [] },
-        DerivedRecordWriter,
+        { provide: THEME_FLOWS, useValue: theme.flows ?? [] },
+        FlowWriter,
         ConsumersLifecycle,
         UploadStore,
         UploadReceiver,

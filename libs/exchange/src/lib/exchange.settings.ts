@@ -1,4 +1,4 @@
-import type { ThemeConsumer } from './flows/flow';
+import type { Flow } from './flows/flow';
 import type { ThemeRule } from './rules/theme-rule';
 
 /** What a theme service declares about itself; everything else is the exchange's. */
@@ -12,7 +12,7 @@ export interface ThemeOptions {
   /** Where the JSON Schemas live (`<dir>/<theme>/<type>/<major>.json`); the repository's by default. */
   schemasDir?: string;
   /** Reactions to other themes' records: each derives records of this theme from their events. */
-  consumers?: ThemeConsumer[];
+  flows?: Flow[];
 }
 
 /** The resolved settings the exchange's providers share. */

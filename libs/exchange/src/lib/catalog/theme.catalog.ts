@@ -1,4 +1,4 @@
-import type { RecordTypeInfo, SchemaCatalog } from '@interscambio/schemas';
+import type { RecordTypeInfo, SchemaCatalog, ValidationIssue } from '@interscambio/schemas';
 import type { IssueDetail } from '@interscambio/http';
 import { UnknownRecordTypeError } from '../exchange.problems';
 import type { RecordTypeRef } from '../records/record.types';
@@ -46,6 +46,16 @@ export class ThemeCatalog {
     const info = this.catalog.find(this.theme, type, major);
     if (!info) throw new UnknownRecordTypeError(major === undefined ? type : `${type}/${major}`);
     return info;
+  }
+
+  /** The latest major of another theme's type (a flow's source), or undefined when there is none. */
+  sourceMajor(theme: string, type: string): number | undefined {
+    return this.catalog.find(theme, type)?.major;
+  }
+
+  /** Schema issues of a document of another theme's type: a flow checks what it reads like what it writes. */
+  validateSource(theme: string, type: string, major: number, document: unknown): ValidationIssue[] {
+    return this.catalog.validate(theme, type, document, major);
   }
 
   ref(type: string, major?: number): RecordTypeRef {

@@ -11,14 +11,16 @@ import { Database } from '../storage/database';
 import { themeMigrations } from '../storage/theme.migrations';
 import { agreementsConsumer } from './agreements.consumer';
 import { revocationsConsumer } from './revocations.consumer';
+import { ThemeCatalog } from '../catalog/theme.catalog';
 import { collectConsumerLag, settledObserver } from './consumer-observer';
-import { DerivedRecordWriter } from '../flows/flow.writer';
+import { FlowWriter } from '../flows/flow.writer';
 import type { ServiceConsumer } from './service-consumer';
-import { THEME_CONSUMERS } from '../flows/flows.token';
-import type { ThemeConsumer } from '../flows/flow';
+import { THEME_FLOWS } from '../flows/flows.token';
+import type { Flow } from '../flows/flow';
+import { parseFlowEvent } from '../flows/flow-event';
 
 /**
- * One EventConsumer per ServiceConsumer — the agreements and revocations projections and each ThemeConsumer — for as
+ * One EventConsumer per ServiceConsumer — the agreements and revocations projections and each flow — for as
  * long as the app runs.
  *
  * WHY the effect is exactly once: the EventConsumer marks the event id in processed_event through
@@ -36,11 +38,12 @@ export class ConsumersLifecycle implements OnApplicationBootstrap, BeforeApplica
   private readonly groups: ConsumerGroups;
 
   constructor(
-    @Inject(THEME_CONSUMERS) declared: ThemeConsumer[],
+    @Inject(THEME_FLOWS) declared: Flow[],
     @Inject(MESSAGE_BUS) bus: MessageBus,
     private readonly db: Database,
     private readonly settings: ExchangeSettings,
-    private readonly writer: DerivedRecordWriter,
+    private readonly writer: FlowWriter,
+    private readonly catalog: ThemeCatalog,
     observability: Observability,
   ) {
     this.all = [
@@ -48,7 +51,7 @@ export class ConsumersLifecycle implements OnApplicationBootstrap, BeforeApplica
       revocationsConsumer(settings, db),
       ...declared.map((c) => this.flow(c)),
     ];
-    const logger = new Logger('ThemeConsumers');
+    const logger = new Logger('Consumers');
     const onSettled = settledObserver(observability);
     this.groups = new ConsumerGroups(
       bus,
@@ -70,13 +73,21 @@ export class ConsumersLifecycle implements OnApplicationBootstrap, BeforeApplica
     collectConsumerLag(observability, bus, () => this.groups.running);
   }
 
-  /** A theme's flow: its sources' topics, its derived writes made as `flow:<theme>.<name>`. */
-  private flow(declared: ThemeConsumer): ServiceConsumer {
+  /** A theme's flow: its source's topic, each event parsed once, its derived writes made as `flow:<theme>.<name>`. */
+  private flow(declared: Flow): ServiceConsumer {
+    const { theme, type } = declared.source;
+    const major = this.catalog.sourceMajor(theme, type);
+    if (major === undefined)
+      throw new Error(
+        `Flow ${declared.name} of theme ${this.settings.theme} reads ${theme}/${type}, which has no schema`,
+      );
+    const validate = (m: number, data: unknown) => this.catalog.validateSource(theme, type, m, data);
     const actor = `flow:${this.settings.theme}.${declared.name}`;
     return {
       name: declared.name,
-      topics: declared.sources.map((s) => `${this.settings.topicPrefix}.${s.theme}.${s.type}`),
-      handle: (event) => declared.handle(event, this.writer.forEvent(event, actor)),
+      topics: [`${this.settings.topicPrefix}.${theme}.${type}`],
+      handle: (event) =>
+        declared.handle(parseFlowEvent(declared.source, major, validate, event), this.writer.forEvent(event, actor)),
     };
   }
 

@@ -10,7 +10,7 @@ import { decodeFeedCursor } from './cursor';
 import { feedPageSchema } from './feed-page.schema';
 import type { FeedPage } from './feed.reader';
 import { FeedService } from './feed.service';
-import { ReadAudit } from '../trail/read.auditor';
+import { ReadAuditor } from '../trail/read.auditor';
 import { traceOf } from '../records/record-request';
 import { limitOf, waitOf } from './query-params';
 
@@ -21,7 +21,7 @@ export class FeedController {
   constructor(
     private readonly feed: FeedService,
     private readonly catalog: ThemeCatalog,
-    private readonly reads: ReadAudit,
+    private readonly reads: ReadAuditor,
   ) {}
 
   @Get()

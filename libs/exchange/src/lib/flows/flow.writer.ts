@@ -9,7 +9,7 @@ import type { DerivedRecords } from './flow';
 
 /** Derived writes through the one write path, as made by the flow for the ente of each record. */
 @Injectable()
-export class DerivedRecordWriter {
+export class FlowWriter {
   constructor(private readonly writer: RecordWriter) {}
 
   /** Writes caused by `event`, audited as made by `actor` (the flow) for the ente of each record. */

@@ -1,2 +1,2 @@
-/** DI token of the ThemeConsumer list a theme declares (empty when it declares none). */
-export const THEME_CONSUMERS = Symbol('THEME_CONSUMERS');
+/** DI token of the Flow list a theme declares (empty when it declares none). */
+export const THEME_FLOWS = Symbol('THEME_FLOWS');

@@ -5,7 +5,7 @@ import type { Caller } from '@interscambio/access';
 import { etag, ProblemError } from '@interscambio/http';
 import type { HttpAnswer, HttpRequest } from '@interscambio/http';
 import { minimised } from '../security/minimised';
-import { ReadAudit, shownFields } from '../trail/read.auditor';
+import { ReadAuditor, shownFields } from '../trail/read.auditor';
 import type { RecordRead } from '../trail/read.auditor';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { dateTimeOf } from '../feed/query-params';
@@ -52,7 +52,7 @@ export class HistoryService {
   constructor(
     private readonly db: Database,
     private readonly catalog: ThemeCatalog,
-    private readonly reads: ReadAudit,
+    private readonly reads: ReadAuditor,
     private readonly holder: HistoryConfigHolder,
   ) {}
 

@@ -7,7 +7,7 @@ import { decodeFeedCursor } from '../feed/cursor';
 import { FeedReader } from '../feed/feed.reader';
 import type { FeedItem } from '../feed/feed.reader';
 import { dateTimeOf, limitOf } from '../feed/query-params';
-import { ReadAudit } from '../trail/read.auditor';
+import { ReadAuditor } from '../trail/read.auditor';
 import { BatchService } from './batch.service';
 import { send } from '@interscambio/http';
 import { checkEnte, traceOf } from './record-request';
@@ -25,7 +25,7 @@ export class RecordCollectionController {
     private readonly catalog: ThemeCatalog,
     private readonly reader: FeedReader,
     private readonly batches: BatchService,
-    private readonly reads: ReadAudit,
+    private readonly reads: ReadAuditor,
   ) {}
 
   /** Only what the caller may see: the page is filtered in SQL, so it is full and leaks nothing. */

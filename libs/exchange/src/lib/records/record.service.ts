@@ -4,7 +4,7 @@ import type { Caller } from '@interscambio/access';
 import { BadRequestError, etag } from '@interscambio/http';
 import type { HttpAnswer, HttpRequest, IssueDetail } from '@interscambio/http';
 import { minimised } from '../security/minimised';
-import { ReadAudit, shownFields } from '../trail/read.auditor';
+import { ReadAuditor, shownFields } from '../trail/read.auditor';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { idempotentWork } from '../idempotency/idempotent-work';
@@ -39,7 +39,7 @@ export class RecordService {
     private readonly catalog: ThemeCatalog,
     private readonly writer: RecordWriter,
     private readonly idempotency: IdempotencyStore,
-    private readonly reads: ReadAudit,
+    private readonly reads: ReadAuditor,
   ) {}
 
   async put(at: RecordAddress, body: unknown, request: HttpRequest, caller: Caller): Promise<HttpAnswer> {

@@ -26,7 +26,7 @@ export function shownFields(row: { agreement_id: string | null; fields: string[]
  * `read` entry per record, with the agreement and purpose, committed before the answer is sent.
  */
 @Injectable()
-export class ReadAudit {
+export class ReadAuditor {
   constructor(private readonly db: Database) {}
 
   async record(reads: RecordRead[], trace: RequestTrace): Promise<void> {
