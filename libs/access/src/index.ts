@@ -49,6 +49,7 @@ export type { AgreementScope, AgreementState, AgreementStatus } from './lib/agre
 export { agreementEvent } from './lib/agreements/agreement.event';
 export {
   parseRevocationState,
+  REVOCATION_KINDS,
   revocationKey,
   REVOCATIONS_TOPIC_CONFIG,
   revocationsTopic,

@@ -7,3 +7,16 @@ export { createPool } from './lib/sql/pool';
 export { changeChannel, InvalidIdentifierError, qualifiedTable, quoteIdentifier } from './lib/sql/identifier';
 export { ChangeSignal } from './lib/sql/change-signal';
 export type { ChangeSignalOptions } from './lib/sql/change-signal';
+export {
+  bool,
+  int,
+  json,
+  nullable,
+  oneOf,
+  rowParser,
+  RowShapeError,
+  text,
+  textArray,
+  timestamp,
+} from './lib/sql/row-parser';
+export type { Column, RowOf } from './lib/sql/row-parser';

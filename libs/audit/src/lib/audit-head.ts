@@ -1,20 +1,21 @@
+import { int, nullable, rowParser, text } from '@interscambio/persistence';
 import type { SqlExecutor } from '@interscambio/persistence';
 import { AuditHeadMissingError } from './audit.errors';
 import { auditTable } from './audit.sql';
 
-export interface AuditHead {
-  seq: string;
-  hash: string;
-}
+const headColumns = { seq: text, hash: text };
+const parseHead = rowParser('audit_head', headColumns);
+const parseStart = rowParser('audit_head', { ...headColumns, stray: nullable(text), pending: int });
+
+export type AuditHead = ReturnType<typeof parseHead>;
 
 /** The head: seq and hash of the last sealed entry; with `lock`, locked until the caller's transaction ends. */
 export async function readHead(db: SqlExecutor, schema: string, lock = false): Promise<AuditHead> {
   const { rows } = await db.query(
     `select seq::text as seq, hash from ${auditTable(schema, 'audit_head')}${lock ? ' for update' : ''}`,
   );
-  const head = rows[0] as AuditHead | undefined;
-  if (!head) throw new AuditHeadMissingError(schema);
-  return head;
+  if (rows.length === 0) throw new AuditHeadMissingError(schema);
+  return parseHead(rows[0]);
 }
 
 export interface VerificationStart extends AuditHead {
@@ -33,10 +34,9 @@ export async function verificationStart(db: SqlExecutor, schema: string): Promis
   const { rows } = await db.query(
     `select h.seq::text as seq, h.hash,
        (select min(e.seq)::text from ${auditTable(schema, 'audit_entry')} e where e.seq > h.seq or e.seq < 1) as stray,
-       (select count(*)::text from ${auditTable(schema, 'audit_pending')}) as pending
+       (select count(*)::int from ${auditTable(schema, 'audit_pending')}) as pending
      from ${auditTable(schema, 'audit_head')} h`,
   );
-  const start = rows[0] as (AuditHead & { stray: string | null; pending: string }) | undefined;
-  if (!start) throw new AuditHeadMissingError(schema);
-  return { ...start, pending: Number(start.pending) };
+  if (rows.length === 0) throw new AuditHeadMissingError(schema);
+  return parseStart(rows[0]);
 }

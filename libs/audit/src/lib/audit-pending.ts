@@ -1,7 +1,7 @@
+import { nullable, rowParser, text, timestamp } from '@interscambio/persistence';
 import type { SqlExecutor } from '@interscambio/persistence';
 import type { AuditFields } from './audit-entry';
-import type { AuditRow } from './audit.sql';
-import { auditTable } from './audit.sql';
+import { auditFieldColumns, auditTable } from './audit.sql';
 
 /** An appended entry not yet sealed; `at` in the ISO form its hash will cover. */
 export interface PendingEntry extends AuditFields {
@@ -13,12 +13,13 @@ export interface PendingEntry extends AuditFields {
 }
 
 /** A row of audit_pending: an audit_entry row before the sealer numbers and chains it. */
-type PendingRow = Omit<AuditRow, 'seq' | 'at' | 'prev_hash' | 'hash'> & { id: string; at: Date };
+const parsePending = rowParser('audit_pending', { ...auditFieldColumns, id: text, at: timestamp });
+const parseLastId = rowParser('audit_pending', { id: nullable(text) });
 
 /** The highest id of a committed pending entry, null when none is pending. */
 export async function lastPendingId(db: SqlExecutor, schema: string): Promise<string | null> {
   const { rows } = await db.query(`select max(id)::text as id from ${auditTable(schema, 'audit_pending')}`);
-  return (rows[0] as { id: string | null }).id;
+  return parseLastId(rows[0]).id;
 }
 
 /** Deletes and returns up to `limit` pending entries with ids up to `upTo`, in id order. */
@@ -35,7 +36,8 @@ export async function takePending(
        agreement_id, purpose, correlation_id, fields`,
     [upTo, limit],
   );
-  return (rows as PendingRow[])
+  return rows
+    .map(parsePending)
     .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))
     .map((r) => ({
       id: r.id,

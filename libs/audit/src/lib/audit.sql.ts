@@ -1,5 +1,6 @@
-import { qualifiedTable } from '@interscambio/persistence';
-import type { AuditAction, AuditEntry } from './audit-entry';
+import { int, nullable, oneOf, qualifiedTable, rowParser, text, textArray } from '@interscambio/persistence';
+import { AUDIT_ACTIONS } from './audit-entry';
+import type { AuditEntry } from './audit-entry';
 
 /** `"<schema>"."<table>"`; schema names come from configuration, never from requests. */
 export function auditTable(schema: string, table: 'audit_entry' | 'audit_head' | 'audit_pending'): string {
@@ -20,23 +21,30 @@ export const auditColumnsSql = `seq::text as seq,
   client_id, ente, action, record_type, record_ente, record_key, revision,
   agreement_id, purpose, correlation_id, fields, prev_hash, hash`;
 
-export interface AuditRow {
-  seq: string;
-  at: string | null;
-  client_id: string;
-  ente: string;
-  action: AuditAction;
-  record_type: string;
-  record_ente: string;
-  record_key: string;
-  revision: number | null;
-  agreement_id: string | null;
-  purpose: string | null;
-  correlation_id: string;
-  fields: string[] | null;
-  prev_hash: string;
-  hash: string;
-}
+/** The columns every form of an entry shares (audit_entry and audit_pending). */
+export const auditFieldColumns = {
+  client_id: text,
+  ente: text,
+  action: oneOf(AUDIT_ACTIONS),
+  record_type: text,
+  record_ente: text,
+  record_key: text,
+  revision: nullable(int),
+  agreement_id: nullable(text),
+  purpose: nullable(text),
+  correlation_id: text,
+  fields: nullable(textArray),
+};
+
+/** A row of `auditColumnsSql`; `at` may be null in a tampered row, which verification then reports. */
+export const parseAuditRow = rowParser('audit_entry', {
+  ...auditFieldColumns,
+  seq: text,
+  at: nullable(text),
+  prev_hash: text,
+  hash: text,
+});
+export type AuditRow = ReturnType<typeof parseAuditRow>;
 
 /** Back to `toISOString` form when the stored time has whole milliseconds, as every appended one has. */
 function atFromDatabase(at: string | null): string {

@@ -1,8 +1,7 @@
 import type { SqlExecutor } from '@interscambio/persistence';
 import type { AuditEntry } from './audit-entry';
 import { InvalidAuditPageError } from './audit.errors';
-import { auditColumnsSql, auditTable, isSeq, toAuditEntry } from './audit.sql';
-import type { AuditRow } from './audit.sql';
+import { auditColumnsSql, auditTable, isSeq, parseAuditRow, toAuditEntry } from './audit.sql';
 
 export interface AuditRecordFilter {
   recordType: string;
@@ -32,7 +31,7 @@ export async function readAudit(
      order by e.seq limit $5`,
     [filter.recordType, filter.recordEnte, filter.recordKey, after, page.limit + 1],
   );
-  const items = (rows as AuditRow[]).slice(0, page.limit).map(toAuditEntry);
+  const items = rows.slice(0, page.limit).map((row) => toAuditEntry(parseAuditRow(row)));
   const more = rows.length > page.limit;
   return { items, next: more ? (items[items.length - 1]?.seq ?? null) : null };
 }

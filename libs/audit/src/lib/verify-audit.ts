@@ -3,8 +3,7 @@ import { verificationStart } from './audit-head';
 import type { AuditHead } from './audit-head';
 import { InvalidAuditAnchorError, InvalidAuditPageError } from './audit.errors';
 import { AUDIT_GENESIS_HASH, auditHash } from './audit.hash';
-import { auditColumnsSql, auditTable, isSeq, toAuditEntry } from './audit.sql';
-import type { AuditRow } from './audit.sql';
+import { auditColumnsSql, auditTable, isSeq, parseAuditRow, toAuditEntry } from './audit.sql';
 
 export type AuditBreak = 'hash-mismatch' | 'chain-broken' | 'sequence-gap' | 'head-mismatch' | 'anchor-mismatch';
 
@@ -81,7 +80,7 @@ export async function verifyAudit(
        where e.seq > $1 and e.seq <= $2 order by e.seq`,
       [String(from), String(to)],
     );
-    for (const row of page.rows as AuditRow[]) {
+    for (const row of page.rows.map(parseAuditRow)) {
       const expected = last.seq + 1n;
       if (BigInt(row.seq) !== expected)
         return broken(String(expected), 'sequence-gap', `seq ${expected} is missing, the next row is seq ${row.seq}`);

@@ -2,7 +2,8 @@
 // every theme service keeps to refuse their tokens before they expire: one contract for both sides.
 
 /** `client`: revoked for good; `ente`: disabled, until enabled again; `client-key`: a key removed from its client. */
-export type RevocationKind = 'client' | 'ente' | 'client-key';
+export const REVOCATION_KINDS = ['client', 'ente', 'client-key'] as const;
+export type RevocationKind = (typeof REVOCATION_KINDS)[number];
 
 /** The whole state of one revocation, published at each change (the topic is compacted by kind and subject). */
 export interface RevocationState {
@@ -30,11 +31,10 @@ export function revocationKey(state: Pick<RevocationState, 'kind' | 'subject'>):
   return `${state.kind}:${state.subject}`;
 }
 
-const KINDS: readonly unknown[] = ['client', 'ente', 'client-key'];
 const isText = (v: unknown): boolean => typeof v === 'string' && v !== '' && v.length <= 400;
 
 const CHECKS: [string, (s: Record<string, unknown>) => boolean][] = [
-  ['an unknown kind', (s) => KINDS.includes(s['kind'])],
+  ['an unknown kind', (s) => (REVOCATION_KINDS as readonly unknown[]).includes(s['kind'])],
   ['no subject', (s) => isText(s['subject'])],
   ['no client for a client or key', (s) => s['kind'] === 'ente' || isText(s['clientId'])],
   ['an ente that is not an ISTAT code', (s) => s['kind'] !== 'ente' || /^\d{6}$/.test(String(s['subject']))],

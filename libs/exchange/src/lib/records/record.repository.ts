@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { prepared } from '@interscambio/persistence';
+import { bool, int, nullable, oneOf, prepared, rowParser, text, timestamp } from '@interscambio/persistence';
 import type { SqlExecutor } from '@interscambio/persistence';
 import { appendAuditSql } from '@interscambio/audit';
 import { appendOutboxSql } from '@interscambio/messaging';
@@ -7,6 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { Database } from '../storage/database';
 import { lockRecordsSql, revisionsSql, tombstoneRecordsSql, upsertRecordsSql } from './record.sql';
 import type { EventTarget, EventTemplate } from './record.events';
+import { RECORD_OPERATIONS } from './record.types';
 import type { RecordOperation, RecordTypeRef, RequestTrace } from './record.types';
 
 export interface Address {
@@ -36,13 +37,15 @@ export interface Change extends Address {
   updatedAt: Date;
 }
 
-interface ChangeRow {
-  ente: string;
-  key: string;
-  revision: number;
-  operation: RecordOperation;
-  updated_at: Date;
-}
+const address = { ente: text, key: text };
+const parseState = rowParser('record state', { ...address, revision: int, deleted: bool });
+const parseRevision = rowParser('record revision', { ...address, revision: int, receipt: nullable(text) });
+const parseChange = rowParser('record change', {
+  ...address,
+  revision: int,
+  operation: oneOf(RECORD_OPERATIONS),
+  updated_at: timestamp,
+});
 
 export const addressOf = (r: Address): string => `${r.ente}/${r.key}`;
 
@@ -86,7 +89,7 @@ export class RecordRepository {
       addresses.map((a) => a.ente),
       addresses.map((a) => a.key),
     ]);
-    return new Map((rows as StoredState[]).map((r) => [addressOf(r), r]));
+    return new Map(rows.map(parseState).map((r) => [addressOf(r), r]));
   }
 
   /** Writes the contents that differ from what is stored, with their events; returns those changes only. */
@@ -113,7 +116,7 @@ export class RecordRepository {
       this.db.table('feed_position_seq'),
       ...this.publishing(context),
     ]);
-    return (rows as ChangeRow[]).map(toChange);
+    return rows.map(toChange);
   }
 
   /** Tombstones the live records among `deletes`, which the caller locked first, with their events. */
@@ -139,7 +142,7 @@ export class RecordRepository {
       this.db.table('feed_position_seq'),
       ...this.publishing(context),
     ]);
-    return (rows as ChangeRow[]).map(toChange);
+    return rows.map(toChange);
   }
 
   /** The current revision of each record, with its receipt. */
@@ -150,7 +153,7 @@ export class RecordRepository {
       addresses.map((a) => a.ente),
       addresses.map((a) => a.key),
     ]);
-    return new Map((rows as (Address & StoredRevision)[]).map((r) => [addressOf(r), r]));
+    return new Map(rows.map(parseRevision).map((r) => [addressOf(r), r]));
   }
 
   /** The parameters of publishSql (record.sql.ts), in its order. */
@@ -167,6 +170,7 @@ export class RecordRepository {
   }
 }
 
-function toChange(row: ChangeRow): Change {
+function toChange(value: unknown): Change {
+  const row = parseChange(value);
   return { ente: row.ente, key: row.key, revision: row.revision, operation: row.operation, updatedAt: row.updated_at };
 }

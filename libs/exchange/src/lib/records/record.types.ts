@@ -9,7 +9,8 @@ export interface RecordTypeRef {
   dataschema: string;
 }
 
-export type RecordOperation = 'created' | 'updated' | 'deleted';
+export const RECORD_OPERATIONS = ['created', 'updated', 'deleted'] as const;
+export type RecordOperation = (typeof RECORD_OPERATIONS)[number];
 
 /** `*` (If-Match: *) only asks that the record exists. */
 export type ExpectedRevision = number | '*';

@@ -1,17 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { RevocationSet } from '@interscambio/access';
-import type { RevocationKind } from '@interscambio/access';
+import { REVOCATION_KINDS, RevocationSet } from '@interscambio/access';
+import { nullable, oneOf, rowParser, text, timestamp } from '@interscambio/persistence';
 import { Database } from '../storage/database';
 
 const REFRESH_MS = 1000;
 
-interface Row {
-  kind: RevocationKind;
-  subject: string;
-  client_id: string | null;
-  since: Date;
-}
+const parseRow = rowParser('revocation', {
+  kind: oneOf(REVOCATION_KINDS),
+  subject: text,
+  client_id: nullable(text),
+  since: timestamp,
+});
 
 /**
  * Reloads the revocations in force into the gate's RevocationSet every second. One replica's
@@ -41,10 +41,12 @@ export class RevocationsLifecycle implements OnApplicationBootstrap, OnApplicati
 
   private async reload(): Promise<void> {
     try {
-      const { rows } = await this.db.pool.query<Row>(
+      const { rows } = await this.db.pool.query(
         `select kind, subject, client_id, since from ${this.db.table('revocation')} where revoked`,
       );
-      this.revocations.replace(rows.map((r) => ({ ...r, clientId: r.client_id, since: r.since.toISOString() })));
+      this.revocations.replace(
+        rows.map(parseRow).map((r) => ({ ...r, clientId: r.client_id, since: r.since.toISOString() })),
+      );
       this.failing = false;
     } catch (error) {
       if (!this.failing) this.logger.warn(`revocations not reloaded, keeping the last ones: ${error}`);
