@@ -1,7 +1,10 @@
+import { eventually } from '@interscambio/testing';
 import { decodeJwt, generateSigningKey, signJwt } from '@interscambio/access';
-import { eventually, startThemeTestApp } from '@interscambio/exchange/testing';
+
+import { startThemeTestApp } from '@interscambio/exchange/testing';
 import type { ThemeTestApp } from '@interscambio/exchange/testing';
 import { startRegistryTestApp } from '@interscambio/registry/testing';
+
 import type { RegistryTestApp } from '@interscambio/registry/testing';
 import { SchemaCatalog } from '@interscambio/schemas';
 

@@ -1,7 +1,9 @@
+import { eventually } from '@interscambio/testing';
 import { FeedNotifier } from '@interscambio/exchange';
+
 import type { FeedPage, RecordList } from '@interscambio/exchange';
-import { eventually } from '@interscambio/exchange/testing';
 import { startTributi } from '../test/tributi-test-app';
+
 import type { TributiTestApp } from '../test/tributi-test-app';
 
 const versamento = (n: number): object => ({

@@ -120,15 +120,6 @@ export async function openTransaction(pool: Pool): Promise<{
   return { client, commit: () => end('commit'), rollback: () => end('rollback') };
 }
 
-/** Polls `check` until it holds; fails after `ms` (a deadline, not a measurement). */
-export async function eventually(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** An entry about record `<recordEnte>/<recordKey>` of `posizione-debitoria`, as the write path would append it. */
 export function auditEntry(overrides: Partial<AuditEntryInput> = {}): AuditEntryInput {
   return {

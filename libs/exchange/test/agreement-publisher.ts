@@ -1,10 +1,12 @@
 import { AGREEMENTS_TOPIC_CONFIG, agreementEvent, agreementsTopic } from '@interscambio/access';
+
 import type { AgreementState } from '@interscambio/access';
 import { KafkajsBus, toCloudEventMessage, TopicEnsurer } from '@interscambio/messaging';
+
 import type { BusProducer } from '@interscambio/messaging';
-import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+
 import type { Pool } from 'pg';
-import { eventually } from './flow-apps';
 
 /**
  * An agreement of theme `prova`, active, version 1, unless told otherwise; one for `fascicolo`

@@ -19,16 +19,6 @@ export function startFlowTheme(
   return startThemeTestApp(theme, name, { KAFKA_TOPIC_PREFIX: topicPrefix }, logLevels);
 }
 
-/** Polls until `read` returns something, for at most 30 s: flows cross Kafka, so they take a while. */
-export async function eventually<T>(read: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 150; i++) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('nothing within 30 s');
-}
-
 /** Stops the themes of a flow test (consumers first), drops their schemas and the test's topics. */
 export async function stopFlowThemes(themes: RunningTheme[], bus: MessageBus, topicPrefix: string): Promise<void> {
   for (const r of themes) await r.close();

@@ -23,8 +23,3 @@ export async function readTopic(bus: MessageBus, topic: string): Promise<Receive
   await consumer.close();
   return received;
 }
-
-/** Polls until `check` is true; the test's own timeout bounds the wait. */
-export async function eventually(check: () => Promise<boolean>, intervalMs = 50): Promise<void> {
-  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, intervalMs));
-}

@@ -4,3 +4,5 @@ export { testKafkaBrokers, uniqueName } from './lib/test-kafka';
 export { OutputCapture } from './lib/output-capture';
 export { secretsIn } from './lib/secret-scan';
 export { freePort } from './lib/free-port';
+export { eventually } from './lib/eventually';
+export type { EventuallyOptions } from './lib/eventually';

@@ -1,8 +1,15 @@
 import { agreementReachesService } from './lib/agreements';
+
 import { expectEveryRecordDelivered } from './lib/expect-delivery';
+
 import { deliveryFigures, recordFigures, thousands } from './lib/figures';
+
 import { OwnStack } from './lib/own-stack';
-import { pollUntil, secondsSince } from './lib/poll';
+
+import { eventually } from '@interscambio/testing';
+
+import { secondsSince } from './lib/elapsed';
+
 import { Scenario } from './lib/scenario';
 
 const NAME = '1-kafka-crash';
@@ -33,7 +40,7 @@ describe('the Kafka broker killed (SIGKILL) under a steady PUT load, then restar
 
     const killedAt = performance.now();
     await stack.killKafka();
-    const down = await pollUntil(
+    const down = await eventually(
       async () => {
         const { code, body } = await service.status();
         const outbox = body['outbox'] as { pending: number; oldestSeconds: number | null };
@@ -53,7 +60,7 @@ describe('the Kafka broker killed (SIGKILL) under a steady PUT load, then restar
     const backAt = performance.now();
     const downFor = secondsSince(killedAt);
     const seq = await s.outbox.lastSeq();
-    await pollUntil(async () => (await service.status()).body['status'] === 'up', {
+    await eventually(async () => (await service.status()).body['status'] === 'up', {
       timeoutMs: 120_000,
       what: '/status to report up again',
     });

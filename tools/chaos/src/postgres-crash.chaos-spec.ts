@@ -1,7 +1,13 @@
 import { expectEveryRecordDelivered } from './lib/expect-delivery';
+
 import { deliveryFigures, recordFigures } from './lib/figures';
+
 import { OwnStack } from './lib/own-stack';
-import { pollUntil, secondsSince } from './lib/poll';
+
+import { eventually } from '@interscambio/testing';
+
+import { secondsSince } from './lib/elapsed';
+
 import { Scenario } from './lib/scenario';
 
 const NAME = '3-postgres-crash';
@@ -31,14 +37,14 @@ describe('PostgreSQL crashed (immediate shutdown) under a steady PUT load, then 
 
     const crashedAt = performance.now();
     await stack.crashPostgres();
-    await pollUntil(async () => (await service.answers('health/ready')) === 503, {
+    await eventually(async () => (await service.answers('health/ready')) === 503, {
       timeoutMs: 30_000,
       what: '/health/ready to answer 503',
     });
     const statusMeanwhile = await service.answers('status');
     // The load keeps knocking while the database is away.
     const refusedAt = s.acks.refusedCount;
-    await pollUntil(async () => s.acks.refusedCount >= refusedAt + 1500, {
+    await eventually(async () => s.acks.refusedCount >= refusedAt + 1500, {
       timeoutMs: 60_000,
       what: '1,500 writes refused while PostgreSQL is down',
     });
@@ -46,7 +52,7 @@ describe('PostgreSQL crashed (immediate shutdown) under a steady PUT load, then 
     await stack.restart();
     const backAt = performance.now();
     const downFor = secondsSince(crashedAt);
-    await pollUntil(
+    await eventually(
       async () => (await service.answers('health/ready')) === 200 && [200, 201].includes(await s.writeOnce('after')),
       {
         timeoutMs: 120_000,

@@ -1,8 +1,11 @@
 import { codiceFiscaleCheck } from '@interscambio/enti';
-import { testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+
+import { eventually, testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+
 import type { TestDatabase } from '@interscambio/testing';
-import { pollUntil } from './lib/poll';
+
 import { Scenario } from './lib/scenario';
+
 import { deleteTopics } from './lib/topic-reader';
 
 const ROWS = 8_000;
@@ -61,7 +64,7 @@ describe('an upload whose service is killed (SIGKILL) half-way, then restarted',
 
     // Killed once a first batch is committed, before the last one is.
     const checkpoint = (): Promise<number> => count('select checkpoint as n from upload where id = $1', id);
-    await pollUntil(async () => (await checkpoint()) > 1, {
+    await eventually(async () => (await checkpoint()) > 1, {
       timeoutMs: 120_000,
       what: 'a first batch',
       intervalMs: 20,
@@ -74,7 +77,7 @@ describe('an upload whose service is killed (SIGKILL) half-way, then restarted',
     expect(await count('select count(*)::int as n from record')).toBe(published);
 
     await s.startService();
-    await pollUntil(
+    await eventually(
       async () => (await count(`select count(*)::int as n from upload where status = 'completato'`)) === 1,
       {
         timeoutMs: 240_000,

@@ -1,9 +1,12 @@
 import type { ThemeOptions } from '@interscambio/exchange';
 import { KafkajsBus } from '@interscambio/messaging';
-import { eventually, startFlowTheme, stopFlowThemes } from '@interscambio/exchange/testing';
+
+import { startFlowTheme, stopFlowThemes } from '@interscambio/exchange/testing';
 import type { RunningTheme } from '@interscambio/exchange/testing';
-import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+
 import { v7 as uuidv7 } from 'uuid';
+
 import { ambienteTerritorioTheme } from '../ambiente-territorio.theme';
 
 // The source theme as its service runs it: the same exchange, the same schemas (its own rules aside).

@@ -1,10 +1,14 @@
 import type { ThemeOptions } from '@interscambio/exchange';
-import { eventually, startFlowTheme, stopFlowThemes } from '@interscambio/exchange/testing';
+import { startFlowTheme, stopFlowThemes } from '@interscambio/exchange/testing';
 import type { RunningTheme } from '@interscambio/exchange/testing';
 import { eventCorrelationId, KafkajsBus } from '@interscambio/messaging';
+
 import { metricValue } from '@interscambio/observability';
-import { OutputCapture, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+
+import { eventually, OutputCapture, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+
 import { EventCollector } from '../../test/event-collector';
+
 import { tributiTheme } from '../tributi.theme';
 
 // One PUT in edilizia-catasto followed to the avvisi IMU it derives in tributi: its trace id on the

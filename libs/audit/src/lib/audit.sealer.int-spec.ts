@@ -1,9 +1,13 @@
+import { eventually } from '@interscambio/testing';
 import { Pool } from 'pg';
-import { auditDatabase, auditEntry, eventually, inTransaction } from '../../test/audit-fixture';
+
+import { auditDatabase, auditEntry, inTransaction } from '../../test/audit-fixture';
 import type { AuditDatabase } from '../../test/audit-fixture';
 import { appendAudit } from './append-audit';
+
 import type { AuditHead } from './audit-head';
 import { AuditSealer } from './audit.sealer';
+
 import { verifyAudit } from './verify-audit';
 
 describe('AuditSealer on the real PostgreSQL', () => {

@@ -1,8 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+
 import { agreementEvent, agreementsTopic } from '@interscambio/access';
+
 import { KafkajsBus, toCloudEventMessage } from '@interscambio/messaging';
+
 import type { Pool } from 'pg';
-import { pollUntil, secondsSince } from './poll';
+import { eventually } from '@interscambio/testing';
+
+import { secondsSince } from './elapsed';
+
 import { ENTI, THEME } from './write-load';
 
 /**
@@ -43,7 +49,7 @@ export async function agreementReachesService(
   } finally {
     await producer.close();
   }
-  await pollUntil(
+  await eventually(
     async () => (await sql.query(`select 1 from "${schema}".agreement where id = $1`, [id])).rows.length > 0,
     { timeoutMs: 120_000, what: 'the service to store an agreement published after the outage' },
   );

@@ -1,6 +1,8 @@
 import type { Clients } from './clients';
-import { pollUntil } from './poll';
+import { eventually } from '@interscambio/testing';
+
 import { Acknowledgements, PutLoad } from './write-load';
+
 import type { PutLoadOptions } from './write-load';
 
 /** A scenario's PUT load and what it got acknowledged, whichever origin (one service, a balancer) takes it. */
@@ -22,6 +24,6 @@ export class LoadDriver {
   /** Resolves once `count` more writes were acknowledged than when called. */
   async acknowledgedMore(count: number, what: string): Promise<void> {
     const target = this.acks.records.length + count;
-    await pollUntil(async () => this.acks.records.length >= target, { timeoutMs: 180_000, what });
+    await eventually(async () => this.acks.records.length >= target, { timeoutMs: 180_000, what });
   }
 }

@@ -1,10 +1,14 @@
 import { spawn } from 'node:child_process';
+
 import { chmod, mkdtemp, open, readFile, rm } from 'node:fs/promises';
+
 import { tmpdir } from 'node:os';
+
 import path from 'node:path';
-import { freePort } from '@interscambio/testing';
+import { eventually, freePort } from '@interscambio/testing';
+
 import { freePortPair, isGone, repositoryRoot } from './host';
-import { pollUntil } from './poll';
+
 import type { Infrastructure } from './scenario';
 
 interface StackJson {
@@ -84,7 +88,7 @@ export class OwnStack {
   private async signal(pid: number | undefined, signal: NodeJS.Signals): Promise<void> {
     if (!pid) throw new Error(`the devstack did not report the pid to send ${signal} to`);
     process.kill(pid, signal);
-    await pollUntil(async () => isGone(pid), { timeoutMs: 60_000, what: `pid ${pid} to end after ${signal}` });
+    await eventually(async () => isGone(pid), { timeoutMs: 60_000, what: `pid ${pid} to end after ${signal}` });
   }
 }
 

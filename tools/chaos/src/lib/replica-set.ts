@@ -1,15 +1,23 @@
 import { KafkajsBus } from '@interscambio/messaging';
-import { freePort } from '@interscambio/testing';
+
+import { eventually, freePort } from '@interscambio/testing';
+
 import { Clients } from './clients';
+
 import type { Delivery } from './delivery';
-import { pollUntil } from './poll';
+
 import { RoundRobin } from './round-robin';
+
 import type { Infrastructure } from './scenario';
 import { ServiceOutbox } from './service-outbox';
+
 import { ThemeBuild } from './theme-process';
+
 import type { ServiceEnv, ThemeProcess } from './theme-process';
 import { THEME, TYPE } from './write-load';
+
 import { LoadDriver } from './load-driver';
+
 import { settledDelivery } from './settled-delivery';
 
 /**
@@ -63,7 +71,7 @@ export class ReplicaSet {
     const bus = new KafkajsBus(this.infrastructure.kafkaBrokers.split(','), 'chaos-group-watch', { silent: true });
     const admin = await bus.admin();
     try {
-      await pollUntil(async () => (await admin.groupMembers(this.agreementsGroup)).length === count, {
+      await eventually(async () => (await admin.groupMembers(this.agreementsGroup)).length === count, {
         timeoutMs: 90_000,
         what,
         intervalMs: 500,

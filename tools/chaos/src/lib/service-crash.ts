@@ -1,5 +1,5 @@
 import type { Delivery } from './delivery';
-import { secondsSince } from './poll';
+import { secondsSince } from './elapsed';
 import type { Scenario } from './scenario';
 import { ENTI, writeBatch } from './write-load';
 

@@ -1,8 +1,13 @@
 import { relayApplicationName, relayLockName } from '@interscambio/messaging';
+
 import { createPool } from '@interscambio/persistence';
+
 import { Client } from 'pg';
+
 import type { Pool } from 'pg';
-import { pollUntil, secondsSince } from './poll';
+import { eventually } from '@interscambio/testing';
+
+import { secondsSince } from './elapsed';
 
 /** The service's outbox as the scenario watches it, and the relay's locks as it stages a crash. */
 export class ServiceOutbox {
@@ -34,7 +39,7 @@ export class ServiceOutbox {
 
   /** Seconds from `since` until every row up to `seq` is marked sent; fails past `timeoutMs`. */
   async drained(seq: number, since: number, timeoutMs: number): Promise<number> {
-    await pollUntil(
+    await eventually(
       async () => {
         const { rows } = await this.sql.query(
           `select 1 from ${this.table} where sent_at is null and seq <= $1 limit 1`,
@@ -70,7 +75,7 @@ export class ServiceOutbox {
 
   /** Resolves once the relay's session waits for a lock (the row held by holdRow). */
   async relayWaitsOnRow(): Promise<void> {
-    await pollUntil(
+    await eventually(
       async () =>
         (
           await this.sql.query(

@@ -1,7 +1,9 @@
 import type { Clients } from './clients';
 import { checkDelivery } from './delivery';
+
 import type { Delivery } from './delivery';
-import { pollUntil } from './poll';
+import { eventually } from '@interscambio/testing';
+
 import type { ServiceOutbox } from './service-outbox';
 import type { Acknowledgements } from './write-load';
 
@@ -21,7 +23,7 @@ export async function settledDelivery(s: SettledDeliverySources): Promise<Delive
   await s.outbox.drained(await s.outbox.lastSeq(), performance.now(), 120_000);
   // The audit sealer (one more connection that lives through the fault) must have caught up too.
   const unsealed = `select 1 from "${s.schema}".audit_pending limit 1`;
-  await pollUntil(async () => (await s.outbox.sql.query(unsealed)).rows.length === 0, {
+  await eventually(async () => (await s.outbox.sql.query(unsealed)).rows.length === 0, {
     timeoutMs: 60_000,
     what: 'the audit sealer to seal every entry',
   });

@@ -1,12 +1,18 @@
 import { execFile, spawn } from 'node:child_process';
+
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+
 import { cp, rm } from 'node:fs/promises';
+
 import path from 'node:path';
 import { promisify } from 'node:util';
+
 import { repositoryRoot } from './host';
-import { pollUntil } from './poll';
+
+import { eventually } from '@interscambio/testing';
 
 const run = promisify(execFile);
 
@@ -64,7 +70,7 @@ export class ThemeBuild {
     const log = path.join(this.distRoot, 'logs', `${this.theme}-${++this.started}.log`);
     const service = new ThemeProcess(this.theme, port, log, this.args(), this.env(env, port));
     try {
-      await pollUntil(async () => service.assertRunning() && (await service.answers('health/ready')) === 200, {
+      await eventually(async () => service.assertRunning() && (await service.answers('health/ready')) === 200, {
         timeoutMs: 60_000,
         what: `${this.theme} to be ready on port ${port}`,
         intervalMs: 200,

@@ -1,14 +1,19 @@
 import { REVOCATIONS_TOPIC_CONFIG, revocationEvent, revocationsTopic } from '@interscambio/access';
+
 import type { RevocationState } from '@interscambio/access';
 import { KafkajsBus, toCloudEventMessage, TopicEnsurer } from '@interscambio/messaging';
+
 import type { BusProducer } from '@interscambio/messaging';
-import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createThemeApp } from '../exchange.app';
-import { eventually } from '../../../test/flow-apps';
+
 import { provaTheme } from '../../../test/prova-theme';
+
 import type { ProvaTheme } from '../../../test/prova-theme';
 import { startThemeTestApp } from '../../../test/theme-test-app';
+
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
 const BASE = '/prova/v1';

@@ -1,15 +1,23 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { migrate, openOrm } from '@interscambio/persistence';
-import { testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+
+import { eventually, testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+
 import type { TestDatabase } from '@interscambio/testing';
-import { eventually, readTopic } from '../../../test/read-topic';
+import { readTopic } from '../../../test/read-topic';
 import { recordEvent } from '../../../test/outbox-fixture';
+
 import type { CloudEvent } from '../cloud-event/cloud-event';
 import { toCloudEventMessage } from '../cloud-event/cloud-event.codec';
+
 import { KafkajsBus } from '../kafkajs.bus';
+
 import { messagingMigrations } from '../migrations';
+
 import { ProcessedEvent } from '../processed-event.entity';
+
 import { EventConsumer } from './event.consumer';
 
 @Entity({ tableName: 'handled' })

@@ -1,15 +1,23 @@
 import { Entity, PrimaryKey } from '@mikro-orm/decorators/legacy';
+
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { openOrm } from '@interscambio/persistence';
-import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
-import { eventually, readTopic } from '../../../test/read-topic';
+
+import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+
+import { readTopic } from '../../../test/read-topic';
 import { outboxDatabase, recordEvent } from '../../../test/outbox-fixture';
+
 import type { OutboxDatabase } from '../../../test/outbox-fixture';
 import { EventConsumer } from '../consumer/event.consumer';
+
 import { KafkajsBus } from '../kafkajs.bus';
+
 import type { BusMessage, MessageBus } from '../message-bus';
 import { ProcessedEvent } from '../processed-event.entity';
+
 import { relayApplicationName } from './outbox.names';
+
 import { OutboxRelay } from './outbox.relay';
 
 @Entity({ tableName: 'handled' })

@@ -1,10 +1,14 @@
-import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
-import { eventually, readTopic } from '../../../test/read-topic';
+import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+
+import { readTopic } from '../../../test/read-topic';
 import { outboxDatabase, recordEvent } from '../../../test/outbox-fixture';
+
 import type { OutboxDatabase } from '../../../test/outbox-fixture';
 import { KafkajsBus } from '../kafkajs.bus';
+
 import type { ReceivedMessage } from '../message-bus';
 import { OutboxPublishError } from '../messaging.errors';
+
 import type { OutboxEvent } from './outbox-event';
 import { OutboxRelay } from './outbox.relay';
 

@@ -1,10 +1,15 @@
-import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
-import { eventually, readTopic } from '../../../test/read-topic';
+import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+
+import { readTopic } from '../../../test/read-topic';
 import { outboxDatabase, recordEvent } from '../../../test/outbox-fixture';
+
 import type { OutboxDatabase } from '../../../test/outbox-fixture';
 import { KafkajsBus } from '../kafkajs.bus';
+
 import { appendOutbox } from './append-outbox';
+
 import { ChangeSignal, changeChannel } from '@interscambio/persistence';
+
 import { OutboxRelay } from './outbox.relay';
 
 describe('OutboxRelay publishing to the real Kafka broker', () => {

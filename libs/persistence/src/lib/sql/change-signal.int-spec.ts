@@ -1,15 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { testDatabase } from '@interscambio/testing';
+
+import { eventually, testDatabase } from '@interscambio/testing';
+
 import type { TestDatabase } from '@interscambio/testing';
 import { Client, Pool } from 'pg';
-import { ChangeSignal } from './change-signal';
-import { changeChannel } from './identifier';
 
-/** Resolves once `check` holds, polling; fails the test after 5 s. */
-async function eventually(check: () => boolean): Promise<void> {
-  for (const deadline = Date.now() + 5000; !check(); await sleep(10))
-    if (Date.now() > deadline) throw new Error('condition not reached in 5 s');
-}
+import { ChangeSignal } from './change-signal';
+
+import { changeChannel } from './identifier';
 
 describe('ChangeSignal between two processes of one service', () => {
   let db: TestDatabase;
