@@ -25,3 +25,14 @@ export type { ApiIdentity, PublicUrls } from './lib/docs/api-document';
 export { serviceStatus, STATUS_CHECKS, StatusController } from './lib/status/status.controller';
 export type { ServiceStatus, StatusChecks } from './lib/status/status.controller';
 export type { DependencyCheck } from './lib/status/dependency.probe';
+export { RequestValidator } from './lib/requests/request-validator';
+export type { FromSchema } from './lib/requests/json-schema.types';
+export {
+  FORM_MEDIA_TYPE,
+  FormBody,
+  MERGE_PATCH_MEDIA_TYPE,
+  mediaTypeOf,
+  registerBodyParsers,
+  UnsupportedBody,
+  UnsupportedMediaTypeError,
+} from './lib/requests/request-bodies';

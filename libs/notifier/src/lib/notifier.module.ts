@@ -13,7 +13,7 @@ import { DeliveriesService } from './delivery/deliveries.service';
 import { DeliveryDispatcher } from './delivery/delivery.dispatcher';
 import { DeliveryStore } from './delivery/delivery.store';
 import { ReplayService } from './delivery/replay.service';
-import { RequestValidator } from './http/request-validator';
+import { RequestValidator } from '@interscambio/http';
 import { NOTIFIER_AUDIENCE, NotifierSettings } from './notifier.settings';
 import { NotifierDatabase } from './storage/notifier.database';
 import { subscriptionRequestSchemas } from './subscriptions/subscription.schemas';

@@ -8,7 +8,7 @@ import type { LogDestination, NestLevel } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { loadRegistryConfig } from './config/registry.config';
 import type { RegistryConfig } from './config/registry.config';
-import { registerBodyParsers } from './http/request-bodies';
+import { registerBodyParsers } from '@interscambio/http';
 import { registerRequestContext } from './http/request-context';
 import { KeyCipher } from './keys/key-cipher';
 import { KeyRing } from './keys/key-ring';

@@ -16,7 +16,7 @@ import type { RegistryConfig } from './config/registry.config';
 import { EntiController } from './enti/enti.controller';
 import { EntiService } from './enti/enti.service';
 import { requestSchemas } from './http/request-schemas';
-import { RequestValidator } from './http/request-validator';
+import { RequestValidator } from '@interscambio/http';
 import { JwksController } from './keys/jwks.controller';
 import { KeyRing } from './keys/key-ring';
 import { KeysController } from './keys/keys.controller';

@@ -7,7 +7,7 @@ import type { HttpReply } from '@interscambio/http';
 import { DELIVERY_STATUSES, DeliveriesService } from '../delivery/deliveries.service';
 import type { DeliveryView } from '../delivery/deliveries.service';
 import { ReplayService } from '../delivery/replay.service';
-import { RequestValidator } from '../http/request-validator';
+import { RequestValidator } from '@interscambio/http';
 import { NOTIFIER_BASE_PATH } from '../notifier.settings';
 import {
   createSubscriptionSchema,

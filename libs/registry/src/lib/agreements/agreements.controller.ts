@@ -4,7 +4,7 @@ import { CurrentCaller, Scopes } from '@interscambio/access';
 import type { Caller } from '@interscambio/access';
 import type { HttpReply, HttpRequest } from '@interscambio/http';
 import { NotFoundError } from '../http/registry.errors';
-import { RequestValidator } from '../http/request-validator';
+import { RequestValidator } from '@interscambio/http';
 import { REGISTRY_BASE_PATH } from '../registry.settings';
 import { consumerOf } from './agreement-request';
 import { AGREEMENT_ACTIONS } from './agreement.rules';

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res
 import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@interscambio/access';
 import type { HttpReply } from '@interscambio/http';
-import { RequestValidator } from '../http/request-validator';
+import { RequestValidator } from '@interscambio/http';
 import { REGISTRY_BASE_PATH, RegistrySettings } from '../registry.settings';
 import { addKeySchema, createClientSchema, patchClientSchema, rotateSecretSchema } from './client.schemas';
 import type { ClientKeyView, ClientView } from './client.view';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@interscambio/access';
-import { RequestValidator } from '../http/request-validator';
+import { RequestValidator } from '@interscambio/http';
 import { patchEnteSchema } from './ente.schemas';
 import type { EnteView } from './ente.view';
 import { EntiService } from './enti.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import { BadRequestError } from '@interscambio/http';
-import type { FromSchema } from '../http/json-schema.types';
+import type { FromSchema } from '@interscambio/http';
 import { NotFoundError } from '../http/registry.errors';
 import { RegistryDatabase } from '../storage/registry.database';
 import { revocation, RevocationOutbox } from '../messaging/revocation.outbox';

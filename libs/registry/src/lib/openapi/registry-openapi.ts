@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { conformApiDocument } from '@interscambio/http';
 import type { PublicUrls } from '@interscambio/http';
-import { MERGE_PATCH_MEDIA_TYPE } from '../http/request-bodies';
+import { MERGE_PATCH_MEDIA_TYPE } from '@interscambio/http';
 import { requestSchemas } from '../http/request-schemas';
 import { REGISTRY_AUDIENCE, REGISTRY_BASE_PATH } from '../registry.settings';
 import { tokenRequestSchema, tokenResponseSchema } from '../tokens/token-request.schema';

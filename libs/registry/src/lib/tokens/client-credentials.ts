@@ -1,4 +1,4 @@
-import type { FormBody } from '../http/request-bodies';
+import type { FormBody } from '@interscambio/http';
 import { TokenRequestError } from './token.errors';
 
 export const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';

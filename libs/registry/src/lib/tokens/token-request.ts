@@ -1,5 +1,5 @@
 import { isScope } from '@interscambio/access';
-import type { FormBody } from '../http/request-bodies';
+import type { FormBody } from '@interscambio/http';
 import { TokenRequestError } from './token.errors';
 
 /** The grant, audiences and scopes a token request asks for, checked before any client is looked at. */

@@ -3,7 +3,7 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestj
 import { ProblemError, Public } from '@interscambio/http';
 import { ServiceMetrics } from '@interscambio/observability';
 import type { HttpReply, HttpRequest } from '@interscambio/http';
-import { FORM_MEDIA_TYPE, FormBody, mediaTypeOf } from '../http/request-bodies';
+import { FORM_MEDIA_TYPE, FormBody, mediaTypeOf } from '@interscambio/http';
 import { TokenService } from './token.service';
 import type { TokenResponse } from './token.service';
 import { TokenRequestError } from './token.errors';

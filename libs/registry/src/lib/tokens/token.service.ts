@@ -5,7 +5,7 @@ import type { JwtClaims } from '@interscambio/access';
 import { SchemaCatalog } from '@interscambio/schemas';
 import type { ApiClient } from '../clients/api-client.entity';
 import { verifySecret } from '../clients/secret-hash';
-import type { FormBody } from '../http/request-bodies';
+import type { FormBody } from '@interscambio/http';
 import { KeyRing } from '../keys/key-ring';
 import { REGISTRY_AUDIENCE, RegistrySettings } from '../registry.settings';
 import { assertedClientId, readAssertion, verifyAssertion } from './client-assertion';

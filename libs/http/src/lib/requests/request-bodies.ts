@@ -1,5 +1,5 @@
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
-import { MalformedJsonError, ProblemError } from '@interscambio/http';
+import { MalformedJsonError, ProblemError } from '../problem/problem.error';
 
 export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
 export const MERGE_PATCH_MEDIA_TYPE = 'application/merge-patch+json';
