@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { RegistryHttp, startRegistryTestApp } from '../../test';
 import type { RegistryTestApp } from '../../test';
 import { adminClientCommand } from './commands/admin-client.command';
-import { UsageError } from './commands/usage.error';
+import { UsageError } from '@interscambio/observability';
 
 interface OpenApi {
   openapi: string;

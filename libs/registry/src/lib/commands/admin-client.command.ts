@@ -3,7 +3,7 @@ import type { Env } from '@interscambio/config';
 import { ClientsService } from '../clients/clients.service';
 import { RevocationOutbox } from '../messaging/revocation.outbox';
 import { withCommandDatabase } from './command-database';
-import { UsageError } from './usage.error';
+import { UsageError } from '@interscambio/observability';
 
 const USAGE = 'node main.js admin-client --ente <ISTAT code> --name <name>';
 

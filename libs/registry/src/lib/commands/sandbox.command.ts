@@ -9,7 +9,7 @@ import { RegistrySettings } from '../registry.settings';
 import { runSandbox } from '../sandbox/sandbox';
 import { readSandboxFile } from '../sandbox/sandbox.file';
 import { withCommandDatabase } from './command-database';
-import { UsageError } from './usage.error';
+import { UsageError } from '@interscambio/observability';
 
 const USAGE = 'node main.js sandbox <file>';
 const PALERMO = 'sandbox-082053';
