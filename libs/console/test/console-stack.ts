@@ -19,12 +19,9 @@ export const OPERATOR = { email: 'operatrice@prova.interscambio.it', password: '
  * to, and the console itself on a port of its own, all on real PostgreSQL and Kafka.
  */
 export class ConsoleStack {
-  /** While true, the consumer group `failing` throws on every event (and sends it to the .dlq). */
-  failing = true;
-  readonly handled = new Map<string, CloudEvent>();
-  readonly seen = new Map<string, CloudEvent>();
-
   private constructor(
+    /** While `failing` is true, the failing group throws on every event (and sends it to the .dlq). */
+    readonly group: { failing: boolean; seen: Map<string, CloudEvent>; handled: Map<string, CloudEvent> },
     readonly prova: ProvaTheme,
     readonly theme: ThemeTestApp,
     readonly db: TestDatabase,
@@ -75,7 +72,7 @@ export class ConsoleStack {
     await ensurer.ensure([topic]);
     await ensurer.close();
     const failingGroup = uniqueName(`${name}-failing`);
-    let stack: ConsoleStack | undefined;
+    const group = { failing: true, seen: new Map<string, CloudEvent>(), handled: new Map<string, CloudEvent>() };
     const consumer = new EventConsumer({
       bus,
       orm,
@@ -84,15 +81,14 @@ export class ConsoleStack {
       fromBeginning: true,
       maxAttempts: 1,
       handler: async (event) => {
-        stack?.seen.set(event.id, event);
-        if (stack?.failing !== false) throw new Error('rifiutato di proposito dal test');
-        stack.handled.set(event.id, event);
+        group.seen.set(event.id, event);
+        if (group.failing) throw new Error('rifiutato di proposito dal test');
+        group.handled.set(event.id, event);
       },
       log: () => undefined,
     });
-    stack = new ConsoleStack(prova, theme, db, app, consoleUrl, failingGroup, consumer, orm);
     await consumer.start();
-    return stack;
+    return new ConsoleStack(group, prova, theme, db, app, consoleUrl, failingGroup, consumer, orm);
   }
 
   /** PUTs an avviso as ente `ente`; resolves to the id of the event it produced. */

@@ -44,11 +44,15 @@ export async function createConsoleApp(
         { parseAs: 'string', bodyLimit: FORM_BYTES },
         (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body.toString()))),
       );
-    const app = await NestFactory.create<NestFastifyApplication>(ConsoleModule.forRoot(settings, observability), adapter, {
-      bodyParser: false,
-      logger: observability.nestLogger(),
-      abortOnError: false,
-    });
+    const app = await NestFactory.create<NestFastifyApplication>(
+      ConsoleModule.forRoot(settings, observability),
+      adapter,
+      {
+        bodyParser: false,
+        logger: observability.nestLogger(),
+        abortOnError: false,
+      },
+    );
     observability.install(app);
     app.setGlobalPrefix(CONSOLE_BASE_PATH.slice(1));
     app.enableShutdownHooks();

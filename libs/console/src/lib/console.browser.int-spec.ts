@@ -27,7 +27,9 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
   );
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${page.url()}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) => `${page.url()}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
 }
 
 describe('the operators console in a real browser, on the real stack', () => {
@@ -36,7 +38,8 @@ describe('the operators console in a real browser, on the real stack', () => {
   let page: Page;
   const problems: string[] = [];
 
-  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const shot = (name: string): Promise<Buffer> =>
+    page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
   const check = async (name: string): Promise<void> => {
     await shot(name);
     problems.push(...(await accessibilityProblems(page)));
@@ -71,16 +74,15 @@ describe('the operators console in a real browser, on the real stack', () => {
 
     // Live updates bring the record and the count onto the overview without a reload.
     await page.locator('#ultimi-record').getByRole('link', { name: key }).waitFor();
-    await page.waitForFunction(
-      `Number(document.querySelector('tr[data-theme="prova"] [data-accepted]')?.textContent ?? '0') >= 1`,
-      undefined,
-      { timeout: WAIT },
-    );
+    await page
+      .locator('tr[data-theme="prova"] td[data-accepted]')
+      .filter({ hasText: /^[1-9]/ })
+      .waitFor();
     await check('02-panoramica');
 
     // The failing group has seen the event (and sent it to the .dlq): its offset is the one to find.
-    await waitFor(() => stack.seen.has(eventId));
-    const offset = stack.seen.get(eventId)?.offset as string;
+    await waitFor(() => stack.group.seen.has(eventId));
+    const offset = stack.group.seen.get(eventId)?.offset as string;
     await page.getByRole('link', { name: 'Traccia record' }).click();
     await page.getByLabel('Tipo').fill('avviso');
     await page.getByLabel('Ente (codice ISTAT)').fill('082053');
@@ -98,11 +100,11 @@ describe('the operators console in a real browser, on the real stack', () => {
     await letter.waitFor();
     await expectText(letter, 'rifiutato di proposito dal test');
     await check('05-scartati');
-    stack.failing = false;
+    stack.group.failing = false;
     await letter.getByRole('button', { name: /^Riproduci il messaggio/ }).click();
     await page.getByRole('status').filter({ hasText: 'Messaggio riprodotto.' }).waitFor();
     await expectText(page.locator('[data-dead-letter]', { hasText: key }).locator('[data-status]'), 'Riprodotto');
-    await waitFor(() => stack.handled.has(eventId));
+    await waitFor(() => stack.group.handled.has(eventId));
     await check('06-scartati-riprodotto');
 
     // Traccia record shows the failing group among the consumers that handled the record.
@@ -121,7 +123,7 @@ describe('the operators console in a real browser, on the real stack', () => {
 });
 
 async function waitFor(condition: () => boolean): Promise<void> {
-  for (const until = Date.now() + WAIT; !condition(); ) {
+  for (const until = Date.now() + WAIT; !condition();) {
     if (Date.now() > until) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -16,7 +16,10 @@ export const SANDBOX_OPERATOR_EMAIL = 'operatore@sandbox.interscambio.it';
  * password generated once into <file>, mode 0600); `operator <email> <name>` with the password in
  * CONSOLE_OPERATOR_PASSWORD; or nothing to serve. Any failure exits with status 1.
  */
-export async function runConsole(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runConsole(
+  argv: string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   const logger = new Logger('console');
   try {
     if (argv[0] === 'migrate') {
@@ -40,7 +43,10 @@ export async function runConsole(argv: string[] = process.argv.slice(2), env: No
       const [, email, ...name] = argv;
       const password = env['CONSOLE_OPERATOR_PASSWORD'];
       if (!email || name.length === 0 || !password || password.length < 12)
-        throw new ConfigError('CONSOLE_OPERATOR_PASSWORD', 'usage: operator <email> <name…>, password of at least 12 characters in CONSOLE_OPERATOR_PASSWORD');
+        throw new ConfigError(
+          'CONSOLE_OPERATOR_PASSWORD',
+          'usage: operator <email> <name…>, password of at least 12 characters in CONSOLE_OPERATOR_PASSWORD',
+        );
       await withOperators(env, (sql) => upsertOperator(sql, { email, displayName: name.join(' '), password }));
       logger.log('operator saved');
       return;
@@ -48,13 +54,20 @@ export async function runConsole(argv: string[] = process.argv.slice(2), env: No
     await bootstrapConsole(env);
   } catch (error) {
     logger.error(
-      error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error),
+      error instanceof ConfigError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error),
     );
     process.exit(1);
   }
 }
 
-async function withOperators(env: NodeJS.ProcessEnv, work: (sql: ReturnType<typeof createPool>) => Promise<void>): Promise<void> {
+async function withOperators(
+  env: NodeJS.ProcessEnv,
+  work: (sql: ReturnType<typeof createPool>) => Promise<void>,
+): Promise<void> {
   const db = loadConsoleDatabaseConfig(env);
   const sql = createPool(
     { connectionString: db.databaseUrl, max: 1, options: `-c search_path=${db.databaseSchema}` },

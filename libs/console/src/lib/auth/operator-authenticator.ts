@@ -6,8 +6,7 @@ export interface Operator {
 }
 
 export type LoginOutcome =
-  | { ok: true; operator: Operator }
-  | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: Date };
+  { ok: true; operator: Operator } | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: Date };
 
 /**
  * How the console learns who an operator is. Today an e-mail and password the console keeps

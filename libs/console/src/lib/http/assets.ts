@@ -75,6 +75,7 @@ export function consoleAsset(name: string): { type: string; body: string | ReadS
   if (name === 'bootstrap-italia.min.css')
     return { type: 'text/css; charset=utf-8', body: createReadStream(path.join(dist, 'bootstrap-italia.min.css')) };
   const font = /^fonts\/(titillium-web-v10-latin-ext_latin-[a-z0-9]+\.woff2)$/.exec(name)?.[1];
-  if (font && existsSync(path.join(fonts, font))) return { type: 'font/woff2', body: createReadStream(path.join(fonts, font)) };
+  if (font && existsSync(path.join(fonts, font)))
+    return { type: 'font/woff2', body: createReadStream(path.join(fonts, font)) };
   return undefined;
 }

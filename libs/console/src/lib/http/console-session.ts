@@ -28,7 +28,10 @@ export class ConsoleSession {
     const session = await this.require(request, reply);
     if (!session) return undefined;
     if (!sameOrigin(request) || !sameToken(field(request.body, '_csrf'), session.csrfToken)) {
-      reply.status(403).header('content-type', 'text/plain; charset=utf-8').send('Richiesta rifiutata: modulo scaduto o di un altro sito. Ricarica la pagina e riprova.');
+      reply
+        .status(403)
+        .header('content-type', 'text/plain; charset=utf-8')
+        .send('Richiesta rifiutata: modulo scaduto o di un altro sito. Ricarica la pagina e riprova.');
       return undefined;
     }
     return session;

@@ -34,5 +34,6 @@ const number = new Intl.NumberFormat('it-IT');
 export const fmt = {
   dateTime: (d: Date | string | null | undefined): string => (d ? dateTime.format(new Date(d)) : '—'),
   time: (d: Date | number): string => time.format(new Date(d)),
-  number: (n: number | string | null | undefined): string => (n === null || n === undefined ? '—' : number.format(Number(n))),
+  number: (n: number | string | null | undefined): string =>
+    n === null || n === undefined ? '—' : number.format(Number(n)),
 };

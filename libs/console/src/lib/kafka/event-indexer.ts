@@ -48,7 +48,11 @@ export class EventIndexer implements OnApplicationBootstrap, OnApplicationShutdo
     const topics = [...records, ...records.map(deadLetterTopic)];
     const ensurer = new TopicEnsurer(bus);
     await ensurer.ensure(topics).finally(() => ensurer.close());
-    const consumer = await bus.consumer({ groupId: consoleGroup(this.settings.topicPrefix), topics, fromBeginning: true });
+    const consumer = await bus.consumer({
+      groupId: consoleGroup(this.settings.topicPrefix),
+      topics,
+      fromBeginning: true,
+    });
     this.consumer = consumer;
     if (this.stopped) return;
     await consumer.run((m) => this.handle(m));

@@ -28,7 +28,7 @@ export class DeadLettersController {
     try {
       const n = await this.deadLetters.replay(id === 'tutti' ? 'all' : [id], s.operator);
       this.logger.log(`operator ${s.operator.id} replayed ${n} dead letter(s)`);
-      return this.page(reply, s, 200, 'success', n === 1 ? 'Messaggio riprodotto.' : `${n} messaggi riprodotti.`);
+      return void reply.redirect(`/console/scartati?riprodotti=${n}`, 303);
     } catch (error) {
       if (error instanceof DeadLetterNotFoundError)
         return this.page(reply, s, 404, 'danger', 'Il messaggio non è più da gestire.');
@@ -48,7 +48,7 @@ export class DeadLettersController {
     try {
       await this.deadLetters.discard([id], s.operator, reason);
       this.logger.log(`operator ${s.operator.id} discarded dead letter ${id}`);
-      return this.page(reply, s, 200, 'success', `Messaggio ${id} scartato.`);
+      return void reply.redirect(`/console/scartati?scartato=${id}`, 303);
     } catch (error) {
       if (error instanceof DeadLetterNotFoundError)
         return this.page(reply, s, 404, 'danger', 'Il messaggio non è più da gestire.');
@@ -56,7 +56,8 @@ export class DeadLettersController {
     }
   }
 
-  private async page(reply: WebReply, s: Session, status: number, kind: 'success' | 'danger', text: string): Promise<void> {
+  /** A refused action: the list again, with why, under the status that says so. */
+  private async page(reply: WebReply, s: Session, status: number, kind: 'danger', text: string): Promise<void> {
     const letters = await this.deadLetters.list('all');
     const body = scartatiPage(letters, s.csrfToken, { kind, text });
     sendPage(reply, layout('Messaggi scartati', { ...s, current: 'scartati' }, body), status);

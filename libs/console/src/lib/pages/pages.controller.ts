@@ -66,7 +66,22 @@ export class PagesController {
     const s = await this.session.require(request, reply);
     if (!s) return;
     const letters = await this.deadLetters.list('all');
-    sendPage(reply, layout('Messaggi scartati', { ...s, current: 'scartati' }, scartatiPage(letters, s.csrfToken)));
+    // After a replay or a discard (post/redirect/get): what was done, from numbers only.
+    const replayed = field(request.query, 'riprodotti');
+    const discarded = field(request.query, 'scartato');
+    const notice =
+      replayed && /^\d{1,6}$/.test(replayed)
+        ? {
+            kind: 'success' as const,
+            text: replayed === '1' ? 'Messaggio riprodotto.' : `${replayed} messaggi riprodotti.`,
+          }
+        : discarded && /^\d{1,18}$/.test(discarded)
+          ? { kind: 'success' as const, text: `Messaggio ${discarded} scartato.` }
+          : undefined;
+    sendPage(
+      reply,
+      layout('Messaggi scartati', { ...s, current: 'scartati' }, scartatiPage(letters, s.csrfToken, notice)),
+    );
   }
 
   @Get('enti')
@@ -118,7 +133,11 @@ export class PagesController {
     if (!NAME.test(record.theme) || !NAME.test(record.type) || !ENTE.test(record.ente) || !record.key)
       return void sendPage(
         reply,
-        layout('Traccia record', context, tracciaPage({}, undefined, 'Record non valido: servono tema, tipo, ente e chiave.')),
+        layout(
+          'Traccia record',
+          context,
+          tracciaPage({}, undefined, 'Record non valido: servono tema, tipo, ente e chiave.'),
+        ),
         400,
       );
     const trace = await this.traces.trace(record);

@@ -25,7 +25,8 @@ export class DeadLetterNotFoundError extends Error {
 
 // What deadLetterMessage (libs/messaging) adds to the original headers: a replay sends the rest,
 // which are the original CloudEvent's.
-const FAILURE_HEADERS = /^interscambio-(error|error-class|error-code|attempts|failed-at|consumer-group|original-partition|original-offset)$/;
+const FAILURE_HEADERS =
+  /^interscambio-(error|error-class|error-code|attempts|failed-at|consumer-group|original-partition|original-offset)$/;
 
 /** Messaggi scartati: the dead letters the indexer read, replayed or discarded by an operator, each action audited. */
 @Injectable()
@@ -87,7 +88,8 @@ export class DeadLettersSource {
         `${SELECT} where d.status = 'pending' and ($1::bigint[] is null or d.id = any($1)) order by d.id for update of d`,
         [ids === 'all' ? null : ids],
       );
-      if (ids !== 'all' && rows.length === 0) throw new DeadLetterNotFoundError(`no pending dead letter ${ids.join(', ')}`);
+      if (ids !== 'all' && rows.length === 0)
+        throw new DeadLetterNotFoundError(`no pending dead letter ${ids.join(', ')}`);
       await work(rows);
       for (const r of rows) {
         await tx.query(`update dead_letter set status = $2 where id = $1`, [r.id, action]);
@@ -136,6 +138,7 @@ function view(r: Row): DeadLetterView {
     consumerGroup: r.consumer_group,
     failedAt: r.failed_at,
     status: r.status,
-    action: r.action_by && r.action_at ? { operator: r.action_by, at: r.action_at, reason: r.action_reason } : undefined,
+    action:
+      r.action_by && r.action_at ? { operator: r.action_by, at: r.action_at, reason: r.action_reason } : undefined,
   };
 }

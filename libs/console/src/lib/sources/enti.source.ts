@@ -60,8 +60,7 @@ export class EntiSource {
            from ${schema}.ente e`,
         )
         .catch(() => ({ rows: [] }));
-      for (const r of rows)
-        if (r.clients > 0 || r.agreements > 0 || byEnte.has(r.ente)) Object.assign(of(r.ente), r);
+      for (const r of rows) if (r.clients > 0 || r.agreements > 0 || byEnte.has(r.ente)) Object.assign(of(r.ente), r);
     }
     return [...byEnte.values()].sort((a, b) => a.nome.localeCompare(b.nome, 'it'));
   }

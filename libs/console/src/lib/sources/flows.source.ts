@@ -45,7 +45,11 @@ export class FlowsSource {
       Promise.all(
         found.map(async (g) => {
           const lag = await consumerLag(admin, g.group, g.topics);
-          return { group: g.group, service: g.service, lag: [...lag].map(([topic, messages]) => ({ topic, messages })) };
+          return {
+            group: g.group,
+            service: g.service,
+            lag: [...lag].map(([topic, messages]) => ({ topic, messages })),
+          };
         }),
       ),
     );

@@ -56,7 +56,9 @@ export class ServiceWatcher implements OnApplicationBootstrap, OnApplicationShut
   }
 
   services(): ServiceState[] {
-    return this.settings.services.map((s) => this.states.get(s.name) ?? { name: s.name, status: 'unreachable', checks: {} });
+    return this.settings.services.map(
+      (s) => this.states.get(s.name) ?? { name: s.name, status: 'unreachable', checks: {} },
+    );
   }
 
   /** Per theme, the last 60 minutes, oldest first (minutes without records count 0). */

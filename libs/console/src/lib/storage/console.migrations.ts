@@ -57,7 +57,9 @@ class Migration20261203160001Console extends Migration {
       "failed_at" timestamptz null,
       "status" text not null default 'pending' check ("status" in ('pending', 'replayed', 'discarded')),
       unique ("topic", "partition", "offset"))`);
-    this.addSql(`create index "dead_letter_pending_index" on "dead_letter" ("source_topic", "id") where "status" = 'pending'`);
+    this.addSql(
+      `create index "dead_letter_pending_index" on "dead_letter" ("source_topic", "id") where "status" = 'pending'`,
+    );
     this.addSql(`create table "dead_letter_action" (
       "id" bigserial primary key,
       "dead_letter_id" bigint not null references "dead_letter" ("id"),
