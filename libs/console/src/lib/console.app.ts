@@ -10,7 +10,6 @@ import { loadConsoleConfig } from './config/console.config';
 import type { ConsoleConfig } from './config/console.config';
 import { ConsoleModule } from './console.module';
 import { ConsoleSettings } from './console.settings';
-import { DeadLettersSource } from './sources/dead-letters.source';
 import { ConsoleDatabase } from './storage/console.database';
 
 export const CONSOLE_BASE_PATH = '/console';
@@ -59,7 +58,6 @@ export async function createConsoleApp(
     const close = app.close.bind(app);
     app.close = async () => {
       await close();
-      await app.get(DeadLettersSource).close();
       await db.close();
     };
     await app.init();

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { OnApplicationShutdown } from '@nestjs/common';
 import type { BusProducer } from '@interscambio/messaging';
 import { inTransaction } from '@interscambio/persistence';
 import type { Operator } from '../auth/operator-authenticator';
@@ -30,7 +31,7 @@ const FAILURE_HEADERS =
 
 /** Messaggi scartati: the dead letters the indexer read, replayed or discarded by an operator, each action audited. */
 @Injectable()
-export class DeadLettersSource {
+export class DeadLettersSource implements OnApplicationShutdown {
   private producer?: Promise<BusProducer>;
 
   constructor(private readonly settings: ConsoleSettings) {}
@@ -66,7 +67,7 @@ export class DeadLettersSource {
     return this.act(ids, operator, 'discarded', reason, async () => undefined);
   }
 
-  async close(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     const producer = this.producer;
     this.producer = undefined;
     if (producer) await (await producer).close();
