@@ -1,10 +1,9 @@
 import { createReadStream, existsSync } from 'node:fs';
 import type { ReadStream } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 
 // bootstrap-italia from npm, served from node_modules: no copy to keep in step with the package.
-const dist = path.dirname(createRequire(__filename).resolve('bootstrap-italia/dist/css/bootstrap-italia.min.css'));
+const dist = path.dirname(require.resolve('bootstrap-italia/dist/css/bootstrap-italia.min.css'));
 const fonts = path.join(dist, '..', 'fonts', 'Titillium_Web');
 
 const FONT_WEIGHTS = { 400: 'regular', 600: '600', 700: '700' } as const;
