@@ -60,7 +60,11 @@ function letter(l: DeadLetterView, csrf: string): Html {
         <details>
           <summary>Contenuto e intestazioni</summary>
           <h3 class="h6 mt-2">Contenuto</h3>
-          <pre class="payload">${l.payload}</pre>
+          ${
+            personale(l)
+              ? html`<p>Dati personali (visibilità <em>personale</em>): il contenuto non si mostra in console.</p>`
+              : html`<pre class="payload">${l.payload}</pre>`
+          }
           <h3 class="h6">Intestazioni</h3>
           <pre class="payload">
 ${Object.entries(l.headers)
@@ -95,4 +99,12 @@ ${Object.entries(l.headers)
       </div>
     </div>
   </section>`;
+}
+
+/**
+ * A special-category record (sociale's fascicoli) is read only with an agreement and a stated
+ * purpose, each read audited: the console replays it but never shows it.
+ */
+function personale(l: DeadLetterView): boolean {
+  return (l.headers['ce_visibility'] ?? l.headers['interscambio-visibility']) === 'personale';
 }
