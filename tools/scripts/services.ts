@@ -1,5 +1,5 @@
 // The services of apps/ and the port each declares — a theme in its theme file (`defaultPort`), the
-// registry and the notifier in their config (REGISTRY_DEFAULT_PORT, NOTIFIER_DEFAULT_PORT) — read from there so that start, the gateway and the
+// registry, the notifier and the console in their config (REGISTRY_DEFAULT_PORT, NOTIFIER_DEFAULT_PORT, CONSOLE_DEFAULT_PORT) — read from there so that start, the gateway and the
 // services agree without a second list of ports.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,11 +29,26 @@ export function notifierService(root: string): Service | undefined {
   return { name: 'notifier', app: 'notifier', port: Number(port) };
 }
 
-/** Every service the gateway routes to: the registry first, then the notifier and the themes. */
+/** The operators' console, when the repository has its app: it listens on the port its config defaults to. */
+export function consoleService(root: string): Service | undefined {
+  const config = path.join(root, 'libs/console/src/lib/config/console.config.ts');
+  if (!existsSync(path.join(root, 'apps/console/src/main.ts')) || !existsSync(config)) return undefined;
+  const port = /\bCONSOLE_DEFAULT_PORT\s*=\s*(\d{2,5})\b/.exec(readFileSync(config, 'utf8'))?.[1];
+  if (!port) throw new Error(`${config} must declare CONSOLE_DEFAULT_PORT = <port>`);
+  return { name: 'console', app: 'console', port: Number(port) };
+}
+
+/** Every service the gateway routes to: the registry first, then the notifier, the themes and the console. */
 export function platformServices(root: string): Service[] {
   const registry = registryService(root);
   const notifier = notifierService(root);
-  return [...(registry ? [registry] : []), ...(notifier ? [notifier] : []), ...themeServices(root)];
+  const console = consoleService(root);
+  return [
+    ...(registry ? [registry] : []),
+    ...(notifier ? [notifier] : []),
+    ...themeServices(root),
+    ...(console ? [console] : []),
+  ];
 }
 
 export function themeServices(root: string): Service[] {

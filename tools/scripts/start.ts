@@ -10,9 +10,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gatewayPort, startGateway } from './gateway.ts';
 import { prettyLines, prettyText } from './pretty-logs.ts';
-import { receiptKeySecret, registryKeySecret, sandboxCredentials } from './sandbox.ts';
+import { consoleOperator, receiptKeySecret, registryKeySecret, sandboxCredentials } from './sandbox.ts';
 import { seed } from './seed.ts';
-import { platformServices, registryService } from './services.ts';
+import { consoleService, platformServices, registryService } from './services.ts';
 import { root, stackUp } from './stack-env.ts';
 
 const port = (() => {
@@ -30,6 +30,7 @@ const apps = (existsSync(appsDir) ? readdirSync(appsDir) : [])
   .filter((a) => existsSync(path.join(root, 'apps', a, 'src/main.ts')))
   .sort((a, b) => Number(b === 'registry') - Number(a === 'registry'));
 const registry = registryService(root);
+const consoleApp = consoleService(root);
 const env = {
   ...process.env,
   DATABASE_URL: stack.databaseUrl,
@@ -40,6 +41,12 @@ const env = {
   // This is the sandbox: the notifier may call http:// receivers on this machine and private addresses.
   NOTIFIER_SANDBOX: 'on',
   ...(registry ? { TOKEN_JWKS_URL: `http://127.0.0.1:${registry.port}/registry/v1/.well-known/jwks.json` } : {}),
+  // What the console watches (each service's /status and /metrics); plain http here, so no Secure cookies.
+  CONSOLE_SERVICES: platformServices(root)
+    .filter((s) => s.name !== 'console')
+    .map((s) => `${s.name}=http://127.0.0.1:${s.port}`)
+    .join(','),
+  CONSOLE_SECURE_COOKIES: 'off',
 };
 const children: ChildProcess[] = [];
 
@@ -51,7 +58,7 @@ function runtimeArgs(app: string): { args: string[]; env: NodeJS.ProcessEnv } {
   const secret =
     app === 'registry'
       ? { REGISTRY_KEY_SECRET: registryKeySecret() }
-      : app === 'notifier'
+      : app === 'notifier' || app === 'console'
         ? {}
         : { RECEIPT_KEY_SECRET: receiptKeySecret() };
   return {
@@ -81,6 +88,7 @@ for (const app of apps) {
   };
   command('migrate');
   if (app === 'registry') command('sandbox', sandboxCredentials);
+  if (app === 'console') command('sandbox', consoleOperator);
 }
 
 let stopping = false;
@@ -148,6 +156,9 @@ if (apps.length === 0) {
       `${lines.join('\n')}\n` +
       (registry
         ? `[start] sandbox credentials (one client per ente, an operator, an admin): ${path.relative(root, sandboxCredentials)}\n`
+        : '') +
+      (consoleApp
+        ? `[start] console degli operatori: http://localhost:${port}/console/ (operatore@sandbox.interscambio.it, password in ${path.relative(root, consoleOperator)})\n`
         : '') +
       '[start] Ctrl-C stops the services and the gateway; the stack keeps running (npm run stack:stop).\n\n';
     process.stderr.write(summary);

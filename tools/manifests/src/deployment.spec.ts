@@ -11,7 +11,7 @@ const validator = new ManifestValidator(path.join(k8s, 'schemas'));
 const themes = readdirSync(path.join(root, 'schemas'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
-const services = ['registry', 'notifier', ...themes];
+const services = ['registry', 'notifier', 'console', ...themes];
 
 type Container = { image: string; args?: string[]; readinessProbe?: Probe; livenessProbe?: Probe };
 type Probe = { httpGet: { path: string; port: string } };

@@ -1,0 +1,103 @@
+import { provaTheme } from '@interscambio/exchange/testing';
+import type { ProvaTheme } from '@interscambio/exchange/testing';
+import { testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import type { TestDatabase } from '@interscambio/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Pool } from 'pg';
+import { createConsoleApp, loadConsoleConfig, migrateConsole, upsertOperator } from '../../index';
+import { MAX_FAILED_LOGINS } from './password.authenticator';
+
+const EMAIL = 'operatore@login.interscambio.it';
+const PASSWORD = 'la-password-giusta-di-prova';
+const ORIGIN = 'http://localhost:80';
+
+describe('console login (real PostgreSQL)', () => {
+  let prova: ProvaTheme;
+  let db: TestDatabase;
+  let sql: Pool;
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    prova = provaTheme();
+    db = await testDatabase('console_login');
+    const config = loadConsoleConfig({
+      DATABASE_URL: db.url,
+      DATABASE_SCHEMA: db.schema,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      KAFKA_TOPIC_PREFIX: uniqueName('it-console-login'),
+      SCHEMAS_DIR: prova.theme.schemasDir as string,
+    });
+    await migrateConsole(config);
+    sql = new Pool({ connectionString: db.url, max: 2, options: `-c search_path=${db.schema}` });
+    await upsertOperator(sql, { email: EMAIL, displayName: 'Operatore', password: PASSWORD });
+    app = await createConsoleApp(config, ['error']);
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await sql?.end();
+    await db?.drop();
+    prova?.remove();
+  });
+
+  /** The login form's token and cookie, as a browser gets them. */
+  async function loginForm(): Promise<{ token: string; cookie: string }> {
+    const page = await app.inject({ method: 'GET', url: '/console/accesso' });
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] as string;
+    const cookie = String(page.headers['set-cookie']).split(';')[0] as string;
+    return { token, cookie };
+  }
+
+  async function login(password: string, options: { origin?: string; token?: string } = {}) {
+    const form = await loginForm();
+    return app.inject({
+      method: 'POST',
+      url: '/console/accesso',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: form.cookie,
+        origin: options.origin ?? ORIGIN,
+        host: 'localhost:80',
+      },
+      payload: new URLSearchParams({ _csrf: options.token ?? form.token, email: EMAIL, password }).toString(),
+    });
+  }
+
+  it('sends a visitor without a session to the login page', async () => {
+    const answer = await app.inject({ method: 'GET', url: '/console/panoramica' });
+    expect(answer.statusCode).toBe(303);
+    expect(answer.headers.location).toBe('/console/accesso');
+  });
+
+  it('opens a session with an HttpOnly, SameSite=Strict, Secure cookie for the right password', async () => {
+    const answer = await login(PASSWORD);
+    expect(answer.statusCode).toBe(303);
+    expect(answer.headers.location).toBe('/console/panoramica');
+    const session = ([] as string[])
+      .concat(answer.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('interscambio_console='));
+    expect(session).toMatch(/HttpOnly/);
+    expect(session).toMatch(/SameSite=Strict/);
+    expect(session).toMatch(/Secure/);
+    const { rows } = await sql.query<{ id_hash: string }>('select id_hash from operator_session');
+    // Only the session id's hash is stored.
+    expect(rows.map((r) => r.id_hash)).not.toContain(/interscambio_console=([^;]+)/.exec(session ?? '')?.[1]);
+  });
+
+  it('refuses a login from another origin, or without the form token', async () => {
+    expect((await login(PASSWORD, { origin: 'https://evil.example' })).statusCode).toBe(403);
+    expect((await login(PASSWORD, { token: 'not-the-token' })).statusCode).toBe(403);
+  });
+
+  it(`locks the account after ${MAX_FAILED_LOGINS} wrong passwords, even against the right one, and says so in Italian`, async () => {
+    for (let i = 1; i < MAX_FAILED_LOGINS; i++) {
+      const wrong = await login('sbagliata');
+      expect(wrong.statusCode).toBe(401);
+      expect(wrong.body).toContain('Indirizzo e-mail o password non corretti.');
+    }
+    expect((await login('sbagliata')).statusCode).toBe(429);
+    const right = await login(PASSWORD);
+    expect(right.statusCode).toBe(429);
+    expect(right.body).toContain('accesso è bloccato fino alle');
+  });
+});
