@@ -39,6 +39,10 @@ const env = {
   HOST: process.env.SERVICES_HOST ?? '127.0.0.1',
   // This is the sandbox: the notifier may call http:// receivers on this machine and private addresses.
   NOTIFIER_SANDBOX: 'on',
+  // The documents' servers and schema $ids, and the events' ce_dataschema, name the gateway, so that
+  // they resolve on this machine (the services' default is the production address).
+  PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
+  SANDBOX_URL: process.env.SANDBOX_URL ?? `http://localhost:${port}`,
   ...(registry ? { TOKEN_JWKS_URL: `http://127.0.0.1:${registry.port}/registry/v1/.well-known/jwks.json` } : {}),
 };
 const children: ChildProcess[] = [];
