@@ -1,6 +1,7 @@
 // The services of apps/ and the port each declares — a theme in its theme file (`defaultPort`), the
-// registry and the notifier in their config (REGISTRY_DEFAULT_PORT, NOTIFIER_DEFAULT_PORT) — read from there so that start, the gateway and the
-// services agree without a second list of ports.
+// registry, the notifier and the portal in their config (REGISTRY_DEFAULT_PORT, NOTIFIER_DEFAULT_PORT,
+// PORTAL_DEFAULT_PORT) — read from there so that start, the gateway and the services agree without a
+// second list of ports.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -9,6 +10,8 @@ export interface Service {
   name: string;
   app: string;
   port: number;
+  /** Where it answers its readiness probe, when not at `/<name>/v1/health/ready`. */
+  readyPath?: string;
 }
 
 /** The registry, when the repository has its app: it listens on the port its config defaults to. */
@@ -29,11 +32,26 @@ export function notifierService(root: string): Service | undefined {
   return { name: 'notifier', app: 'notifier', port: Number(port) };
 }
 
-/** Every service the gateway routes to: the registry first, then the notifier and the themes. */
+/** The developer portal, when the repository has its app: /docs on the port its config defaults to. */
+export function portalService(root: string): Service | undefined {
+  const config = path.join(root, 'libs/portal/src/lib/config/portal.config.ts');
+  if (!existsSync(path.join(root, 'apps/portal/src/main.ts')) || !existsSync(config)) return undefined;
+  const port = /\bPORTAL_DEFAULT_PORT\s*=\s*(\d{2,5})\b/.exec(readFileSync(config, 'utf8'))?.[1];
+  if (!port) throw new Error(`${config} must declare PORTAL_DEFAULT_PORT = <port>`);
+  return { name: 'docs', app: 'portal', port: Number(port), readyPath: '/docs/health/ready' };
+}
+
+/** Every service the gateway routes to: the registry first, then the notifier, the portal and the themes. */
 export function platformServices(root: string): Service[] {
   const registry = registryService(root);
   const notifier = notifierService(root);
-  return [...(registry ? [registry] : []), ...(notifier ? [notifier] : []), ...themeServices(root)];
+  const portal = portalService(root);
+  return [
+    ...(registry ? [registry] : []),
+    ...(notifier ? [notifier] : []),
+    ...(portal ? [portal] : []),
+    ...themeServices(root),
+  ];
 }
 
 export function themeServices(root: string): Service[] {

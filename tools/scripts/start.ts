@@ -55,7 +55,7 @@ function runtimeArgs(app: string): { args: string[]; env: NodeJS.ProcessEnv } {
   const secret =
     app === 'registry'
       ? { REGISTRY_KEY_SECRET: registryKeySecret() }
-      : app === 'notifier'
+      : app === 'notifier' || app === 'portal'
         ? {}
         : { RECEIPT_KEY_SECRET: receiptKeySecret() };
   return {
@@ -142,10 +142,11 @@ if (apps.length === 0) {
   );
   if (!listening) stop(1);
   else {
-    const up = await Promise.all(services.map((s) => ready(s.port, s.name)));
-    const lines = services.map(
-      (s, i) =>
-        `  ${s.name.padEnd(20)} ${up[i] ? 'up  ' : 'DOWN'}  http://localhost:${port}/${s.name}/v1/  (status, docs, metrics)`,
+    const up = await Promise.all(services.map((s) => ready(s.port, s.readyPath ?? `/${s.name}/v1/health/ready`)));
+    const lines = services.map((s, i) =>
+      s.app === 'portal'
+        ? `  ${'portal'.padEnd(20)} ${up[i] ? 'up  ' : 'DOWN'}  http://localhost:${port}/docs/  (guida, API, eventi, schemi)`
+        : `  ${s.name.padEnd(20)} ${up[i] ? 'up  ' : 'DOWN'}  http://localhost:${port}/${s.name}/v1/  (status, docs, metrics)`,
     );
     const summary =
       `\n[start] ${up.filter(Boolean).length} of ${services.length} services up behind http://localhost:${port}/\n` +
@@ -168,9 +169,9 @@ if (apps.length === 0) {
 setInterval(() => undefined, 1 << 30);
 
 /** Whether the service answers its readiness probe within three minutes of being started (eight services starting together on a laptop take a while). */
-async function ready(servicePort: number, name: string): Promise<boolean> {
+async function ready(servicePort: number, readyPath: string): Promise<boolean> {
   for (const until = Date.now() + 180_000; Date.now() < until;) {
-    const res = await fetch(`http://127.0.0.1:${servicePort}/${name}/v1/health/ready`).catch(() => undefined);
+    const res = await fetch(`http://127.0.0.1:${servicePort}${readyPath}`).catch(() => undefined);
     if (res?.ok) return true;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
