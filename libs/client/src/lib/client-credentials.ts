@@ -36,7 +36,10 @@ export async function requestToken(credentials: ClientCredentials): Promise<{ to
       audience: credentials.audience,
       ...(credentials.scope ? { scope: credentials.scope } : {}),
     },
-    headers: { authorization: `Basic ${basic.toString('base64')}` },
+    headers: {
+      authorization: `Basic ${basic.toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     bodySerializer: (body) => new URLSearchParams(body as Record<string, string>),
   });
   if (!data) {
