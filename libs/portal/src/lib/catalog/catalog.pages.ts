@@ -104,16 +104,16 @@ export function diffPage(t: RecordTypeVersions, diff: VersionDiff): string {
     { title: `${t.type}: ${diff.from} → ${diff.to}`, section: '/schemi' },
     html`<h1>${t.title}: dalla versione ${diff.from} alla ${diff.to}</h1>
       <p><a href="${typePath(t)}">Torna al tipo ${t.type}</a></p>
-      ${diffSection(t, diff)}`,
+      ${diffSection(t, diff, 'h2')}`,
   );
 }
 
-function diffSection(t: RecordTypeVersions, diff: VersionDiff): Html {
+function diffSection(t: RecordTypeVersions, diff: VersionDiff, heading: 'h2' | 'h3' = 'h3'): Html {
   const id = `diff-${diff.from}-${diff.to}`.replace(/\./g, '_');
   return html`<section aria-labelledby="${id}">
-    <h3 id="${id}">
+    <${heading} id="${id}">
       Da <a href="${versionPath(t, diff.from)}">${diff.from}</a> a <a href="${versionPath(t, diff.to)}">${diff.to}</a>
-    </h3>
+    </${heading}>
     <p class="${diff.breaking.length === 0 ? 'compatibile' : 'incompatibile'}">
       ${
         diff.breaking.length === 0

@@ -63,6 +63,7 @@ export function page(options: PageOptions, body: Html): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${options.title} — Interscambio per gli sviluppatori</title>
         <link rel="stylesheet" href="${docsPath('/assets/portal.css')}" />
+        <link rel="icon" href="data:," />
         ${options.head ?? ''}
       </head>
       <body>
