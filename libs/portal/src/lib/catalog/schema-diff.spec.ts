@@ -21,7 +21,7 @@ const v1 = {
 
 describe('diffSchemas', () => {
   it('names each field added, removed, newly required or constrained differently, nested ones by their path', () => {
-    const v2 = structuredClone(v1) as typeof v1 & { properties: Record<string, object> };
+    const v2 = structuredClone(v1) as Omit<typeof v1, 'properties'> & { properties: Record<string, object> };
     delete (v2.properties as Record<string, unknown>)['anno'];
     v2.required = ['titolo', 'stato'];
     v2.properties.titolo = { type: 'string', maxLength: 200 };
