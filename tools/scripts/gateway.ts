@@ -128,14 +128,18 @@ function withoutHopByHop(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
 
 function index(req: IncomingMessage, res: ServerResponse, services: Service[]): void {
   const base = `http://${req.headers.host ?? 'localhost'}`;
+  const portal = services.find((s) => s.app === 'portal');
   const body = JSON.stringify({
-    services: services.map((s) => ({
-      name: s.name,
-      url: `${base}/${s.name}/v1`,
-      status: `${base}/${s.name}/v1/status`,
-      docs: `${base}/${s.name}/v1/docs`,
-      openapi: `${base}/${s.name}/v1/openapi.json`,
-    })),
+    ...(portal ? { portal: `${base}/${portal.name}` } : {}),
+    services: services
+      .filter((s) => s !== portal)
+      .map((s) => ({
+        name: s.name,
+        url: `${base}/${s.name}/v1`,
+        status: `${base}/${s.name}/v1/status`,
+        docs: `${base}/${s.name}/v1/docs`,
+        openapi: `${base}/${s.name}/v1/openapi.json`,
+      })),
   });
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   res.end(req.method === 'HEAD' ? undefined : body);

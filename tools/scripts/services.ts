@@ -1,6 +1,6 @@
 // The services of apps/ and the port each declares — a theme in its theme file (`defaultPort`), the
-// registry, the notifier and the console in their config (REGISTRY_DEFAULT_PORT, NOTIFIER_DEFAULT_PORT, CONSOLE_DEFAULT_PORT) — read from there so that start, the gateway and the
-// services agree without a second list of ports.
+// registry, the notifier, the console and the portal in their config (`<NAME>_DEFAULT_PORT`) — read from
+// there so that start, the gateway and the services agree without a second list of ports.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -9,46 +9,58 @@ export interface Service {
   name: string;
   app: string;
   port: number;
+  /** Where it answers its readiness probe, when not at `/<name>/v1/health/ready`. */
+  readyPath?: string;
 }
 
-/** The registry, when the repository has its app: it listens on the port its config defaults to. */
+interface ConfiguredApp {
+  name: string;
+  app: string;
+  /** The constant of `libs/<app>/src/lib/config/<app>.config.ts` that holds its port. */
+  constant: string;
+}
+
+/** A service whose config declares its port, when the repository has its app. */
+function configuredService(
+  root: string,
+  { name, app, constant }: ConfiguredApp,
+  readyPath?: string,
+): Service | undefined {
+  const config = path.join(root, `libs/${app}/src/lib/config/${app}.config.ts`);
+  if (!existsSync(path.join(root, `apps/${app}/src/main.ts`)) || !existsSync(config)) return undefined;
+  const port = new RegExp(`\\b${constant}\\s*=\\s*(\\d{2,5})\\b`).exec(readFileSync(config, 'utf8'))?.[1];
+  if (!port) throw new Error(`${config} must declare ${constant} = <port>`);
+  return { name, app, port: Number(port), ...(readyPath ? { readyPath } : {}) };
+}
+
 export function registryService(root: string): Service | undefined {
-  const config = path.join(root, 'libs/registry/src/lib/config/registry.config.ts');
-  if (!existsSync(path.join(root, 'apps/registry/src/main.ts')) || !existsSync(config)) return undefined;
-  const port = /\bREGISTRY_DEFAULT_PORT\s*=\s*(\d{2,5})\b/.exec(readFileSync(config, 'utf8'))?.[1];
-  if (!port) throw new Error(`${config} must declare REGISTRY_DEFAULT_PORT = <port>`);
-  return { name: 'registry', app: 'registry', port: Number(port) };
+  return configuredService(root, { name: 'registry', app: 'registry', constant: 'REGISTRY_DEFAULT_PORT' });
 }
 
-/** The notifier, when the repository has its app: it listens on the port its config defaults to. */
-export function notifierService(root: string): Service | undefined {
-  const config = path.join(root, 'libs/notifier/src/lib/config/notifier.config.ts');
-  if (!existsSync(path.join(root, 'apps/notifier/src/main.ts')) || !existsSync(config)) return undefined;
-  const port = /\bNOTIFIER_DEFAULT_PORT\s*=\s*(\d{2,5})\b/.exec(readFileSync(config, 'utf8'))?.[1];
-  if (!port) throw new Error(`${config} must declare NOTIFIER_DEFAULT_PORT = <port>`);
-  return { name: 'notifier', app: 'notifier', port: Number(port) };
+function notifierService(root: string): Service | undefined {
+  return configuredService(root, { name: 'notifier', app: 'notifier', constant: 'NOTIFIER_DEFAULT_PORT' });
 }
 
 /** The operators' console, when the repository has its app: it listens on the port its config defaults to. */
 export function consoleService(root: string): Service | undefined {
-  const config = path.join(root, 'libs/console/src/lib/config/console.config.ts');
-  if (!existsSync(path.join(root, 'apps/console/src/main.ts')) || !existsSync(config)) return undefined;
-  const port = /\bCONSOLE_DEFAULT_PORT\s*=\s*(\d{2,5})\b/.exec(readFileSync(config, 'utf8'))?.[1];
-  if (!port) throw new Error(`${config} must declare CONSOLE_DEFAULT_PORT = <port>`);
-  return { name: 'console', app: 'console', port: Number(port) };
+  return configuredService(root, { name: 'console', app: 'console', constant: 'CONSOLE_DEFAULT_PORT' });
 }
 
-/** Every service the gateway routes to: the registry first, then the notifier, the themes and the console. */
+/** The developer portal, when the repository has its app: /docs on the port its config defaults to. */
+function portalService(root: string): Service | undefined {
+  const portal = { name: 'docs', app: 'portal', constant: 'PORTAL_DEFAULT_PORT' };
+  return configuredService(root, portal, '/docs/health/ready');
+}
+
+/** Every service the gateway routes to: the registry first, then the notifier, the portal, the themes and the console. */
 export function platformServices(root: string): Service[] {
-  const registry = registryService(root);
-  const notifier = notifierService(root);
-  const console = consoleService(root);
   return [
-    ...(registry ? [registry] : []),
-    ...(notifier ? [notifier] : []),
+    registryService(root),
+    notifierService(root),
+    portalService(root),
     ...themeServices(root),
-    ...(console ? [console] : []),
-  ];
+    consoleService(root),
+  ].filter((service) => service !== undefined);
 }
 
 export function themeServices(root: string): Service[] {

@@ -40,10 +40,15 @@ const env = {
   HOST: process.env.SERVICES_HOST ?? '127.0.0.1',
   // This is the sandbox: the notifier may call http:// receivers on this machine and private addresses.
   NOTIFIER_SANDBOX: 'on',
+  // The documents' servers and schema $ids, and the events' ce_dataschema, name the gateway, so that
+  // they resolve on this machine (the services' default is the production address).
+  PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
+  SANDBOX_URL: process.env.SANDBOX_URL ?? `http://localhost:${port}`,
   ...(registry ? { TOKEN_JWKS_URL: `http://127.0.0.1:${registry.port}/registry/v1/.well-known/jwks.json` } : {}),
-  // What the console watches (each service's /status and /metrics); plain http here, so no Secure cookies.
+  // What the console watches (each service's /status and /metrics; the portal serves pages only); plain
+  // http here, so no Secure cookies.
   CONSOLE_SERVICES: platformServices(root)
-    .filter((s) => s.name !== 'console')
+    .filter((s) => s.app !== 'console' && s.app !== 'portal')
     .map((s) => `${s.name}=http://127.0.0.1:${s.port}`)
     .join(','),
   CONSOLE_SECURE_COOKIES: 'off',
@@ -58,7 +63,7 @@ function runtimeArgs(app: string): { args: string[]; env: NodeJS.ProcessEnv } {
   const secret =
     app === 'registry'
       ? { REGISTRY_KEY_SECRET: registryKeySecret() }
-      : app === 'notifier' || app === 'console'
+      : app === 'notifier' || app === 'console' || app === 'portal'
         ? {}
         : { RECEIPT_KEY_SECRET: receiptKeySecret() };
   return {
@@ -146,10 +151,11 @@ if (apps.length === 0) {
   );
   if (!listening) stop(1);
   else {
-    const up = await Promise.all(services.map((s) => ready(s.port, s.name)));
-    const lines = services.map(
-      (s, i) =>
-        `  ${s.name.padEnd(20)} ${up[i] ? 'up  ' : 'DOWN'}  http://localhost:${port}/${s.name}/v1/  (status, docs, metrics)`,
+    const up = await Promise.all(services.map((s) => ready(s.port, s.readyPath ?? `/${s.name}/v1/health/ready`)));
+    const lines = services.map((s, i) =>
+      s.app === 'portal'
+        ? `  ${'portal'.padEnd(20)} ${up[i] ? 'up  ' : 'DOWN'}  http://localhost:${port}/docs/  (guida, API, eventi, schemi)`
+        : `  ${s.name.padEnd(20)} ${up[i] ? 'up  ' : 'DOWN'}  http://localhost:${port}/${s.name}/v1/  (status, docs, metrics)`,
     );
     const summary =
       `\n[start] ${up.filter(Boolean).length} of ${services.length} services up behind http://localhost:${port}/\n` +
@@ -175,9 +181,9 @@ if (apps.length === 0) {
 setInterval(() => undefined, 1 << 30);
 
 /** Whether the service answers its readiness probe within three minutes of being started (eight services starting together on a laptop take a while). */
-async function ready(servicePort: number, name: string): Promise<boolean> {
+async function ready(servicePort: number, readyPath: string): Promise<boolean> {
   for (const until = Date.now() + 180_000; Date.now() < until;) {
-    const res = await fetch(`http://127.0.0.1:${servicePort}/${name}/v1/health/ready`).catch(() => undefined);
+    const res = await fetch(`http://127.0.0.1:${servicePort}${readyPath}`).catch(() => undefined);
     if (res?.ok) return true;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

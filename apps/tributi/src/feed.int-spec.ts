@@ -1,12 +1,15 @@
-import { eventually } from '@interscambio/testing';
+import { themeClient } from '@interscambio/client';
+import type { TributiComponents } from '@interscambio/client';
 import { FeedNotifier } from '@interscambio/exchange';
-
-import type { FeedPage, RecordList } from '@interscambio/exchange';
+import type { FeedPage } from '@interscambio/exchange';
+import { eventually } from '@interscambio/testing';
 import { startTributi } from '../test/tributi-test-app';
 
 import type { TributiTestApp } from '../test/tributi-test-app';
 
-const versamento = (n: number): object => ({
+type Versamento = TributiComponents['schemas']['VersamentoV1'];
+
+const versamento = (n: number): Versamento => ({
   posizione: `IMU-2024-${n}`,
   importo: 100 + n,
   dataPagamento: '2024-06-14',
@@ -17,11 +20,14 @@ const versamento = (n: number): object => ({
 describe('reading changes: the feed, its long-poll and the paged record list', () => {
   let t: TributiTestApp;
   let base: string;
+  // The typed client an integrator would use (@interscambio/client), so its types meet the real service.
+  let tributi: ReturnType<typeof themeClient<'tributi'>>;
 
   beforeAll(async () => {
     t = await startTributi('tributi_feed');
     await t.app.listen(0, '127.0.0.1');
     base = await t.app.getUrl();
+    tributi = themeClient('tributi', { baseUrl: base });
     // versamento is riservato: the reader, the Città Metropolitana, holds a metro-wide agreement, as
     // the registry's topic would have delivered it, so it sees both comuni's changes.
     await t.sql.query(
@@ -34,19 +40,19 @@ describe('reading changes: the feed, its long-poll and the paged record list', (
 
   afterAll(() => t.close());
 
-  const put = (ente: string, key: string, body: object): Promise<Response> =>
-    fetch(`${base}/tributi/v1/records/versamento/${ente}/${key}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', ...t.as(ente) },
-      body: JSON.stringify(body),
-    });
+  const put = (ente: string, key: string, body: Versamento): Promise<Response> =>
+    tributi
+      .PUT('/records/versamento/{ente}/{key}', { params: { path: { ente, key } }, body, headers: t.as(ente) })
+      .then((r) => r.response);
 
-  async function readFeed(after: string | undefined, query: string): Promise<FeedPage> {
-    const res = await fetch(`${base}/tributi/v1/feed?${after ? `after=${after}&` : ''}${query}`, {
+  type FeedQuery = { types?: string; limit?: number; wait?: number };
+  async function readFeed(after: string | undefined, query: FeedQuery): Promise<FeedPage> {
+    const { data, response } = await tributi.GET('/feed', {
+      params: { query: { ...(after ? { after } : {}), ...query } },
       headers: reader(),
     });
-    expect(res.status).toBe(200);
-    return (await res.json()) as FeedPage;
+    expect(response.status).toBe(200);
+    return data as FeedPage;
   }
 
   it('returns every change once, in commit order, across pages', async () => {
@@ -62,7 +68,7 @@ describe('reading changes: the feed, its long-poll and the paged record list', (
     const seen: string[] = [];
     let after: string | undefined;
     for (;;) {
-      const page = await readFeed(after, 'limit=7&types=versamento');
+      const page = await readFeed(after, { limit: 7, types: 'versamento' });
       if (page.items.length === 0) break;
       seen.push(...page.items.map((i) => `${i.ente}/${i.key}@${i.revision}`));
       after = page.next;
@@ -75,17 +81,17 @@ describe('reading changes: the feed, its long-poll and the paged record list', (
   });
 
   it('shows a record changed twice and deleted between two reads three times, at each revision', async () => {
-    const { next } = await readFeed(undefined, 'limit=1000');
+    const { next } = await readFeed(undefined, { limit: 1000 });
     expect((await put('082006', 'TWICE', versamento(1))).status).toBe(201);
     expect((await put('082006', 'TWICE', versamento(2))).status).toBe(200);
-    const removed = await fetch(`${base}/tributi/v1/records/versamento/082006/TWICE`, {
-      method: 'DELETE',
+    const removed = await tributi.DELETE('/records/versamento/{ente}/{key}', {
+      params: { path: { ente: '082006', key: 'TWICE' } },
       headers: t.as('082006'),
     });
-    expect(removed.status).toBe(204);
+    expect(removed.response.status).toBe(204);
 
-    const first = await readFeed(next, 'limit=2&types=versamento');
-    const rest = await readFeed(first.next, 'limit=2&types=versamento');
+    const first = await readFeed(next, { limit: 2, types: 'versamento' });
+    const rest = await readFeed(first.next, { limit: 2, types: 'versamento' });
     const changes = [...first.items, ...rest.items].map((i) => [i.key, i.revision, i.operation, i.data]);
     expect(changes).toEqual([
       ['TWICE', 1, 'created', versamento(1)],
@@ -95,19 +101,18 @@ describe('reading changes: the feed, its long-poll and the paged record list', (
   });
 
   it('shows each record of a batch as one change, and a record in two batches twice', async () => {
-    const { next } = await readFeed(undefined, 'limit=1000');
+    const { next } = await readFeed(undefined, { limit: 1000 });
     const batch = (n: number): Promise<Response> =>
-      fetch(`${base}/tributi/v1/records/versamento/batch`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...t.as('082006') },
-        body: JSON.stringify({
-          items: ['B-1', 'B-2'].map((key, i) => ({ ente: '082006', key, data: versamento(n + i) })),
-        }),
-      });
+      tributi
+        .POST('/records/versamento/batch', {
+          body: { items: ['B-1', 'B-2'].map((key, i) => ({ ente: '082006', key, data: versamento(n + i) })) },
+          headers: t.as('082006'),
+        })
+        .then((r) => r.response);
     expect((await batch(10)).status).toBe(200);
     expect((await batch(20)).status).toBe(200);
 
-    const page = await readFeed(next, 'limit=1000');
+    const page = await readFeed(next, { limit: 1000 });
     expect(page.items.map((i) => `${i.key}@${i.revision}:${i.operation}`)).toEqual([
       'B-1@1:created',
       'B-2@1:created',
@@ -118,14 +123,14 @@ describe('reading changes: the feed, its long-poll and the paged record list', (
 
   it('never lets a reader following the feed during concurrent writes skip a change', async () => {
     const keys = Array.from({ length: 80 }, (_, n) => `TAIL-${n}`);
-    const { next: start } = await readFeed(undefined, 'limit=1000');
+    const { next: start } = await readFeed(undefined, { limit: 1000 });
     let writing = true;
     const writers = Promise.all(keys.map((k, n) => put('082053', k, versamento(n)))).finally(() => (writing = false));
     const seen = new Set<string>();
     let after = start;
     for (let drained = false; !drained;) {
       const stillWriting = writing;
-      const page = await readFeed(after, 'limit=5');
+      const page = await readFeed(after, { limit: 5 });
       page.items.forEach((i) => seen.add(i.key));
       after = page.next;
       drained = !stillWriting && page.items.length === 0;
@@ -135,9 +140,9 @@ describe('reading changes: the feed, its long-poll and the paged record list', (
   });
 
   it('holds a long-poll open and answers it with the change as soon as one commits', async () => {
-    const { next } = await readFeed(undefined, 'limit=1000');
+    const { next } = await readFeed(undefined, { limit: 1000 });
     const notifier = t.app.get(FeedNotifier);
-    const polling = readFeed(next, 'wait=25');
+    const polling = readFeed(next, { wait: 25 });
     // The change must commit while the long-poll waits, not before the poll reads.
     await eventually(async () => (notifier.waiting > 0 ? true : undefined));
     expect((await put('082053', 'LATE-1', versamento(7))).status).toBe(201);
@@ -146,23 +151,25 @@ describe('reading changes: the feed, its long-poll and the paged record list', (
   });
 
   it('answers a long-poll with an empty page and the same cursor when nothing changes', async () => {
-    const { next } = await readFeed(undefined, 'limit=1000');
-    const page = await readFeed(next, 'wait=1');
+    const { next } = await readFeed(undefined, { limit: 1000 });
+    const page = await readFeed(next, { wait: 1 });
     expect(page).toEqual({ items: [], next });
   });
 
   it('pages the record list with an opaque cursor, by ente, leaving deleted records out', async () => {
-    await fetch(`${base}/tributi/v1/records/versamento/082053/V-1`, { method: 'DELETE', headers: t.as('082053') });
+    await tributi.DELETE('/records/versamento/{ente}/{key}', {
+      params: { path: { ente: '082053', key: 'V-1' } },
+      headers: t.as('082053'),
+    });
     const keys: string[] = [];
-    let cursor = '';
+    let cursor: string | undefined;
     for (;;) {
-      const res = await fetch(
-        `${base}/tributi/v1/records/versamento?ente=082053&limit=10${cursor ? `&cursor=${cursor}` : ''}`,
-        { headers: reader() },
-      );
-      const page = (await res.json()) as RecordList;
-      keys.push(...page.items.map((i) => i.key));
-      if (!page.next) break;
+      const { data: page } = await tributi.GET('/records/versamento', {
+        params: { query: { ente: '082053', limit: 10, ...(cursor ? { cursor } : {}) } },
+        headers: reader(),
+      });
+      keys.push(...(page?.items ?? []).map((i) => i.key));
+      if (!page?.next) break;
       cursor = page.next;
     }
     // Of 082053: the 30 odd V-n but the deleted V-1, the 80 TAIL-n and LATE-1, each once.

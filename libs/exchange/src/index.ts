@@ -1,4 +1,6 @@
 export { ExchangeModule } from './lib/exchange.module';
+export { buildAsyncApi } from './lib/asyncapi/asyncapi.document';
+export type { AsyncApiSettings } from './lib/asyncapi/asyncapi.document';
 export { bootstrapTheme, createThemeApp, themeApiDocument } from './lib/exchange.app';
 export { runTheme } from './lib/theme.runner';
 export { ExchangeSettings } from './lib/exchange.settings';

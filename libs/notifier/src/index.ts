@@ -1,4 +1,4 @@
-export { bootstrapNotifier, createNotifierApp } from './lib/notifier.app';
+export { bootstrapNotifier, createNotifierApp, notifierApiDocument } from './lib/notifier.app';
 export { runNotifier } from './lib/notifier.runner';
 export { loadNotifierConfig, loadNotifierDatabaseConfig, NOTIFIER_DEFAULT_PORT } from './lib/config/notifier.config';
 export type { DeliveryConfig, NotifierConfig } from './lib/config/notifier.config';

@@ -4,7 +4,8 @@ export type { RecordTypeInfo, RecordVisibility, TypesOptions, ValidationIssue } 
 export { SchemaCatalog } from './lib/schema-catalog';
 export { SchemaCatalogError } from './lib/schema-catalog.error';
 export type { SchemaCatalogErrorCode } from './lib/schema-catalog.error';
-export { SCHEMA_ID_BASE, schemaId } from './lib/schema-files';
+export { readSchemaFiles, SCHEMA_ID_BASE, schemaId } from './lib/schema-files';
+export type { SchemaFile } from './lib/schema-files';
 export { defaultSchemasDir } from './lib/schemas-dir';
 export { declaresField } from './lib/field-pointer';
 export { findIncompatibleVersions } from './lib/version-history';

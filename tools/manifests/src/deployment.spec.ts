@@ -51,7 +51,19 @@ describe.each(['sandbox', 'production'])('the %s overlay', (overlay) => {
       path: string;
       backend: { service: { name: string } };
     }[];
-    expect(paths.map((p) => [p.path, p.backend.service.name]).sort()).toEqual(services.map((s) => [`/${s}`, s]).sort());
+    expect(paths.map((p) => [p.path, p.backend.service.name]).sort()).toEqual(
+      [...services.map((s) => [`/${s}`, s]), ['/docs', 'portal']].sort(),
+    );
+  });
+
+  it('runs the developer portal with probes on its /docs health routes, as non-root', () => {
+    const pod = spec(find(objects, 'Deployment', 'portal'))['template'].spec;
+    const [container] = pod.containers as Container[];
+    expect(container?.readinessProbe?.httpGet).toEqual({ path: '/docs/health/ready', port: 'http' });
+    expect(container?.livenessProbe?.httpGet).toEqual({ path: '/docs/health/live', port: 'http' });
+    expect(pod.securityContext.runAsNonRoot).toBe(true);
+    expect(container?.image).toMatch(/\/interscambio\/portal:(sandbox|\d+\.\d+\.\d+)$/);
+    expect(find(objects, 'Service', 'portal')).toBeDefined();
   });
 
   it('lets nothing reach a pod unless a policy says so, and only the ingress controller reach the services', () => {
@@ -147,6 +159,8 @@ describe('deploy/docker-compose.yml', () => {
     expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['kafka', 'postgres', 'gateway']));
     const route = readFileSync(path.join(root, 'deploy/nginx/compose.conf'), 'utf8');
     for (const s of services) expect(route).toMatch(new RegExp(`[(|]${s}[|)]`));
+    expect(route).toMatch(/location ~ \^\/docs\(\/\|\$\) \{\s+set \$portal portal;/);
+    expect(compose.services['portal']?.['ports']).toBeUndefined();
   });
 });
 

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { installAccessGate } from '@interscambio/access';
 import { createFastifyAdapter, OpenApiHolder } from '@interscambio/http';
 import { Observability } from '@interscambio/observability';
@@ -46,6 +47,32 @@ export async function createNotifierApp(
   } catch (error) {
     await db.close();
     throw error;
+  }
+}
+
+/**
+ * The notifier's OpenAPI document without a database or Kafka (for the typed client's generator):
+ * Nest in preview mode builds the route table and instantiates nothing.
+ */
+export async function notifierApiDocument(config: NotifierConfig): Promise<OpenAPIObject> {
+  // The module reads the pool and schema when it is declared (the access gate keeps them); preview mode never uses them.
+  const unopened = { pool: undefined, schema: config.databaseSchema } as unknown as NotifierDatabase;
+  const catalog = SchemaCatalog.load(config.schemasDir);
+  const settings = new NotifierSettings(
+    config,
+    config.topicPrefix,
+    new Map(catalog.types().map((t) => [t.type, t.theme])),
+  );
+  const app = await NestFactory.create<NestFastifyApplication>(
+    NotifierModule.forRoot(config, unopened, settings),
+    createFastifyAdapter(),
+    { preview: true, logger: false, bodyParser: false },
+  );
+  app.setGlobalPrefix(NOTIFIER_BASE_PATH.slice(1));
+  try {
+    return buildNotifierOpenApi(app, config.tokenUrl);
+  } finally {
+    await app.close();
   }
 }
 

@@ -1,5 +1,6 @@
+import { requestToken, TokenRequestError } from '@interscambio/client';
 import { metricValue } from '@interscambio/observability';
-import { basicAuthorization, RegistryHttp, startRegistryTestApp } from '../../../test';
+import { startRegistryTestApp } from '../../../test';
 import type { RegistryTestApp, TestClient } from '../../../test';
 
 // What an operator sees of the token endpoint on /metrics: tokens issued, refusals by their code,
@@ -7,13 +8,10 @@ import type { RegistryTestApp, TestClient } from '../../../test';
 
 describe('the registry on /metrics', () => {
   let t: RegistryTestApp;
-  let http: RegistryHttp;
   let palermo: TestClient;
-  const grant = { grant_type: 'client_credentials', audience: 'tributi' };
 
   beforeAll(async () => {
     t = await startRegistryTestApp('reg_metrics');
-    http = new RegistryHttp(t.url);
     palermo = await t.createClient({ ente: '082053', scopes: ['records:read'] });
   });
 
@@ -29,16 +27,17 @@ describe('the registry on /metrics', () => {
 
   it('counts tokens issued and refused by code, and the token requests by route and status', async () => {
     const before = await scrape();
-    const issued = await http.tokenRequest(grant, {
-      authorization: basicAuthorization(palermo.clientId, palermo.clientSecret),
-    });
-    const wrongSecret = await http.tokenRequest(grant, {
-      authorization: basicAuthorization(palermo.clientId, 'not-the-secret-of-palermo'),
-    });
-    const unknown = await http.tokenRequest(grant, {
-      authorization: basicAuthorization('sconosciuto', 'not-a-secret-at-all'),
-    });
-    expect([issued.status, wrongSecret.status, unknown.status]).toEqual([200, 401, 401]);
+    // Through the typed client's token request, as an integrator's code asks for a token.
+    const ask = (clientId: string, clientSecret: string): Promise<string> =>
+      requestToken({ baseUrl: new URL(t.url).origin, clientId, clientSecret, audience: 'tributi' }).then(
+        () => 'issued',
+        (error: unknown) => (error instanceof TokenRequestError ? `${error.status} ${error.code}` : String(error)),
+      );
+    expect([
+      await ask(palermo.clientId, palermo.clientSecret),
+      await ask(palermo.clientId, 'not-the-secret-of-palermo'),
+      await ask('sconosciuto', 'not-a-secret-at-all'),
+    ]).toEqual(['issued', '401 wrong-client-secret', '401 unknown-client']);
     const after = await scrape();
     const moved = (name: string, labels: Record<string, string> = {}): number =>
       (metricValue(after, name, labels) ?? 0) - (metricValue(before, name, labels) ?? 0);

@@ -38,7 +38,9 @@ export class TokenService {
     private readonly limiter: PostgresRateLimiter,
     catalog: SchemaCatalog,
   ) {
-    this.audiences = [REGISTRY_AUDIENCE, ...catalog.themes()];
+    // The notifier verifies tokens for its own audience (NOTIFIER_AUDIENCE of libs/notifier, which the
+    // registry may not import): without it no client could manage its webhook subscriptions.
+    this.audiences = [REGISTRY_AUDIENCE, 'notifier', ...catalog.themes()];
   }
 
   async issue(form: FormBody, authorization: string | undefined): Promise<TokenResponse> {

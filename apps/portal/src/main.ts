@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+import { runPortal } from '@interscambio/portal';
+
+void runPortal();

@@ -1,0 +1,48 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ConfigError } from '@interscambio/config';
+import { createFastifyAdapter } from '@interscambio/http';
+import { loadPortalConfig, PORTAL_BASE_PATH } from './config/portal.config';
+import type { PortalConfig } from './config/portal.config';
+import { PortalModule } from './portal.module';
+
+/** The portal, initialised but not listening: tests call `app.listen(0)`. */
+export async function createPortalApp(config: PortalConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    PortalModule.forRoot(config),
+    createFastifyAdapter(config.trustedProxies),
+    { logger: ['error', 'warn'], bodyParser: false },
+  );
+  app.setGlobalPrefix(PORTAL_BASE_PATH.slice(1));
+  await app.init();
+  return app;
+}
+
+/**
+ * The whole of the portal's `main.ts`. `migrate` has nothing to do (the portal keeps no data) but is
+ * accepted, since `npm start` and the deployment run it for every service.
+ */
+export async function runPortal(
+  argv: string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  const logger = new Logger('portal');
+  try {
+    if (argv[0] === 'migrate') return logger.log('no database: nothing to migrate');
+    const config = loadPortalConfig(env);
+    const app = await createPortalApp(config);
+    app.enableShutdownHooks();
+    await app.listen(config.port, config.host);
+    logger.log(`listening on http://${config.host}:${config.port}${PORTAL_BASE_PATH}`);
+  } catch (error) {
+    logger.error(
+      error instanceof ConfigError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error),
+    );
+    process.exit(1);
+  }
+}
