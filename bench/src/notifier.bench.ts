@@ -106,7 +106,8 @@ async function main(): Promise<void> {
       [...sent].map(([key, at]) => [key, { sent: wall(at), received: wall(arrivals.at.get(key)?.[0] ?? Number.NaN) }]),
     );
     const stages = await notifierStages(env.databaseUrl, tributiSchema, notifierSchema, bySubject);
-    for (const s of stages) progress(`notifier stage ${s.stage}: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms`);
+    for (const s of stages)
+      progress(`notifier stage ${s.stage}: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms`);
     const stageNote = stages.map((s) => `${s.stage} p50 ${Math.round(s.p50)} / p99 ${Math.round(s.p99)} ms`).join('; ');
     for (const p of [50, 99])
       await scenario(

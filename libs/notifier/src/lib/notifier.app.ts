@@ -1,12 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { installAccessGate } from '@interscambio/access';
 import { createFastifyAdapter, OpenApiHolder } from '@interscambio/http';
 import { Observability } from '@interscambio/observability';
 import type { LogDestination, NestLevel } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { loadNotifierConfig } from './config/notifier.config';
+import { registerMergePatchParser } from './http/merge-patch';
 import type { NotifierConfig } from './config/notifier.config';
 import { NotifierModule } from './notifier.module';
 import { NOTIFIER_BASE_PATH, NotifierSettings } from './notifier.settings';
@@ -20,7 +22,8 @@ export async function createNotifierApp(
   logDestination?: LogDestination,
 ): Promise<NestFastifyApplication> {
   const logger = new Logger('notifier');
-  const db = await NotifierDatabase.open(config, (m) => logger.warn(m));
+  // The deliveries group holds one transaction per partition in hand, the agreements group one.
+  const db = await NotifierDatabase.open(config, (m) => logger.warn(m), config.consumerPartitions + 1);
   try {
     const pending = await db.pendingMigrations();
     if (pending.length > 0)
@@ -33,19 +36,42 @@ export async function createNotifierApp(
     const observability = Observability.forService('notifier', logLevels, logDestination);
     const app = await NestFactory.create<NestFastifyApplication>(
       NotifierModule.forRoot(config, db, settings, observability),
-      createFastifyAdapter(config.trustedProxies),
+      registerMergePatchParser(createFastifyAdapter(config.trustedProxies)),
       { bodyParser: false, logger: observability.nestLogger(), abortOnError: false },
     );
     // First: the request's trace context is set before the access gate may answer for it.
     observability.install(app);
     installAccessGate(app);
     app.setGlobalPrefix(NOTIFIER_BASE_PATH.slice(1));
-    app.get(OpenApiHolder).document = buildNotifierOpenApi(app, config.tokenUrl);
+    app.get(OpenApiHolder).document = buildNotifierOpenApi(app, config);
     await app.init();
     return app;
   } catch (error) {
     await db.close();
     throw error;
+  }
+}
+
+/** The OpenAPI document without a database or Kafka (Nest's preview mode instantiates nothing). */
+export async function notifierApiDocument(config: NotifierConfig): Promise<OpenAPIObject> {
+  const catalog = SchemaCatalog.load(config.schemasDir);
+  const settings = new NotifierSettings(
+    config,
+    config.topicPrefix,
+    new Map(catalog.types().map((t) => [t.type, t.theme])),
+  );
+  // The module reads the schema when it is declared (the rate limiter keeps it); preview uses no pool.
+  const unopened = { schema: config.databaseSchema } as unknown as NotifierDatabase;
+  const app = await NestFactory.create<NestFastifyApplication>(
+    NotifierModule.forRoot(config, unopened, settings),
+    createFastifyAdapter(),
+    { preview: true, logger: false, bodyParser: false },
+  );
+  app.setGlobalPrefix(NOTIFIER_BASE_PATH.slice(1));
+  try {
+    return buildNotifierOpenApi(app, config);
+  } finally {
+    await app.close();
   }
 }
 
