@@ -1,8 +1,10 @@
 import Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { ProblemError, unstorableText, ValidationError } from '@interscambio/http';
+import { unstorableText } from '@interscambio/http';
 import type { IssueDetail } from '@interscambio/http';
+import { RequestBodyInvalidError } from '../subscriptions/subscription.errors';
+import { NotifierProblem } from './problem-language';
 
 // ajv reports a missing or forbidden property at the object holding it; clients want its own pointer.
 const PROPERTY_PARAM: Record<string, string> = {
@@ -25,16 +27,19 @@ export class RequestValidator {
     const validate = this.validators.get(schema);
     if (!validate) throw new Error('A request schema was not registered with the RequestValidator at start-up');
     if (body === undefined && !options.optional)
-      throw new ProblemError(
+      throw new NotifierProblem(
         'unsupported-media-type',
         415,
-        'Unsupported media type',
-        'This endpoint takes an application/json body.',
+        { it: 'Tipo di contenuto non supportato', en: 'Unsupported media type' },
+        {
+          it: 'Questo endpoint accetta un corpo application/json.',
+          en: 'This endpoint takes an application/json body.',
+        },
       );
     const document = body ?? {};
-    if (!validate(document)) throw new ValidationError(issues(validate.errors ?? []), 'The request body is not valid.');
+    if (!validate(document)) throw new RequestBodyInvalidError(issues(validate.errors ?? []));
     const text = unstorableText(document);
-    if (text.length > 0) throw new ValidationError(text, 'The request body is not valid.');
+    if (text.length > 0) throw new RequestBodyInvalidError(text);
     return document as T;
   }
 }
