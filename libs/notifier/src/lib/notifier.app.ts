@@ -14,6 +14,8 @@ import { NotifierModule } from './notifier.module';
 import { NOTIFIER_BASE_PATH, NotifierSettings } from './notifier.settings';
 import { buildNotifierOpenApi } from './openapi/notifier-openapi';
 import { NotifierDatabase } from './storage/notifier.database';
+import { encryptClearSecrets } from './subscriptions/clear-secrets';
+import { SecretCipher } from './subscriptions/secret-cipher';
 
 /** The notifier, initialised (consumers starting, dispatcher running) but not listening. */
 export async function createNotifierApp(
@@ -32,7 +34,10 @@ export async function createNotifierApp(
       );
     const catalog = SchemaCatalog.load(config.schemasDir);
     const themes = new Map(catalog.types().map((t) => [t.type, t.theme]));
-    const settings = new NotifierSettings(config, config.topicPrefix, themes);
+    const secrets = await SecretCipher.derive(config.secretKey);
+    const encrypted = await encryptClearSecrets(db.pool, secrets);
+    if (encrypted > 0) logger.log(`encrypted the signing secrets of ${encrypted} subscription(s) stored in clear`);
+    const settings = new NotifierSettings(config, config.topicPrefix, themes, secrets);
     const observability = Observability.forService('notifier', logLevels, logDestination);
     const app = await NestFactory.create<NestFastifyApplication>(
       NotifierModule.forRoot(config, db, settings, observability),
@@ -59,6 +64,7 @@ export async function notifierApiDocument(config: NotifierConfig): Promise<OpenA
     config,
     config.topicPrefix,
     new Map(catalog.types().map((t) => [t.type, t.theme])),
+    await SecretCipher.derive(config.secretKey),
   );
   // The module reads the schema when it is declared (the rate limiter keeps it); preview uses no pool.
   const unopened = { schema: config.databaseSchema } as unknown as NotifierDatabase;

@@ -92,7 +92,10 @@ export class DeliveryStore {
       attempts: row.attempts,
       retryUntil: row.retry_until,
       callbackUrl: row.callback_url,
-      secrets: { secret: row.secret, previous: row.previous_secret },
+      secrets: {
+        secret: this.settings.secrets.decrypt(row.secret, row.subscription_id),
+        previous: row.previous_secret && this.settings.secrets.decrypt(row.previous_secret, row.subscription_id),
+      },
       entitled: row.entitled,
       // An agreement that names fields lets its consumer see only those (personale minimisation).
       cloudEvent: toStructuredCloudEvent(

@@ -9,6 +9,7 @@ describe("the notifier's OpenAPI document", () => {
       DATABASE_URL: 'postgres://preview@127.0.0.1:1/preview',
       KAFKA_BROKERS: '127.0.0.1:1',
       TOKEN_JWKS_URL: 'http://127.0.0.1:1/jwks',
+      NOTIFIER_SECRET_KEY: 'preview-mode-encrypts-nothing-0123456789',
     });
     await expectConformingApi('notifier', await notifierApiDocument(config), await italianGuidelinesLinter());
   });

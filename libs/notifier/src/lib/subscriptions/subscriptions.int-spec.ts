@@ -31,6 +31,10 @@ describe('subscriptions outside the sandbox', () => {
     const read = await h.call(OWNER, { method: 'GET', url: `${BASE}/${body.id}` });
     expect(read.statusCode).toBe(200);
     expect(read.body).not.toContain(body.secret);
+    // At rest the secret is encrypted (NOTIFIER_SECRET_KEY), bound to its subscription.
+    const stored = await h.sql.query<{ secret: string }>('select secret from subscription where id = $1', [body.id]);
+    expect(stored.rows[0]?.secret).toMatch(/^v1\./);
+    expect(stored.rows[0]?.secret).not.toContain(body.secret.slice('whsec_'.length));
   });
 
   it('hides and protects one ente’s subscriptions from another', async () => {
