@@ -10,9 +10,10 @@ export interface StageTimes {
 
 /**
  * Where the time of PUT → webhook goes, from the timestamps both services keep anyway: the PUT
- * (bench clock) → outbox row written → sent to Kafka (relay) → notifier consumer's transaction →
- * delivery queued → delivered (dispatcher + POST) → webhook received (bench clock). PostgreSQL's
- * now() is its transaction's start, so each stage includes the one transaction that ends it.
+ * (bench clock) → outbox row written → sent to Kafka (relay) → delivery queued by the notifier's
+ * consumer (its fan-out transaction) → delivered (dispatcher + POST) → webhook received (bench
+ * clock). PostgreSQL's now() is its transaction's start, so each stage includes the one
+ * transaction that ends it.
  */
 export async function notifierStages(
   databaseUrl: string,
@@ -27,24 +28,21 @@ export async function notifierStages(
       subject: string;
       written: number;
       relayed: number;
-      consumed: number;
       queued: number;
       delivered: number;
     }>(
       `select e.event->>'subject' as subject,
          extract(epoch from o.created_at) * 1000 as written, extract(epoch from o.sent_at) * 1000 as relayed,
-         extract(epoch from p.processed_at) * 1000 as consumed, extract(epoch from d.created_at) * 1000 as queued,
+         extract(epoch from d.created_at) * 1000 as queued,
          extract(epoch from d.finished_at) * 1000 as delivered
        from "${notifierSchema}".record_event e
          join "${themeSchema}".outbox o on o.id::text = e.id
-         join "${notifierSchema}".processed_event p on p.event_id = e.id and p.consumer_group like '%.deliveries'
          join "${notifierSchema}".delivery d on d.event_position = e.position and d.status = 'delivered'`,
     );
     const stages: Record<string, number[]> = {
       'PUT sent → outbox row (tributi)': [],
       'outbox row → sent to Kafka (relay)': [],
-      'sent to Kafka → notifier consumer': [],
-      'consumer → delivery queued (fan-out)': [],
+      'sent to Kafka → delivery queued (notifier consumer, fan-out)': [],
       'queued → delivered (dispatcher + POST)': [],
       'delivered → webhook received': [],
     };
@@ -54,8 +52,7 @@ export async function notifierStages(
       if (!bench) continue;
       add('PUT sent → outbox row (tributi)', Number(row.written) - bench.sent);
       add('outbox row → sent to Kafka (relay)', Number(row.relayed) - Number(row.written));
-      add('sent to Kafka → notifier consumer', Number(row.consumed) - Number(row.relayed));
-      add('consumer → delivery queued (fan-out)', Number(row.queued) - Number(row.consumed));
+      add('sent to Kafka → delivery queued (notifier consumer, fan-out)', Number(row.queued) - Number(row.relayed));
       add('queued → delivered (dispatcher + POST)', Number(row.delivered) - Number(row.queued));
       add('delivered → webhook received', bench.received - Number(row.delivered));
     }
