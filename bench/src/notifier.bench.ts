@@ -8,6 +8,7 @@ import { benchEnv, progress, uniqueName } from './lib/bench-env';
 import { startIssuer } from './lib/bench-issuer';
 import { percentile } from './lib/compare';
 import { THEME, TYPE } from './lib/documents';
+import { notifierStages } from './lib/notifier-stages';
 import { scenario } from './lib/report';
 import { startThemeService } from './lib/theme-service';
 import { WebhookArrivals } from './lib/webhook-arrivals';
@@ -30,17 +31,19 @@ async function main(): Promise<void> {
     RATE_LIMIT_PER_MINUTE: '1000000',
     NO_COLOR: '1',
   };
+  const tributiSchema = uniqueName('bench_nt_tributi');
+  const notifierSchema = uniqueName('bench_nt_notifier');
   const tributi = await startThemeService({
     theme: THEME,
     env: {
       ...common,
-      DATABASE_SCHEMA: uniqueName('bench_nt_tributi'),
+      DATABASE_SCHEMA: tributiSchema,
       RECEIPT_KEY_SECRET: randomBytes(32).toString('base64url'),
     },
   });
   const notifier = await startThemeService({
     theme: 'notifier',
-    env: { ...common, DATABASE_SCHEMA: uniqueName('bench_nt_notifier'), NOTIFIER_SANDBOX: 'on' },
+    env: { ...common, DATABASE_SCHEMA: notifierSchema, NOTIFIER_SANDBOX: 'on' },
   });
   const arrivals = await WebhookArrivals.start();
   const documents = generateRecords({
@@ -97,6 +100,15 @@ async function main(): Promise<void> {
     const achieved = total / ((performance.now() - start) / 1000);
     await arrivals.reached(20 + total, 120_000);
     const latencies = [...sent].map(([key, at]) => (arrivals.at.get(key)?.[0] ?? Number.NaN) - at);
+    // Per stage, on the wall clock PostgreSQL shares with this process.
+    const wall = (t: number): number => performance.timeOrigin + t;
+    const bySubject = new Map(
+      [...sent].map(([key, at]) => [key, { sent: wall(at), received: wall(arrivals.at.get(key)?.[0] ?? Number.NaN) }]),
+    );
+    const stages = await notifierStages(env.databaseUrl, tributiSchema, notifierSchema, bySubject);
+    for (const s of stages)
+      progress(`notifier stage ${s.stage}: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms`);
+    const stageNote = stages.map((s) => `${s.stage} p50 ${Math.round(s.p50)} / p99 ${Math.round(s.p99)} ms`).join('; ');
     for (const p of [50, 99])
       await scenario(
         GROUP,
@@ -104,7 +116,7 @@ async function main(): Promise<void> {
         'ms',
         async () => ({ ours: [percentile(latencies, p)], bare: [percentile(answers, p)] }),
         `ours = PUT → tributi → outbox → Kafka → notifier (fan-out, outbox in PostgreSQL) → signed POST received; bare = the PUT's own answer time; ` +
-          `${total} records in ${SECONDS} s (achieved ${Math.round(achieved)}/s), one subscription`,
+          `${total} records in ${SECONDS} s (achieved ${Math.round(achieved)}/s), one subscription; by stage: ${stageNote}`,
       );
     await unsubscribe(single);
 

@@ -6,7 +6,7 @@ export {
   ValidationError,
 } from './lib/problem/problem.error';
 export type { IssueDetail } from './lib/problem/problem.error';
-export { PROBLEM_MEDIA_TYPE, toProblem } from './lib/problem/problem';
+export { dependencyFailure, PROBLEM_MEDIA_TYPE, toProblem } from './lib/problem/problem';
 export { unstorableText } from './lib/problem/unstorable-text';
 export type { Problem } from './lib/problem/problem';
 export { ProblemFilter } from './lib/problem/problem.filter';

@@ -54,6 +54,8 @@ export class NotifierHarness {
       SCHEMAS_DIR: prova.theme.schemasDir as string,
       HOST: '127.0.0.1',
       PORT: '0',
+      // Outside the sandbox the signing secrets' key must be given.
+      NOTIFIER_SECRET_KEY: 'test-notifier-secret-key-0123456789abcdef',
       ...env,
     };
     const config = loadNotifierConfig(notifierEnv);

@@ -64,6 +64,7 @@ export class KafkajsBus implements MessageBus {
       run: (handle) =>
         consumer.run({
           autoCommit: true,
+          partitionsConsumedConcurrently: options.partitionsConcurrently ?? 1,
           eachMessage: ({ topic, partition, message, heartbeat }) =>
             handle({ ...received(topic, partition, message), heartbeat }),
         }),

@@ -28,6 +28,12 @@ export interface ConsumerOptions {
   groupId: string;
   topics: string[];
   fromBeginning?: boolean;
+  /**
+   * Partitions handled at once (default 1). Each partition still gets one message at a time, in
+   * order, so events of one key (one partition) keep their order; a consumer whose handler waits on
+   * I/O drains several partitions in the time one took.
+   */
+  partitionsConcurrently?: number;
 }
 
 export interface BusConsumer {

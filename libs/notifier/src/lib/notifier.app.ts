@@ -8,11 +8,14 @@ import { Observability } from '@interscambio/observability';
 import type { LogDestination, NestLevel } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { loadNotifierConfig } from './config/notifier.config';
+import { registerMergePatchParser } from './http/merge-patch';
 import type { NotifierConfig } from './config/notifier.config';
 import { NotifierModule } from './notifier.module';
 import { NOTIFIER_BASE_PATH, NotifierSettings } from './notifier.settings';
 import { buildNotifierOpenApi } from './openapi/notifier-openapi';
 import { NotifierDatabase } from './storage/notifier.database';
+import { encryptClearSecrets } from './subscriptions/clear-secrets';
+import { SecretCipher } from './subscriptions/secret-cipher';
 
 /** The notifier, initialised (consumers starting, dispatcher running) but not listening. */
 export async function createNotifierApp(
@@ -21,7 +24,8 @@ export async function createNotifierApp(
   logDestination?: LogDestination,
 ): Promise<NestFastifyApplication> {
   const logger = new Logger('notifier');
-  const db = await NotifierDatabase.open(config, (m) => logger.warn(m));
+  // The deliveries group holds one transaction per partition in hand, the agreements group one.
+  const db = await NotifierDatabase.open(config, (m) => logger.warn(m), config.consumerPartitions + 1);
   try {
     const pending = await db.pendingMigrations();
     if (pending.length > 0)
@@ -30,18 +34,21 @@ export async function createNotifierApp(
       );
     const catalog = SchemaCatalog.load(config.schemasDir);
     const themes = new Map(catalog.types().map((t) => [t.type, t.theme]));
-    const settings = new NotifierSettings(config, config.topicPrefix, themes);
+    const secrets = await SecretCipher.derive(config.secretKey);
+    const encrypted = await encryptClearSecrets(db.pool, secrets);
+    if (encrypted > 0) logger.log(`encrypted the signing secrets of ${encrypted} subscription(s) stored in clear`);
+    const settings = new NotifierSettings(config, config.topicPrefix, themes, secrets);
     const observability = Observability.forService('notifier', logLevels, logDestination);
     const app = await NestFactory.create<NestFastifyApplication>(
       NotifierModule.forRoot(config, db, settings, observability),
-      createFastifyAdapter(config.trustedProxies),
+      registerMergePatchParser(createFastifyAdapter(config.trustedProxies)),
       { bodyParser: false, logger: observability.nestLogger(), abortOnError: false },
     );
     // First: the request's trace context is set before the access gate may answer for it.
     observability.install(app);
     installAccessGate(app);
     app.setGlobalPrefix(NOTIFIER_BASE_PATH.slice(1));
-    app.get(OpenApiHolder).document = buildNotifierOpenApi(app, config.tokenUrl);
+    app.get(OpenApiHolder).document = buildNotifierOpenApi(app, config);
     await app.init();
     return app;
   } catch (error) {
@@ -50,19 +57,17 @@ export async function createNotifierApp(
   }
 }
 
-/**
- * The notifier's OpenAPI document without a database or Kafka (for the typed client's generator):
- * Nest in preview mode builds the route table and instantiates nothing.
- */
+/** The OpenAPI document without a database or Kafka (Nest's preview mode instantiates nothing). */
 export async function notifierApiDocument(config: NotifierConfig): Promise<OpenAPIObject> {
-  // The module reads the pool and schema when it is declared (the access gate keeps them); preview mode never uses them.
-  const unopened = { pool: undefined, schema: config.databaseSchema } as unknown as NotifierDatabase;
   const catalog = SchemaCatalog.load(config.schemasDir);
   const settings = new NotifierSettings(
     config,
     config.topicPrefix,
     new Map(catalog.types().map((t) => [t.type, t.theme])),
+    await SecretCipher.derive(config.secretKey),
   );
+  // The module reads the schema when it is declared (the rate limiter keeps it); preview uses no pool.
+  const unopened = { schema: config.databaseSchema } as unknown as NotifierDatabase;
   const app = await NestFactory.create<NestFastifyApplication>(
     NotifierModule.forRoot(config, unopened, settings),
     createFastifyAdapter(),
@@ -70,7 +75,7 @@ export async function notifierApiDocument(config: NotifierConfig): Promise<OpenA
   );
   app.setGlobalPrefix(NOTIFIER_BASE_PATH.slice(1));
   try {
-    return buildNotifierOpenApi(app, config.tokenUrl);
+    return buildNotifierOpenApi(app, config);
   } finally {
     await app.close();
   }

@@ -2,11 +2,12 @@ import { Logger, Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AccessModule, RevocationSet } from '@interscambio/access';
-import { DocsController, OpenApiHolder, ProblemFilter, STATUS_CHECKS, StatusController } from '@interscambio/http';
+import { DocsController, OpenApiHolder, STATUS_CHECKS, StatusController } from '@interscambio/http';
 import type { StatusChecks } from '@interscambio/http';
 import { KafkajsBus, probeBus, probeKafka } from '@interscambio/messaging';
 import { MetricsController, Observability } from '@interscambio/observability';
 import type { MessageBus } from '@interscambio/messaging';
+import { RevocationsLifecycle } from './access/revocations.lifecycle';
 import type { NotifierConfig } from './config/notifier.config';
 import { NotifierConsumersLifecycle, MESSAGE_BUS } from './delivery/consumers.lifecycle';
 import { DeliveriesService } from './delivery/deliveries.service';
@@ -14,6 +15,7 @@ import { DeliveryDispatcher } from './delivery/delivery.dispatcher';
 import { DeliveryStore } from './delivery/delivery.store';
 import { ReplayService } from './delivery/replay.service';
 import { RequestValidator } from '@interscambio/http';
+import { LocalisedProblemFilter } from './http/problem-language';
 import { NOTIFIER_AUDIENCE, NotifierSettings } from './notifier.settings';
 import { NotifierDatabase } from './storage/notifier.database';
 import { subscriptionRequestSchemas } from './subscriptions/subscription.schemas';
@@ -30,15 +32,15 @@ export class NotifierModule {
     settings: NotifierSettings,
     observability = Observability.forService('notifier'),
   ): DynamicModule {
+    const revocations = new RevocationSet();
     return {
       module: NotifierModule,
       imports: [
         AccessModule.forAudience(NOTIFIER_AUDIENCE, config, {
           sql: db.pool,
           schema: db.schema,
-          // Not fed from the registry's revocations topic yet: a revoked client's token is refused
-          // here only at expiry (at most 10 minutes), while every delivery re-checks its agreement.
-          revocations: new RevocationSet(),
+          // Fed from the registry's revocations topic (RevocationsLifecycle), as the themes are.
+          revocations,
           log: (m) => new Logger('Access').warn(m),
         }),
       ],
@@ -46,13 +48,15 @@ export class NotifierModule {
       providers: [
         { provide: NotifierSettings, useValue: settings },
         { provide: NotifierDatabase, useValue: db },
+        { provide: RevocationSet, useValue: revocations },
+        RevocationsLifecycle,
         { provide: RequestValidator, useFactory: () => new RequestValidator(subscriptionRequestSchemas) },
         {
           provide: MESSAGE_BUS,
           useFactory: () => new KafkajsBus(config.kafkaBrokers, 'interscambio-notifier', { silent: true }),
         },
         { provide: PROBE_BUS, useFactory: () => probeBus(config.kafkaBrokers, 'interscambio-notifier-status') },
-        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_FILTER, useClass: LocalisedProblemFilter },
         ...observability.providers(),
         {
           provide: STATUS_CHECKS,

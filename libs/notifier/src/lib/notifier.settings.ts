@@ -1,4 +1,5 @@
 import type { DeliveryConfig } from './config/notifier.config';
+import type { SecretCipher } from './subscriptions/secret-cipher';
 
 export const NOTIFIER_AUDIENCE = 'notifier';
 export const NOTIFIER_BASE_PATH = '/notifier/v1';
@@ -10,6 +11,8 @@ export class NotifierSettings {
     readonly topicPrefix: string,
     /** type → theme, from the schema catalog. */
     readonly themes: ReadonlyMap<string, string>,
+    /** Encrypts the signing secrets at rest (NOTIFIER_SECRET_KEY). */
+    readonly secrets: SecretCipher,
   ) {}
 
   /** Every record topic: `<prefix>.<theme>.<type>`. */

@@ -20,6 +20,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   private running = 0;
   private stopped = false;
   private wakeUp?: () => void;
+  /** A wake that came while claiming: the next sleep returns at once instead of waiting a poll. */
+  private woken = false;
   private loop?: Promise<void>;
   private readonly sends = new Set<Promise<void>>();
 
@@ -34,6 +36,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
 
   /** Look for due deliveries now (new ones were queued, or a POST finished). */
   wake(): void {
+    this.woken = true;
     this.wakeUp?.();
   }
 
@@ -47,6 +50,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   private async run(): Promise<void> {
     const { concurrency, perSubscription, pollMs, requestTimeoutMs } = this.settings.delivery;
     while (!this.stopped) {
+      // Wakes before this claim are answered by it; only later ones cut the next sleep short.
+      this.woken = false;
       let claimed: DueDelivery[] = [];
       const free = concurrency - this.running;
       if (free > 0) {
@@ -63,12 +68,15 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.woken) return Promise.resolve();
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wakeUp = () => {
+      const done = (): void => {
         clearTimeout(timer);
+        this.wakeUp = undefined;
         resolve();
       };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
     });
   }
 

@@ -110,6 +110,22 @@ describe('webhook delivery of record changes', () => {
     expect(r.accepted).toHaveLength(0);
   });
 
+  it('signs with the old and the new secret during a rotation’s grace period (both kept encrypted)', async () => {
+    const r = await receiver();
+    const sub = await h.subscribe(READER, { types: ['avviso'], publishers: ['082057'], callbackUrl: r.url });
+    const rotated = await h.call(READER, {
+      method: 'POST',
+      url: `/notifier/v1/subscriptions/${sub.id}/secret`,
+      payload: { graceSeconds: 600 },
+    });
+    const { secret } = rotated.json<{ secret: string }>();
+    await h.put('avviso', '082057', 'ruotato', { anno: 2025 });
+    await until(() => r.accepted.length === 1, 'the delivery after the rotation');
+    const webhook = r.accepted[0] as ReceivedWebhook;
+    expect(WebhookReceiver.verify(webhook, secret)).toMatchObject({ subject: 'ruotato' });
+    expect(WebhookReceiver.verify(webhook, sub.secret)).toMatchObject({ subject: 'ruotato' });
+  });
+
   it('delivers only the fields a personale agreement names', async () => {
     const r = await receiver();
     await h.subscribe(READER, { types: ['fascicolo'], callbackUrl: r.url });

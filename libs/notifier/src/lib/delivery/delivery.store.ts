@@ -5,7 +5,7 @@ import type { CloudEvent } from '@interscambio/messaging';
 import { NotifierSettings } from '../notifier.settings';
 import { NotifierDatabase } from '../storage/notifier.database';
 import { retryDelayMs } from './backoff';
-import { entitled, grantJoin } from './entitlement.sql';
+import { entitled, grantJoin, notRevoked } from './entitlement.sql';
 import type { SigningSecrets } from './webhook.signer';
 
 /** A claimed delivery with all it needs to be sent. */
@@ -16,7 +16,7 @@ export interface DueDelivery {
   retryUntil: Date;
   callbackUrl: string;
   secrets: SigningSecrets;
-  /** The owner may still read the record (an agreement revoked since it was queued: false). */
+  /** The owner may still read the record (an agreement, client or ente revoked since it was queued: false). */
   entitled: boolean;
   cloudEvent: Record<string, unknown>;
 }
@@ -78,7 +78,7 @@ export class DeliveryStore {
     const { rows } = await this.db.pool.query<DueRow>(
       `select d.id, d.subscription_id, d.attempts, d.retry_until, s.callback_url, s.secret,
          case when s.previous_secret_until > now() then s.previous_secret end as previous_secret,
-         e.event, e.data, ${entitled} as entitled, g.agreement_id, g.fields
+         e.event, e.data, ${entitled} and ${notRevoked(this.db.table('revocation'))} as entitled, g.agreement_id, g.fields
        from delivery d join record_event e on e.position = d.event_position
          join subscription s on s.id = d.subscription_id
          cross join lateral (select e.visibility, e.ente, e.type, e.theme) r
@@ -92,7 +92,10 @@ export class DeliveryStore {
       attempts: row.attempts,
       retryUntil: row.retry_until,
       callbackUrl: row.callback_url,
-      secrets: { secret: row.secret, previous: row.previous_secret },
+      secrets: {
+        secret: this.settings.secrets.decrypt(row.secret, row.subscription_id),
+        previous: row.previous_secret && this.settings.secrets.decrypt(row.previous_secret, row.subscription_id),
+      },
       entitled: row.entitled,
       // An agreement that names fields lets its consumer see only those (personale minimisation).
       cloudEvent: toStructuredCloudEvent(

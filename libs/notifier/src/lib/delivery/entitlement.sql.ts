@@ -11,3 +11,11 @@ export const grantJoin = (agreementTable: string): string =>
 
 /** True where `s.ente` may read `r`. */
 export const entitled = visibleSql('s.ente');
+
+/**
+ * True where the registry has not revoked the subscription's client nor disabled its ente: their
+ * tokens are refused at the gate, and what they subscribed to is no longer sent either.
+ */
+export const notRevoked = (revocationTable: string): string =>
+  `not exists (select from ${revocationTable} v where v.revoked
+     and ((v.kind = 'client' and v.subject = s.client_id) or (v.kind = 'ente' and v.subject = s.ente)))`;

@@ -1,54 +1,48 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { NOTIFIER_BASE_PATH } from '../notifier.settings';
+import { conformApiDocument } from '@interscambio/http';
+import type { PublicUrls } from '@interscambio/http';
+import { MERGE_PATCH_MEDIA_TYPE } from '../http/merge-patch';
+import { NOTIFIER_AUDIENCE, NOTIFIER_BASE_PATH } from '../notifier.settings';
 import { subscriptionRequestSchemas } from '../subscriptions/subscription.schemas';
 
-const problemSchema = {
-  type: 'object',
-  description: 'RFC 9457 problem details.',
-  required: ['type', 'title', 'status', 'code'],
-  properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    code: { type: 'string' },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { pointer: { type: 'string' }, keyword: { type: 'string' }, message: { type: 'string' } },
-      },
-    },
-  },
+const TAGS: Record<string, string> = {
+  subscriptions:
+    'Sottoscrizioni webhook: modifiche dei record inviate come CloudEvents firmati, consegne, replay. / Webhook subscriptions.',
+  status: 'Stato del servizio e sonde di liveness e readiness. / Status and probes.',
 };
 
-/** OpenAPI 3.1 from Nest's scan, with the request bodies' own JSON Schemas as components. */
-export function buildNotifierOpenApi(app: INestApplication, tokenUrl: string): OpenAPIObject {
-  const config = new DocumentBuilder()
-    .setOpenAPIVersion('3.1.0')
-    .setTitle('Interscambio — notifier')
-    .setDescription(
-      'Webhook subscriptions: record changes POSTed as CloudEvents (structured JSON mode) with Standard Webhooks signatures (webhook-id, webhook-timestamp, webhook-signature), retried for at least 24 h, in order per record. Errors are RFC 9457 problem+json.',
-    )
-    .setVersion('1')
-    .addOAuth2(
-      {
-        type: 'oauth2',
-        flows: { clientCredentials: { tokenUrl, scopes: { subscriptions: 'Manage webhooks and feeds' } } },
-      },
-      'oauth2',
-    )
-    .addSecurityRequirements('oauth2')
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
-  for (const operation of Object.values(document.paths[`${NOTIFIER_BASE_PATH}/status`] ?? {}))
-    Object.assign(operation as object, { security: [] });
-  const schemas: Record<string, object> = { Problem: problemSchema };
+/**
+ * OpenAPI 3.1 from Nest's scan, with the request bodies' own JSON Schemas as components, made to
+ * conform to the Italian API guidelines like the themes' and the registry's documents.
+ */
+export function buildNotifierOpenApi(app: INestApplication, config: PublicUrls & { tokenUrl: string }): OpenAPIObject {
+  const document = SwaggerModule.createDocument(app, new DocumentBuilder().setOpenAPIVersion('3.1.0').build());
+  for (const item of Object.values(document.paths)) {
+    const body = item.patch?.requestBody as { content?: Record<string, unknown> } | undefined;
+    const json = body?.content?.['application/json'];
+    if (body && json) body.content = { [MERGE_PATCH_MEDIA_TYPE]: json };
+  }
+  const schemas: Record<string, object> = {};
   for (const schema of subscriptionRequestSchemas) schemas[schema.title] = schema;
-  return {
-    ...document,
-    components: { ...document.components, schemas: { ...document.components?.schemas, ...schemas } },
-  };
+  return conformApiDocument(
+    { ...document, components: { ...document.components, schemas: { ...document.components?.schemas, ...schemas } } },
+    {
+      service: NOTIFIER_AUDIENCE,
+      title: 'Interscambio — notifier',
+      summary: 'Sottoscrizioni webhook alle modifiche dei record, consegnate firmate, in ordine e ritentate.',
+      description:
+        'Sottoscrizioni webhook: le modifiche dei record sono inviate con POST come CloudEvents (JSON strutturato) ' +
+        'firmati secondo Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature), ritentate per almeno ' +
+        '24 ore, in ordine per record. Gli errori sono RFC 9457 problem+json, in italiano o in inglese secondo ' +
+        'Accept-Language.\n\n*English*: webhook subscriptions — record changes POSTed as signed CloudEvents, ' +
+        'retried for at least 24 h, in order per record.',
+      basePath: NOTIFIER_BASE_PATH,
+      urls: config,
+      scopes: { subscriptions: 'Gestire webhook e feed. / Manage webhooks and feeds.' },
+      tags: TAGS,
+      tokenUrl: config.tokenUrl,
+    },
+  );
 }

@@ -19,13 +19,14 @@ export class NotifierDatabase {
     readonly schema: string,
   ) {}
 
-  static async open(config: DatabaseConfig, log: (m: string) => void): Promise<NotifierDatabase> {
+  /** `consumers`: transactions the consumer groups hold at once (their processed_event marks). */
+  static async open(config: DatabaseConfig, log: (m: string) => void, consumers = 2): Promise<NotifierDatabase> {
     const orm = await openOrm({
       url: config.databaseUrl,
       schema: config.databaseSchema,
       entities: [ProcessedEvent],
       migrations: allNotifierMigrations,
-      poolSize: 4,
+      poolSize: consumers + 2,
     });
     const pool = createPool(
       {

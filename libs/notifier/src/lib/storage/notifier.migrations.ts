@@ -88,7 +88,26 @@ class Migration20261203100001Notifier extends Migration {
   }
 }
 
+class Migration20261203160001NotifierRevocation extends Migration {
+  override up(): void {
+    // The registry's revocations (clients, their keys, enti), as the theme services project them.
+    this.addSql(`create table "revocation" (
+      "kind" text not null,
+      "subject" text not null,
+      "client_id" text null,
+      "revoked" boolean not null,
+      "since" timestamptz not null,
+      "version" bigint not null,
+      constraint "revocation_pkey" primary key ("kind", "subject"))`);
+  }
+
+  override down(): void {
+    this.addSql('drop table if exists "revocation"');
+  }
+}
+
 /** The notifier's own tables, listed after messagingMigrations (processed_event). */
 export const notifierMigrations: MigrationObject[] = [
   { name: 'Migration20261203100001Notifier', class: Migration20261203100001Notifier },
+  { name: 'Migration20261203160001NotifierRevocation', class: Migration20261203160001NotifierRevocation },
 ];

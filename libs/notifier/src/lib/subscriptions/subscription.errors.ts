@@ -1,34 +1,86 @@
-import { ProblemError, ValidationError } from '@interscambio/http';
 import type { IssueDetail } from '@interscambio/http';
+import { NotifierProblem } from '../http/problem-language';
 
 /** Unknown, or another ente's: the caller cannot tell the two apart. */
-export class SubscriptionNotFoundError extends ProblemError {
+export class SubscriptionNotFoundError extends NotifierProblem {
   constructor() {
-    super('subscription-not-found', 404, 'Not found', "No subscription with this id belongs to the caller's ente.");
+    super(
+      'subscription-not-found',
+      404,
+      { it: 'Non trovato', en: 'Not found' },
+      {
+        it: 'Nessuna sottoscrizione con questo identificativo appartiene all’ente del chiamante.',
+        en: "No subscription with this id belongs to the caller's ente.",
+      },
+    );
   }
 }
 
-export class DeliveryNotFoundError extends ProblemError {
+export class DeliveryNotFoundError extends NotifierProblem {
   constructor() {
-    super('delivery-not-found', 404, 'Not found', 'This subscription has no dead letter with this id.');
+    super(
+      'delivery-not-found',
+      404,
+      { it: 'Non trovato', en: 'Not found' },
+      {
+        it: 'Questa sottoscrizione non ha una consegna fallita (dead letter) con questo identificativo.',
+        en: 'This subscription has no dead letter with this id.',
+      },
+    );
   }
 }
 
-export class ReplayFromUnknownError extends ProblemError {
+export class ReplayFromUnknownError extends NotifierProblem {
   constructor() {
     super(
       'replay-from-unknown',
       422,
-      'Validation failed',
-      'from is neither an RFC 3339 time nor the id of an event this notifier delivered.',
+      { it: 'Validazione non riuscita', en: 'Validation failed' },
+      {
+        it: 'from non è né un istante RFC 3339 né l’id di un evento consegnato da questo notifier.',
+        en: 'from is neither an RFC 3339 time nor the id of an event this notifier delivered.',
+      },
       [{ pointer: '/from', keyword: 'format', message: 'must be an RFC 3339 time or the id of a received event' }],
     );
   }
 }
 
 /** The subscription as sent cannot be kept: each issue at its pointer (callback URL, types, filter). */
-export class SubscriptionInvalidError extends ValidationError {
+export class SubscriptionInvalidError extends NotifierProblem {
   constructor(issues: IssueDetail[]) {
-    super(issues, 'The subscription is not valid.');
+    super(
+      'validation-failed',
+      422,
+      { it: 'Validazione non riuscita', en: 'Validation failed' },
+      { it: 'La sottoscrizione non è valida.', en: 'The subscription is not valid.' },
+      issues,
+    );
+  }
+}
+
+/** The request body does not match its JSON Schema, or holds text PostgreSQL cannot keep. */
+export class RequestBodyInvalidError extends NotifierProblem {
+  constructor(issues: IssueDetail[]) {
+    super(
+      'validation-failed',
+      422,
+      { it: 'Validazione non riuscita', en: 'Validation failed' },
+      { it: 'Il corpo della richiesta non è valido.', en: 'The request body is not valid.' },
+      issues,
+    );
+  }
+}
+
+export class InvalidDeliveryStatusError extends NotifierProblem {
+  constructor(statuses: readonly string[]) {
+    super(
+      'invalid-status',
+      400,
+      { it: 'Richiesta non valida', en: 'Bad request' },
+      {
+        it: `status deve essere uno tra ${statuses.join(', ')}.`,
+        en: `status must be one of ${statuses.join(', ')}.`,
+      },
+    );
   }
 }

@@ -2,7 +2,6 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res
 import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Scopes } from '@interscambio/access';
 import type { Caller } from '@interscambio/access';
-import { BadRequestError } from '@interscambio/http';
 import type { HttpReply } from '@interscambio/http';
 import { DELIVERY_STATUSES, DeliveriesService } from '../delivery/deliveries.service';
 import type { DeliveryView } from '../delivery/deliveries.service';
@@ -16,6 +15,7 @@ import {
   updateSubscriptionSchema,
 } from './subscription.schemas';
 import type { SubscriptionInput } from './subscription.schemas';
+import { InvalidDeliveryStatusError } from './subscription.errors';
 import type { SubscriptionView } from './subscription.view';
 import { SubscriptionsService } from './subscriptions.service';
 
@@ -109,7 +109,7 @@ export class SubscriptionsController {
     @Query('status') status?: string,
   ): Promise<{ items: DeliveryView[] }> {
     if (status !== undefined && !(DELIVERY_STATUSES as readonly string[]).includes(status))
-      throw new BadRequestError('invalid-status', `status must be one of ${DELIVERY_STATUSES.join(', ')}.`);
+      throw new InvalidDeliveryStatusError(DELIVERY_STATUSES);
     return { items: await this.deliveries.list(id, status, caller) };
   }
 

@@ -31,6 +31,10 @@ describe('subscriptions outside the sandbox', () => {
     const read = await h.call(OWNER, { method: 'GET', url: `${BASE}/${body.id}` });
     expect(read.statusCode).toBe(200);
     expect(read.body).not.toContain(body.secret);
+    // At rest the secret is encrypted (NOTIFIER_SECRET_KEY), bound to its subscription.
+    const stored = await h.sql.query<{ secret: string }>('select secret from subscription where id = $1', [body.id]);
+    expect(stored.rows[0]?.secret).toMatch(/^v1\./);
+    expect(stored.rows[0]?.secret).not.toContain(body.secret.slice('whsec_'.length));
   });
 
   it('hides and protects one ente’s subscriptions from another', async () => {
@@ -120,10 +124,12 @@ describe('subscriptions outside the sandbox', () => {
     const { id, secret } = await h.subscribe(OWNER, { types: ['avviso'], callbackUrl: PUBLIC_CALLBACK });
     const paused = await h.call(OWNER, { method: 'PATCH', url: `${BASE}/${id}`, payload: { status: 'paused' } });
     expect(paused.json()).toMatchObject({ status: 'paused', pausedReason: 'paused by its owner' });
+    // A JSON merge patch (RFC 7396), as the OpenAPI document names PATCH bodies.
     const resumed = await h.call(OWNER, {
       method: 'PATCH',
       url: `${BASE}/${id}`,
-      payload: { status: 'active', filter: { '/anno': { gte: 2020 } } },
+      headers: { 'content-type': 'application/merge-patch+json' },
+      payload: JSON.stringify({ status: 'active', filter: { '/anno': { gte: 2020 } } }),
     });
     expect(resumed.json()).toMatchObject({ status: 'active', pausedReason: null, filter: { '/anno': { gte: 2020 } } });
     const rotated = await h.call(OWNER, { method: 'POST', url: `${BASE}/${id}/secret`, payload: { graceSeconds: 60 } });
@@ -173,6 +179,56 @@ describe('subscriptions outside the sandbox', () => {
       expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
     expect((await h.call(OWNER, { method: 'GET', url: `${BASE}/${id}` })).json()).toMatchObject({ status: 'active' });
+  });
+
+  it('says what was wrong in Italian, or in English when Accept-Language asks for it first', async () => {
+    const { id } = await h.subscribe(OWNER, { types: ['avviso'], callbackUrl: PUBLIC_CALLBACK });
+    const json = { 'content-type': 'application/json' };
+    const ask = async (language: string | undefined, options: Parameters<NotifierHarness['call']>[1]) => {
+      const headers = {
+        ...(options.headers as Record<string, string>),
+        ...(language ? { 'accept-language': language } : {}),
+      };
+      const answer = await h.call(OWNER, { ...options, headers });
+      const { code, title, detail } = answer.json<{ code: string; title: string; detail: string }>();
+      return [answer.statusCode, code, title, detail];
+    };
+    const unknown = { method: 'GET' as const, url: `${BASE}/00000000-0000-4000-8000-000000000000` };
+    expect(await ask(undefined, unknown)).toEqual([
+      404,
+      'subscription-not-found',
+      'Non trovato',
+      'Nessuna sottoscrizione con questo identificativo appartiene all’ente del chiamante.',
+    ]);
+    expect(await ask('en-GB,en;q=0.9,it;q=0.5', unknown)).toEqual([
+      404,
+      'subscription-not-found',
+      'Not found',
+      "No subscription with this id belongs to the caller's ente.",
+    ]);
+    const invalid = { method: 'POST' as const, url: BASE, headers: json, payload: '{"types": []}' };
+    expect(await ask('it-IT,it;q=0.9', invalid)).toEqual([
+      422,
+      'validation-failed',
+      'Validazione non riuscita',
+      'Il corpo della richiesta non è valido.',
+    ]);
+    expect(await ask('en', invalid)).toEqual([
+      422,
+      'validation-failed',
+      'Validation failed',
+      'The request body is not valid.',
+    ]);
+    const malformed = { method: 'POST' as const, url: BASE, headers: json, payload: '{"types": ' };
+    expect(await ask('it', malformed)).toEqual([
+      400,
+      'malformed-json',
+      'JSON non valido',
+      'Il corpo non è JSON valido.',
+    ]);
+    expect((await ask('en', malformed)).slice(0, 3)).toEqual([400, 'malformed-json', 'Malformed JSON']);
+    const status = { method: 'GET' as const, url: `${BASE}/${id}/deliveries?status=lost` };
+    expect((await ask('it', status))[3]).toBe('status deve essere uno tra pending, delivered, dead, withheld.');
   });
 
   it('refuses a replay from a point it does not know', async () => {

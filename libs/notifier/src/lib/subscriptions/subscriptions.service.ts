@@ -27,11 +27,12 @@ export class SubscriptionsService {
   async create(input: SubscriptionInput, caller: Caller): Promise<SubscriptionView & { secret: string }> {
     await this.check(input);
     const secret = newSecret();
+    const id = randomUUID();
     const { rows } = await this.db.pool.query<SubscriptionRow>(
       `insert into subscription (id, ente, client_id, types, publishers, filter, triggers, callback_url, secret, expires_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *`,
       [
-        randomUUID(),
+        id,
         caller.ente,
         caller.clientId,
         input.types,
@@ -39,7 +40,7 @@ export class SubscriptionsService {
         input.filter ? JSON.stringify(input.filter) : null,
         input.triggers ?? ALL_TRIGGERS,
         input.callbackUrl,
-        secret,
+        this.settings.secrets.encrypt(secret, id),
         input.expiresAt ?? null,
       ],
     );
@@ -123,7 +124,7 @@ export class SubscriptionsService {
       `update subscription set previous_secret = secret, secret = $3,
          previous_secret_until = now() + make_interval(secs => $4), updated_at = now()
        where id = $1 and ente = $2 returning previous_secret_until as until`,
-      [id, caller.ente, secret, grace],
+      [id, caller.ente, this.settings.secrets.encrypt(secret, id), grace],
     );
     if (!rows[0]) throw new SubscriptionNotFoundError();
     return { secret, previousSecretValidUntil: rows[0].until.toISOString() };
