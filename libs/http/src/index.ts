@@ -6,6 +6,8 @@ export {
   ValidationError,
 } from './lib/problem/problem.error';
 export type { IssueDetail } from './lib/problem/problem.error';
+export { requestLanguage, textIn } from './lib/language/language';
+export type { Language, Text } from './lib/language/language';
 export { dependencyFailure, PROBLEM_MEDIA_TYPE, toProblem } from './lib/problem/problem';
 export { unstorableText } from './lib/problem/unstorable-text';
 export type { Problem } from './lib/problem/problem';

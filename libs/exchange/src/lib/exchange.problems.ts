@@ -1,18 +1,23 @@
 // The HTTP edge of the exchange: the one place where its domain codes become statuses and
 // problem+json. The write path itself (RecordWriter) knows nothing of HTTP.
 import type { IssueDetail } from '@interscambio/http';
-import { ProblemError } from '@interscambio/http';
+import { ProblemError, ValidationError } from '@interscambio/http';
 import type { RecordRejection } from './records/record.types';
 
 export class UnknownRecordTypeError extends ProblemError {
   constructor(type: string) {
-    super('unknown-record-type', 404, 'Unknown record type', `This theme has no record type "${type}".`);
+    super(
+      'unknown-record-type',
+      404,
+      { it: 'Tipo di record sconosciuto', en: 'Unknown record type' },
+      { it: `Questo tema non ha il tipo di record "${type}".`, en: `This theme has no record type "${type}".` },
+    );
   }
 }
 
 export class RecordNotFoundError extends ProblemError {
   constructor() {
-    super('record-not-found', 404, 'Record not found');
+    super('record-not-found', 404, { it: 'Record non trovato', en: 'Record not found' });
   }
 }
 
@@ -21,8 +26,11 @@ export class IdempotencyKeyReusedError extends ProblemError {
     super(
       'idempotency-key-reused',
       422,
-      'Idempotency key reused',
-      'This Idempotency-Key was already used for a different request.',
+      { it: 'Chiave di idempotenza riusata', en: 'Idempotency key reused' },
+      {
+        it: 'Questa Idempotency-Key è già stata usata per una richiesta diversa.',
+        en: 'This Idempotency-Key was already used for a different request.',
+      },
     );
   }
 }
@@ -46,8 +54,16 @@ export function rejectionIssues(rejection: RecordRejection): IssueDetail[] {
     case 'invalid-record':
       return rejection.issues;
     case 'foreign-ente': {
-      const message = `client ${rejection.writer.clientId} writes records of ente ${rejection.writer.ente} only`;
-      return [{ pointer: '/ente', keyword: 'ente', message }];
+      const { clientId, ente } = rejection.writer;
+      const message = `client ${clientId} writes records of ente ${ente} only`;
+      return [
+        {
+          pointer: '/ente',
+          keyword: 'ente',
+          message,
+          it: `il client ${clientId} scrive solo record dell'ente ${ente}`,
+        },
+      ];
     }
     default:
       return [];
@@ -64,23 +80,25 @@ export function rejectionProblem(rejection: RecordRejection, issues = rejectionI
       return new ProblemError(
         'foreign-ente',
         status,
-        'Forbidden',
-        `Client ${rejection.writer.clientId} acts for ente ${rejection.writer.ente}: it cannot write records of ente ${rejection.ente}.`,
+        { it: 'Accesso negato', en: 'Forbidden' },
+        {
+          it: `Il client ${rejection.writer.clientId} agisce per l'ente ${rejection.writer.ente}: non può scrivere record dell'ente ${rejection.ente}.`,
+          en: `Client ${rejection.writer.clientId} acts for ente ${rejection.writer.ente}: it cannot write records of ente ${rejection.ente}.`,
+        },
       );
     case 'invalid-record':
-      return new ProblemError(
-        'validation-failed',
-        status,
-        'Validation failed',
-        'The document does not match the record type.',
-        issues,
-      );
+      return new ValidationError(issues);
     case 'revision-mismatch':
       return new ProblemError(
         'revision-mismatch',
         status,
-        'Precondition failed',
-        rejection.current === null ? 'The record does not exist.' : `The current revision is ${rejection.current}.`,
+        { it: 'Precondizione non soddisfatta', en: 'Precondition failed' },
+        rejection.current === null
+          ? { it: 'Il record non esiste.', en: 'The record does not exist.' }
+          : {
+              it: `La revisione corrente è ${rejection.current}.`,
+              en: `The current revision is ${rejection.current}.`,
+            },
       );
     case 'record-not-found':
       return new RecordNotFoundError();

@@ -57,10 +57,10 @@ export function createFastifyAdapter(
       if (error) return done(new MalformedJsonError(), undefined);
       if (nestedDeeperThan(value, MAX_JSON_DEPTH))
         return done(
-          new BadRequestError(
-            'json-too-deep',
-            `The body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`,
-          ),
+          new BadRequestError('json-too-deep', {
+            it: `Il corpo annida array e oggetti per più di ${MAX_JSON_DEPTH} livelli.`,
+            en: `The body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`,
+          }),
           undefined,
         );
       done(null, value);
@@ -87,7 +87,11 @@ export function createFastifyAdapter(
     const repeated = Object.entries(request.query as Record<string, unknown>).find(([, v]) => Array.isArray(v));
     if (!repeated) return;
     const [name, values] = repeated as [string, unknown[]];
-    const detail = `The query parameter "${name.slice(0, 100)}" is given ${values.length} times: give it once (several values go comma-separated in one).`;
+    const shown = name.slice(0, 100);
+    const detail = {
+      it: `Il parametro di query "${shown}" compare ${values.length} volte: indicarlo una volta sola (più valori vanno separati da virgole).`,
+      en: `The query parameter "${shown}" is given ${values.length} times: give it once (several values go comma-separated in one).`,
+    };
     sendProblem(request, reply, new BadRequestError('invalid-query', detail));
     return reply;
   });
@@ -98,12 +102,15 @@ export function createFastifyAdapter(
 function refusalOf(httpVersion: string, request: HttpRequest): BadRequestError | undefined {
   // RFC 9112 §3.2: an HTTP/1.1 request without Host is refused with 400.
   if (httpVersion === '1.1' && request.headers.host === undefined)
-    return new BadRequestError('missing-host', 'An HTTP/1.1 request must send a Host header.');
+    return new BadRequestError('missing-host', {
+      it: "Una richiesta HTTP/1.1 deve inviare l'intestazione Host.",
+      en: 'An HTTP/1.1 request must send a Host header.',
+    });
   // PostgreSQL text cannot hold a NUL: in a path or query value it failed queries (as a lost connection, 503).
   if (request.url.includes('%00'))
-    return new BadRequestError(
-      'invalid-url',
-      'The URL carries a NUL character (%00), which no name, key or value may hold.',
-    );
+    return new BadRequestError('invalid-url', {
+      it: "L'URL contiene un carattere NUL (%00), che nessun nome, chiave o valore può contenere.",
+      en: 'The URL carries a NUL character (%00), which no name, key or value may hold.',
+    });
   return undefined;
 }

@@ -87,10 +87,15 @@ export class AccessGate {
 
 function bearerOf(header: string | undefined): string {
   if (header === undefined)
-    throw new TokenMissingError(
-      'No access token: send `Authorization: Bearer <token>` with a token from the registry (POST /registry/v1/oauth/token).',
-    );
+    throw new TokenMissingError({
+      it: 'Manca il token di accesso: inviare `Authorization: Bearer <token>` con un token del registro (POST /registry/v1/oauth/token).',
+      en: 'No access token: send `Authorization: Bearer <token>` with a token from the registry (POST /registry/v1/oauth/token).',
+    });
   const match = BEARER.exec(header);
-  if (!match) throw new TokenMissingError('The Authorization header must be `Bearer <token>`.');
+  if (!match)
+    throw new TokenMissingError({
+      it: "L'intestazione Authorization deve essere `Bearer <token>`.",
+      en: 'The Authorization header must be `Bearer <token>`.',
+    });
   return match[1] as string;
 }

@@ -54,5 +54,8 @@ function numberOf(digits: string): bigint {
 }
 
 function invalid(): BadRequestError {
-  return new BadRequestError('invalid-cursor', 'The cursor is not one this service issued.');
+  return new BadRequestError('invalid-cursor', {
+    it: 'Il cursore non è uno di quelli rilasciati da questo servizio.',
+    en: 'The cursor is not one this service issued.',
+  });
 }

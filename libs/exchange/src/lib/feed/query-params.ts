@@ -19,7 +19,10 @@ export function dateTimeOf(name: string, value: string | undefined): Date | unde
     !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ||
     Number.isNaN(date.getTime())
   ) {
-    throw new BadRequestError('invalid-query', `${name} must be an RFC 3339 date-time with a time zone.`);
+    throw new BadRequestError('invalid-query', {
+      it: `${name} deve essere una data e ora RFC 3339 con il fuso orario.`,
+      en: `${name} must be an RFC 3339 date-time with a time zone.`,
+    });
   }
   return date;
 }
@@ -28,6 +31,9 @@ function integerOf(name: string, value: string | undefined, fallback: number, mi
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < min || n > max)
-    throw new BadRequestError('invalid-query', `${name} must be an integer from ${min} to ${max}.`);
+    throw new BadRequestError('invalid-query', {
+      it: `${name} deve essere un intero da ${min} a ${max}.`,
+      en: `${name} must be an integer from ${min} to ${max}.`,
+    });
   return n;
 }

@@ -86,13 +86,13 @@ function itemsOf(body: unknown): Record<string, unknown>[] {
   if (!Array.isArray(items) || items.length === 0) {
     throw new ValidationError(
       [{ pointer: '/items', keyword: 'required', message: 'must be a non-empty array of { ente, key, data }' }],
-      'The batch has no items.',
+      { it: 'Il lotto non ha elementi.', en: 'The batch has no items.' },
     );
   }
   if (items.length > MAX_BATCH_ITEMS) {
     throw new ValidationError(
       [{ pointer: '/items', keyword: 'maxItems', message: `must have at most ${MAX_BATCH_ITEMS} items` }],
-      'The batch is too large.',
+      { it: 'Il lotto è troppo grande.', en: 'The batch is too large.' },
     );
   }
   const bad = items.findIndex((i) => i === null || typeof i !== 'object' || Array.isArray(i));

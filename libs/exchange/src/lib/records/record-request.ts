@@ -10,15 +10,19 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /** `<ente>` is the 6-digit ISTAT code of a comune (or of the Città Metropolitana). */
 export function checkEnte(ente: string): void {
-  if (!ENTE.test(ente)) throw new BadRequestError('invalid-ente', `"${ente}" is not a 6-digit ISTAT code.`);
+  if (!ENTE.test(ente))
+    throw new BadRequestError('invalid-ente', {
+      it: `"${ente}" non è un codice ISTAT di 6 cifre.`,
+      en: `"${ente}" is not a 6-digit ISTAT code.`,
+    });
 }
 
 export function checkKey(key: string): void {
   if (!KEY.test(key))
-    throw new BadRequestError(
-      'invalid-key',
-      'A record key is 1–200 letters, digits, ".", "_", "~" or "-", starting with a letter or digit.',
-    );
+    throw new BadRequestError('invalid-key', {
+      it: 'La chiave di un record è di 1–200 lettere, cifre, ".", "_", "~" o "-", e inizia con una lettera o una cifra.',
+      en: 'A record key is 1–200 letters, digits, ".", "_", "~" or "-", starting with a letter or digit.',
+    });
 }
 
 export function isEnte(ente: unknown): ente is string {
@@ -50,6 +54,9 @@ export function idempotencyKeyOf(request: HttpRequest): string | undefined {
   const value = request.headers['idempotency-key'];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !IDEMPOTENCY_KEY.test(value))
-    throw new BadRequestError('invalid-idempotency-key', 'Idempotency-Key must be 1–255 visible ASCII characters.');
+    throw new BadRequestError('invalid-idempotency-key', {
+      it: 'Idempotency-Key deve essere di 1–255 caratteri ASCII visibili.',
+      en: 'Idempotency-Key must be 1–255 visible ASCII characters.',
+    });
   return value;
 }

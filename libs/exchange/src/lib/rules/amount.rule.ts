@@ -14,7 +14,7 @@ export function nonNegativeRule(type: string, pointers: string[]): ThemeRule {
       return pointers.flatMap((pattern) =>
         valuesAt(document, pattern)
           .filter(({ value }) => typeof value === 'number' && value < 0)
-          .map(({ pointer }) => ({ pointer, keyword: 'minimum', message: 'must be >= 0' })),
+          .map(({ pointer }) => ({ pointer, keyword: 'minimum', message: 'must be >= 0', it: 'deve essere >= 0' })),
       );
     },
   };
@@ -36,7 +36,8 @@ export function atMostRule(type: string, bounds: Bound[]): ThemeRule {
           const limitPointer = bindWildcards(bound.limit, { pattern: bound.value, pointer });
           const limit = valueAt(document, limitPointer);
           if (typeof value !== 'number' || typeof limit !== 'number' || value <= limit) return [];
-          return [{ pointer, keyword: 'maximum', message: `must be <= ${limitPointer} (${limit})` }];
+          const message = `must be <= ${limitPointer} (${limit})`;
+          return [{ pointer, keyword: 'maximum', message, it: `deve essere <= ${limitPointer} (${limit})` }];
         }),
       );
     },

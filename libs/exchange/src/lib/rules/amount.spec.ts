@@ -5,7 +5,7 @@ describe('amounts', () => {
     const rule = nonNegativeRule('opera-pubblica', ['/importo', '/finanziamenti/*/importo']);
     const document = { importo: 0, finanziamenti: [{ importo: 100 }, { importo: -1 }, {}, { importo: '5' }] };
     expect(rule.check(document)).toEqual([
-      { pointer: '/finanziamenti/1/importo', keyword: 'minimum', message: 'must be >= 0' },
+      { pointer: '/finanziamenti/1/importo', keyword: 'minimum', message: 'must be >= 0', it: 'deve essere >= 0' },
     ]);
     expect(rule.check({})).toEqual([]);
   });
@@ -20,8 +20,18 @@ describe('amounts', () => {
     expect(
       rule.check({ importoLiquidato: 101, importoFinanziato: 100, lotti: [{ liquidato: 5, aggiudicato: 4 }] }),
     ).toEqual([
-      { pointer: '/importoLiquidato', keyword: 'maximum', message: 'must be <= /importoFinanziato (100)' },
-      { pointer: '/lotti/0/liquidato', keyword: 'maximum', message: 'must be <= /lotti/0/aggiudicato (4)' },
+      {
+        pointer: '/importoLiquidato',
+        keyword: 'maximum',
+        message: 'must be <= /importoFinanziato (100)',
+        it: 'deve essere <= /importoFinanziato (100)',
+      },
+      {
+        pointer: '/lotti/0/liquidato',
+        keyword: 'maximum',
+        message: 'must be <= /lotti/0/aggiudicato (4)',
+        it: 'deve essere <= /lotti/0/aggiudicato (4)',
+      },
     ]);
   });
 });

@@ -4,7 +4,12 @@ describe('the codice fiscale rule', () => {
   it('reports a bad codice fiscale at its pointer and skips absent fields', () => {
     const rule = codiceFiscaleRule('posizione-debitoria', ['/contribuente/codiceFiscale']);
     expect(rule.check({ contribuente: { codiceFiscale: 'RSSMRA80A01H501A' } })).toEqual([
-      { pointer: '/contribuente/codiceFiscale', keyword: 'codiceFiscale', message: expect.any(String) },
+      {
+        pointer: '/contribuente/codiceFiscale',
+        keyword: 'codiceFiscale',
+        message: expect.any(String),
+        it: expect.any(String),
+      },
     ]);
     expect(rule.check({ contribuente: { codiceFiscale: 'RSSMRA80A01H501U' } })).toEqual([]);
     expect(rule.check({ contribuente: { partitaIva: '00743110157' } })).toEqual([]);

@@ -8,6 +8,7 @@ export function codiceFiscaleRule(type: string, pointers: string[]): ThemeRule {
     keyword: 'codiceFiscale',
     valid: isCodiceFiscale,
     message: 'is not a valid codice fiscale (check character)',
+    it: 'non è un codice fiscale valido (carattere di controllo)',
   });
 }
 
@@ -17,5 +18,6 @@ export function partitaIvaRule(type: string, pointers: string[]): ThemeRule {
     keyword: 'partitaIva',
     valid: isPartitaIva,
     message: 'is not a valid partita IVA (check digit)',
+    it: 'non è una partita IVA valida (cifra di controllo)',
   });
 }

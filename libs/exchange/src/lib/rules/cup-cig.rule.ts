@@ -8,6 +8,7 @@ export function cupRule(type: string, pointers: string[]): ThemeRule {
     keyword: 'cup',
     valid: (value) => isCup(value),
     message: 'is not a valid CUP (a letter, 2 digits, a letter, the year, 9 digits; the year not in the future)',
+    it: "non è un CUP valido (una lettera, 2 cifre, una lettera, l'anno, 9 cifre; l'anno non nel futuro)",
   });
 }
 
@@ -17,5 +18,6 @@ export function cigRule(type: string, pointers: string[]): ThemeRule {
     keyword: 'cig',
     valid: isCig,
     message: 'is not a valid CIG (10 characters; wrong form or check characters)',
+    it: 'non è un CIG valido (10 caratteri; forma o caratteri di controllo errati)',
   });
 }

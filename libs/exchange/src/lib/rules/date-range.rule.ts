@@ -35,7 +35,8 @@ function rangeRule(
           const endPointer = bindWildcards(range.end, { pattern: range.start, pointer });
           const end = valueAt(document, endPointer);
           if (typeof start !== 'string' || typeof end !== 'string' || !before(end, start)) return [];
-          return [{ pointer: endPointer, keyword, message: `must not be before ${pointer}` }];
+          const it = `non deve essere precedente a ${pointer}`;
+          return [{ pointer: endPointer, keyword, message: `must not be before ${pointer}`, it }];
         }),
       );
     },

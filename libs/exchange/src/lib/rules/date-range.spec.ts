@@ -22,8 +22,18 @@ describe('date ranges', () => {
       ],
     };
     expect(rule.check(document)).toEqual([
-      { pointer: '/dataFine', keyword: 'dateRange', message: 'must not be before /dataInizio' },
-      { pointer: '/fasi/1/fine', keyword: 'dateRange', message: 'must not be before /fasi/1/inizio' },
+      {
+        pointer: '/dataFine',
+        keyword: 'dateRange',
+        message: 'must not be before /dataInizio',
+        it: 'non deve essere precedente a /dataInizio',
+      },
+      {
+        pointer: '/fasi/1/fine',
+        keyword: 'dateRange',
+        message: 'must not be before /fasi/1/inizio',
+        it: 'non deve essere precedente a /fasi/1/inizio',
+      },
     ]);
   });
 
@@ -43,7 +53,12 @@ describe('time ranges', () => {
       { dalle: '15:00', alle: '09:30' },
     ];
     expect(rule.check({ fasce })).toEqual([
-      { pointer: '/fasce/2/alle', keyword: 'timeRange', message: 'must not be before /fasce/2/dalle' },
+      {
+        pointer: '/fasce/2/alle',
+        keyword: 'timeRange',
+        message: 'must not be before /fasce/2/dalle',
+        it: 'non deve essere precedente a /fasce/2/dalle',
+      },
     ]);
   });
 });

@@ -7,6 +7,8 @@ export interface FieldCheck {
   keyword: string;
   valid: (value: string) => boolean;
   message: string;
+  /** The message in Italian. */
+  it: string;
 }
 
 /**
@@ -20,7 +22,7 @@ export function fieldRule(type: string, pointers: string[], field: FieldCheck): 
       return pointers.flatMap((pattern) =>
         valuesAt(document, pattern)
           .filter(({ value }) => typeof value === 'string' && !field.valid(value))
-          .map(({ pointer }) => ({ pointer, keyword: field.keyword, message: field.message })),
+          .map(({ pointer }) => ({ pointer, keyword: field.keyword, message: field.message, it: field.it })),
       );
     },
   };

@@ -6,6 +6,7 @@ import { EVERY_TYPE } from './theme-rule';
 import type { RuleContext, ThemeRule } from './theme-rule';
 
 const AREA = 'the Città Metropolitane di Palermo and Messina';
+const AREA_IT = 'delle Città Metropolitane di Palermo e Messina';
 
 /**
  * The ente of the path takes part: a well-formed ISTAT code of somebody else would otherwise be
@@ -17,7 +18,8 @@ export function knownEnteRule(known: ReadonlyMap<string, Ente> = entiByIstat()):
     check(_document: unknown, context?: RuleContext): IssueDetail[] {
       if (!context || known.has(context.ente)) return [];
       const message = `ente ${context.ente} (in the path) is not an ente of ${AREA}`;
-      return [{ pointer: '', keyword: 'ente', message }];
+      const it = `l'ente ${context.ente} (nel percorso) non è un ente ${AREA_IT}`;
+      return [{ pointer: '', keyword: 'ente', message, it }];
     },
   };
 }
@@ -32,6 +34,7 @@ export function comuneRule(
     keyword: 'comune',
     valid: (code) => known.has(code),
     message: `is not the ISTAT code of a comune of ${AREA}`,
+    it: `non è il codice ISTAT di un comune ${AREA_IT}`,
   });
 }
 
@@ -46,5 +49,6 @@ export function codiceCatastaleRule(
     keyword: 'codiceCatastale',
     valid: (code) => codes.has(code),
     message: `is not the codice catastale of a comune of ${AREA}`,
+    it: `non è il codice catastale di un comune ${AREA_IT}`,
   });
 }

@@ -8,7 +8,12 @@ describe('the rules on enti that take part', () => {
     const rule = knownEnteRule(enti);
     expect(rule.check({}, { ente: '082006' })).toEqual([]);
     expect(rule.check({}, { ente: '058091' })).toEqual([
-      { pointer: '', keyword: 'ente', message: expect.stringContaining('058091') },
+      {
+        pointer: '',
+        keyword: 'ente',
+        message: expect.stringContaining('058091'),
+        it: expect.stringContaining('058091'),
+      },
     ]);
   });
 
@@ -16,11 +21,16 @@ describe('the rules on enti that take part', () => {
     const comune = comuneRule('evento', ['/luogo/comune'], enti);
     expect(comune.check({ luogo: { comune: '083048' } })).toEqual([]);
     expect(comune.check({ luogo: { comune: '058091' } })).toEqual([
-      { pointer: '/luogo/comune', keyword: 'comune', message: expect.any(String) },
+      { pointer: '/luogo/comune', keyword: 'comune', message: expect.any(String), it: expect.any(String) },
     ]);
     const catasto = codiceCatastaleRule('unita-immobiliare', ['/immobili/*/codice'], enti);
     expect(catasto.check({ immobili: [{ codice: 'G273' }, { codice: 'H501' }] })).toEqual([
-      { pointer: '/immobili/1/codice', keyword: 'codiceCatastale', message: expect.any(String) },
+      {
+        pointer: '/immobili/1/codice',
+        keyword: 'codiceCatastale',
+        message: expect.any(String),
+        it: expect.any(String),
+      },
     ]);
   });
 });

@@ -1,16 +1,11 @@
-import { ProblemError } from '@interscambio/http';
-import type { HttpRequest, IssueDetail } from '@interscambio/http';
+import { ProblemError, requestLanguage } from '@interscambio/http';
+import type { HttpRequest, IssueDetail, Language } from '@interscambio/http';
 
-export type Language = 'it' | 'en';
+export type { Language };
 
-/** Uploads are for clerks: Italian unless the caller asks for English first. */
+/** Uploads are for clerks: Italian unless the caller prefers English. */
 export function languageOf(request: HttpRequest): Language {
-  const first =
-    String(request.headers['accept-language'] ?? '')
-      .split(',')[0]
-      ?.trim()
-      .toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'it';
+  return requestLanguage(request, 'it');
 }
 
 type Words = Record<Language, string>;

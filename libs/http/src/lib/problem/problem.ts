@@ -1,6 +1,9 @@
 import { HttpException } from '@nestjs/common';
 import { DependencyUnavailableError, ProblemError } from './problem.error';
 import type { IssueDetail } from './problem.error';
+import { textIn } from '../language/language';
+import type { Language, Text } from '../language/language';
+import { issueMessageIn } from './issue-message';
 
 export interface Problem {
   [extension: string]: unknown;
@@ -18,13 +21,22 @@ export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
 // Fastify's own errors (raised before a controller runs). Nest turns them into HttpExceptions that
 // keep only the status, so both forms map by status to the same codes.
-const byStatus: Record<number, [string, string]> = {
-  400: ['bad-request', 'Bad request'],
-  404: ['not-found', 'Not found'],
-  405: ['method-not-allowed', 'Method not allowed'],
-  413: ['body-too-large', 'Payload too large'],
-  414: ['uri-too-long', 'URI too long'],
-  415: ['unsupported-media-type', 'Unsupported media type'],
+// Their messages are Fastify's, in English: an Italian caller gets a sentence of ours instead.
+const byStatus: Record<number, [string, Text, string]> = {
+  400: ['bad-request', { it: 'Richiesta non valida', en: 'Bad request' }, 'La richiesta non è valida.'],
+  404: ['not-found', { it: 'Non trovato', en: 'Not found' }, 'Nessuna risorsa a questo indirizzo.'],
+  405: [
+    'method-not-allowed',
+    { it: 'Metodo non consentito', en: 'Method not allowed' },
+    'Questo indirizzo non accetta questo metodo.',
+  ],
+  413: ['body-too-large', { it: 'Corpo troppo grande', en: 'Payload too large' }, 'Il corpo supera il limite.'],
+  414: ['uri-too-long', { it: 'URI troppo lungo', en: 'URI too long' }, "L'indirizzo supera il limite."],
+  415: [
+    'unsupported-media-type',
+    { it: 'Tipo di contenuto non supportato', en: 'Unsupported media type' },
+    'Questo tipo di contenuto non è accettato qui.',
+  ],
 };
 
 // A connection that failed, not a request: SQLSTATE classes 08 (connection exception) and 57P
@@ -42,29 +54,56 @@ export function dependencyFailure(error: unknown): DependencyUnavailableError | 
   if (!(error instanceof Error)) return undefined;
   const code = (error as { code?: unknown }).code;
   if ((typeof code === 'string' && CONNECTION_FAILURE.test(code)) || CONNECTION_LOST.test(error.message))
-    return new DependencyUnavailableError('The database does not answer right now: retry in a few seconds.', 5);
+    return new DependencyUnavailableError(
+      {
+        it: 'Il database non risponde in questo momento: riprovare tra qualche secondo.',
+        en: 'The database does not answer right now: retry in a few seconds.',
+      },
+      5,
+    );
   return undefined;
 }
 
-/** Maps anything thrown while handling a request to a problem; unknown errors become a bare 500. */
-export function toProblem(error: unknown): Problem {
+/**
+ * Maps anything thrown while handling a request to a problem in the caller's language; unknown
+ * errors become a bare 500.
+ */
+export function toProblem(error: unknown, language: Language = 'en'): Problem {
   const unavailable = dependencyFailure(error);
-  if (unavailable) return toProblem(unavailable);
+  if (unavailable) return toProblem(unavailable, language);
+  const say = (text: Text): string => textIn(text, language);
   if (error instanceof ProblemError) {
+    const errors = error.errors?.map((issue) => renderIssue(issue, language));
     // Extension members come after the standard ones and never replace them.
-    return { ...error.extensions, ...problem(error.code, error.status, error.title, error.message, error.errors) };
+    const detail = say(error.detail ?? error.title);
+    return { ...error.extensions, ...problem(error.code, error.status, say(error.title), detail, errors) };
   }
   const http =
     error instanceof HttpException ? { status: error.getStatus(), message: error.message } : fastifyError(error);
   if (http && http.status < 500) {
-    const [code, title] = byStatus[http.status] ?? [`http-${http.status}`, 'Client error'];
-    return problem(code, http.status, title, http.message);
+    const [code, title, italian] = byStatus[http.status] ?? [
+      `http-${http.status}`,
+      { it: 'Errore del client', en: 'Client error' },
+      'La richiesta non può essere accolta.',
+    ];
+    return problem(code, http.status, say(title), language === 'it' ? italian : http.message);
   }
-  return problem('internal-error', 500, 'Internal server error', 'The request could not be completed.');
+  return problem(
+    'internal-error',
+    500,
+    say({ it: 'Errore interno del server', en: 'Internal server error' }),
+    say({ it: 'Non è stato possibile completare la richiesta.', en: 'The request could not be completed.' }),
+  );
 }
 
 function problem(code: string, status: number, title: string, detail?: string, errors?: IssueDetail[]): Problem {
   return { type: `urn:interscambio:problem:${code}`, title, status, detail, code, ...(errors ? { errors } : {}) };
+}
+
+/** An issue as the caller reads it: the Italian sentence travels inside, never out as a member. */
+function renderIssue(issue: IssueDetail, language: Language): IssueDetail {
+  const { it: _italian, ...shown } = issue;
+  return { ...shown, message: issueMessageIn(issue, language) };
 }
 
 function fastifyError(error: unknown): { status: number; message: string } | undefined {
