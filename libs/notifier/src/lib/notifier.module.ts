@@ -14,8 +14,7 @@ import { DeliveriesService } from './delivery/deliveries.service';
 import { DeliveryDispatcher } from './delivery/delivery.dispatcher';
 import { DeliveryStore } from './delivery/delivery.store';
 import { ReplayService } from './delivery/replay.service';
-import { RequestValidator } from '@interscambio/http';
-import { LocalisedProblemFilter } from './http/problem-language';
+import { ProblemFilter, RequestValidator } from '@interscambio/http';
 import { NOTIFIER_AUDIENCE, NotifierSettings } from './notifier.settings';
 import { NotifierDatabase } from './storage/notifier.database';
 import { subscriptionRequestSchemas } from './subscriptions/subscription.schemas';
@@ -56,7 +55,7 @@ export class NotifierModule {
           useFactory: () => new KafkajsBus(config.kafkaBrokers, 'interscambio-notifier', { silent: true }),
         },
         { provide: PROBE_BUS, useFactory: () => probeBus(config.kafkaBrokers, 'interscambio-notifier-status') },
-        { provide: APP_FILTER, useClass: LocalisedProblemFilter },
+        { provide: APP_FILTER, useClass: ProblemFilter },
         ...observability.providers(),
         {
           provide: STATUS_CHECKS,

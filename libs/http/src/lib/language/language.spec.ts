@@ -32,7 +32,7 @@ describe('a problem in Italian', () => {
     ]);
     const problem = toProblem(error, 'it');
     expect(problem).toMatchObject({
-      title: 'Validazione non superata',
+      title: 'Validazione non riuscita',
       detail: 'Il documento non è conforme al tipo di record.',
       errors: [
         { pointer: '/anno', keyword: 'type', message: 'deve essere di tipo integer', params: { type: 'integer' } },

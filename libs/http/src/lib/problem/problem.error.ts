@@ -43,7 +43,7 @@ export class MalformedJsonError extends ProblemError {
       'malformed-json',
       400,
       { it: 'JSON non valido', en: 'Malformed JSON' },
-      { it: 'Il corpo della richiesta non è JSON valido.', en: 'The body is not valid JSON.' },
+      { it: 'Il corpo non è JSON valido.', en: 'The body is not valid JSON.' },
     );
   }
 }
@@ -56,7 +56,7 @@ export class ValidationError extends ProblemError {
       en: 'The document does not match the record type.',
     },
   ) {
-    super('validation-failed', 422, { it: 'Validazione non superata', en: 'Validation failed' }, detail, errors);
+    super('validation-failed', 422, { it: 'Validazione non riuscita', en: 'Validation failed' }, detail, errors);
   }
 }
 

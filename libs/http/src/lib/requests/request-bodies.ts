@@ -61,8 +61,11 @@ export class UnsupportedMediaTypeError extends ProblemError {
     super(
       'unsupported-media-type',
       415,
-      'Unsupported media type',
-      `This endpoint takes ${expected}; the request's body is ${mediaTypeOf(body)}.`,
+      { it: 'Tipo di contenuto non supportato', en: 'Unsupported media type' },
+      {
+        it: `Questo endpoint accetta ${expected}; il corpo della richiesta è ${mediaTypeOf(body)}.`,
+        en: `This endpoint takes ${expected}; the request's body is ${mediaTypeOf(body)}.`,
+      },
       undefined,
       { accept: expected },
     );

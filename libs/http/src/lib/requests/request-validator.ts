@@ -7,6 +7,8 @@ import { unstorableText } from '../problem/unstorable-text';
 import type { FromSchema } from './json-schema.types';
 import { FormBody, UnsupportedBody, UnsupportedMediaTypeError } from './request-bodies';
 
+const INVALID_BODY = { it: 'Il corpo della richiesta non è valido.', en: 'The request body is not valid.' };
+
 // ajv reports a missing or forbidden property at the object holding it; clients want its own pointer.
 const PROPERTY_PARAM: Record<string, string> = {
   required: 'missingProperty',
@@ -41,10 +43,10 @@ export class RequestValidator {
     if (body instanceof FormBody || body instanceof UnsupportedBody || (body === undefined && !options.optional))
       throw new UnsupportedMediaTypeError('application/json', body);
     const document = body ?? {};
-    if (!validate(document)) throw new ValidationError(issues(validate.errors ?? []), 'The request body is not valid.');
+    if (!validate(document)) throw new ValidationError(issues(validate.errors ?? []), INVALID_BODY);
     // Strings JSON Schema accepts but PostgreSQL cannot keep (a NUL) or would not keep as sent (a lone surrogate).
     const text = unstorableText(document);
-    if (text.length > 0) throw new ValidationError(text, 'The request body is not valid.');
+    if (text.length > 0) throw new ValidationError(text, INVALID_BODY);
     return document;
   }
 }

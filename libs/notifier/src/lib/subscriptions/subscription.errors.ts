@@ -1,8 +1,8 @@
+import { ProblemError } from '@interscambio/http';
 import type { IssueDetail } from '@interscambio/http';
-import { NotifierProblem } from '../http/problem-language';
 
 /** Unknown, or another ente's: the caller cannot tell the two apart. */
-export class SubscriptionNotFoundError extends NotifierProblem {
+export class SubscriptionNotFoundError extends ProblemError {
   constructor() {
     super(
       'subscription-not-found',
@@ -16,7 +16,7 @@ export class SubscriptionNotFoundError extends NotifierProblem {
   }
 }
 
-export class DeliveryNotFoundError extends NotifierProblem {
+export class DeliveryNotFoundError extends ProblemError {
   constructor() {
     super(
       'delivery-not-found',
@@ -30,7 +30,7 @@ export class DeliveryNotFoundError extends NotifierProblem {
   }
 }
 
-export class ReplayFromUnknownError extends NotifierProblem {
+export class ReplayFromUnknownError extends ProblemError {
   constructor() {
     super(
       'replay-from-unknown',
@@ -46,7 +46,7 @@ export class ReplayFromUnknownError extends NotifierProblem {
 }
 
 /** The subscription as sent cannot be kept: each issue at its pointer (callback URL, types, filter). */
-export class SubscriptionInvalidError extends NotifierProblem {
+export class SubscriptionInvalidError extends ProblemError {
   constructor(issues: IssueDetail[]) {
     super(
       'validation-failed',
@@ -58,20 +58,7 @@ export class SubscriptionInvalidError extends NotifierProblem {
   }
 }
 
-/** The request body does not match its JSON Schema, or holds text PostgreSQL cannot keep. */
-export class RequestBodyInvalidError extends NotifierProblem {
-  constructor(issues: IssueDetail[]) {
-    super(
-      'validation-failed',
-      422,
-      { it: 'Validazione non riuscita', en: 'Validation failed' },
-      { it: 'Il corpo della richiesta non è valido.', en: 'The request body is not valid.' },
-      issues,
-    );
-  }
-}
-
-export class InvalidDeliveryStatusError extends NotifierProblem {
+export class InvalidDeliveryStatusError extends ProblemError {
   constructor(statuses: readonly string[]) {
     super(
       'invalid-status',

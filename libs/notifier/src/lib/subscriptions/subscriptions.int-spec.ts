@@ -181,7 +181,7 @@ describe('subscriptions outside the sandbox', () => {
     expect((await h.call(OWNER, { method: 'GET', url: `${BASE}/${id}` })).json()).toMatchObject({ status: 'active' });
   });
 
-  it('says what was wrong in Italian, or in English when Accept-Language asks for it first', async () => {
+  it('says what was wrong in Italian when Accept-Language asks for it, in English otherwise', async () => {
     const { id } = await h.subscribe(OWNER, { types: ['avviso'], callbackUrl: PUBLIC_CALLBACK });
     const json = { 'content-type': 'application/json' };
     const ask = async (language: string | undefined, options: Parameters<NotifierHarness['call']>[1]) => {
@@ -194,12 +194,13 @@ describe('subscriptions outside the sandbox', () => {
       return [answer.statusCode, code, title, detail];
     };
     const unknown = { method: 'GET' as const, url: `${BASE}/00000000-0000-4000-8000-000000000000` };
-    expect(await ask(undefined, unknown)).toEqual([
+    expect(await ask('it', unknown)).toEqual([
       404,
       'subscription-not-found',
       'Non trovato',
       'Nessuna sottoscrizione con questo identificativo appartiene all’ente del chiamante.',
     ]);
+    expect((await ask(undefined, unknown))[2]).toBe('Not found');
     expect(await ask('en-GB,en;q=0.9,it;q=0.5', unknown)).toEqual([
       404,
       'subscription-not-found',
