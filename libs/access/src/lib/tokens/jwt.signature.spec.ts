@@ -1,6 +1,8 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { refusal, withPayload } from '../../../test/token-forge';
+import { importPublicJwk, publicJwk } from './jwk';
 import { decodeJwt } from './jwt';
-import { signJwt, signToken, verifySignature } from './jwt.signature';
+import { encodeJws, signJwt, signToken, verifySignature } from './jwt.signature';
 import { generateSigningKey } from './signing-key';
 
 const claims = { iss: 'urn:interscambio:registry', sub: 'gestionale-082053', exp: 1_796_119_200 };
@@ -25,4 +27,14 @@ describe('signToken (jose) and verifySignature (jose)', () => {
       'bad-signature',
     );
   });
+
+  it.each(['RS256', 'PS256'] as const)(
+    'verifies a %s client assertion with an RSA key imported from its JWK',
+    async (alg) => {
+      const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const token = encodeJws({ alg, typ: 'JWT', kid: 'rsa-1' }, claims, rsa.privateKey);
+      const imported = importPublicJwk(publicJwk(rsa.publicKey, { kid: 'rsa-1', alg }));
+      await expect(verifySignature(decodeJwt(token), imported, ['RS256', 'PS256'])).resolves.toBeUndefined();
+    },
+  );
 });
