@@ -1,4 +1,5 @@
-import { decodeJwt, generateSigningKey, signJwt } from '@interscambio/access';
+import { decodeJwt, generateSigningKey } from '@interscambio/access';
+import { signJwt } from '@interscambio/access/testing';
 import { eventually, startThemeTestApp } from '@interscambio/exchange/testing';
 import type { ThemeTestApp } from '@interscambio/exchange/testing';
 import { startRegistryTestApp } from '@interscambio/registry/testing';

@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { refusal } from '../../../test/token-forge';
+import { refusal, signJwt } from '../../../test/token-forge';
 import { importPublicJwk, type Jwk, jwkThumbprint, publicJwk } from './jwk';
 import { decodeJwt } from './jwt';
-import { signJwt, verifySignature } from './jwt.signature';
+import { verifySignature } from './jwt.signature';
 import { exportPrivateJwk, generateSigningKey, importSigningKey } from './signing-key';
 
 // RFC 7638 §3.1, the worked example.

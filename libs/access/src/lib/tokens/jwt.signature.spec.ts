@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { refusal, withPayload } from '../../../test/token-forge';
+import { encodeJws, refusal, signJwt, withPayload } from '../../../test/token-forge';
 import { importPublicJwk, publicJwk } from './jwk';
 import { decodeJwt } from './jwt';
-import { encodeJws, signJwt, signToken, verifySignature } from './jwt.signature';
+import { signToken, verifySignature } from './jwt.signature';
 import { generateSigningKey } from './signing-key';
 
 const claims = { iss: 'urn:interscambio:registry', sub: 'gestionale-082053', exp: 1_796_119_200 };

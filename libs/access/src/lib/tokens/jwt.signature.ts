@@ -1,8 +1,6 @@
-import { constants, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { compactVerify, errors, jwtVerify, SignJWT, type JWTVerifyOptions } from 'jose';
-import { encodeBase64url } from './base64url';
-import type { DecodedJwt, JwtClaims, JwtHeader, VerifyAlgorithm } from './jwt';
+import type { DecodedJwt, JwtClaims, VerifyAlgorithm } from './jwt';
 import { algorithmsOf, allowedAlgorithm, describeKey, SIGNATURE_BYTES } from './jwt.algorithms';
 import { JwtError } from './jwt.error';
 import { listOf, quote } from './jwt.text';
@@ -11,39 +9,6 @@ import type { SigningKey } from './signing-key';
 /** Signs `claims` with jose: what the registry issues. */
 export function signToken(key: SigningKey, claims: JwtClaims, typ = 'JWT'): Promise<string> {
   return new SignJWT(claims).setProtectedHeader({ alg: key.alg, typ, kid: key.kid }).sign(key.privateKey);
-}
-
-const SIGNING: Readonly<Record<VerifyAlgorithm, { hash: string | null; padding?: number }>> = {
-  ES256: { hash: 'sha256' },
-  ES384: { hash: 'sha384' },
-  EdDSA: { hash: null },
-  RS256: { hash: 'sha256', padding: constants.RSA_PKCS1_PADDING },
-  PS256: { hash: 'sha256', padding: constants.RSA_PKCS1_PSS_PADDING },
-};
-
-/**
- * The synchronous twin of signToken, because jose signs only asynchronously: the tests forge tokens
- * inline with it and the receipts are signed in a synchronous path. Verification never uses it.
- */
-export function signJwt(key: SigningKey, claims: JwtClaims, typ = 'JWT'): string {
-  return encodeJws({ alg: key.alg, typ, kid: key.kid }, claims, key.privateKey);
-}
-
-/** Signs any header as given; callers outside this library use signJwt, tests forge with this. */
-export function encodeJws(
-  header: JwtHeader & { alg: VerifyAlgorithm },
-  claims: JwtClaims,
-  privateKey: KeyObject,
-): string {
-  const algorithm = SIGNING[header.alg];
-  const signingInput = `${encodeBase64url(JSON.stringify(header))}.${encodeBase64url(JSON.stringify(claims))}`;
-  const signature = sign(algorithm.hash, Buffer.from(signingInput), {
-    key: privateKey,
-    dsaEncoding: 'ieee-p1363',
-    padding: algorithm.padding,
-    saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
-  });
-  return `${signingInput}.${encodeBase64url(signature)}`;
 }
 
 /**

@@ -1,9 +1,10 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { hmacWithPublicKey, refusal, unsignedToken, withPayload } from '../../../test/token-forge';
-import { encodeBase64url } from './base64url';
+import { encodeJws, hmacWithPublicKey, refusal, signJwt, unsignedToken, withPayload } from '../../../test/token-forge';
 import { decodeJwt, type VerifyAlgorithm } from './jwt';
-import { encodeJws, signJwt, verifySignature } from './jwt.signature';
+import { verifySignature } from './jwt.signature';
 import { generateSigningKey } from './signing-key';
+
+const encodeBase64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 
 const claims = { iss: 'urn:interscambio:registry', sub: 'gestionale-082053', exp: 1_796_119_200 };
 const everything: VerifyAlgorithm[] = ['ES256', 'ES384', 'EdDSA', 'RS256', 'PS256'];

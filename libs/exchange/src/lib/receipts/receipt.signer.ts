@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { publicJwk, signJwt } from '@interscambio/access';
+import { publicJwk, signToken } from '@interscambio/access';
 import type { Jwk, JwtClaims, SigningKey } from '@interscambio/access';
 import type { ReceiptConfig } from './receipt.config';
 import { receiptKey } from './receipt-key';
@@ -56,7 +56,7 @@ export class ReceiptSigner {
    * change is `<JWS>~<proof>` (receiptOf). Kept apart so that a write hands the JWS to PostgreSQL
    * once, not once per record: with 500 copies a batch's statement was three times slower.
    */
-  sign(leaves: ReceiptLeaf[], write: ReceiptWrite): { jws: string; proofs: string[] } {
+  async sign(leaves: ReceiptLeaf[], write: ReceiptWrite): Promise<{ jws: string; proofs: string[] }> {
     const encoded = leaves.map((leaf) => Buffer.from(JSON.stringify(leaf)));
     const { root, proofs } = merkleTree(encoded);
     const claims: JwtClaims = {
@@ -69,7 +69,7 @@ export class ReceiptSigner {
       clientId: write.clientId,
       correlationId: write.correlationId,
     };
-    const jws = signJwt(this.key, claims, RECEIPT_TYPE);
+    const jws = await signToken(this.key, claims, RECEIPT_TYPE);
     return {
       jws,
       proofs: encoded.map((leaf, i) => {
