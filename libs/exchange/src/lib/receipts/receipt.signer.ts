@@ -42,13 +42,14 @@ export const receiptOf = (jws: string, proof: string): string => `${jws}~${proof
  */
 export class ReceiptSigner {
   readonly issuer: string;
-  private readonly key: SigningKey;
-  private readonly retired: SigningKey[];
+  /** The current key, then the retired ones; a promise because jose computes the kid asynchronously. */
+  private readonly keys: Promise<SigningKey[]>;
 
   constructor(theme: string, config: ReceiptConfig) {
     this.issuer = `urn:interscambio:${theme}`;
-    this.key = receiptKey(config.receiptKeySecret, theme);
-    this.retired = config.receiptRetiredKeySecrets.map((secret) => receiptKey(secret, theme));
+    this.keys = Promise.all(
+      [config.receiptKeySecret, ...config.receiptRetiredKeySecrets].map((s) => receiptKey(s, theme)),
+    );
   }
 
   /**
@@ -69,7 +70,8 @@ export class ReceiptSigner {
       clientId: write.clientId,
       correlationId: write.correlationId,
     };
-    const jws = await signToken(this.key, claims, RECEIPT_TYPE);
+    const [key] = (await this.keys) as [SigningKey];
+    const jws = await signToken(key, claims, RECEIPT_TYPE);
     return {
       jws,
       proofs: encoded.map((leaf, i) => {
@@ -80,7 +82,7 @@ export class ReceiptSigner {
   }
 
   /** The public keys receipts verify with: the current one, then the retired ones. */
-  jwks(): { keys: Jwk[] } {
-    return { keys: [this.key, ...this.retired].map((k) => publicJwk(k.publicKey, { kid: k.kid, alg: k.alg })) };
+  async jwks(): Promise<{ keys: Jwk[] }> {
+    return { keys: (await this.keys).map((k) => publicJwk(k.publicKey, { kid: k.kid, alg: k.alg })) };
   }
 }
