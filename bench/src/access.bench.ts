@@ -2,7 +2,8 @@
 // vs the bare node:crypto ES256 verification of the same signature.
 import { randomUUID, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { decodeJwt, generateSigningKey, signJwt, TokenVerifier } from '@interscambio/access';
+import { decodeJwt, generateSigningKey, TokenVerifier } from '@interscambio/access';
+import { signJwt } from '@interscambio/access/testing';
 import type { KeySource } from '@interscambio/access';
 import { progress } from './lib/bench-env';
 import { asyncRate, compare } from './lib/compare';

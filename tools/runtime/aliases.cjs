@@ -6,7 +6,9 @@ const path = require('node:path');
 const distRoot = process.env.INTERSCAMBIO_DIST_ROOT;
 const original = Module._resolveFilename;
 Module._resolveFilename = function resolve(request, parent, ...rest) {
-  const match = distRoot && /^@interscambio\/([a-z-]+)$/.exec(request);
-  const target = match ? path.join(distRoot, 'libs', match[1], 'src', 'index.js') : request;
+  // `<lib>/testing` is the lib's test support (libs/<lib>/test), which the bench mints its tokens with.
+  const match = distRoot && /^@interscambio\/([a-z-]+)(\/testing)?$/.exec(request);
+  const entry = match && match[2] ? ['test', 'index.js'] : ['src', 'index.js'];
+  const target = match ? path.join(distRoot, 'libs', match[1], ...entry) : request;
   return original.call(this, target, parent, ...rest);
 };

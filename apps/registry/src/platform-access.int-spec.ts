@@ -1,6 +1,6 @@
 import { eventually } from '@interscambio/testing';
-import { decodeJwt, generateSigningKey, signJwt } from '@interscambio/access';
-
+import { decodeJwt, generateSigningKey } from '@interscambio/access';
+import { signJwt } from '@interscambio/access/testing';
 import { startThemeTestApp } from '@interscambio/exchange/testing';
 import type { ThemeTestApp } from '@interscambio/exchange/testing';
 import { startRegistryTestApp } from '@interscambio/registry/testing';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generateSigningKey, publicJwk, signJwt } from '@interscambio/access';
+import { generateSigningKey, publicJwk } from '@interscambio/access';
+import { signJwt } from '@interscambio/access/testing';
 
 export interface BenchIssuer {
   /** Where the service fetches the keys that verify the tokens (TOKEN_JWKS_URL). */

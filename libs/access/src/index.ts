@@ -2,7 +2,7 @@ export { JwtError } from './lib/tokens/jwt.error';
 export type { JwtErrorReason } from './lib/tokens/jwt.error';
 export { decodeJwt } from './lib/tokens/jwt';
 export type { DecodedJwt, JwtClaims, JwtHeader, SigningAlgorithm, VerifyAlgorithm } from './lib/tokens/jwt';
-export { signJwt, verifySignature } from './lib/tokens/jwt.signature';
+export { signToken, verifySignature } from './lib/tokens/jwt.signature';
 export { checkTimes } from './lib/tokens/jwt.times';
 export type { TimeCheckOptions } from './lib/tokens/jwt.times';
 export { importPublicJwk, jwkThumbprint, publicJwk } from './lib/tokens/jwk';

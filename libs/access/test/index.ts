@@ -1,3 +1,3 @@
 export { TestIssuer } from './test-issuer';
 export type { TestTokenClaims, TestTokenOptions } from './test-issuer';
-export { hmacWithPublicKey, signedWithHeader, unsignedToken, withPayload } from './token-forge';
+export { encodeJws, hmacWithPublicKey, signedWithHeader, signJwt, unsignedToken, withPayload } from './token-forge';

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { encodeBase64url } from '../src/lib/tokens/base64url';
 import { publicJwk } from '../src/lib/tokens/jwk';
 import type { JwtClaims } from '../src/lib/tokens/jwt';
-import { encodeJws } from '../src/lib/tokens/jwt.signature';
 import { generateSigningKey, type SigningKey } from '../src/lib/tokens/signing-key';
+import { encodeJws, unsignedToken } from './token-forge';
 
 export interface TestTokenClaims {
   ente: string;
@@ -73,8 +72,7 @@ export class TestIssuer {
       typ: options.typ ?? 'at+jwt',
       ...(options.omitKid ? {} : { kid: this.key.kid }),
     };
-    if (options.alg === 'none')
-      return `${encodeBase64url(JSON.stringify({ ...header, alg: 'none' }))}.${encodeBase64url(JSON.stringify(payload))}.`;
+    if (options.alg === 'none') return unsignedToken({ ...header, alg: 'none' }, payload);
     const signer = options.signer === 'foreign' ? this.foreignKey : this.key;
     return encodeJws(header, payload, signer.privateKey);
   }

@@ -1,9 +1,42 @@
-import { createHmac, type KeyObject } from 'node:crypto';
-import { encodeBase64url } from '../src/lib/tokens/base64url';
-import type { JwtClaims } from '../src/lib/tokens/jwt';
+import { constants, createHmac, sign, type KeyObject } from 'node:crypto';
+import type { JwtClaims, JwtHeader, VerifyAlgorithm } from '../src/lib/tokens/jwt';
 import { JwtError } from '../src/lib/tokens/jwt.error';
-import { encodeJws } from '../src/lib/tokens/jwt.signature';
 import type { SigningKey } from '../src/lib/tokens/signing-key';
+
+const encodeBase64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
+
+const SIGNING: Readonly<Record<VerifyAlgorithm, { hash: string | null; padding?: number }>> = {
+  ES256: { hash: 'sha256' },
+  ES384: { hash: 'sha384' },
+  EdDSA: { hash: null },
+  RS256: { hash: 'sha256', padding: constants.RSA_PKCS1_PADDING },
+  PS256: { hash: 'sha256', padding: constants.RSA_PKCS1_PSS_PADDING },
+};
+
+/**
+ * Signs any header as given, synchronously, so a test can forge a token inline (jose signs only
+ * asynchronously and refuses headers it finds odd). Production signs with signToken (jose).
+ */
+export function encodeJws(
+  header: JwtHeader & { alg: VerifyAlgorithm },
+  claims: JwtClaims,
+  privateKey: KeyObject,
+): string {
+  const algorithm = SIGNING[header.alg];
+  const signingInput = `${encodeBase64url(JSON.stringify(header))}.${encodeBase64url(JSON.stringify(claims))}`;
+  const signature = sign(algorithm.hash, Buffer.from(signingInput), {
+    key: privateKey,
+    dsaEncoding: 'ieee-p1363',
+    padding: algorithm.padding,
+    saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
+  });
+  return `${signingInput}.${encodeBase64url(signature)}`;
+}
+
+/** The token signToken gives, synchronously: for tests and the bench, which mint tokens inline. */
+export function signJwt(key: SigningKey, claims: JwtClaims, typ = 'JWT'): string {
+  return encodeJws({ alg: key.alg, typ, kid: key.kid }, claims, key.privateKey);
+}
 
 /** Tokens no honest issuer makes, for the tests that prove they are refused. */
 export function unsignedToken(header: Record<string, unknown>, claims: JwtClaims): string {

@@ -7,7 +7,7 @@ import { KafkajsBus } from '@interscambio/messaging';
 import { testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 import { Pool } from 'pg';
 import { createRegistryApp, loadRegistryConfig, migrateRegistry, REGISTRY_BASE_PATH } from '../src/index';
-import { signJwt } from '@interscambio/access';
+import { signToken } from '@interscambio/access';
 import type { JwtClaims, Scope } from '@interscambio/access';
 import { ClientsService } from '../src/lib/clients/clients.service';
 import { KeyRing } from '../src/lib/keys/key-ring';
@@ -111,7 +111,7 @@ export async function startRegistryTestApp(name: string, options: RegistryTestOp
       sql,
       admin,
       token,
-      sign: async (claims) => signJwt(await started.get(KeyRing).signer(), claims, 'at+jwt'),
+      sign: async (claims) => signToken(await started.get(KeyRing).signer(), claims, 'at+jwt'),
       async createClient(spec) {
         const response = await fetch(`${url}/clients`, {
           method: 'POST',

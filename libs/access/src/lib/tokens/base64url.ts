@@ -10,7 +10,3 @@ export function decodeBase64url(text: string): Buffer | undefined {
   const bytes = Buffer.from(text, 'base64url');
   return bytes.toString('base64url') === text ? bytes : undefined;
 }
-
-export function encodeBase64url(data: Buffer | string): string {
-  return Buffer.from(data).toString('base64url');
-}

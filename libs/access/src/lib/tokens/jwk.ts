@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { decodeBase64url, encodeBase64url } from './base64url';
+import { decodeBase64url } from './base64url';
 import type { VerifyAlgorithm } from './jwt';
 import { ALGORITHMS, algorithmsOf, describeKey, MIN_RSA_BITS } from './jwt.algorithms';
 import { JwtError } from './jwt.error';
@@ -45,7 +45,7 @@ export function jwkThumbprint(jwk: Jwk): string {
       throw new JwtError('malformed', `The JWK has no "${member}": it cannot be thumbprinted.`);
     canonical[member] = jwk[member];
   }
-  return encodeBase64url(createHash('sha256').update(JSON.stringify(canonical)).digest());
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url');
 }
 
 /** A public signature key from a JWKS entry; anything else (private, secret, weak, odd) is refused. */

@@ -1,24 +1,24 @@
-import { constants, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { JwtError } from './jwt.error';
 import type { JwtHeader, VerifyAlgorithm } from './jwt';
 import { listOf, quote } from './jwt.text';
 
 interface Algorithm {
-  hash: 'sha256' | 'sha384' | null;
   keyType: 'ec' | 'ed25519' | 'rsa';
   curve?: 'prime256v1' | 'secp384r1';
-  /** The exact length of a JOSE signature, where the algorithm fixes it. */
-  signatureBytes?: number;
-  padding?: number;
 }
 
+// Which key verifies which alg, so a mismatch is named before jose is asked (it would only say "invalid key").
 export const ALGORITHMS: Readonly<Record<VerifyAlgorithm, Algorithm>> = {
-  ES256: { hash: 'sha256', keyType: 'ec', curve: 'prime256v1', signatureBytes: 64 },
-  ES384: { hash: 'sha384', keyType: 'ec', curve: 'secp384r1', signatureBytes: 96 },
-  EdDSA: { hash: null, keyType: 'ed25519', signatureBytes: 64 },
-  RS256: { hash: 'sha256', keyType: 'rsa', padding: constants.RSA_PKCS1_PADDING },
-  PS256: { hash: 'sha256', keyType: 'rsa', padding: constants.RSA_PKCS1_PSS_PADDING },
+  ES256: { keyType: 'ec', curve: 'prime256v1' },
+  ES384: { keyType: 'ec', curve: 'secp384r1' },
+  EdDSA: { keyType: 'ed25519' },
+  RS256: { keyType: 'rsa' },
+  PS256: { keyType: 'rsa' },
 };
+
+/** The exact length of a JOSE signature, where the algorithm fixes it. */
+export const SIGNATURE_BYTES: Readonly<Partial<Record<VerifyAlgorithm, number>>> = { ES256: 64, ES384: 96, EdDSA: 64 };
 
 export const MIN_RSA_BITS = 2048;
 

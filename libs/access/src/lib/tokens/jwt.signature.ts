@@ -1,78 +1,91 @@
-import { constants, sign, verify, type KeyObject } from 'node:crypto';
-import { encodeBase64url } from './base64url';
-import type { DecodedJwt, JwtClaims, JwtHeader, VerifyAlgorithm } from './jwt';
-import { ALGORITHMS, algorithmsOf, allowedAlgorithm, describeKey } from './jwt.algorithms';
+import type { KeyObject } from 'node:crypto';
+import { compactVerify, errors, jwtVerify, SignJWT, type JWTVerifyOptions } from 'jose';
+import type { DecodedJwt, JwtClaims, VerifyAlgorithm } from './jwt';
+import { algorithmsOf, allowedAlgorithm, describeKey, SIGNATURE_BYTES } from './jwt.algorithms';
 import { JwtError } from './jwt.error';
 import { listOf, quote } from './jwt.text';
 import type { SigningKey } from './signing-key';
 
-export function signJwt(key: SigningKey, claims: JwtClaims, typ = 'JWT'): string {
-  return encodeJws({ alg: key.alg, typ, kid: key.kid }, claims, key.privateKey);
-}
-
-/** Signs any header as given; callers outside this library use signJwt, tests forge with this. */
-export function encodeJws(
-  header: JwtHeader & { alg: VerifyAlgorithm },
-  claims: JwtClaims,
-  privateKey: KeyObject,
-): string {
-  const algorithm = ALGORITHMS[header.alg];
-  const signingInput = `${encodeBase64url(JSON.stringify(header))}.${encodeBase64url(JSON.stringify(claims))}`;
-  const signature = sign(algorithm.hash, Buffer.from(signingInput), {
-    key: privateKey,
-    dsaEncoding: 'ieee-p1363',
-    padding: algorithm.padding,
-    saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
-  });
-  return `${signingInput}.${encodeBase64url(signature)}`;
+/** Signs `claims` with jose: what the registry issues. */
+export function signToken(key: SigningKey, claims: JwtClaims, typ = 'JWT'): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg: key.alg, typ, kid: key.kid }).sign(key.privateKey);
 }
 
 /**
- * Checks the signature with `publicKey`, after checking that the header's alg is allowed and is one
- * that key verifies: an alg the key was not made for is refused, never tried (RFC 8725 §3.1).
+ * Checks the signature with jose, after checking that the header's alg is allowed and is one that
+ * key verifies: an alg the key was not made for is refused, never tried (RFC 8725 §3.1). Those
+ * checks stay here because jose would refuse the same tokens with a vaguer sentence.
  */
-export function verifySignature(decoded: DecodedJwt, publicKey: KeyObject, allowed: readonly VerifyAlgorithm[]): void {
+export async function verifySignature(
+  decoded: DecodedJwt,
+  publicKey: KeyObject,
+  allowed: readonly VerifyAlgorithm[],
+): Promise<void> {
+  const alg = checkKeyFits(decoded, publicKey, allowed);
+  await joseVerified(decoded, () => compactVerify(compactOf(decoded), publicKey, { algorithms: [alg] }));
+}
+
+/**
+ * The same checks, then jose's jwtVerify with `options` (issuer, audience, typ, times). A claim jose
+ * refuses comes back as its JWTClaimValidationFailed or JWTExpired, for the caller to say precisely
+ * what is wrong.
+ */
+export async function verifyJwt(
+  token: string,
+  decoded: DecodedJwt,
+  publicKey: KeyObject,
+  allowed: readonly VerifyAlgorithm[],
+  options: JWTVerifyOptions,
+): Promise<void> {
+  const alg = checkKeyFits(decoded, publicKey, allowed);
+  await joseVerified(decoded, () => jwtVerify(token, publicKey, { ...options, algorithms: [alg] }));
+}
+
+function checkKeyFits(decoded: DecodedJwt, publicKey: KeyObject, allowed: readonly VerifyAlgorithm[]): VerifyAlgorithm {
   const alg = allowedAlgorithm(decoded.header, allowed);
-  const keyName = decoded.header.kid === undefined ? 'the key' : `key ${quote(decoded.header.kid)}`;
   const usable = algorithmsOf(publicKey);
   if (!usable.includes(alg)) {
     const verifies =
       usable.length === 0 ? 'which verifies no accepted algorithm' : `which verifies only ${listOf(usable)}`;
     throw new JwtError(
       'algorithm-not-allowed',
-      `The token's alg is ${quote(alg)} but ${keyName} is ${describeKey(publicKey)}, ${verifies}.`,
+      `The token's alg is ${quote(alg)} but ${keyName(decoded)} is ${describeKey(publicKey)}, ${verifies}.`,
     );
   }
-  const algorithm = ALGORITHMS[alg];
+  const expected = SIGNATURE_BYTES[alg];
   const length = decoded.signature.length;
-  if (algorithm.signatureBytes !== undefined && length !== algorithm.signatureBytes) {
+  if (expected !== undefined && length !== expected) {
     const der =
       alg.startsWith('ES') && decoded.signature[0] === 0x30
         ? ' It looks DER-encoded: JOSE wants the raw r||s form.'
         : '';
-    throw new JwtError(
-      'bad-signature',
-      `An ${alg} signature is ${algorithm.signatureBytes} bytes; the token's is ${length}.${der}`,
-    );
+    throw new JwtError('bad-signature', `An ${alg} signature is ${expected} bytes; the token's is ${length}.${der}`);
   }
-  if (!verifies(decoded, publicKey, alg))
-    throw new JwtError(
-      'bad-signature',
-      `The token's signature does not verify with ${keyName}: it was signed with another key, or altered after signing.`,
-    );
+  return alg;
 }
 
-function verifies(decoded: DecodedJwt, key: KeyObject, alg: VerifyAlgorithm): boolean {
-  const algorithm = ALGORITHMS[alg];
-  const options = {
-    key,
-    dsaEncoding: 'ieee-p1363' as const,
-    padding: algorithm.padding,
-    saltLength: constants.RSA_PSS_SALTLEN_DIGEST,
-  };
+async function joseVerified(decoded: DecodedJwt, verify: () => Promise<unknown>): Promise<void> {
   try {
-    return verify(algorithm.hash, Buffer.from(decoded.signingInput), options, decoded.signature);
-  } catch {
-    return false;
+    await verify();
+  } catch (error) {
+    if (error instanceof errors.JWSSignatureVerificationFailed)
+      throw new JwtError(
+        'bad-signature',
+        `The token's signature does not verify with ${keyName(decoded)}: it was signed with another key, or altered after signing.`,
+      );
+    if (error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWTExpired) throw error;
+    // decodeJwt and checkKeyFits refuse what jose would call invalid; this is the net under them.
+    if (error instanceof errors.JOSEError)
+      throw new JwtError('malformed', `The token cannot be verified: ${error.message}.`);
+    throw error;
   }
+}
+
+/** decodeJwt accepts only canonical base64url, so re-encoding the signature gives back the token. */
+function compactOf(decoded: DecodedJwt): string {
+  return `${decoded.signingInput}.${decoded.signature.toString('base64url')}`;
+}
+
+function keyName(decoded: DecodedJwt): string {
+  return decoded.header.kid === undefined ? 'the key' : `key ${quote(decoded.header.kid)}`;
 }

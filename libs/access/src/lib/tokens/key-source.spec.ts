@@ -1,9 +1,8 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { refusal } from '../../../test/token-forge';
+import { refusal, signJwt } from '../../../test/token-forge';
 import { publicJwk } from './jwk';
-import { signJwt } from './jwt.signature';
 import { JwksClient } from './key-source';
 import { generateSigningKey, type SigningKey } from './signing-key';
 import { TokenVerifier } from './token.verifier';

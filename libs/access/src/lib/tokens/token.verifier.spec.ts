@@ -1,9 +1,8 @@
 import { generateKeyPairSync, type KeyObject, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hmacWithPublicKey, refusal, unsignedToken, withPayload } from '../../../test/token-forge';
+import { encodeJws, hmacWithPublicKey, refusal, signJwt, unsignedToken, withPayload } from '../../../test/token-forge';
 import type { JwtClaims } from './jwt';
-import { encodeJws, signJwt } from './jwt.signature';
 import { JwksClient, type KeySource } from './key-source';
 import { generateSigningKey } from './signing-key';
 import { TokenVerifier, type TokenVerifierOptions } from './token.verifier';

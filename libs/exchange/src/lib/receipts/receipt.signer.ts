@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { publicJwk, signJwt } from '@interscambio/access';
+import { publicJwk, signToken } from '@interscambio/access';
 import type { Jwk, JwtClaims, SigningKey } from '@interscambio/access';
 import type { ReceiptConfig } from './receipt.config';
 import { receiptKey } from './receipt-key';
@@ -42,13 +42,14 @@ export const receiptOf = (jws: string, proof: string): string => `${jws}~${proof
  */
 export class ReceiptSigner {
   readonly issuer: string;
-  private readonly key: SigningKey;
-  private readonly retired: SigningKey[];
+  /** The current key, then the retired ones; a promise because jose computes the kid asynchronously. */
+  private readonly keys: Promise<SigningKey[]>;
 
   constructor(theme: string, config: ReceiptConfig) {
     this.issuer = `urn:interscambio:${theme}`;
-    this.key = receiptKey(config.receiptKeySecret, theme);
-    this.retired = config.receiptRetiredKeySecrets.map((secret) => receiptKey(secret, theme));
+    this.keys = Promise.all(
+      [config.receiptKeySecret, ...config.receiptRetiredKeySecrets].map((s) => receiptKey(s, theme)),
+    );
   }
 
   /**
@@ -56,7 +57,7 @@ export class ReceiptSigner {
    * change is `<JWS>~<proof>` (receiptOf). Kept apart so that a write hands the JWS to PostgreSQL
    * once, not once per record: with 500 copies a batch's statement was three times slower.
    */
-  sign(leaves: ReceiptLeaf[], write: ReceiptWrite): { jws: string; proofs: string[] } {
+  async sign(leaves: ReceiptLeaf[], write: ReceiptWrite): Promise<{ jws: string; proofs: string[] }> {
     const encoded = leaves.map((leaf) => Buffer.from(JSON.stringify(leaf)));
     const { root, proofs } = merkleTree(encoded);
     const claims: JwtClaims = {
@@ -69,7 +70,8 @@ export class ReceiptSigner {
       clientId: write.clientId,
       correlationId: write.correlationId,
     };
-    const jws = signJwt(this.key, claims, RECEIPT_TYPE);
+    const [key] = (await this.keys) as [SigningKey];
+    const jws = await signToken(key, claims, RECEIPT_TYPE);
     return {
       jws,
       proofs: encoded.map((leaf, i) => {
@@ -80,7 +82,7 @@ export class ReceiptSigner {
   }
 
   /** The public keys receipts verify with: the current one, then the retired ones. */
-  jwks(): { keys: Jwk[] } {
-    return { keys: [this.key, ...this.retired].map((k) => publicJwk(k.publicKey, { kid: k.kid, alg: k.alg })) };
+  async jwks(): Promise<{ keys: Jwk[] }> {
+    return { keys: (await this.keys).map((k) => publicJwk(k.publicKey, { kid: k.kid, alg: k.alg })) };
   }
 }

@@ -35,7 +35,7 @@ export class ReceiptsController {
     summary: 'Le chiavi pubbliche che verificano le ricevute firmate dal servizio (EdDSA, Ed25519)',
     description: 'The public keys that verify the receipts this service signs (EdDSA, Ed25519)',
   })
-  jwks(): { keys: Jwk[] } {
+  jwks(): Promise<{ keys: Jwk[] }> {
     return this.signer.jwks();
   }
 

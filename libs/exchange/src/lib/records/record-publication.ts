@@ -27,16 +27,16 @@ export interface Publications {
  * The event and the signed receipt of each change, by address, made before the write (which stores
  * both): one signature for all of them (receipts/receipt.signer.ts), each event naming its receipt.
  */
-export function publications(
+export async function publications(
   changes: Checked[],
   ref: RecordTypeRef,
   context: { at: Date; target: EventTarget; trace: RequestTrace },
   signer: ReceiptSigner,
-): Publications {
+): Promise<Publications> {
   if (changes.length === 0) return { jws: '', byAddress: new Map() };
   const { at, target, trace } = context;
   const ids = changes.map(() => uuidv7());
-  const { jws, proofs } = signer.sign(
+  const { jws, proofs } = await signer.sign(
     changes.map((c, i) => ({
       type: ref.type,
       ente: c.ente,

@@ -99,7 +99,7 @@ export class RecordWriter {
     }
     const at = new Date();
     const target = eventTarget(this.settings, ref);
-    const { jws, byAddress: published } = publications(
+    const { jws, byAddress: published } = await publications(
       [...puts, ...deletes],
       ref,
       { at, target, trace },

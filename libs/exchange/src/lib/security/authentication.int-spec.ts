@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_TOKEN_ISSUER, generateSigningKey, signJwt } from '@interscambio/access';
+import { DEFAULT_TOKEN_ISSUER, generateSigningKey } from '@interscambio/access';
+import { signJwt } from '@interscambio/access/testing';
 import type { JwtClaims } from '@interscambio/access';
 import { ForgingJwks } from '../../../test/forging-jwks';
 import { provaTheme } from '../../../test/prova-theme';

@@ -1,5 +1,6 @@
-import { importPublicJwk, jwkThumbprint, JwtError } from '@interscambio/access';
+import { importPublicJwk, JwtError } from '@interscambio/access';
 import type { Jwk } from '@interscambio/access';
+import { calculateJwkThumbprint } from 'jose';
 import { UnprocessableError } from '../http/registry.errors';
 
 export interface RegisteredJwk {
@@ -8,14 +9,14 @@ export interface RegisteredJwk {
 }
 
 /** A public JWK a client registers, checked as the token endpoint will use it; kid = RFC 7638 thumbprint when it has none. */
-export function readClientJwk(value: unknown, pointer: string): RegisteredJwk {
+export async function readClientJwk(value: unknown, pointer: string): Promise<RegisteredJwk> {
   try {
     importPublicJwk(value);
-    const jwk = value as Jwk;
-    const kid = jwk.kid ?? jwkThumbprint(jwk);
-    return { kid, jwk: { ...jwk, kid } };
   } catch (error) {
     if (error instanceof JwtError) throw new UnprocessableError('invalid-public-key', pointer, error.message);
     throw error;
   }
+  const jwk = value as Jwk;
+  const kid = jwk.kid ?? (await calculateJwkThumbprint(jwk, 'sha256'));
+  return { kid, jwk: { ...jwk, kid } };
 }

@@ -63,7 +63,7 @@ export class ClientsService {
         '/publicKey',
         'A client_secret client authenticates with its secret: publicKey is only for private_key_jwt clients.',
       );
-    const key = spec.publicKey === undefined ? undefined : readClientJwk(spec.publicKey, '/publicKey');
+    const key = spec.publicKey === undefined ? undefined : await readClientJwk(spec.publicKey, '/publicKey');
     const now = new Date();
     const client = em.create(ApiClient, {
       id: spec.id ?? randomUUID(),
@@ -145,7 +145,7 @@ export class ClientsService {
         `Client "${id}" authenticates with a client secret; keys are for private_key_jwt clients.`,
       );
     this.refuseRevoked(client);
-    const { kid, jwk: stored } = readClientJwk(jwk, '/jwk');
+    const { kid, jwk: stored } = await readClientJwk(jwk, '/jwk');
     if (await em.findOne(ClientKey, { clientId: id, kid }))
       throw new ConflictError('key-exists', `Client "${id}" already has a key "${kid}".`);
     const key = em.create(ClientKey, { clientId: id, kid, jwk: stored, createdAt: new Date() });

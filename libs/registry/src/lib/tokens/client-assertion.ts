@@ -62,17 +62,17 @@ export async function assertedClientId(
 }
 
 /** Signature by one of the client's keys, audience, times and jti, in that order. */
-export function verifyAssertion(
+export async function verifyAssertion(
   claims: AssertionClaims,
   clientId: string,
   keys: readonly ClientKey[],
   audience: string,
   nowSeconds: number,
-): VerifiedAssertion {
+): Promise<VerifiedAssertion> {
   const { decoded } = claims;
   const key = keyOf(decoded, clientId, keys);
   try {
-    verifySignature(decoded, importPublicJwk(key.jwk), ALGORITHMS);
+    await verifySignature(decoded, importPublicJwk(key.jwk), ALGORITHMS);
   } catch (error) {
     throw refusal(error);
   }

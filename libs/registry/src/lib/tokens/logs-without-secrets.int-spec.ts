@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ConsoleLogger } from '@nestjs/common';
 import type { LogLevel } from '@nestjs/common';
-import { generateSigningKey, signJwt } from '@interscambio/access';
+import { generateSigningKey } from '@interscambio/access';
+import { signJwt } from '@interscambio/access/testing';
 import type { Jwk, JwtClaims, SigningKey } from '@interscambio/access';
 import { OutputCapture, secretsIn } from '@interscambio/testing';
 import { basicAuthorization, RegistryHttp, startRegistryTestApp } from '../../../test';

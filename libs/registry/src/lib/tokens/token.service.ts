@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { PostgresRateLimiter, signJwt } from '@interscambio/access';
+import { PostgresRateLimiter, signToken } from '@interscambio/access';
 import type { JwtClaims } from '@interscambio/access';
 import { SchemaCatalog } from '@interscambio/schemas';
 import type { ApiClient } from '../clients/api-client.entity';
@@ -84,7 +84,7 @@ export class TokenService {
         'client-uses-client-secret',
         `Client "${id}" authenticates with its client secret (HTTP Basic or client_secret in the body), not with an assertion.`,
       );
-    const verified = verifyAssertion(claims, id, found.keys, this.settings.tokenIssuer, now.getTime() / 1000);
+    const verified = await verifyAssertion(claims, id, found.keys, this.settings.tokenIssuer, now.getTime() / 1000);
     await this.usedAssertions.record(id, verified.jti, new Date(verified.expiresAt * 1000), now);
     return found;
   }
@@ -134,7 +134,7 @@ export class TokenService {
       ...(client.rateLimit === null ? {} : { rate_limit: client.rateLimit }),
     };
     return {
-      access_token: signJwt(key, claims, 'at+jwt'),
+      access_token: await signToken(key, claims, 'at+jwt'),
       token_type: 'Bearer',
       expires_in: ttl,
       scope: scopes.join(' '),
