@@ -17,6 +17,7 @@ const env = {
   TOKEN_JWKS_URL: 'http://127.0.0.1:1/jwks.json',
   RECEIPT_KEY_SECRET: 'preview-mode-signs-nothing-at-all-0123456789',
   REGISTRY_KEY_SECRET: 'preview-mode-encrypts-nothing-at-all-012345',
+  NOTIFIER_SECRET_KEY: 'preview-mode-encrypts-no-secret-at-all-0123',
   PUBLIC_URL: 'https://interscambio.cittametropolitana.pa.it',
 };
 
