@@ -7,8 +7,9 @@ export {
 } from './lib/problem/problem.error';
 export type { IssueDetail } from './lib/problem/problem.error';
 export { requestLanguage, textIn } from './lib/language/language';
+export { schemaIssueInItalian } from './lib/problem/issue-message';
 export type { Language, Text } from './lib/language/language';
-export { dependencyFailure, PROBLEM_MEDIA_TYPE, toProblem } from './lib/problem/problem';
+export { dependencyFailure, issuesIn, PROBLEM_MEDIA_TYPE, toProblem } from './lib/problem/problem';
 export { unstorableText } from './lib/problem/unstorable-text';
 export type { Problem } from './lib/problem/problem';
 export { ProblemFilter } from './lib/problem/problem.filter';

@@ -1,4 +1,5 @@
 import type { RecordTypeInfo, SchemaCatalog, ValidationIssue } from '@interscambio/schemas';
+import { schemaIssueInItalian } from '@interscambio/http';
 import type { IssueDetail } from '@interscambio/http';
 import { UnknownRecordTypeError } from '../exchange.problems';
 import type { RecordTypeRef } from '../records/record.types';
@@ -80,7 +81,12 @@ export class ThemeCatalog {
   /** Schema issues first; the theme's rules run only on a document the schema accepted. */
   validate(ref: RecordTypeRef, document: unknown, context?: RuleContext): IssueDetail[] {
     const issues = this.catalog.validate(this.theme, ref.type, document, ref.major);
-    if (issues.length > 0) return issues.map(({ pointer, keyword, message }) => ({ pointer, keyword, message }));
+    // The answer shows pointer, keyword and message; the Italian sentence travels for an Italian caller.
+    if (issues.length > 0)
+      return issues.map(({ pointer, keyword, message, params }) => {
+        const it = params ? schemaIssueInItalian(keyword, params) : undefined;
+        return { pointer, keyword, message, ...(it ? { it } : {}) };
+      });
     const rules = [...(this.rules.get(EVERY_TYPE) ?? []), ...(this.rules.get(ref.type) ?? [])];
     return rules.flatMap((rule) => rule.check(document, context));
   }

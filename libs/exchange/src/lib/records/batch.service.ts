@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@interscambio/access';
-import { ValidationError } from '@interscambio/http';
-import type { HttpAnswer, HttpRequest, IssueDetail } from '@interscambio/http';
+import { issuesIn, requestLanguage, ValidationError } from '@interscambio/http';
+import type { HttpAnswer, HttpRequest, IssueDetail, Language } from '@interscambio/http';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { idempotentWork } from '../idempotency/idempotent-work';
@@ -49,13 +49,14 @@ export class BatchService {
       }));
       const trace = traceOf(request, caller);
       const outcomes = await (tx ? this.writer.write(tx, commands, trace) : this.writer.commit(commands, trace));
-      const results = outcomes.map((outcome, index) => resultOf(outcome, index));
+      const language = requestLanguage(request);
+      const results = outcomes.map((outcome, index) => resultOf(outcome, index, language));
       return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: { items: results } };
     });
   }
 }
 
-function resultOf(outcome: RecordOutcome, index: number): BatchItemResult {
+function resultOf(outcome: RecordOutcome, index: number, language: Language): BatchItemResult {
   const { ente, key } = outcome;
   if (outcome.status === 'rejected') {
     const { rejection } = outcome;
@@ -65,7 +66,7 @@ function resultOf(outcome: RecordOutcome, index: number): BatchItemResult {
       key,
       status: rejectionStatus(rejection),
       outcome: 'rejected',
-      errors: rejectionIssues(rejection),
+      errors: issuesIn(rejectionIssues(rejection), language),
     };
   }
   const created = outcome.status === 'created';

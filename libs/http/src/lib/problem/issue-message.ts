@@ -10,9 +10,12 @@ import type { IssueDetail } from './problem.error';
  */
 export function issueMessageIn(issue: IssueDetail, language: Language): string {
   if (language === 'en') return issue.message;
-  if (issue.it !== undefined) return issue.it;
-  if (issue.params === undefined) return issue.message;
-  const error = { keyword: issue.keyword, params: issue.params, instancePath: '', schemaPath: '' } as ErrorObject;
+  return issue.it ?? (issue.params ? schemaIssueInItalian(issue.keyword, issue.params) : undefined) ?? issue.message;
+}
+
+/** ajv-i18n's Italian sentence for a JSON Schema keyword and its parameters. */
+export function schemaIssueInItalian(keyword: string, params: Readonly<Record<string, unknown>>): string | undefined {
+  const error = { keyword, params, instancePath: '', schemaPath: '' } as ErrorObject;
   localizeItalian([error]);
-  return error.message ?? issue.message;
+  return error.message;
 }

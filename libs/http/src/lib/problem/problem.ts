@@ -73,7 +73,7 @@ export function toProblem(error: unknown, language: Language = 'en'): Problem {
   if (unavailable) return toProblem(unavailable, language);
   const say = (text: Text): string => textIn(text, language);
   if (error instanceof ProblemError) {
-    const errors = error.errors?.map((issue) => renderIssue(issue, language));
+    const errors = error.errors && issuesIn(error.errors, language);
     // Extension members come after the standard ones and never replace them.
     const detail = say(error.detail ?? error.title);
     return { ...error.extensions, ...problem(error.code, error.status, say(error.title), detail, errors) };
@@ -100,10 +100,9 @@ function problem(code: string, status: number, title: string, detail?: string, e
   return { type: `urn:interscambio:problem:${code}`, title, status, detail, code, ...(errors ? { errors } : {}) };
 }
 
-/** An issue as the caller reads it: the Italian sentence travels inside, never out as a member. */
-function renderIssue(issue: IssueDetail, language: Language): IssueDetail {
-  const { it: _italian, ...shown } = issue;
-  return { ...shown, message: issueMessageIn(issue, language) };
+/** Issues as the caller reads them: the Italian sentence travels inside, never out as a member. */
+export function issuesIn(issues: readonly IssueDetail[], language: Language): IssueDetail[] {
+  return issues.map(({ it, ...shown }) => ({ ...shown, message: issueMessageIn({ ...shown, it }, language) }));
 }
 
 function fastifyError(error: unknown): { status: number; message: string } | undefined {

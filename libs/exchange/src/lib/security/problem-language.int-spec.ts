@@ -1,0 +1,83 @@
+import { provaTheme } from '../../../test/prova-theme';
+import type { ProvaTheme } from '../../../test/prova-theme';
+import { startThemeTestApp } from '../../../test/theme-test-app';
+import type { ThemeTestApp } from '../../../test/theme-test-app';
+
+describe('problems in the language the caller asks for (Accept-Language: it, en)', () => {
+  let prova: ProvaTheme;
+  let t: ThemeTestApp;
+  let base: string;
+
+  beforeAll(async () => {
+    prova = provaTheme();
+    t = await startThemeTestApp(prova.theme, 'problem_language');
+    await t.app.listen(0, '127.0.0.1');
+    base = `${await t.app.getUrl()}/prova/v1`;
+  });
+
+  afterAll(async () => {
+    await t.close();
+    prova.remove();
+  });
+
+  async function ask(language: string | undefined, path: string, init: RequestInit = {}, authorized = true) {
+    const headers = {
+      'content-type': 'application/json',
+      ...(authorized ? t.as('082053') : {}),
+      ...(language ? { 'accept-language': language } : {}),
+    };
+    const res = await fetch(`${base}${path}`, { ...init, headers });
+    const body = (await res.json()) as {
+      title: string;
+      detail: string;
+      errors?: { pointer: string; message: string }[];
+    };
+    return { status: res.status, language: res.headers.get('content-language'), ...body };
+  }
+
+  const invalid = { method: 'PUT', body: '{"anno": "duemila", "nota": "x"}' };
+
+  it('says a refused record in Italian, its schema issues included, to an Italian caller', async () => {
+    const answer = await ask('it-IT,it;q=0.9,en;q=0.5', '/records/avviso/082053/lingua', invalid);
+    expect(answer).toMatchObject({
+      status: 422,
+      language: 'it',
+      title: 'Validazione non riuscita',
+      detail: 'Il documento non è conforme al tipo di record.',
+      errors: [{ pointer: '/anno', message: 'deve essere di tipo integer' }],
+    });
+  });
+
+  it('says it in English to an English caller and to one who names neither language', async () => {
+    for (const language of ['en', undefined, 'de-DE']) {
+      const answer = await ask(language, '/records/avviso/082053/lingua', invalid);
+      expect(answer).toMatchObject({
+        status: 422,
+        language: 'en',
+        title: 'Validation failed',
+        errors: [{ pointer: '/anno', message: 'must be integer' }],
+      });
+    }
+  });
+
+  it('refuses a missing token, a bad key and an unknown type in Italian', async () => {
+    expect(await ask('it', '/records/avviso/082053/k', {}, false)).toMatchObject({
+      status: 401,
+      title: 'Non autorizzato',
+      detail: expect.stringContaining('Manca il token di accesso'),
+    });
+    expect(await ask('it', '/records/avviso/082053/%20chiave')).toMatchObject({
+      status: 400,
+      detail: expect.stringContaining('La chiave di un record'),
+    });
+    expect(await ask('it', '/records/sconosciuto/082053/k')).toMatchObject({
+      status: 404,
+      title: 'Tipo di record sconosciuto',
+    });
+  });
+
+  it('stores nothing of a record it refused, whatever the language', async () => {
+    const res = await fetch(`${base}/records/avviso/082053/lingua`, { headers: t.as('082053') });
+    expect(res.status).toBe(404);
+  });
+});
