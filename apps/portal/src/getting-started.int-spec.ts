@@ -134,7 +134,7 @@ describe('the getting-started guide of the portal, run as written against the se
     expect(record.data?.importo).toBe(28750);
     const feed = await api.GET('/feed', { params: { query: { types: 'posizione-debitoria' } } });
     expect(feed.data?.items.map((i) => [i.key, i.operation])).toEqual([['GUIDA-TARI-2024-0001', 'created']]);
-    const subscriptions = await notifierClient({ baseUrl: base, auth }).GET('/notifier/v1/subscriptions', {
+    const subscriptions = await notifierClient({ baseUrl: base, auth }).GET('/subscriptions', {
       parseAs: 'json',
     });
     const { items } = subscriptions.data as unknown as { items: { callbackUrl: string; status: string }[] };

@@ -46,7 +46,7 @@ export function registryClient(options: ServiceClientOptions): Client<RegistryPa
   return serviceClient<RegistryPaths>('/registry/v1', options);
 }
 
-/** The notifier's webhook subscriptions (its document's paths are absolute: `/notifier/v1/…`). */
+/** The notifier's webhook subscriptions. */
 export function notifierClient(options: ServiceClientOptions): Client<NotifierPaths> {
-  return serviceClient<NotifierPaths>('', options);
+  return serviceClient<NotifierPaths>('/notifier/v1', options);
 }
