@@ -35,6 +35,13 @@ export async function createConsoleApp(
     const settings = new ConsoleSettings(config, db, bus, themes);
     const observability = Observability.forService('console', logLevels, logDestination);
     const adapter = createFastifyAdapter(config.trustedProxies);
+    // `/console/` is the address people type and the one the README gives; Fastify's router tells it
+    // apart from `/console`, the route of the overview's redirect.
+    adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+      if (request.url.split('?')[0] === `${CONSOLE_BASE_PATH}/`)
+        return void reply.redirect(`${CONSOLE_BASE_PATH}/panoramica`, 303);
+      done();
+    });
     // The pages' forms post urlencoded fields; URLSearchParams is all it takes to read them.
     adapter
       .getInstance()

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { RouterModule } from '@nestjs/core';
-import { STATUS_CHECKS, StatusController } from '@interscambio/http';
+import { APP_FILTER, RouterModule } from '@nestjs/core';
+import { ProblemFilter, STATUS_CHECKS, StatusController } from '@interscambio/http';
 import type { StatusChecks } from '@interscambio/http';
 import { probeBus, probeKafka } from '@interscambio/messaging';
 import { MetricsController, Observability } from '@interscambio/observability';
@@ -53,6 +53,7 @@ export class ConsoleModule {
       ],
       controllers: [AuthController, PagesController, DeadLettersController],
       providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: ConsoleSettings, useValue: settings },
         { provide: CONSOLE_POOL, useValue: settings.db.pool },
         // The one place to plug in an OIDC authenticator (SPID/CIE through a federation broker).

@@ -69,6 +69,17 @@ describe('console login (real PostgreSQL)', () => {
     expect(answer.headers.location).toBe('/console/accesso');
   });
 
+  it('opens the overview at /console and /console/, and answers an unknown page with problem+json', async () => {
+    for (const url of ['/console', '/console/', '/console/?x=1']) {
+      const answer = await app.inject({ method: 'GET', url });
+      expect([answer.statusCode, answer.headers.location]).toEqual([303, '/console/panoramica']);
+    }
+    const missing = await app.inject({ method: 'GET', url: '/console/nessuna', headers: { 'accept-language': 'it' } });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(missing.json()).toMatchObject({ title: 'Non trovato' });
+  });
+
   it('opens a session with an HttpOnly, SameSite=Strict, Secure cookie for the right password', async () => {
     const answer = await login(PASSWORD);
     expect(answer.statusCode).toBe(303);
