@@ -152,11 +152,15 @@ if (apps.length === 0) {
   if (!listening) stop(1);
   else {
     const up = await Promise.all(services.map((s) => ready(s.port, s.readyPath ?? `/${s.name}/v1/health/ready`)));
-    const lines = services.map((s, i) =>
-      s.app === 'portal'
-        ? `  ${'portal'.padEnd(20)} ${up[i] ? 'up  ' : 'DOWN'}  http://localhost:${port}/docs/  (guida, API, eventi, schemi)`
-        : `  ${s.name.padEnd(20)} ${up[i] ? 'up  ' : 'DOWN'}  http://localhost:${port}/${s.name}/v1/  (status, docs, metrics)`,
-    );
+    // The pages people open: the portal's and the console's; an API service's status, docs and metrics.
+    const pages: Record<string, string> = {
+      portal: '/docs/  (guida, API, eventi, schemi)',
+      console: '/console/  (panoramica, flussi, scartati, enti, traccia)',
+    };
+    const lines = services.map((s, i) => {
+      const where = pages[s.app] ?? `/${s.name}/v1/  (status, docs, metrics)`;
+      return `  ${s.app.padEnd(20)} ${up[i] ? 'up  ' : 'DOWN'}  http://localhost:${port}${where}`;
+    });
     const summary =
       `\n[start] ${up.filter(Boolean).length} of ${services.length} services up behind http://localhost:${port}/\n` +
       `${lines.join('\n')}\n` +
