@@ -106,8 +106,24 @@ class Migration20261203160001NotifierRevocation extends Migration {
   }
 }
 
+class Migration20261203170001NotifierClaimIndex extends Migration {
+  override up(): void {
+    // The claim reads each subscription's earliest due deliveries, not every pending one in time order.
+    this.addSql(
+      `create index "delivery_subscription_due_index" on "delivery" ("subscription_id", "next_attempt_at", "seq") where "status" = 'pending'`,
+    );
+    this.addSql('drop index if exists "delivery_due_index"');
+  }
+
+  override down(): void {
+    this.addSql(`create index "delivery_due_index" on "delivery" ("next_attempt_at") where "status" = 'pending'`);
+    this.addSql('drop index if exists "delivery_subscription_due_index"');
+  }
+}
+
 /** The notifier's own tables, listed after messagingMigrations (processed_event). */
 export const notifierMigrations: MigrationObject[] = [
   { name: 'Migration20261203100001Notifier', class: Migration20261203100001Notifier },
   { name: 'Migration20261203160001NotifierRevocation', class: Migration20261203160001NotifierRevocation },
+  { name: 'Migration20261203170001NotifierClaimIndex', class: Migration20261203170001NotifierClaimIndex },
 ];
