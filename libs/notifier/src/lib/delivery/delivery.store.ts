@@ -21,6 +21,12 @@ export interface DueDelivery {
   cloudEvent: Record<string, unknown>;
 }
 
+/** What a claim leased, and how many deliveries it found waiting behind their record's head. */
+export interface Claim {
+  deliveries: DueDelivery[];
+  parked: number;
+}
+
 interface DueRow {
   id: string;
   subscription_id: string;
@@ -68,13 +74,8 @@ export class DeliveryStore {
    * it is done (DONE_RELEASES_NEXT). Only heads are leased, so a record's order never depends on
    * the parking: a release that raced the parking costs at most a lease of waiting.
    */
-  async claim(
-    limit: number,
-    perSubscription: number,
-    inFlight: Map<string, number>,
-    leaseMs: number,
-  ): Promise<DueDelivery[]> {
-    const { rows: claimed } = await this.db.pool.query<{ id: string }>({
+  async claim(limit: number, perSubscription: number, inFlight: Map<string, number>, leaseMs: number): Promise<Claim> {
+    const { rows: claims } = await this.db.pool.query<{ ids: string[]; parked: number }>({
       // Prepared once per connection: planning this statement costs more than running it.
       name: 'notifier-claim',
       text: `with candidate as (
@@ -98,12 +99,17 @@ export class DeliveryStore {
          for update of d skip locked),
        parked as (
          update delivery d set next_attempt_at = greatest(j.behind_until, now() + $5 * interval '1 millisecond')
-         from judged j where d.id = j.id and j.behind_until is not null and d.status = 'pending')
-       update delivery d set next_attempt_at = now() + $5 * interval '1 millisecond'
-       from chosen where d.id = chosen.id returning d.id`,
+         from judged j where d.id = j.id and j.behind_until is not null and d.status = 'pending' returning 1),
+       leased as (
+         update delivery d set next_attempt_at = now() + $5 * interval '1 millisecond'
+         from chosen where d.id = chosen.id returning d.id)
+       select coalesce((select array_agg(id::text) from leased), '{}') as ids,
+         (select count(*)::int from parked) as parked`,
       values: [limit, [...inFlight.keys()], [...inFlight.values()], perSubscription, leaseMs],
     });
-    if (claimed.length === 0) return [];
+    const claimed = claims[0]?.ids ?? [];
+    const parked = claims[0]?.parked ?? 0;
+    if (claimed.length === 0) return { deliveries: [], parked };
     const { rows } = await this.db.pool.query<DueRow>(
       `select d.id, d.subscription_id, d.attempts, d.retry_until, s.callback_url, s.secret,
          case when s.previous_secret_until > now() then s.previous_secret end as previous_secret,
@@ -113,9 +119,9 @@ export class DeliveryStore {
          cross join lateral (select e.visibility, e.ente, e.type, e.theme) r
          ${grantJoin(this.db.table('agreement'))}
        where d.id = any($1::uuid[])`,
-      [claimed.map((c) => c.id)],
+      [claimed],
     );
-    return rows.map((row) => ({
+    const deliveries = rows.map((row) => ({
       id: row.id,
       subscriptionId: row.subscription_id,
       attempts: row.attempts,
@@ -132,6 +138,7 @@ export class DeliveryStore {
         row.agreement_id && row.fields && row.data !== null ? minimised(row.data, row.fields) : row.data,
       ),
     }));
+    return { deliveries, parked };
   }
 
   async delivered(delivery: DueDelivery, status: number): Promise<void> {
