@@ -97,9 +97,14 @@ export class DeliveryStore {
          select d.id from delivery d join judged j on j.id = d.id
          where j.behind_until is null and d.status = 'pending' and d.next_attempt_at <= now()
          for update of d skip locked),
+       -- Skipping locked rows here too: two replicas parking the same deliveries would deadlock.
+       waiting as (
+         select d.id, j.behind_until from delivery d join judged j on j.id = d.id
+         where j.behind_until is not null and d.status = 'pending'
+         for update of d skip locked),
        parked as (
-         update delivery d set next_attempt_at = greatest(j.behind_until, now() + $5 * interval '1 millisecond')
-         from judged j where d.id = j.id and j.behind_until is not null and d.status = 'pending' returning 1),
+         update delivery d set next_attempt_at = greatest(w.behind_until, now() + $5 * interval '1 millisecond')
+         from waiting w where d.id = w.id returning 1),
        leased as (
          update delivery d set next_attempt_at = now() + $5 * interval '1 millisecond'
          from chosen where d.id = chosen.id returning d.id)
