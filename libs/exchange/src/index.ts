@@ -33,6 +33,8 @@ export { Database } from './lib/storage/database';
 export type { BatchItemResult } from './lib/records/batch.service';
 export type { FeedItem, FeedPage } from './lib/feed/feed.reader';
 export { FeedNotifier } from './lib/feed/feed.notifier';
+export { decodeFeedCursor } from './lib/feed/cursor';
+export type { FeedPlace } from './lib/feed/cursor';
 export type { RecordList } from './lib/records/record-collection.controller';
 export { grantJoinSql, visibleSql } from './lib/security/record-grant.sql';
 export { minimised } from './lib/security/minimised';

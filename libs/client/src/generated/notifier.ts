@@ -82,8 +82,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Send again the past events after a time or after a received event, as the owner may see them today
-     * @description Send again the past events after a time or after a received event, as the owner may see them today
+     * Send again the past events after a time, a received event or a place in a theme's feed, as the owner may see them today
+     * @description Send again the past events after a time, a received event or a place in a theme's feed, as the owner may see them today
      */
     post: operations['subscriptionsReplay'];
     delete?: never;
@@ -247,8 +247,10 @@ export interface components {
     };
     /** ReplayRequest */
     ReplayRequest: {
-      /** @description An RFC 3339 time (events after it), or the id of an event already received (events after that one). */
+      /** @description An RFC 3339 time (events after it), the id of an event already received (events logged after that one), or a theme's feed cursor (that theme's events after that place in its feed: `next` of `GET /<theme>/v1/feed`, or an event's `feedcursor`). */
       from: string;
+      /** @description With a feed cursor: the theme whose feed it is from. Needed only when the subscription's types belong to more than one theme. */
+      theme?: string;
     };
     /**
      * @description Errore secondo RFC 9457 (problem details), con `code` stabile e, per gli errori di validazione, l'elenco dei problemi con il loro JSON pointer. / RFC 9457 problem details.

@@ -15,6 +15,10 @@ export const cloudEventHeadersSchema = {
     ce_revision: text('Estensione: la revisione del record prodotta da questa modifica.', { pattern: '^[1-9][0-9]*$' }),
     ce_visibility: text('Estensione: visibilità del tipo di record.', { enum: ['pubblico', 'riservato', 'personale'] }),
     ce_correlationid: text("Estensione: l'X-Correlation-ID della richiesta che ha causato la modifica."),
+    ce_feedcursor: text(
+      'Estensione: il cursore del feed del tema subito dopo questa modifica (`GET /<tema>/v1/feed?after=`, o `from` di un replay del notifier).',
+      { pattern: '^[A-Za-z0-9_-]{1,96}$' },
+    ),
     ce_traceparent: text('Estensione distributed tracing: il contesto W3C della richiesta.'),
     'interscambio-receipt': text('La ricevuta firmata della modifica (`<JWS>~<leaf>~<path>`).'),
     'content-type': text('`application/json`; assente in una cancellazione.', { const: 'application/json' }),

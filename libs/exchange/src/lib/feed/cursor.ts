@@ -19,6 +19,14 @@ export function encodeFeedCursor(place: FeedPlace): string {
   return Buffer.from(`${FEED}${place.tx}.${place.position}`).toString('base64url');
 }
 
+/**
+ * encodeFeedCursor in SQL, for the change's `tx` and `position` columns: a write stamps its events
+ * with their feed cursor in the statement that takes the place. The text is at most 42 bytes, so
+ * base64 needs no line break; base64url has no padding.
+ */
+export const feedCursorSql = (tx: string, position: string): string =>
+  `translate(rtrim(encode(convert_to('${FEED}' || ${tx} || '.' || ${position}, 'UTF8'), 'base64'), '='), '+/', '-_')`;
+
 /** The feed place a cursor stands for; the beginning when none is given. */
 export function decodeFeedCursor(cursor: string | undefined): FeedPlace {
   const text = textOf(cursor);

@@ -10,6 +10,7 @@
 // the order transactions *started* writing, not the order they committed; a writer that started
 // before another but queued behind it on one record's row lock must still come after it.
 
+import { feedCursorSql } from '../feed/cursor';
 import { grantJoinSql, visibleSql } from '../security/record-grant.sql';
 
 /** `bigint` id of the current transaction (PostgreSQL ≥ 13), assigned now if it has none. */
@@ -69,6 +70,9 @@ const publishSql = (publication: Publication, e: number, payload: string): strin
     select i.event_id as id, $${e + 2}::text as topic, w.ente || '/' || w.key as key,
       i.headers || jsonb_build_object($${e}::text, $${e + 1}::text || w.operation,
         'interscambio-revision', w.revision::text,
+        -- Where the change stands in the theme's feed: a consumer can go on from it with GET /feed
+        -- or ask the notifier to replay from it.
+        'ce_feedcursor', ${feedCursorSql('w.feed_tx', 'w.feed_position')},
         -- The service's signed receipt of the change, so a consumer can verify who published what.
         'interscambio-receipt', ${receiptSql(e + 6)}) as headers,
       ${payload} as payload, i.n

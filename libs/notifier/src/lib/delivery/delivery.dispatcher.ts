@@ -53,17 +53,24 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
       // Wakes before this claim are answered by it; only later ones cut the next sleep short.
       this.woken = false;
       let claimed: DueDelivery[] = [];
+      let parked = 0;
       const free = concurrency - this.running;
       if (free > 0) {
         try {
           // The lease outlasts the longest POST, so no other replica takes a delivery still in flight.
-          claimed = await this.store.claim(free, perSubscription, this.inFlight, requestTimeoutMs * 2 + 5000);
+          ({ deliveries: claimed, parked } = await this.store.claim(
+            free,
+            perSubscription,
+            this.inFlight,
+            requestTimeoutMs * 2 + 5000,
+          ));
         } catch (error) {
           this.logger.warn(`claiming deliveries failed: ${(error as Error).message}`);
         }
       }
       for (const delivery of claimed) this.start(delivery);
-      if (claimed.length === 0 || claimed.length === free) await this.sleep(pollMs);
+      // A claim that only parked deliveries waiting behind others may have left due heads behind them.
+      if ((claimed.length === 0 && parked === 0) || claimed.length === free) await this.sleep(pollMs);
     }
   }
 

@@ -21,6 +21,12 @@ export interface DueDelivery {
   cloudEvent: Record<string, unknown>;
 }
 
+/** What a claim leased, and how many deliveries it found waiting behind their record's head. */
+export interface Claim {
+  deliveries: DueDelivery[];
+  parked: number;
+}
+
 interface DueRow {
   id: string;
   subscription_id: string;
@@ -36,6 +42,17 @@ interface DueRow {
   fields: string[] | null;
 }
 
+/**
+ * A CTE for a statement whose CTE `done` finished a delivery: the next one of its record, parked by
+ * a claim while it waited, is due now (a delivery with attempts keeps its backoff). The subquery
+ * reads the statement's snapshot, in which `done` is still pending: hence `p.id <> f.id`.
+ */
+const DONE_RELEASES_NEXT = `released as (
+         update delivery n set next_attempt_at = now()
+         from (select p.id from delivery p join done f on p.subscription_id = f.subscription_id and p.record = f.record
+               where f.status <> 'pending' and p.status = 'pending' and p.id <> f.id order by p.seq limit 1) s
+         where n.id = s.id and n.attempts = 0 and n.next_attempt_at > now())`;
+
 /** The delivery outbox in PostgreSQL: claims, outcomes and the counters of their subscriptions. */
 @Injectable()
 export class DeliveryStore {
@@ -47,34 +64,57 @@ export class DeliveryStore {
   /**
    * Leases up to `limit` due heads of their (subscription, record) queues, at most `perSubscription`
    * minus those in flight per subscription, on active, unexpired subscriptions.
+   *
+   * It reads O(active subscriptions + claimed) index entries, not every pending delivery (a claim
+   * runs after each POST): per subscription, its earliest due deliveries from
+   * delivery_subscription_due_index; of the earliest overall, each is its queue's head unless an
+   * earlier delivery of the same record is still pending (one probe of delivery_pending_index).
+   * A delivery found waiting behind another is parked until that one's next attempt, and at
+   * least a lease, so later claims do not read it again; the delivery before it releases it when
+   * it is done (DONE_RELEASES_NEXT). Only heads are leased, so a record's order never depends on
+   * the parking: a release that raced the parking costs at most a lease of waiting.
    */
-  async claim(
-    limit: number,
-    perSubscription: number,
-    inFlight: Map<string, number>,
-    leaseMs: number,
-  ): Promise<DueDelivery[]> {
-    const { rows: claimed } = await this.db.pool.query<{ id: string }>(
-      `with heads as (
-         select distinct on (d.subscription_id, d.record) d.id, d.subscription_id, d.next_attempt_at, d.seq
-         from delivery d where d.status = 'pending'
-         order by d.subscription_id, d.record, d.seq),
-       due as (
-         select h.id, row_number() over (partition by h.subscription_id order by h.next_attempt_at, h.seq) as n,
-           coalesce(f.busy, 0) as busy, h.next_attempt_at
-         from heads h join subscription s on s.id = h.subscription_id
-           left join unnest($2::uuid[], $3::int[]) f(sid, busy) on f.sid = h.subscription_id
-         where h.next_attempt_at <= now() and not s.paused and (s.expires_at is null or s.expires_at > now())),
+  async claim(limit: number, perSubscription: number, inFlight: Map<string, number>, leaseMs: number): Promise<Claim> {
+    const { rows: claims } = await this.db.pool.query<{ ids: string[]; parked: number }>({
+      // Prepared once per connection: planning this statement costs more than running it.
+      name: 'notifier-claim',
+      text: `with candidate as (
+         select c.id, c.subscription_id, c.record, c.seq
+         from subscription s
+           left join unnest($2::uuid[], $3::int[]) f(sid, busy) on f.sid = s.id
+           cross join lateral (
+             select d.id, d.subscription_id, d.record, d.next_attempt_at, d.seq from delivery d
+             where d.subscription_id = s.id and d.status = 'pending' and d.next_attempt_at <= now()
+             order by d.next_attempt_at, d.seq limit least($4 - coalesce(f.busy, 0), $1)) c
+         where not s.paused and (s.expires_at is null or s.expires_at > now()) and coalesce(f.busy, 0) < $4
+         order by c.next_attempt_at, c.seq limit $1),
+       judged as (
+         select c.id, (select p.next_attempt_at from delivery p
+             where p.subscription_id = c.subscription_id and p.record = c.record and p.status = 'pending'
+               and p.seq < c.seq order by p.seq limit 1) as behind_until
+         from candidate c),
        chosen as (
-         select d.id from delivery d join due on due.id = d.id
-         where due.n <= $4 - due.busy and d.status = 'pending'
-         order by due.next_attempt_at limit $1
-         for update of d skip locked)
-       update delivery d set next_attempt_at = now() + $5 * interval '1 millisecond'
-       from chosen where d.id = chosen.id returning d.id`,
-      [limit, [...inFlight.keys()], [...inFlight.values()], perSubscription, leaseMs],
-    );
-    if (claimed.length === 0) return [];
+         select d.id from delivery d join judged j on j.id = d.id
+         where j.behind_until is null and d.status = 'pending' and d.next_attempt_at <= now()
+         for update of d skip locked),
+       -- Skipping locked rows here too: two replicas parking the same deliveries would deadlock.
+       waiting as (
+         select d.id, j.behind_until from delivery d join judged j on j.id = d.id
+         where j.behind_until is not null and d.status = 'pending'
+         for update of d skip locked),
+       parked as (
+         update delivery d set next_attempt_at = greatest(w.behind_until, now() + $5 * interval '1 millisecond')
+         from waiting w where d.id = w.id returning 1),
+       leased as (
+         update delivery d set next_attempt_at = now() + $5 * interval '1 millisecond'
+         from chosen where d.id = chosen.id returning d.id)
+       select coalesce((select array_agg(id::text) from leased), '{}') as ids,
+         (select count(*)::int from parked) as parked`,
+      values: [limit, [...inFlight.keys()], [...inFlight.values()], perSubscription, leaseMs],
+    });
+    const claimed = claims[0]?.ids ?? [];
+    const parked = claims[0]?.parked ?? 0;
+    if (claimed.length === 0) return { deliveries: [], parked };
     const { rows } = await this.db.pool.query<DueRow>(
       `select d.id, d.subscription_id, d.attempts, d.retry_until, s.callback_url, s.secret,
          case when s.previous_secret_until > now() then s.previous_secret end as previous_secret,
@@ -84,9 +124,9 @@ export class DeliveryStore {
          cross join lateral (select e.visibility, e.ente, e.type, e.theme) r
          ${grantJoin(this.db.table('agreement'))}
        where d.id = any($1::uuid[])`,
-      [claimed.map((c) => c.id)],
+      [claimed],
     );
-    return rows.map((row) => ({
+    const deliveries = rows.map((row) => ({
       id: row.id,
       subscriptionId: row.subscription_id,
       attempts: row.attempts,
@@ -103,13 +143,15 @@ export class DeliveryStore {
         row.agreement_id && row.fields && row.data !== null ? minimised(row.data, row.fields) : row.data,
       ),
     }));
+    return { deliveries, parked };
   }
 
   async delivered(delivery: DueDelivery, status: number): Promise<void> {
     await this.db.pool.query(
       `with done as (
          update delivery set status = 'delivered', attempts = attempts + 1, last_status = $2, finished_at = now()
-         where id = $1 and status = 'pending' returning subscription_id)
+         where id = $1 and status = 'pending' returning id, subscription_id, record, status),
+       ${DONE_RELEASES_NEXT}
        update subscription s set sent = sent + 1, consecutive_failures = 0, last_success_at = now()
        from done where s.id = done.subscription_id`,
       [delivery.id, status],
@@ -125,7 +167,8 @@ export class DeliveryStore {
       `with done as (
          update delivery set attempts = attempts + 1, last_error = $2, last_status = $3, next_attempt_at = $4,
            status = case when $5 then 'dead' else 'pending' end, finished_at = case when $5 then now() end
-         where id = $1 and status = 'pending' returning subscription_id)
+         where id = $1 and status = 'pending' returning id, subscription_id, record, status),
+       ${DONE_RELEASES_NEXT}
        update subscription s set failed = failed + 1, consecutive_failures = consecutive_failures + 1,
          last_failure_at = now(), last_failure_reason = $2,
          paused = paused or consecutive_failures + 1 >= $6,
@@ -139,9 +182,12 @@ export class DeliveryStore {
   /** Not sent, and said so: the owner may no longer read the record. */
   async withhold(id: string): Promise<void> {
     await this.db.pool.query(
-      `update delivery set status = 'withheld', finished_at = now(),
-         last_error = 'not sent: the owner may no longer read this record (agreement revoked or suspended)'
-       where id = $1 and status = 'pending'`,
+      `with done as (
+         update delivery set status = 'withheld', finished_at = now(),
+           last_error = 'not sent: the owner may no longer read this record (agreement revoked or suspended)'
+         where id = $1 and status = 'pending' returning id, subscription_id, record, status),
+       ${DONE_RELEASES_NEXT}
+       select 1`,
       [id],
     );
   }

@@ -31,8 +31,8 @@ export async function fanOut(event: CloudEvent, db: NotifierDatabase, settings: 
   return inTransaction(db.pool, async (tx) => {
     const { rows } = await tx.query<FanOutRow>(
       `with logged as (
-         insert into record_event (id, theme, type, ente, key, operation, visibility, time, event, data)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (id) do nothing returning position),
+         insert into record_event (id, theme, type, ente, key, operation, visibility, time, event, data, feed_tx, feed_position)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $13, $14) on conflict (id) do nothing returning position),
        candidates as (${matching(db)} and exists (select from logged)),
        queued as (
          insert into delivery (id, subscription_id, event_position, record, retry_until, replay)
@@ -54,6 +54,8 @@ export async function fanOut(event: CloudEvent, db: NotifierDatabase, settings: 
         data === null ? null : JSON.stringify(data),
         recordName(facts),
         settings.delivery.retryWindowMs,
+        facts.feed ? String(facts.feed.tx) : null,
+        facts.feed ? String(facts.feed.position) : null,
       ],
     );
     const row = rows[0];

@@ -1,3 +1,5 @@
+import { decodeFeedCursor } from '@interscambio/exchange';
+import type { FeedPlace } from '@interscambio/exchange';
 import { eventVisibility } from '@interscambio/messaging';
 import type { CloudEvent } from '@interscambio/messaging';
 
@@ -11,6 +13,8 @@ export interface RecordEventFacts {
   operation: string;
   visibility: string;
   time: string;
+  /** Its place in the theme's feed (ce_feedcursor); absent on events published before themes sent it. */
+  feed?: FeedPlace;
 }
 
 const TYPE = /^it\.interscambio\.([a-z][a-z0-9-]*)\.([a-z][a-z0-9-]*)\.(created|updated|deleted)$/;
@@ -32,5 +36,20 @@ export function recordEventFacts(event: CloudEvent): RecordEventFacts {
     key: event.key.slice(slash + 1),
     visibility,
     time: event.time ?? new Date().toISOString(),
+    feed: feedPlaceOf(event),
   };
+}
+
+/**
+ * The event's feed place. A cursor this notifier cannot read leaves the event without one (it is
+ * still delivered; only a replay from a feed cursor will not find it): delivery matters more.
+ */
+function feedPlaceOf(event: CloudEvent): FeedPlace | undefined {
+  const cursor = event.extensions['feedcursor'];
+  if (cursor === undefined || cursor === '') return undefined;
+  try {
+    return decodeFeedCursor(cursor);
+  } catch {
+    return undefined;
+  }
 }

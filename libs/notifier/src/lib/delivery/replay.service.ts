@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@interscambio/access';
+import { decodeFeedCursor } from '@interscambio/exchange';
 import { inTransaction } from '@interscambio/persistence';
 import { NotifierSettings } from '../notifier.settings';
 import { NotifierDatabase } from '../storage/notifier.database';
 import { matchesFilter } from '../subscriptions/record-filter';
-import { ReplayFromUnknownError } from '../subscriptions/subscription.errors';
+import { ReplayFromUnknownError, ReplayThemeError } from '../subscriptions/subscription.errors';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';
 import { DeliveryDispatcher } from './delivery.dispatcher';
 import { matchingSubscriptions, queue } from './fan-out';
@@ -23,6 +24,13 @@ function isTime(text: string): boolean {
 }
 
 const BATCH = 500;
+
+/** Where a replay starts: after a logged position, and after a time or a place in one theme's feed. */
+interface Start {
+  position: string;
+  time: string | null;
+  feed: { theme: string; tx: string; position: string } | null;
+}
 
 interface LoggedEvent extends RecordEventFacts {
   position: string;
@@ -43,16 +51,17 @@ export class ReplayService {
     private readonly dispatcher: DeliveryDispatcher,
   ) {}
 
-  async replay(id: string, from: string, caller: Caller): Promise<{ queued: number }> {
+  async replay(id: string, request: { from: string; theme?: string }, caller: Caller): Promise<{ queued: number }> {
     const subscription = await this.subscriptions.row(id, caller);
-    const after = await this.startAfter(from);
+    const after = await this.startAfter(request, subscription.types);
     let queued = 0;
     for (let position = after.position; ;) {
       const { rows } = await this.db.pool.query<LoggedEvent>(
         `select position::text, theme, type, ente, key, operation, visibility, time, data from record_event
          where position > $1 and type = any($2) and ($4::timestamptz is null or time > $4)
+           and ($5::text is null or (theme = $5 and (feed_tx, feed_position) > ($6::bigint, $7::bigint)))
          order by record_event.position limit $3`,
-        [position, subscription.types, BATCH, after.time],
+        [position, subscription.types, BATCH, after.time, after.feed?.theme, after.feed?.tx, after.feed?.position],
       );
       if (rows.length === 0) break;
       position = (rows.at(-1) as LoggedEvent).position;
@@ -71,14 +80,33 @@ export class ReplayService {
     return { queued };
   }
 
-  /** Where to start: every event published after a time, or those logged after a received event. */
-  private async startAfter(from: string): Promise<{ position: string; time: string | null }> {
-    if (isTime(from)) return { position: '0', time: from };
+  /**
+   * Where to start: every event published after a time, those logged after a received event, or
+   * those of one theme after a place in its feed (events logged before themes sent their feed
+   * cursor have none, and are not replayed from one).
+   */
+  private async startAfter(request: { from: string; theme?: string }, types: string[]): Promise<Start> {
+    const { from } = request;
+    if (isTime(from)) return { position: '0', time: from, feed: null };
     const { rows } = await this.db.pool.query<{ position: string }>(
       'select position::text from record_event where id = $1',
       [from],
     );
-    if (!rows[0]) throw new ReplayFromUnknownError();
-    return { position: rows[0].position, time: null };
+    if (rows[0]) return { position: rows[0].position, time: null, feed: null };
+    const place = feedPlace(from);
+    const themes = [...new Set(types.map((type) => this.settings.themes.get(type) ?? ''))].filter(Boolean).sort();
+    const theme = request.theme ?? (themes.length === 1 ? themes[0] : undefined);
+    if (theme === undefined || !themes.includes(theme)) throw new ReplayThemeError(themes);
+    return { position: '0', time: null, feed: { theme, tx: String(place.tx), position: String(place.position) } };
+  }
+}
+
+/** A feed cursor's place, or the problem that `from` is none of the three things it may be. */
+function feedPlace(from: string): { tx: bigint; position: bigint } {
+  try {
+    return decodeFeedCursor(from);
+  } catch {
+    // decodeFeedCursor's own problem speaks of the feed's `after`: here the field is /from.
+    throw new ReplayFromUnknownError();
   }
 }

@@ -106,8 +106,41 @@ class Migration20261203160001NotifierRevocation extends Migration {
   }
 }
 
+class Migration20261203170001NotifierClaimIndex extends Migration {
+  override up(): void {
+    // The claim reads each subscription's earliest due deliveries, not every pending one in time order.
+    this.addSql(
+      `create index "delivery_subscription_due_index" on "delivery" ("subscription_id", "next_attempt_at", "seq") where "status" = 'pending'`,
+    );
+    this.addSql('drop index if exists "delivery_due_index"');
+  }
+
+  override down(): void {
+    this.addSql(`create index "delivery_due_index" on "delivery" ("next_attempt_at") where "status" = 'pending'`);
+    this.addSql('drop index if exists "delivery_subscription_due_index"');
+  }
+}
+
+class Migration20261203170002NotifierFeedPlace extends Migration {
+  override up(): void {
+    // The event's place in its theme's feed (its ce_feedcursor): a replay can start from a feed cursor.
+    // Null for events published before themes sent it.
+    this.addSql('alter table "record_event" add column "feed_tx" bigint null, add column "feed_position" bigint null');
+    this.addSql(
+      'create index "record_event_feed_index" on "record_event" ("theme", "feed_tx", "feed_position") where "feed_tx" is not null',
+    );
+  }
+
+  override down(): void {
+    this.addSql('drop index if exists "record_event_feed_index"');
+    this.addSql('alter table "record_event" drop column "feed_tx", drop column "feed_position"');
+  }
+}
+
 /** The notifier's own tables, listed after messagingMigrations (processed_event). */
 export const notifierMigrations: MigrationObject[] = [
   { name: 'Migration20261203100001Notifier', class: Migration20261203100001Notifier },
   { name: 'Migration20261203160001NotifierRevocation', class: Migration20261203160001NotifierRevocation },
+  { name: 'Migration20261203170001NotifierClaimIndex', class: Migration20261203170001NotifierClaimIndex },
+  { name: 'Migration20261203170002NotifierFeedPlace', class: Migration20261203170002NotifierFeedPlace },
 ];

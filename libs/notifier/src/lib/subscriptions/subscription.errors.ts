@@ -37,10 +37,33 @@ export class ReplayFromUnknownError extends ProblemError {
       422,
       { it: 'Validazione non riuscita', en: 'Validation failed' },
       {
-        it: 'from non è né un istante RFC 3339 né l’id di un evento consegnato da questo notifier.',
-        en: 'from is neither an RFC 3339 time nor the id of an event this notifier delivered.',
+        it: 'from non è né un istante RFC 3339, né l’id di un evento consegnato da questo notifier, né un cursore del feed di un tema.',
+        en: "from is neither an RFC 3339 time, nor the id of an event this notifier delivered, nor a theme's feed cursor.",
       },
-      [{ pointer: '/from', keyword: 'format', message: 'must be an RFC 3339 time or the id of a received event' }],
+      [
+        {
+          pointer: '/from',
+          keyword: 'format',
+          message: "must be an RFC 3339 time, the id of a received event or a theme's feed cursor",
+        },
+      ],
+    );
+  }
+}
+
+/** A feed cursor is a place in one theme's feed: which one, when the subscription's types span several, or a wrong one. */
+export class ReplayThemeError extends ProblemError {
+  constructor(themes: string[]) {
+    const list = themes.join(', ');
+    super(
+      'replay-theme',
+      422,
+      { it: 'Validazione non riuscita', en: 'Validation failed' },
+      {
+        it: `Un cursore del feed è una posizione nel feed di un solo tema: theme deve essere uno dei temi dei tipi della sottoscrizione (${list}).`,
+        en: `A feed cursor is a place in one theme's feed: theme must be one of the themes of the subscription's types (${list}).`,
+      },
+      [{ pointer: '/theme', keyword: 'enum', message: `must be one of: ${list}` }],
     );
   }
 }

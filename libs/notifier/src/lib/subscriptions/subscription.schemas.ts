@@ -92,7 +92,14 @@ export const replaySchema = {
       minLength: 1,
       maxLength: 100,
       description:
-        'An RFC 3339 time (events after it), or the id of an event already received (events after that one).',
+        "An RFC 3339 time (events after it), the id of an event already received (events logged after that one), or a theme's feed cursor (that theme's events after that place in its feed: `next` of `GET /<theme>/v1/feed`, or an event's `feedcursor`).",
+    },
+    theme: {
+      type: 'string',
+      pattern: '^[a-z][a-z0-9-]*$',
+      maxLength: 64,
+      description:
+        "With a feed cursor: the theme whose feed it is from. Needed only when the subscription's types belong to more than one theme.",
     },
   },
 };

@@ -93,11 +93,12 @@ export class SubscriptionsController {
   @Post(':id/replay')
   @HttpCode(202)
   @ApiOperation({
-    summary: 'Send again the past events after a time or after a received event, as the owner may see them today',
+    summary:
+      "Send again the past events after a time, a received event or a place in a theme's feed, as the owner may see them today",
   })
   @ApiBody({ schema: { $ref: '#/components/schemas/ReplayRequest' } })
   replay(@Param('id') id: string, @Body() body: unknown, @CurrentCaller() caller: Caller): Promise<{ queued: number }> {
-    return this.replays.replay(id, this.validator.body<{ from: string }>(replaySchema, body).from, caller);
+    return this.replays.replay(id, this.validator.body<{ from: string; theme?: string }>(replaySchema, body), caller);
   }
 
   @Get(':id/deliveries')
