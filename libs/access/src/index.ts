@@ -5,7 +5,7 @@ export type { DecodedJwt, JwtClaims, JwtHeader, SigningAlgorithm, VerifyAlgorith
 export { signToken, verifySignature } from './lib/tokens/jwt.signature';
 export { checkTimes } from './lib/tokens/jwt.times';
 export type { TimeCheckOptions } from './lib/tokens/jwt.times';
-export { importPublicJwk, jwkThumbprint, publicJwk } from './lib/tokens/jwk';
+export { importPublicJwk, publicJwk } from './lib/tokens/jwk';
 export type { Jwk } from './lib/tokens/jwk';
 export { exportPrivateJwk, generateSigningKey, importSigningKey } from './lib/tokens/signing-key';
 export type { SigningKey } from './lib/tokens/signing-key';
