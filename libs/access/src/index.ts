@@ -4,7 +4,6 @@ export { decodeJwt } from './lib/tokens/jwt';
 export type { DecodedJwt, JwtClaims, JwtHeader, SigningAlgorithm, VerifyAlgorithm } from './lib/tokens/jwt';
 export { signToken, verifySignature } from './lib/tokens/jwt.signature';
 export { checkTimes } from './lib/tokens/jwt.times';
-export type { TimeCheckOptions } from './lib/tokens/jwt.times';
 export { importPublicJwk, publicJwk } from './lib/tokens/jwk';
 export type { Jwk } from './lib/tokens/jwk';
 export { exportPrivateJwk, generateSigningKey, importSigningKey } from './lib/tokens/signing-key';
