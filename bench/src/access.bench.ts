@@ -15,7 +15,7 @@ const TOKENS = 20_000;
 const ISSUER = 'urn:interscambio:registry';
 
 async function main(): Promise<void> {
-  const key = generateSigningKey('ES256');
+  const key = await generateSigningKey('ES256');
   const keys: KeySource = { key: async (kid) => (kid === key.kid ? key.publicKey : undefined) };
   const now = Math.floor(Date.now() / 1000);
   const tokens = Array.from({ length: TOKENS }, (_, i) =>

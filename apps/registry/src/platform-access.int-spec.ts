@@ -129,7 +129,11 @@ describe('who may publish and read what, across the registry and the theme servi
     const expired = await registry.sign({ ...real.claims, iat: now - 900, exp: now - 300 });
     headers.set('expired token', perTheme({ authorization: `Bearer ${expired}` }));
     // A key of its own under the registry's kid: only the signature tells them apart.
-    const forged = signJwt({ ...generateSigningKey('ES256'), kid: real.header.kid as string }, real.claims, 'at+jwt');
+    const forged = signJwt(
+      { ...(await generateSigningKey('ES256')), kid: real.header.kid as string },
+      real.claims,
+      'at+jwt',
+    );
     headers.set('foreign key', perTheme({ authorization: `Bearer ${forged}` }));
     headers.set('alg none', perTheme({ authorization: `Bearer ${unsigned(real.header, real.claims)}` }));
     const registryOnly = registryTokens.get('publisher') as string;

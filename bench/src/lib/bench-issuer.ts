@@ -27,7 +27,7 @@ export async function startIssuer(
   enti: string[],
   scope = 'records:read records:write',
 ): Promise<BenchIssuer> {
-  const key = generateSigningKey('ES256');
+  const key = await generateSigningKey('ES256');
   const jwks = JSON.stringify({ keys: [publicJwk(key.publicKey, { kid: key.kid, alg: key.alg })] });
   const known = new Set(enti);
   const issued = new Map<string, { token: string; iat: number }>();

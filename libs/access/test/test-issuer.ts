@@ -37,7 +37,7 @@ export class TestIssuer {
   ) {}
 
   static async start(options: { issuer?: string } = {}): Promise<TestIssuer> {
-    const key = generateSigningKey('ES256');
+    const [key, foreignKey] = await Promise.all([generateSigningKey('ES256'), generateSigningKey('ES256')]);
     const jwks = JSON.stringify({ keys: [publicJwk(key.publicKey, { kid: key.kid, alg: key.alg })] });
     const server = createServer((request, response) => {
       const found = request.url === '/.well-known/jwks.json';
@@ -47,7 +47,7 @@ export class TestIssuer {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const url = `http://127.0.0.1:${port}/.well-known/jwks.json`;
-    return new TestIssuer(options.issuer ?? 'urn:interscambio:registry', url, server, key, generateSigningKey('ES256'));
+    return new TestIssuer(options.issuer ?? 'urn:interscambio:registry', url, server, key, foreignKey);
   }
 
   token(claims: TestTokenClaims, options: TestTokenOptions = {}): string {

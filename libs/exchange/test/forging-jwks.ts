@@ -29,7 +29,7 @@ export class ForgingJwks {
     const forging = new ForgingJwks(
       `http://127.0.0.1:${port}/.well-known/jwks.json`,
       server,
-      generateSigningKey('ES256'),
+      await generateSigningKey('ES256'),
     );
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       forging.requests.push(request.url ?? '');

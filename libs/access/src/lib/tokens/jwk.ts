@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { decodeBase64url } from './base64url';
 import type { VerifyAlgorithm } from './jwt';
 import { ALGORITHMS, algorithmsOf, describeKey, MIN_RSA_BITS } from './jwt.algorithms';
@@ -20,32 +20,14 @@ export interface Jwk {
 
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 const COORDINATE_BYTES: Record<string, number> = { 'P-256': 32, 'P-384': 48, Ed25519: 32 };
-// RFC 7638 §3.2: the members that identify a key, in lexicographic order.
-const THUMBPRINT_MEMBERS: Record<string, readonly string[]> = {
-  EC: ['crv', 'kty', 'x', 'y'],
-  OKP: ['crv', 'kty', 'x'],
-  RSA: ['e', 'kty', 'n'],
-};
+// The base64url members of each kind of public key (RFC 7518 §6, RFC 8037 §2).
+const KEY_MEMBERS: Record<string, readonly string[]> = { EC: ['x', 'y'], OKP: ['x'], RSA: ['e', 'n'] };
 
 /** The public half of `key` as a JWK for a JWKS; a private key gives its public half. */
 export function publicJwk(key: KeyObject, meta: { kid: string; alg: string }): Jwk {
   if (key.type === 'secret') throw new JwtError('malformed', 'A shared secret has no public JWK.');
   const publicKey = key.type === 'private' ? createPublicKey(key) : key;
   return { ...(publicKey.export({ format: 'jwk' }) as Jwk), kid: meta.kid, use: 'sig', alg: meta.alg };
-}
-
-/** RFC 7638 thumbprint: base64url SHA-256 of the key's required members, in order, without spaces. */
-export function jwkThumbprint(jwk: Jwk): string {
-  const members = THUMBPRINT_MEMBERS[jwk.kty];
-  if (!members)
-    throw new JwtError('malformed', `A JWK of kty ${quote(jwk.kty)} has no thumbprint here; EC, OKP and RSA keys do.`);
-  const canonical: Record<string, unknown> = {};
-  for (const member of members) {
-    if (typeof jwk[member] !== 'string')
-      throw new JwtError('malformed', `The JWK has no "${member}": it cannot be thumbprinted.`);
-    canonical[member] = jwk[member];
-  }
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url');
 }
 
 /** A public signature key from a JWKS entry; anything else (private, secret, weak, odd) is refused. */
@@ -70,17 +52,17 @@ export function importPublicJwk(jwk: unknown): KeyObject {
 
 function createKey(entry: Record<string, unknown>, refuse: (problem: string) => JwtError): KeyObject {
   const kty = entry['kty'];
-  const members = typeof kty === 'string' ? THUMBPRINT_MEMBERS[kty] : undefined;
+  const members = typeof kty === 'string' ? KEY_MEMBERS[kty] : undefined;
   if (!members) throw refuse(`has kty ${quote(kty)}; only EC, OKP and RSA keys are accepted`);
   const crv = entry['crv'];
   if (kty === 'EC' && crv !== 'P-256' && crv !== 'P-384')
     throw refuse(`has curve ${quote(crv)}; only P-256 and P-384 are accepted`);
   if (kty === 'OKP' && crv !== 'Ed25519') throw refuse(`has curve ${quote(crv)}; only Ed25519 is accepted`);
-  const material: Record<string, string> = {};
+  const material: Record<string, unknown> = { kty, crv };
   for (const member of members) {
     const value = entry[member];
     if (typeof value !== 'string') throw refuse(`has no "${member}"`);
-    const bytes = member === 'kty' || member === 'crv' ? Buffer.alloc(0) : decodeBase64url(value);
+    const bytes = decodeBase64url(value);
     if (!bytes) throw refuse(`has a "${member}" that is not base64url`);
     const expected = COORDINATE_BYTES[crv as string];
     if ((member === 'x' || member === 'y') && expected !== undefined && bytes.length !== expected)

@@ -9,19 +9,19 @@ const claims = { iss: 'urn:interscambio:registry', sub: 'gestionale-082053', exp
 
 describe('signToken (jose) and verifySignature (jose)', () => {
   it.each(['ES256', 'EdDSA'] as const)('verifies a token jose signed with %s', async (alg) => {
-    const key = generateSigningKey(alg);
+    const key = await generateSigningKey(alg);
     const token = await signToken(key, claims, 'at+jwt');
     expect(decodeJwt(token).header).toEqual({ alg, typ: 'at+jwt', kid: key.kid });
     await expect(verifySignature(decodeJwt(token), key.publicKey, [alg])).resolves.toBeUndefined();
   });
 
   it('gives the same EdDSA token as the synchronous signer the tests forge with (Ed25519 is deterministic)', async () => {
-    const key = generateSigningKey('EdDSA');
+    const key = await generateSigningKey('EdDSA');
     expect(await signToken(key, claims, 'at+jwt')).toBe(signJwt(key, claims, 'at+jwt'));
   });
 
   it('rejects, once awaited, a jose-signed token whose payload was changed', async () => {
-    const key = generateSigningKey('ES256');
+    const key = await generateSigningKey('ES256');
     const token = withPayload(await signToken(key, claims), { ...claims, sub: 'someone-else' });
     expect((await refusal(() => verifySignature(decodeJwt(token), key.publicKey, ['ES256']), token)).reason).toBe(
       'bad-signature',

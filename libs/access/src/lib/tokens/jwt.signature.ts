@@ -14,31 +14,22 @@ export function signToken(key: SigningKey, claims: JwtClaims, typ = 'JWT'): Prom
 /**
  * Checks the signature with jose, after checking that the header's alg is allowed and is one that
  * key verifies: an alg the key was not made for is refused, never tried (RFC 8725 §3.1). Those
- * checks stay here because jose would refuse the same tokens with a vaguer sentence.
+ * checks stay here because jose would refuse the same tokens with a vaguer sentence. With `claims`
+ * (issuer, audience, typ, times) jose's jwtVerify checks them too, and a claim it refuses comes back
+ * as its JWTClaimValidationFailed or JWTExpired, for the caller to say precisely what is wrong.
  */
 export async function verifySignature(
   decoded: DecodedJwt,
   publicKey: KeyObject,
   allowed: readonly VerifyAlgorithm[],
+  claims?: JWTVerifyOptions,
 ): Promise<void> {
-  const alg = checkKeyFits(decoded, publicKey, allowed);
-  await joseVerified(decoded, () => compactVerify(compactOf(decoded), publicKey, { algorithms: [alg] }));
-}
-
-/**
- * The same checks, then jose's jwtVerify with `options` (issuer, audience, typ, times). A claim jose
- * refuses comes back as its JWTClaimValidationFailed or JWTExpired, for the caller to say precisely
- * what is wrong.
- */
-export async function verifyJwt(
-  token: string,
-  decoded: DecodedJwt,
-  publicKey: KeyObject,
-  allowed: readonly VerifyAlgorithm[],
-  options: JWTVerifyOptions,
-): Promise<void> {
-  const alg = checkKeyFits(decoded, publicKey, allowed);
-  await joseVerified(decoded, () => jwtVerify(token, publicKey, { ...options, algorithms: [alg] }));
+  const algorithms = [checkKeyFits(decoded, publicKey, allowed)];
+  // decodeJwt accepts only canonical base64url, so re-encoding the signature gives back the token.
+  const token = `${decoded.signingInput}.${decoded.signature.toString('base64url')}`;
+  await joseVerified(decoded, () =>
+    claims ? jwtVerify(token, publicKey, { ...claims, algorithms }) : compactVerify(token, publicKey, { algorithms }),
+  );
 }
 
 function checkKeyFits(decoded: DecodedJwt, publicKey: KeyObject, allowed: readonly VerifyAlgorithm[]): VerifyAlgorithm {
@@ -79,11 +70,6 @@ async function joseVerified(decoded: DecodedJwt, verify: () => Promise<unknown>)
       throw new JwtError('malformed', `The token cannot be verified: ${error.message}.`);
     throw error;
   }
-}
-
-/** decodeJwt accepts only canonical base64url, so re-encoding the signature gives back the token. */
-function compactOf(decoded: DecodedJwt): string {
-  return `${decoded.signingInput}.${decoded.signature.toString('base64url')}`;
 }
 
 function keyName(decoded: DecodedJwt): string {

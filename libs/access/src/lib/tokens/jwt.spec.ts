@@ -14,7 +14,7 @@ describe('signJwt and verifySignature', () => {
   it.each(['ES256', 'EdDSA'] as const)(
     'round-trip a %s token: header, claims and a signature that verifies',
     async (alg) => {
-      const key = generateSigningKey(alg);
+      const key = await generateSigningKey(alg);
       const decoded = decodeJwt(signJwt(key, claims, 'at+jwt'));
       expect(decoded.header).toEqual({ alg, typ: 'at+jwt', kid: key.kid });
       expect(decoded.claims).toEqual(claims);
@@ -22,8 +22,8 @@ describe('signJwt and verifySignature', () => {
     },
   );
 
-  it('signs ES256 in the JOSE form: 64 bytes of r||s, not DER', () => {
-    expect(decodeJwt(signJwt(generateSigningKey('ES256'), claims)).signature).toHaveLength(64);
+  it('signs ES256 in the JOSE form: 64 bytes of r||s, not DER', async () => {
+    expect(decodeJwt(signJwt(await generateSigningKey('ES256'), claims)).signature).toHaveLength(64);
   });
 
   it.each(['RS256', 'PS256'] as const)('verifies a %s client assertion with an RSA key', async (alg) => {
@@ -39,7 +39,7 @@ describe('signJwt and verifySignature', () => {
   });
 
   it('refuses a token whose payload was altered after signing', async () => {
-    const key = generateSigningKey();
+    const key = await generateSigningKey();
     const token = withPayload(signJwt(key, claims), { ...claims, sub: 'someone-else' });
     const error = await refusal(() => verifySignature(decodeJwt(token), key.publicKey, ['ES256']), token);
     expect(error.reason).toBe('bad-signature');
@@ -47,8 +47,8 @@ describe('signJwt and verifySignature', () => {
   });
 
   it('lets a P-256 key refuse an EdDSA header instead of trying it', async () => {
-    const ed = generateSigningKey('EdDSA');
-    const es = generateSigningKey('ES256');
+    const ed = await generateSigningKey('EdDSA');
+    const es = await generateSigningKey('ES256');
     const error = await refusal(() => verifySignature(decodeJwt(signJwt(ed, claims)), es.publicKey, everything));
     expect(error.reason).toBe('algorithm-not-allowed');
     expect(error.message).toBe(
@@ -57,7 +57,7 @@ describe('signJwt and verifySignature', () => {
   });
 
   it('lets a P-256 key refuse an RS256 header and an RSA key refuse ES256', async () => {
-    const es = generateSigningKey('ES256');
+    const es = await generateSigningKey('ES256');
     const rs256 = decodeJwt(encodeJws({ alg: 'RS256' }, claims, rsa.privateKey));
     expect((await refusal(() => verifySignature(rs256, es.publicKey, everything))).reason).toBe(
       'algorithm-not-allowed',
@@ -84,7 +84,7 @@ describe('signJwt and verifySignature', () => {
   });
 
   it('names a DER-encoded ES256 signature for what it is', async () => {
-    const key = generateSigningKey('ES256');
+    const key = await generateSigningKey('ES256');
     const signingInput = signJwt(key, claims).split('.').slice(0, 2).join('.');
     const der = sign('sha256', Buffer.from(signingInput), key.privateKey);
     const error = await refusal(() =>

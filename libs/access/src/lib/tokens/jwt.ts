@@ -1,3 +1,4 @@
+import type { JWSHeaderParameters, JWTPayload } from 'jose';
 import { decodeBase64url } from './base64url';
 import { JwtError } from './jwt.error';
 import { checkRegisteredClaims } from './jwt.claims';
@@ -5,23 +6,9 @@ import { checkRegisteredClaims } from './jwt.claims';
 export type SigningAlgorithm = 'ES256' | 'EdDSA';
 export type VerifyAlgorithm = 'ES256' | 'ES384' | 'EdDSA' | 'RS256' | 'PS256';
 
-export interface JwtHeader {
-  alg: string;
-  typ?: string;
-  kid?: string;
-  [member: string]: unknown;
-}
-
-export interface JwtClaims {
-  iss?: string;
-  sub?: string;
-  aud?: string | string[];
-  exp?: number;
-  nbf?: number;
-  iat?: number;
-  jti?: string;
-  [claim: string]: unknown;
-}
+/** jose's types; decodeJwt checks that a token's header and claims have them. */
+export type JwtHeader = JWSHeaderParameters & { alg: string };
+export type JwtClaims = JWTPayload;
 
 export interface DecodedJwt {
   header: JwtHeader;

@@ -61,8 +61,11 @@ const claims = () => {
 };
 
 describe('JwksClient', () => {
-  const a = generateSigningKey('ES256');
-  const b = generateSigningKey('EdDSA');
+  let a: SigningKey;
+  let b: SigningKey;
+  beforeAll(async () => {
+    [a, b] = await Promise.all([generateSigningKey('ES256'), generateSigningKey('EdDSA')]);
+  });
 
   it('fetches the JWKS once for many verifications', async () => {
     const registry = await fakeRegistry([a]);

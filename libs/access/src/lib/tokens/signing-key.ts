@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { type Jwk, jwkThumbprint } from './jwk';
+import { calculateJwkThumbprint } from 'jose';
+import type { Jwk } from './jwk';
 import type { SigningAlgorithm } from './jwt';
 import { algorithmsOf } from './jwt.algorithms';
 import { JwtError } from './jwt.error';
@@ -12,11 +13,11 @@ export interface SigningKey {
   publicKey: KeyObject;
 }
 
-/** A fresh key pair whose kid is the RFC 7638 thumbprint of its public JWK. */
-export function generateSigningKey(alg: SigningAlgorithm = 'ES256'): SigningKey {
+/** A fresh key pair whose kid is the RFC 7638 thumbprint of its public JWK (jose's). */
+export async function generateSigningKey(alg: SigningAlgorithm = 'ES256'): Promise<SigningKey> {
   const { privateKey, publicKey } =
     alg === 'ES256' ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : generateKeyPairSync('ed25519');
-  const kid = jwkThumbprint(publicKey.export({ format: 'jwk' }) as Jwk);
+  const kid = await calculateJwkThumbprint(publicKey.export({ format: 'jwk' }));
   return { kid, alg, privateKey, publicKey };
 }
 

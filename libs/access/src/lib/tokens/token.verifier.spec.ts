@@ -4,15 +4,22 @@ import type { AddressInfo } from 'node:net';
 import { encodeJws, hmacWithPublicKey, refusal, signJwt, unsignedToken, withPayload } from '../../../test/token-forge';
 import type { JwtClaims } from './jwt';
 import { JwksClient, type KeySource } from './key-source';
-import { generateSigningKey } from './signing-key';
+import { generateSigningKey, type SigningKey } from './signing-key';
 import { TokenVerifier, type TokenVerifierOptions } from './token.verifier';
 
 const ISSUER = 'urn:interscambio:registry';
 const NOW = Date.parse('2026-12-01T10:05:12Z');
 const now = NOW / 1000;
-const es256 = generateSigningKey('ES256');
-const eddsa = generateSigningKey('EdDSA');
-const foreign = generateSigningKey('ES256');
+let es256: SigningKey;
+let eddsa: SigningKey;
+let foreign: SigningKey;
+beforeAll(async () => {
+  [es256, eddsa, foreign] = await Promise.all([
+    generateSigningKey('ES256'),
+    generateSigningKey('EdDSA'),
+    generateSigningKey('ES256'),
+  ]);
+});
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
 class CountingKeys implements KeySource {
@@ -86,7 +93,8 @@ describe('TokenVerifier', () => {
     await expect(verifier().verify(token({}, typ))).resolves.toMatchObject({ clientId: 'gestionale-082053' });
   });
 
-  const header = { alg: 'ES256', typ: 'at+jwt', kid: es256.kid };
+  // A function: the cases are listed before beforeAll has made the keys.
+  const header = () => ({ alg: 'ES256', typ: 'at+jwt', kid: es256.kid });
   const cases: [string, () => string, string, string | RegExp][] = [
     ['garbage', () => 'not-a-token', 'malformed', /has 1 part\(s\)/],
     [
@@ -103,13 +111,13 @@ describe('TokenVerifier', () => {
     ],
     [
       'alg none',
-      () => unsignedToken({ ...header, alg: 'none' }, claims()),
+      () => unsignedToken({ ...header(), alg: 'none' }, claims()),
       'algorithm-not-allowed',
       'The token\'s alg is "none": only ES256 and EdDSA are accepted.',
     ],
     [
       'HS256 keyed with the public key',
-      () => hmacWithPublicKey(header, claims(), es256.publicKey),
+      () => hmacWithPublicKey(header(), claims(), es256.publicKey),
       'algorithm-not-allowed',
       'The token\'s alg is "HS256": only ES256 and EdDSA are accepted.',
     ],
@@ -133,13 +141,13 @@ describe('TokenVerifier', () => {
     ],
     [
       'an unknown kid',
-      () => encodeJws({ ...header, alg: 'ES256', kid: 'abc' }, claims(), foreign.privateKey),
+      () => encodeJws({ ...header(), alg: 'ES256', kid: 'abc' }, claims(), foreign.privateKey),
       'unknown-key',
       /^No key "abc" in the issuer's JWKS/,
     ],
     [
       'a foreign key claiming a known kid',
-      () => encodeJws({ ...header, alg: 'ES256' }, claims(), foreign.privateKey),
+      () => encodeJws({ ...header(), alg: 'ES256' }, claims(), foreign.privateKey),
       'bad-signature',
       /does not verify with key/,
     ],
@@ -151,7 +159,7 @@ describe('TokenVerifier', () => {
     ],
     [
       'an EdDSA header on an ES256 kid',
-      () => encodeJws({ ...header, alg: 'EdDSA' }, claims(), eddsa.privateKey),
+      () => encodeJws({ ...header(), alg: 'EdDSA' }, claims(), eddsa.privateKey),
       'algorithm-not-allowed',
       /is an EC P-256 key, which verifies only ES256/,
     ],
@@ -226,7 +234,7 @@ describe('TokenVerifier', () => {
 
   it('checks the alg before asking for the key, so forged headers cost no key lookup', async () => {
     const keys = new CountingKeys();
-    await refusal(() => verifier({ keys }).verify(unsignedToken({ ...header, alg: 'none' }, claims())));
+    await refusal(() => verifier({ keys }).verify(unsignedToken({ ...header(), alg: 'none' }, claims())));
     expect(keys.asked).toBe(0);
   });
 

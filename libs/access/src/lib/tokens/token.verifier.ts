@@ -4,7 +4,7 @@ import type { KeySource } from './key-source';
 import { type DecodedJwt, decodeJwt, type JwtClaims, type JwtHeader, type VerifyAlgorithm } from './jwt';
 import { allowedAlgorithm } from './jwt.algorithms';
 import { JwtError } from './jwt.error';
-import { verifyJwt } from './jwt.signature';
+import { verifySignature } from './jwt.signature';
 import { quote } from './jwt.text';
 import { checkTimes } from './jwt.times';
 import { VerifiedTokenCache } from './verified-token.cache';
@@ -55,19 +55,18 @@ export class TokenVerifier {
       );
     const nowMs = this.options.now?.() ?? Date.now();
     try {
-      await verifyJwt(token, decoded, key, ALGORITHMS, {
+      // No requiredClaims nor maxTokenAge: issuer and audience require theirs; checkTimes below does the rest.
+      await verifySignature(decoded, key, ALGORITHMS, {
         typ: ACCESS_TOKEN_TYPE,
         issuer: this.options.issuer,
         audience: this.options.audience,
-        requiredClaims: ['iss', 'aud', 'exp', 'iat'],
         clockTolerance: this.tolerance(),
-        maxTokenAge: this.maxLifetime(),
         currentDate: new Date(nowMs),
       });
     } catch (error) {
       throw this.refusal(error, decoded);
     }
-    // jose bounds the token's age, not exp − iat: the lifetime a token claims is checked here.
+    // jose checks exp and nbf; a missing exp or iat, an iat ahead and exp − iat are checked here.
     this.checkTimes(decoded.claims);
     const accessToken = readAccessToken(decoded.claims);
     this.cache.set(signature, { signingInput: decoded.signingInput, claims: decoded.claims, token: accessToken });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_TOKEN_ISSUER, generateSigningKey } from '@interscambio/access';
+import { DEFAULT_TOKEN_ISSUER, generateSigningKey, type SigningKey } from '@interscambio/access';
 import { signJwt } from '@interscambio/access/testing';
 import type { JwtClaims } from '@interscambio/access';
 import { ForgingJwks } from '../../../test/forging-jwks';
@@ -65,10 +65,12 @@ describe('authentication: a bearer token of the registry on every route but the 
   let prova: ProvaTheme;
   let forging: ForgingJwks;
   let t: ThemeTestApp;
+  let stray: SigningKey;
 
   beforeAll(async () => {
     prova = provaTheme();
     forging = await ForgingJwks.start();
+    stray = await generateSigningKey('ES256');
     t = await startThemeTestApp(prova.theme, 'access_authn', { TOKEN_JWKS_URL: forging.jwksUrl });
     // Keys are fetched on the first token: by then the service sees the TestIssuer's and the forging key.
     forging.upstream = t.issuer.jwksUrl;
@@ -152,7 +154,7 @@ describe('authentication: a bearer token of the registry on every route but the 
     ['malformed', 'a token without kid', () => t.issuer.token(valid, { omitKid: true })],
     ['wrong-type', 'an ID token (typ JWT)', () => t.issuer.token(valid, { typ: 'JWT' })],
     ['algorithm-not-allowed', 'an unsigned token (alg none)', () => t.issuer.token(valid, { alg: 'none' })],
-    ['unknown-key', 'a kid the JWKS does not publish', () => signJwt(generateSigningKey('ES256'), claims(), 'at+jwt')],
+    ['unknown-key', 'a kid the JWKS does not publish', () => signJwt(stray, claims(), 'at+jwt')],
     ['bad-signature', 'a foreign key claiming the JWKS kid', () => t.issuer.token(valid, { signer: 'foreign' })],
     ['wrong-issuer', 'another issuer', () => t.issuer.token({ ...valid, issuer: 'urn:interscambio:altro' })],
     ['wrong-audience', 'a token for tributi', () => t.issuer.token({ ...valid, audience: 'tributi' })],

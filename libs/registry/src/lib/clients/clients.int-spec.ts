@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { jwkThumbprint } from '@interscambio/access';
+import { calculateJwkThumbprint } from 'jose';
 import type { Jwk } from '@interscambio/access';
 import { RegistryHttp, startRegistryTestApp } from '../../../test';
 import type { RegistryTestApp } from '../../../test';
@@ -154,7 +154,8 @@ describe('API clients, managed by an admin', () => {
       },
     });
     const id = created.body.clientId;
-    expect(created.body.keys).toEqual([expect.objectContaining({ kid: jwkThumbprint(first), kty: 'EC' })]);
+    const thumbprint = await calculateJwkThumbprint(first);
+    expect(created.body.keys).toEqual([expect.objectContaining({ kid: thumbprint, kty: 'EC' })]);
     const second = await http.post<{ kid: string }>(`/clients/${id}/keys`, {
       token: adminToken,
       body: { jwk: { ...ecJwk(), kid: 'k2' } },
@@ -166,7 +167,7 @@ describe('API clients, managed by an admin', () => {
     expect((await http.delete(`/clients/${id}/keys/k2`, { token: adminToken })).body).toMatchObject({
       status: 404,
       code: 'key-not-found',
-      detail: `Client "${id}" has no key "k2"; its keys are "${jwkThumbprint(first)}".`,
+      detail: `Client "${id}" has no key "k2"; its keys are "${thumbprint}".`,
     });
     expect((await http.post(`/clients/${id}/secret`, { token: adminToken })).body).toMatchObject({
       status: 409,

@@ -64,7 +64,7 @@ export class SigningKeyStore {
   }
 
   private async create(tx: EntityManager): Promise<StoredSigningKey> {
-    const key = generateSigningKey('ES256');
+    const key = await generateSigningKey('ES256');
     const row = tx.create(StoredSigningKey, {
       kid: key.kid,
       alg: key.alg,

@@ -86,7 +86,7 @@ describe('logs without secrets: what the registry writes while it authenticates 
     palermo = await t.createClient({ ente: '082053', scopes: ['records:read', 'records:write'] });
     bagheria = await t.createClient({ ente: '082006', scopes: ['records:read'] });
     adminToken = keep('admin token', await t.token(t.admin.clientId, t.admin.clientSecret, 'registry'));
-    key = generateSigningKey('ES256');
+    key = await generateSigningKey('ES256');
     const publicKey = { ...(key.publicKey.export({ format: 'jwk' }) as Jwk), kid: key.kid };
     const created = await http.post<{ clientId: string }>('/clients', {
       token: adminToken,
@@ -137,7 +137,9 @@ describe('logs without secrets: what the registry writes while it authenticates 
       await http.tokenRequest(withAssertion(valid)),
       await http.tokenRequest(withAssertion(valid)),
       await http.tokenRequest(withAssertion(keep('assertion for another audience', assertion({ aud: 'tributi' })))),
-      await http.tokenRequest(withAssertion(keep('forged assertion', assertion({}, generateSigningKey('ES256'))))),
+      await http.tokenRequest(
+        withAssertion(keep('forged assertion', assertion({}, await generateSigningKey('ES256')))),
+      ),
       await http.tokenRequest(
         withAssertion(keep('expired assertion', assertion({ iat: now() - 400, exp: now() - 100 }))),
       ),

@@ -1,7 +1,8 @@
 import { constants, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { RequestContext } from '@mikro-orm/core';
-import { JwksClient, jwkThumbprint, TokenVerifier } from '@interscambio/access';
+import { calculateJwkThumbprint } from 'jose';
+import { JwksClient, TokenVerifier } from '@interscambio/access';
 import type { Jwk } from '@interscambio/access';
 import { basicAuthorization, RegistryHttp, startRegistryTestApp } from '../../../test';
 import type { HttpResult, RegistryTestApp } from '../../../test';
@@ -105,7 +106,7 @@ describe('tokens for private_key_jwt clients (RFC 7523)', () => {
     clientId = await jwtClient(pair.publicKey);
     es256 = {
       alg: 'ES256',
-      kid: jwkThumbprint(pair.publicKey.export({ format: 'jwk' }) as Jwk),
+      kid: await calculateJwkThumbprint(pair.publicKey.export({ format: 'jwk' })),
       privateKey: pair.privateKey,
     };
   });
