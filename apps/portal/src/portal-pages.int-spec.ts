@@ -103,6 +103,13 @@ describe('the portal pages in a browser', () => {
     60_000,
   );
 
+  it("shows a type's visibility and the examples of its schema", async () => {
+    const text = await (await fetch(`${base}/docs/schemi/tributi/posizione-debitoria`)).text();
+    expect(text).toMatch(/Visibilità: <strong>(pubblico|interno|riservato|personale)<\/strong>/);
+    expect(text).toContain('<h2>Esempi</h2>');
+    expect(text).toContain('&quot;numeroAvviso&quot;');
+  });
+
   it('answers an unknown record type with problem+json naming where the list is', async () => {
     const answer = await fetch(`${base}/docs/schemi/tributi/nessuno`);
     expect(answer.status).toBe(404);

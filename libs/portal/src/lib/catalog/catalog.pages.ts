@@ -75,7 +75,7 @@ export function typePage(t: RecordTypeVersions, diffs: VersionDiff[]): string {
         ${t.versions.map((v) => html`<li><a href="${versionPath(t, v.version)}">Versione ${v.version}</a>${v.current ? ' (corrente della maggiore)' : ' (storica)'}</li>`)}
       </ul>
       <h2>Campi della versione ${latest?.version}</h2>
-      ${fieldsTable(latest?.schema ?? {})}
+      ${fieldsTable(latest?.schema ?? {})} ${examplesSection(latest?.schema ?? {})}
       <h2>Differenze tra le versioni</h2>
       ${diffs.length === 0 ? html`<p>Questo tipo ha una sola versione: non ci sono differenze da mostrare.</p>` : diffs.map((d) => diffSection(t, d))}
       ${
@@ -202,4 +202,18 @@ function collectFields(schema: Record<string, unknown>, prefix: string, rows: Fi
     const items = property['items'];
     if (items && typeof items === 'object') collectFields(items as Record<string, unknown>, `${field}/*`, rows);
   }
+}
+
+/** The schema's own `examples`: documents that validate (the schema tests check each one). */
+function examplesSection(schema: Record<string, unknown>): Html {
+  const examples = Array.isArray(schema['examples']) ? (schema['examples'] as unknown[]) : [];
+  if (examples.length === 0) return html``;
+  return html`<h2>Esempi</h2>
+    ${examples.map(
+      (example, i) =>
+        html`<details ${i === 0 ? 'open' : ''}>
+          <summary>Esempio ${i + 1}</summary>
+          <pre><code>${JSON.stringify(example, null, 2)}</code></pre>
+        </details>`,
+    )}`;
 }
