@@ -29,8 +29,8 @@ export function readAssertion(assertion: string): AssertionClaims {
     throw refusal(error);
   }
   const { iss, sub } = decoded.claims;
-  if (iss === undefined) throw missing('iss', 'the client id');
-  if (sub === undefined) throw missing('sub', 'the client id');
+  if (iss === undefined) throw missing('iss', CLIENT_ID);
+  if (sub === undefined) throw missing('sub', CLIENT_ID);
   return { decoded, iss, sub };
 }
 
@@ -45,20 +45,20 @@ export async function assertedClientId(
 ): Promise<string> {
   const { iss, sub } = claims;
   if (clientIdParam !== undefined && clientIdParam !== iss)
-    throw new TokenRequestError(
-      'assertion-client-mismatch',
-      `client_id is "${clientIdParam}" but the assertion's iss is "${short(iss)}": both must be the client id.`,
-    );
+    throw new TokenRequestError('assertion-client-mismatch', {
+      it: `client_id è "${clientIdParam}" ma l'iss dell'asserzione è "${short(iss)}": entrambi devono essere l'id del client.`,
+      en: `client_id is "${clientIdParam}" but the assertion's iss is "${short(iss)}": both must be the client id.`,
+    });
   if (iss === sub) return iss;
   if (clientIdParam === undefined && !(await known(iss)) && (await known(sub)))
-    throw new TokenRequestError(
-      'assertion-wrong-issuer',
-      `The assertion's iss is "${short(iss)}"; it must be the client id "${sub}", as its sub is (RFC 7523 §3).`,
-    );
-  throw new TokenRequestError(
-    'assertion-wrong-subject',
-    `The assertion's sub is "${short(sub)}"; it must be the client id "${iss}", as its iss is (RFC 7523 §3).`,
-  );
+    throw new TokenRequestError('assertion-wrong-issuer', {
+      it: `L'iss dell'asserzione è "${short(iss)}"; deve essere l'id del client "${sub}", come il suo sub (RFC 7523 §3).`,
+      en: `The assertion's iss is "${short(iss)}"; it must be the client id "${sub}", as its sub is (RFC 7523 §3).`,
+    });
+  throw new TokenRequestError('assertion-wrong-subject', {
+    it: `Il sub dell'asserzione è "${short(sub)}"; deve essere l'id del client "${iss}", come il suo iss (RFC 7523 §3).`,
+    en: `The assertion's sub is "${short(sub)}"; it must be the client id "${iss}", as its iss is (RFC 7523 §3).`,
+  });
 }
 
 /** Signature by one of the client's keys, audience, times and jti, in that order. */
@@ -77,13 +77,17 @@ export async function verifyAssertion(
     throw refusal(error);
   }
   const aud = decoded.claims.aud;
-  if (aud === undefined) throw missing('aud', `"${audience}" (this registry's TOKEN_ISSUER)`);
+  if (aud === undefined)
+    throw missing('aud', {
+      it: `"${audience}" (il TOKEN_ISSUER di questo registro)`,
+      en: `"${audience}" (this registry's TOKEN_ISSUER)`,
+    });
   const audiences = typeof aud === 'string' ? [aud] : aud;
   if (!audiences.includes(audience))
-    throw new TokenRequestError(
-      'assertion-wrong-audience',
-      `The assertion's aud is ${audiences.map((a) => `"${short(a)}"`).join(', ')}; it must be "${audience}" (this registry's TOKEN_ISSUER).`,
-    );
+    throw new TokenRequestError('assertion-wrong-audience', {
+      it: `L'aud dell'asserzione è ${quoted(audiences)}; deve essere "${audience}" (il TOKEN_ISSUER di questo registro).`,
+      en: `The assertion's aud is ${quoted(audiences)}; it must be "${audience}" (this registry's TOKEN_ISSUER).`,
+    });
   try {
     checkTimes(decoded.claims, {
       now: nowSeconds,
@@ -94,26 +98,27 @@ export async function verifyAssertion(
     throw refusal(error);
   }
   const jti = decoded.claims.jti;
-  if (jti === undefined || jti === '') throw missing('jti', 'a value used only once');
+  if (jti === undefined || jti === '')
+    throw missing('jti', { it: 'un valore usato una sola volta', en: 'a value used only once' });
   return { jti, expiresAt: (decoded.claims.exp as number) + TOLERANCE_SECONDS };
 }
 
 function keyOf(decoded: DecodedJwt, clientId: string, keys: readonly ClientKey[]): ClientKey {
   const kid = decoded.header.kid;
-  const registered = keys.length > 0 ? keys.map((k) => `"${k.kid}"`).join(', ') : 'none';
+  const registered = keys.map((k) => `"${k.kid}"`).join(', ');
   if (kid === undefined) {
     if (keys.length === 1) return keys[0] as ClientKey;
-    throw new TokenRequestError(
-      'assertion-unknown-key',
-      `The assertion's header names no kid and client "${clientId}" has ${keys.length === 0 ? 'no registered keys' : `several keys (${registered})`}: set kid to the key that signed it.`,
-    );
+    throw new TokenRequestError('assertion-unknown-key', {
+      it: `L'intestazione dell'asserzione non indica un kid e il client "${clientId}" ${keys.length === 0 ? 'non ha chiavi registrate' : `ha più chiavi (${registered})`}: indicare in kid la chiave che l'ha firmata.`,
+      en: `The assertion's header names no kid and client "${clientId}" has ${keys.length === 0 ? 'no registered keys' : `several keys (${registered})`}: set kid to the key that signed it.`,
+    });
   }
   const key = keys.find((k) => k.kid === kid);
   if (key) return key;
-  throw new TokenRequestError(
-    'assertion-unknown-key',
-    `The assertion is signed with kid "${short(kid)}", which client "${clientId}" has not registered; its keys are ${registered}.`,
-  );
+  throw new TokenRequestError('assertion-unknown-key', {
+    it: `L'asserzione è firmata con il kid "${short(kid)}", che il client "${clientId}" non ha registrato; ${keys.length > 0 ? `le sue chiavi sono ${registered}` : 'non ha chiavi registrate'}.`,
+    en: `The assertion is signed with kid "${short(kid)}", which client "${clientId}" has not registered; ${keys.length > 0 ? `its keys are ${registered}` : 'it has no registered keys'}.`,
+  });
 }
 
 const CODES: Partial<Record<JwtErrorReason, TokenErrorCode>> = {
@@ -131,14 +136,35 @@ function refusal(error: unknown): unknown {
   const message = error.message
     .replace(/\bThe token\b/g, 'The client assertion')
     .replace(/\bthe token\b/g, 'the client assertion');
-  return new TokenRequestError(CODES[error.reason] ?? 'assertion-malformed', message);
+  return new TokenRequestError(CODES[error.reason] ?? 'assertion-malformed', {
+    it: ITALIAN_REFUSALS[error.reason] ?? "L'asserzione del client non è un JWT leggibile.",
+    en: message,
+  });
 }
 
-function missing(claim: string, expected: string): TokenRequestError {
-  return new TokenRequestError(
-    'assertion-missing-claim',
-    `The assertion has no "${claim}" claim; it must be ${expected}.`,
-  );
+// The verifier's English sentences name the exact claim and times; the Italian says what is wrong.
+const ITALIAN_REFUSALS: Partial<Record<JwtErrorReason, string>> = {
+  'algorithm-not-allowed':
+    "L'asserzione del client è firmata con un algoritmo non ammesso (ES256, EdDSA, RS256, PS256).",
+  'bad-signature': "La firma dell'asserzione del client non è valida per la chiave registrata.",
+  expired: "L'asserzione del client è scaduta.",
+  'not-yet-valid': "L'asserzione del client non è ancora valida (nbf).",
+  'issued-in-future': "L'asserzione del client è emessa nel futuro (iat).",
+  'lifetime-too-long': "L'asserzione del client vale più di 10 minuti (da iat a exp).",
+  'missing-claim': "All'asserzione del client manca un claim obbligatorio.",
+};
+
+const CLIENT_ID = { it: "l'id del client", en: 'the client id' };
+
+function quoted(values: readonly string[]): string {
+  return values.map((v) => `"${short(v)}"`).join(', ');
+}
+
+function missing(claim: string, expected: { it: string; en: string }): TokenRequestError {
+  return new TokenRequestError('assertion-missing-claim', {
+    it: `L'asserzione non ha il claim "${claim}"; deve essere ${expected.it}.`,
+    en: `The assertion has no "${claim}" claim; it must be ${expected.en}.`,
+  });
 }
 
 /** A value from an untrusted assertion, cut short for a message. */

@@ -1,6 +1,7 @@
 import { TokenVerifier } from '@interscambio/access';
 import type { AccessToken } from '@interscambio/access';
 import { ProblemError } from '@interscambio/http';
+import type { Text } from '@interscambio/http';
 import { ApiClient } from '../clients/api-client.entity';
 import { Ente } from '../enti/ente.entity';
 import type { KeyRing } from '../keys/key-ring';
@@ -9,8 +10,8 @@ import type { RegistryDatabase } from '../storage/registry.database';
 
 /** A valid token whose client was revoked, or whose ente was disabled, after it was issued. */
 export class TokenWithdrawnError extends ProblemError {
-  constructor(code: 'token-client-revoked' | 'token-ente-disabled', detail: string) {
-    super(code, 401, 'Unauthorized', detail, undefined, {
+  constructor(code: 'token-client-revoked' | 'token-ente-disabled', detail: Text) {
+    super(code, 401, { it: 'Non autenticato', en: 'Unauthorized' }, detail, undefined, {
       'www-authenticate': 'Bearer realm="interscambio", error="invalid_token"',
     });
   }
@@ -39,14 +40,22 @@ export class RegistryTokenVerifier {
     if (!client || client.revokedAt)
       throw new TokenWithdrawnError(
         'token-client-revoked',
-        `Client "${access.clientId}" ${client?.revokedAt ? `was revoked at ${client.revokedAt.toISOString()}` : 'no longer exists'}: its tokens are refused.`,
+        client?.revokedAt
+          ? {
+              it: `Il client "${access.clientId}" è stato revocato il ${client.revokedAt.toISOString()}: i suoi token sono rifiutati.`,
+              en: `Client "${access.clientId}" was revoked at ${client.revokedAt.toISOString()}: its tokens are refused.`,
+            }
+          : {
+              it: `Il client "${access.clientId}" non esiste più: i suoi token sono rifiutati.`,
+              en: `Client "${access.clientId}" no longer exists: its tokens are refused.`,
+            },
       );
     const ente = await em.findOne(Ente, { codiceIstat: access.ente }, { fields: ['codiceIstat', 'enabled'] });
     if (!ente?.enabled)
-      throw new TokenWithdrawnError(
-        'token-ente-disabled',
-        `Ente ${access.ente} is disabled on the platform: its clients' tokens are refused.`,
-      );
+      throw new TokenWithdrawnError('token-ente-disabled', {
+        it: `L'ente ${access.ente} è disabilitato sulla piattaforma: i token dei suoi client sono rifiutati.`,
+        en: `Ente ${access.ente} is disabled on the platform: its clients' tokens are refused.`,
+      });
     return access;
   }
 }

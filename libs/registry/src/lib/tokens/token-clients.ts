@@ -12,18 +12,20 @@ export interface TokenClient {
   ente: Ente | null;
 }
 
+const VIA = { 'client id': "l'id del client", "assertion's iss": "l'iss dell'asserzione" } as const;
+
 @Injectable()
 export class TokenClients {
   constructor(private readonly db: RegistryDatabase) {}
 
-  async load(id: string, via = 'client id'): Promise<TokenClient> {
+  async load(id: string, via: 'client id' | "assertion's iss" = 'client id'): Promise<TokenClient> {
     const em = this.db.em;
     const client = storable(id) ? await em.findOne(ApiClient, { id }) : null;
     if (!client)
-      throw new TokenRequestError(
-        'unknown-client',
-        `No client has the id "${id.slice(0, 80)}" (the ${via}); client ids are issued by the registry's admin.`,
-      );
+      throw new TokenRequestError('unknown-client', {
+        it: `Nessun client ha l'id "${id.slice(0, 80)}" (${VIA[via]}); gli id dei client sono rilasciati dall'amministratore del registro.`,
+        en: `No client has the id "${id.slice(0, 80)}" (the ${via}); client ids are issued by the registry's admin.`,
+      });
     const [keys, ente] = await Promise.all([
       client.authentication === 'private_key_jwt' ? em.find(ClientKey, { clientId: id }) : Promise.resolve([]),
       em.findOne(Ente, { codiceIstat: client.ente }),

@@ -144,6 +144,17 @@ describe('tokens for client_secret clients', () => {
     expect(JSON.stringify(res.body)).not.toContain('not-the-secret');
   });
 
+  it('answers an Italian caller in Italian, while error_description stays the English, ASCII sentence', async () => {
+    const res = await http.tokenRequest<Problem & { title: string }>(grant, {
+      ...basic({ ...palermo, clientSecret: 'not-the-secret' }),
+      'accept-language': 'it-IT,it;q=0.9,en;q=0.5',
+    });
+    expectRefusal(res, 401, 'wrong-client-secret', 'invalid_client', /non corrisponde a quello attuale del client/);
+    expect(res.body.title).toBe('Autenticazione del client non riuscita');
+    expect(res.headers.get('content-language')).toBe('it');
+    expect(res.body.error_description).toMatch(/^The secret does not match the current secret of client /);
+  });
+
   it('refuses the clients of a disabled ente until it is enabled again', async () => {
     const bagheria = await t.createClient({ ente: '082006', scopes: ['records:read'] });
     expect((await http.patch('/enti/082006', { token: adminToken, body: { enabled: false } })).status).toBe(200);

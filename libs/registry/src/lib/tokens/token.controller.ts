@@ -53,7 +53,10 @@ export class TokenController {
     if (!(body instanceof FormBody))
       throw new TokenRequestError(
         'unsupported-media-type',
-        `The token endpoint takes ${FORM_MEDIA_TYPE} (RFC 6749 §4.4); the request's body is ${mediaTypeOf(body)}.`,
+        {
+          it: `L'endpoint dei token accetta ${FORM_MEDIA_TYPE} (RFC 6749 §4.4); il corpo della richiesta è ${mediaTypeOf(body)}.`,
+          en: `The token endpoint takes ${FORM_MEDIA_TYPE} (RFC 6749 §4.4); the request's body is ${mediaTypeOf(body)}.`,
+        },
         { accept: FORM_MEDIA_TYPE },
       );
     const answer = await this.tokens.issue(body, request.headers.authorization);

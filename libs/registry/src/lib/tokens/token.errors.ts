@@ -1,4 +1,5 @@
-import { ProblemError } from '@interscambio/http';
+import { ProblemError, textIn } from '@interscambio/http';
+import type { Text } from '@interscambio/http';
 
 /** RFC 6749 §5.2 error codes (plus RFC 8707's invalid_target), what OAuth client libraries act on. */
 export type OAuthErrorCode =
@@ -50,33 +51,34 @@ const OAUTH_ERRORS = {
 
 export type TokenErrorCode = keyof typeof OAUTH_ERRORS;
 
-const TITLES: Record<OAuthErrorCode, string> = {
-  invalid_request: 'Invalid token request',
-  invalid_client: 'Client authentication failed',
-  unsupported_grant_type: 'Unsupported grant type',
-  invalid_scope: 'Invalid scope',
-  invalid_target: 'Invalid audience',
-  unauthorized_client: 'Client not authorized',
-  temporarily_unavailable: 'Too many requests',
+const TITLES: Record<OAuthErrorCode, Text> = {
+  invalid_request: { it: 'Richiesta di token non valida', en: 'Invalid token request' },
+  invalid_client: { it: 'Autenticazione del client non riuscita', en: 'Client authentication failed' },
+  unsupported_grant_type: { it: 'Tipo di concessione non supportato', en: 'Unsupported grant type' },
+  invalid_scope: { it: 'Ambito non valido', en: 'Invalid scope' },
+  invalid_target: { it: 'Destinatario non valido', en: 'Invalid audience' },
+  unauthorized_client: { it: 'Client non autorizzato', en: 'Client not authorized' },
+  temporarily_unavailable: { it: 'Troppe richieste', en: 'Too many requests' },
 };
+const UNSUPPORTED_MEDIA_TYPE: Text = { it: 'Tipo di contenuto non supportato', en: 'Unsupported media type' };
 
 const STATUS: Partial<Record<TokenErrorCode, number>> = { 'unsupported-media-type': 415, 'rate-limited': 429 };
 
 /**
  * A refused token request: RFC 9457 problem+json that also carries RFC 6749 §5.2 `error` and
  * `error_description`. invalid_client is a 401 with a Basic challenge (§5.2), the rest 400.
- * Messages name what is wrong, never a secret or an assertion.
+ * Messages name what is wrong, never a secret or an assertion; `detail` follows Accept-Language.
  */
 export class TokenRequestError extends ProblemError {
   declare readonly extensions: { error: OAuthErrorCode; error_description: string };
 
-  constructor(code: TokenErrorCode, detail: string, headers: Record<string, string> = {}) {
+  constructor(code: TokenErrorCode, detail: Text, headers: Record<string, string> = {}) {
     const error = OAUTH_ERRORS[code];
     const status = STATUS[code] ?? (error === 'invalid_client' ? 401 : 400);
     super(
       code,
       status,
-      code === 'unsupported-media-type' ? 'Unsupported media type' : TITLES[error],
+      code === 'unsupported-media-type' ? UNSUPPORTED_MEDIA_TYPE : TITLES[error],
       detail,
       undefined,
       {
@@ -85,7 +87,8 @@ export class TokenRequestError extends ProblemError {
         ...(status === 401 ? { 'www-authenticate': 'Basic realm="interscambio"' } : {}),
         ...headers,
       },
-      { error, error_description: oauthText(detail) },
+      // error_description is for OAuth libraries and their logs: always the English sentence.
+      { error, error_description: oauthText(textIn(detail, 'en')) },
     );
   }
 }

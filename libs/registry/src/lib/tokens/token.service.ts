@@ -49,15 +49,15 @@ export class TokenService {
     const now = new Date();
     const { client, ente } = await this.authenticate(credentials, now);
     if (client.revokedAt)
-      throw new TokenRequestError(
-        'client-revoked',
-        `Client "${client.id}" was revoked at ${client.revokedAt.toISOString()}: it gets no more tokens. Ask the registry's admin for a new client.`,
-      );
+      throw new TokenRequestError('client-revoked', {
+        it: `Il client "${client.id}" è stato revocato il ${client.revokedAt.toISOString()}: non riceve più token. Chiedere un nuovo client all'amministratore del registro.`,
+        en: `Client "${client.id}" was revoked at ${client.revokedAt.toISOString()}: it gets no more tokens. Ask the registry's admin for a new client.`,
+      });
     if (!ente?.enabled)
-      throw new TokenRequestError(
-        'ente-disabled',
-        `Ente ${client.ente}${ente ? ` (${ente.nome})` : ''}, for which client "${client.id}" acts, is disabled on the platform: its clients get no tokens.`,
-      );
+      throw new TokenRequestError('ente-disabled', {
+        it: `L'ente ${client.ente}${ente ? ` (${ente.nome})` : ''}, per cui agisce il client "${client.id}", è disabilitato sulla piattaforma: i suoi client non ricevono token.`,
+        en: `Ente ${client.ente}${ente ? ` (${ente.nome})` : ''}, for which client "${client.id}" acts, is disabled on the platform: its clients get no tokens.`,
+      });
     const audiences = requestedAudiences(form, this.audiences);
     const scopes = grantedScopes(form, client.id, client.scopes);
     return this.sign(client, audiences, scopes, now);
@@ -68,10 +68,10 @@ export class TokenService {
       const found = await this.clients.load(credentials.clientId);
       await this.limit(found.client);
       if (found.client.authentication !== 'client_secret')
-        throw new TokenRequestError(
-          'client-has-no-secret',
-          `Client "${found.client.id}" has no secret: it authenticates with private_key_jwt (a client assertion signed with its key).`,
-        );
+        throw new TokenRequestError('client-has-no-secret', {
+          it: `Il client "${found.client.id}" non ha un segreto: si autentica con private_key_jwt (un'asserzione firmata con la sua chiave).`,
+          en: `Client "${found.client.id}" has no secret: it authenticates with private_key_jwt (a client assertion signed with its key).`,
+        });
       await this.checkSecret(found.client, credentials.secret, now);
       return found;
     }
@@ -80,10 +80,10 @@ export class TokenService {
     const found = await this.clients.load(id, "assertion's iss");
     await this.limit(found.client);
     if (found.client.authentication !== 'private_key_jwt')
-      throw new TokenRequestError(
-        'client-uses-client-secret',
-        `Client "${id}" authenticates with its client secret (HTTP Basic or client_secret in the body), not with an assertion.`,
-      );
+      throw new TokenRequestError('client-uses-client-secret', {
+        it: `Il client "${id}" si autentica con il suo segreto (HTTP Basic o client_secret nel corpo), non con un'asserzione.`,
+        en: `Client "${id}" authenticates with its client secret (HTTP Basic or client_secret in the body), not with an assertion.`,
+      });
     const verified = await verifyAssertion(claims, id, found.keys, this.settings.tokenIssuer, now.getTime() / 1000);
     await this.usedAssertions.record(id, verified.jti, new Date(verified.expiresAt * 1000), now);
     return found;
@@ -95,15 +95,15 @@ export class TokenService {
     if (previous && (await verifySecret(secret, previous))) {
       const until = client.previousSecretExpiresAt;
       if (until && until > now) return;
-      throw new TokenRequestError(
-        'wrong-client-secret',
-        `This is the previous secret of client "${client.id}", replaced at ${client.secretSetAt?.toISOString()}; it stopped working at ${until?.toISOString()}. Use the current secret.`,
-      );
+      throw new TokenRequestError('wrong-client-secret', {
+        it: `Questo è il segreto precedente del client "${client.id}", sostituito il ${client.secretSetAt?.toISOString()}; non vale più dal ${until?.toISOString()}. Usare il segreto attuale.`,
+        en: `This is the previous secret of client "${client.id}", replaced at ${client.secretSetAt?.toISOString()}; it stopped working at ${until?.toISOString()}. Use the current secret.`,
+      });
     }
-    throw new TokenRequestError(
-      'wrong-client-secret',
-      `The secret does not match the current secret of client "${client.id}", set at ${client.secretSetAt?.toISOString() ?? 'no time'}.`,
-    );
+    throw new TokenRequestError('wrong-client-secret', {
+      it: `Il segreto non corrisponde a quello attuale del client "${client.id}", impostato il ${client.secretSetAt?.toISOString() ?? '(data ignota)'}.`,
+      en: `The secret does not match the current secret of client "${client.id}", set at ${client.secretSetAt?.toISOString() ?? 'no time'}.`,
+    });
   }
 
   /** Counted before the secret or assertion is checked: guessing costs the guesser the client's whole budget. */
@@ -112,7 +112,10 @@ export class TokenService {
     if (!decision.allowed)
       throw new TokenRequestError(
         'rate-limited',
-        `Client "${client.id}" may request ${decision.limit} tokens every ${this.limiter.windowSeconds} s; try again in ${decision.resetSeconds} s.`,
+        {
+          it: `Il client "${client.id}" può chiedere ${decision.limit} token ogni ${this.limiter.windowSeconds} s; riprovare tra ${decision.resetSeconds} s.`,
+          en: `Client "${client.id}" may request ${decision.limit} tokens every ${this.limiter.windowSeconds} s; try again in ${decision.resetSeconds} s.`,
+        },
         { 'retry-after': String(decision.resetSeconds) },
       );
   }

@@ -23,13 +23,17 @@ export class UsedAssertions {
       .execute('run');
     if (inserted.affectedRows === 0) {
       const earlier = await em.findOne(UsedAssertion, { clientId, jti });
+      const ago = earlier ? Math.max(0, Math.round((now.getTime() - earlier.usedAt.getTime()) / 1000)) : 0;
       const when = earlier
-        ? `at ${earlier.usedAt.toISOString()}, ${Math.max(0, Math.round((now.getTime() - earlier.usedAt.getTime()) / 1000))} s ago`
-        : 'before';
-      throw new TokenRequestError(
-        'assertion-reused',
-        `An assertion with jti "${jti.slice(0, 80)}" was already used ${when}: every assertion needs a fresh jti.`,
-      );
+        ? {
+            it: `il ${earlier.usedAt.toISOString()}, ${ago} s fa`,
+            en: `at ${earlier.usedAt.toISOString()}, ${ago} s ago`,
+          }
+        : { it: 'in precedenza', en: 'before' };
+      throw new TokenRequestError('assertion-reused', {
+        it: `Un'asserzione con jti "${jti.slice(0, 80)}" è già stata usata ${when.it}: ogni asserzione richiede un jti nuovo.`,
+        en: `An assertion with jti "${jti.slice(0, 80)}" was already used ${when.en}: every assertion needs a fresh jti.`,
+      });
     }
     if (now.getTime() - this.purgedAt >= PURGE_INTERVAL_MS) await this.purgeExpired(now);
   }
