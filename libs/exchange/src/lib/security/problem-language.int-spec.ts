@@ -66,6 +66,14 @@ describe('problems in the language the caller asks for (Accept-Language: it, en)
       title: 'Non autorizzato',
       detail: expect.stringContaining('Manca il token di accesso'),
     });
+    const forged = await fetch(`${base}/records/avviso/082053/k`, {
+      headers: { authorization: 'Bearer non.un.jwt', 'accept-language': 'it' },
+    });
+    expect({ status: forged.status, ...((await forged.json()) as object) }).toMatchObject({
+      status: 401,
+      code: 'token-malformed',
+      detail: expect.stringContaining('Il token non è un JWT leggibile'),
+    });
     expect(await ask('it', '/records/avviso/082053/%20chiave')).toMatchObject({
       status: 400,
       detail: expect.stringContaining('La chiave di un record'),
