@@ -96,8 +96,8 @@ export class HistoryService {
       throw new ProblemError(
         'record-deleted',
         404,
-        'Record deleted',
-        `The record was deleted at ${deletedAt}.`,
+        { it: 'Record cancellato', en: 'Record deleted' },
+        { it: `Il record è stato cancellato il ${deletedAt}.`, en: `The record was deleted at ${deletedAt}.` },
         undefined,
         {},
         { deletedAt, revision: row.revision },

@@ -55,8 +55,11 @@ export class OpenDataController {
       throw new ProblemError(
         'dataset-not-found',
         404,
-        'Not found',
-        `No open dataset ${type}/${file}: open data are the pubblico types, as <ente>.csv or <ente>.json.`,
+        { it: 'Non trovato', en: 'Not found' },
+        {
+          it: `Nessun dataset aperto ${type}/${file}: i dati aperti sono i tipi pubblico, come <ente>.csv o <ente>.json.`,
+          en: `No open dataset ${type}/${file}: open data are the pubblico types, as <ente>.csv or <ente>.json.`,
+        },
       );
     const [ente, format] = [match[1] as string, match[2] as string];
     const rows = this.rows(type, ente);

@@ -59,7 +59,10 @@ export class ReceiptsController {
     checkEnte(ente);
     checkKey(key);
     if (revision !== undefined && !/^[1-9]\d{0,8}$/.test(revision))
-      throw new BadRequestError('invalid-query', 'revision must be a positive integer.');
+      throw new BadRequestError('invalid-query', {
+        it: 'revision deve essere un intero positivo.',
+        en: 'revision must be a positive integer.',
+      });
     const { rows } = await this.db.pool.query<{ revision: number; receipt: string }>(
       `select c.revision, c.receipt
        from ${this.db.table('record')} r ${grantJoinSql(this.db.table('agreement'), '$4')}

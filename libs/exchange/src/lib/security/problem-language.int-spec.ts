@@ -84,6 +84,26 @@ describe('problems in the language the caller asks for (Accept-Language: it, en)
     });
   });
 
+  it('refuses history, receipt, trail and open-data queries in Italian', async () => {
+    expect(await ask('it', '/audit?record=avviso')).toMatchObject({
+      status: 400,
+      detail: 'record deve essere `<tipo>/<ente>/<chiave>`.',
+    });
+    expect(await ask('it', '/records/avviso/082053/k/receipt?revision=zero')).toMatchObject({
+      status: 400,
+      detail: 'revision deve essere un intero positivo.',
+    });
+    expect(await ask('it', '/records/avviso/082053/k?asOf=ieri')).toMatchObject({
+      status: 400,
+      detail: 'asOf deve essere una data e ora RFC 3339 con il fuso orario.',
+    });
+    expect(await ask('it', '/opendata/avviso/palermo.csv')).toMatchObject({
+      status: 404,
+      title: 'Non trovato',
+      detail: expect.stringContaining('Nessun dataset aperto avviso/palermo.csv'),
+    });
+  });
+
   it('stores nothing of a record it refused, whatever the language', async () => {
     const res = await fetch(`${base}/records/avviso/082053/lingua`, { headers: t.as('082053') });
     expect(res.status).toBe(404);

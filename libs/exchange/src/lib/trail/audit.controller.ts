@@ -24,8 +24,11 @@ class NotTheAuditorError extends ProblemError {
     super(
       'audit-not-yours',
       403,
-      'Forbidden',
-      `Only the publishing ente (${ente}) or an operator sees this record's trail; client ${caller.clientId} acts for ${caller.ente}.`,
+      { it: 'Accesso negato', en: 'Forbidden' },
+      {
+        it: `Solo l'ente che pubblica (${ente}) o un operatore vede la traccia di questo record; il client ${caller.clientId} agisce per ${caller.ente}.`,
+        en: `Only the publishing ente (${ente}) or an operator sees this record's trail; client ${caller.clientId} acts for ${caller.ente}.`,
+      },
     );
   }
 }
@@ -63,7 +66,11 @@ export class AuditController {
   ): Promise<AuditTrail> {
     const [type = '', ente = '', ...rest] = (record ?? '').split('/');
     const key = rest.join('/');
-    if (!record || !key) throw new BadRequestError('invalid-query', 'record must be `<type>/<ente>/<key>`.');
+    if (!record || !key)
+      throw new BadRequestError('invalid-query', {
+        it: 'record deve essere `<tipo>/<ente>/<chiave>`.',
+        en: 'record must be `<type>/<ente>/<key>`.',
+      });
     this.catalog.info(type);
     checkEnte(ente);
     checkKey(key);

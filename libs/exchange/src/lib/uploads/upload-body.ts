@@ -20,8 +20,11 @@ export function acceptSpreadsheets(adapter: FastifyAdapter): void {
       new ProblemError(
         'unsupported-media-type',
         415,
-        'Unsupported media type',
-        'Only spreadsheet uploads (…/records/<type>/uploads) take CSV or XLSX; this route takes application/json.',
+        { it: 'Tipo di contenuto non supportato', en: 'Unsupported media type' },
+        {
+          it: 'Solo i caricamenti di fogli di calcolo (…/records/<tipo>/uploads) accettano CSV o XLSX; questo percorso accetta application/json.',
+          en: 'Only spreadsheet uploads (…/records/<type>/uploads) take CSV or XLSX; this route takes application/json.',
+        },
       ),
       undefined,
     );
