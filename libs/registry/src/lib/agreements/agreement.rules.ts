@@ -34,7 +34,11 @@ export function actionsFrom(current: AgreementStatus): AgreementAction[] {
  * agreement is decided by its publisher (records:write) or an operator, a metro-wide one by an
  * operator only; the consumer may always withdraw (revoke) its own.
  */
-export function refusalOf(caller: Caller, agreement: AgreementParties, action: AgreementAction): string | undefined {
+export function refusalOf(
+  caller: Caller,
+  agreement: AgreementParties,
+  action: AgreementAction,
+): { it: string; en: string } | undefined {
   const { scopes } = caller;
   if (scopes.has('operator')) return undefined;
   if (agreement.scope === 'ente' && caller.ente === agreement.publisher && scopes.has('records:write'))
@@ -42,11 +46,19 @@ export function refusalOf(caller: Caller, agreement: AgreementParties, action: A
   const consumerClient =
     caller.ente === agreement.consumer && (scopes.has('records:read') || scopes.has('records:write'));
   if (action === 'revoke' && consumerClient) return undefined;
-  const deciders =
-    agreement.scope === 'metro'
-      ? 'an operator (metro-wide agreements are decided by operators only)'
-      : `a client of the publisher ${agreement.publisher} with scope records:write, or an operator`;
-  const withdraw = action === 'revoke' ? `, or a client of the consumer ${agreement.consumer} withdrawing its own` : '';
-  const has = scopes.size > 0 ? [...scopes].join(' ') : 'no scopes';
-  return `Only ${deciders}${withdraw} may ${action} this agreement; client "${caller.clientId}" acts for ente ${caller.ente} with ${has}.`;
+  const metro = agreement.scope === 'metro';
+  const revoke = action === 'revoke';
+  const has = [...scopes].join(' ');
+  const deciders = metro
+    ? 'an operator (metro-wide agreements are decided by operators only)'
+    : `a client of the publisher ${agreement.publisher} with scope records:write, or an operator`;
+  const decidono = metro
+    ? 'un operatore (gli accordi metropolitani li decidono solo gli operatori)'
+    : `un client del publisher ${agreement.publisher} con scope records:write, o un operatore`;
+  const withdraw = revoke ? `, or a client of the consumer ${agreement.consumer} withdrawing its own` : '';
+  const ritira = revoke ? `, o un client del consumer ${agreement.consumer} che ritira il proprio` : '';
+  return {
+    it: `Solo ${decidono}${ritira} può fare ${action} su questo accordo; il client "${caller.clientId}" agisce per l'ente ${caller.ente} con ${has || 'nessuno scope'}.`,
+    en: `Only ${deciders}${withdraw} may ${action} this agreement; client "${caller.clientId}" acts for ente ${caller.ente} with ${has || 'no scopes'}.`,
+  };
 }

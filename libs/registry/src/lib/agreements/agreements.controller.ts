@@ -97,10 +97,10 @@ export class AgreementsController {
     @Req() request: HttpRequest,
   ): Promise<AgreementView> {
     if (!(AGREEMENT_ACTIONS as readonly string[]).includes(action))
-      throw new NotFoundError(
-        'unknown-action',
-        `"${action.slice(0, 40)}" is not an action; the actions are ${AGREEMENT_ACTIONS.join(', ')}.`,
-      );
+      throw new NotFoundError('unknown-action', {
+        it: `"${action.slice(0, 40)}" non è un'azione; le azioni sono ${AGREEMENT_ACTIONS.join(', ')}.`,
+        en: `"${action.slice(0, 40)}" is not an action; the actions are ${AGREEMENT_ACTIONS.join(', ')}.`,
+      });
     const { reason } = this.validator.body(agreementActionSchema, body, { optional: true });
     return this.agreements.transition(id, action as AgreementAction, caller, reason, request.id);
   }

@@ -198,6 +198,20 @@ describe('agreements (accordi di fruizione)', () => {
     expect(res.body.detail).toMatch(detail);
   });
 
+  it('refuse in Italian to a caller who asks for it, the issue at the field included', async () => {
+    const res = await http.post('/agreements', {
+      token: tokens['bagheria'],
+      body: { ...tributi, publisher: '099999' },
+      headers: { 'accept-language': 'it' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({
+      title: 'Richiesta non elaborabile',
+      detail: 'Nessun ente ha il codice ISTAT "099999".',
+      errors: [expect.objectContaining({ pointer: '/publisher', message: 'Nessun ente ha il codice ISTAT "099999".' })],
+    });
+  });
+
   it('refuse a disabled publisher with a 422 naming the field', async () => {
     expect((await http.patch('/enti/083001', { token: tokens['admin'], body: { enabled: false } })).status).toBe(200);
     const res = await as('bagheria').request({ ...tributi, publisher: '083001' });

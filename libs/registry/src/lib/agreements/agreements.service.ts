@@ -104,10 +104,10 @@ export class AgreementsService {
       const to = nextStatus(agreement.status, action);
       if (!to) {
         const possible = actionsFrom(agreement.status);
-        throw new ConflictError(
-          'agreement-transition-not-allowed',
-          `Agreement ${id} is ${agreement.status}: it cannot ${action}. ${possible.length > 0 ? `From ${agreement.status} it can ${possible.join(', ')}.` : `${agreement.status} is final.`}`,
-        );
+        throw new ConflictError('agreement-transition-not-allowed', {
+          it: `L'accordo ${id} è ${agreement.status}: non può fare ${action}. ${possible.length > 0 ? `Da ${agreement.status} può fare ${possible.join(', ')}.` : `${agreement.status} è uno stato finale.`}`,
+          en: `Agreement ${id} is ${agreement.status}: it cannot ${action}. ${possible.length > 0 ? `From ${agreement.status} it can ${possible.join(', ')}.` : `${agreement.status} is final.`}`,
+        });
       }
       const from = agreement.status;
       const now = new Date();
@@ -140,7 +140,10 @@ export class AgreementsService {
       const value = filter[name];
       if (value === undefined) continue;
       if (!pattern.test(value))
-        throw new BadRequestError('invalid-query', `${name} "${value.slice(0, 80)}" is not valid.`);
+        throw new BadRequestError('invalid-query', {
+          it: `${name} "${value.slice(0, 80)}" non è valido.`,
+          en: `${name} "${value.slice(0, 80)}" is not valid.`,
+        });
       Object.assign(where, { [name]: value });
     }
     const visible = seesAll(caller)
@@ -155,10 +158,10 @@ export class AgreementsService {
     const agreement = await this.db.em.findOne(Agreement, { id });
     if (!agreement) throw notFound(id);
     if (!seesAll(caller) && caller.ente !== agreement.consumer && caller.ente !== agreement.publisher)
-      throw new ForbiddenError(
-        'agreement-not-visible',
-        `Agreement ${id} is visible to its consumer (${agreement.consumer}), its publisher (${agreement.publisher}), operators and admins; client "${caller.clientId}" acts for ente ${caller.ente}.`,
-      );
+      throw new ForbiddenError('agreement-not-visible', {
+        it: `L'accordo ${id} è visibile al suo consumer (${agreement.consumer}), al suo publisher (${agreement.publisher}), agli operatori e agli amministratori; il client "${caller.clientId}" agisce per l'ente ${caller.ente}.`,
+        en: `Agreement ${id} is visible to its consumer (${agreement.consumer}), its publisher (${agreement.publisher}), operators and admins; client "${caller.clientId}" acts for ente ${caller.ente}.`,
+      });
     const history = await this.db.em.find(AgreementChange, { agreementId: id }, { orderBy: { version: 'asc' } });
     return agreementView(agreement, history);
   }
@@ -195,5 +198,8 @@ function seesAll(caller: Caller): boolean {
 }
 
 function notFound(id: string): NotFoundError {
-  return new NotFoundError('agreement-not-found', `No agreement has the id "${id.slice(0, 80)}".`);
+  return new NotFoundError('agreement-not-found', {
+    it: `Nessun accordo ha l'id "${id.slice(0, 80)}".`,
+    en: `No agreement has the id "${id.slice(0, 80)}".`,
+  });
 }

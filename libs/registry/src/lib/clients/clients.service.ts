@@ -56,13 +56,15 @@ export class ClientsService {
   async create(spec: NewClient): Promise<IssuedClient> {
     const em = this.db.em;
     if (!(await em.findOne(Ente, { codiceIstat: spec.ente })))
-      throw new UnprocessableError('unknown-ente', '/ente', `No ente has the ISTAT code "${spec.ente}".`);
+      throw new UnprocessableError('unknown-ente', '/ente', {
+        it: `Nessun ente ha il codice ISTAT "${spec.ente}".`,
+        en: `No ente has the ISTAT code "${spec.ente}".`,
+      });
     if (spec.authentication === 'client_secret' && spec.publicKey !== undefined)
-      throw new UnprocessableError(
-        'public-key-not-allowed',
-        '/publicKey',
-        'A client_secret client authenticates with its secret: publicKey is only for private_key_jwt clients.',
-      );
+      throw new UnprocessableError('public-key-not-allowed', '/publicKey', {
+        it: 'Un client client_secret si autentica con il suo segreto: publicKey vale solo per i client private_key_jwt.',
+        en: 'A client_secret client authenticates with its secret: publicKey is only for private_key_jwt clients.',
+      });
     const key = spec.publicKey === undefined ? undefined : await readClientJwk(spec.publicKey, '/publicKey');
     const now = new Date();
     const client = em.create(ApiClient, {
@@ -81,7 +83,10 @@ export class ClientsService {
       await em.flush();
     } catch (error) {
       if (isUniqueViolation(error, 'api_client_pkey'))
-        throw new ConflictError('client-exists', `A client with id "${client.id}" already exists.`);
+        throw new ConflictError('client-exists', {
+          it: `Esiste già un client con id "${client.id}".`,
+          en: `A client with id "${client.id}" already exists.`,
+        });
       throw error;
     }
     return { client: clientView(client, keys), ...(clientSecret ? { clientSecret } : {}) };
@@ -120,10 +125,10 @@ export class ClientsService {
     return this.db.em.transactional(async (tx) => {
       const client = await this.find(tx, id, LockMode.PESSIMISTIC_WRITE);
       if (client.authentication !== 'client_secret')
-        throw new ConflictError(
-          'client-has-no-secret',
-          `Client "${id}" authenticates with private_key_jwt: it has keys, not a secret. Register a key with POST /clients/${id}/keys.`,
-        );
+        throw new ConflictError('client-has-no-secret', {
+          it: `Il client "${id}" si autentica con private_key_jwt: ha chiavi, non un segreto. Registrare una chiave con POST /clients/${id}/keys.`,
+          en: `Client "${id}" authenticates with private_key_jwt: it has keys, not a secret. Register a key with POST /clients/${id}/keys.`,
+        });
       this.refuseRevoked(client);
       const now = new Date();
       const clientSecret = await assignSecret(client, now, graceSeconds);
@@ -140,14 +145,17 @@ export class ClientsService {
     const em = this.db.em;
     const client = await this.find(em, id);
     if (client.authentication !== 'private_key_jwt')
-      throw new ConflictError(
-        'client-uses-client-secret',
-        `Client "${id}" authenticates with a client secret; keys are for private_key_jwt clients.`,
-      );
+      throw new ConflictError('client-uses-client-secret', {
+        it: `Il client "${id}" si autentica con un segreto; le chiavi sono per i client private_key_jwt.`,
+        en: `Client "${id}" authenticates with a client secret; keys are for private_key_jwt clients.`,
+      });
     this.refuseRevoked(client);
     const { kid, jwk: stored } = await readClientJwk(jwk, '/jwk');
     if (await em.findOne(ClientKey, { clientId: id, kid }))
-      throw new ConflictError('key-exists', `Client "${id}" already has a key "${kid}".`);
+      throw new ConflictError('key-exists', {
+        it: `Il client "${id}" ha già una chiave "${kid}".`,
+        en: `Client "${id}" already has a key "${kid}".`,
+      });
     const key = em.create(ClientKey, { clientId: id, kid, jwk: stored, createdAt: new Date() });
     await em.flush();
     return clientKeyView(key);
@@ -160,10 +168,10 @@ export class ClientsService {
       const key = await tx.findOne(ClientKey, { clientId: id, kid });
       if (!key) {
         const kids = (await this.keysOf(id)).map((k) => `"${k.kid}"`);
-        throw new NotFoundError(
-          'key-not-found',
-          `Client "${id}" has no key "${kid}"; its keys are ${kids.length > 0 ? kids.join(', ') : 'none'}.`,
-        );
+        throw new NotFoundError('key-not-found', {
+          it: `Il client "${id}" non ha la chiave "${kid}"; ${kids.length > 0 ? `le sue chiavi sono ${kids.join(', ')}` : 'non ha chiavi'}.`,
+          en: `Client "${id}" has no key "${kid}"; its keys are ${kids.length > 0 ? kids.join(', ') : 'none'}.`,
+        });
       }
       tx.remove(key);
       return { result: undefined, revocations: [revocation('client-key', `${id}/${kid}`, id, true, new Date())] };
@@ -184,7 +192,11 @@ export class ClientsService {
 
   private async find(em: EntityManager, id: string, lockMode?: LockMode): Promise<ApiClient> {
     const client = await em.findOne(ApiClient, { id }, lockMode ? { lockMode } : {});
-    if (!client) throw new NotFoundError('client-not-found', `No client has the id "${id}".`);
+    if (!client)
+      throw new NotFoundError('client-not-found', {
+        it: `Nessun client ha l'id "${id}".`,
+        en: `No client has the id "${id}".`,
+      });
     return client;
   }
 
@@ -194,9 +206,9 @@ export class ClientsService {
 
   private refuseRevoked(client: ApiClient): void {
     if (client.revokedAt)
-      throw new ConflictError(
-        'client-revoked',
-        `Client "${client.id}" was revoked at ${client.revokedAt.toISOString()}.`,
-      );
+      throw new ConflictError('client-revoked', {
+        it: `Il client "${client.id}" è stato revocato il ${client.revokedAt.toISOString()}.`,
+        en: `Client "${client.id}" was revoked at ${client.revokedAt.toISOString()}.`,
+      });
   }
 }

@@ -27,15 +27,18 @@ export class EntiService {
     const where: FilterQuery<Ente> = {};
     if (query.provincia !== undefined) {
       if (!/^[0-9]{3}$/.test(query.provincia))
-        throw new BadRequestError(
-          'invalid-query',
-          `provincia must be a three-digit code (082, 083), not "${query.provincia}".`,
-        );
+        throw new BadRequestError('invalid-query', {
+          it: `provincia deve essere un codice di tre cifre (082, 083), non "${query.provincia}".`,
+          en: `provincia must be a three-digit code (082, 083), not "${query.provincia}".`,
+        });
       where.provincia = query.provincia;
     }
     if (query.enabled !== undefined) {
       if (query.enabled !== 'true' && query.enabled !== 'false')
-        throw new BadRequestError('invalid-query', `enabled must be true or false, not "${query.enabled}".`);
+        throw new BadRequestError('invalid-query', {
+          it: `enabled deve essere true o false, non "${query.enabled}".`,
+          en: `enabled must be true or false, not "${query.enabled}".`,
+        });
       where.enabled = query.enabled === 'true';
     }
     const enti = await this.db.em.find(Ente, where, { orderBy: { codiceIstat: 'asc' } });
@@ -64,7 +67,11 @@ export class EntiService {
   /** A known ente, or a 404 naming the code. */
   async find(code: string): Promise<Ente> {
     const ente = await this.db.em.findOne(Ente, { codiceIstat: code });
-    if (!ente) throw new NotFoundError('ente-not-found', `No ente has the ISTAT code "${code}".`);
+    if (!ente)
+      throw new NotFoundError('ente-not-found', {
+        it: `Nessun ente ha il codice ISTAT "${code}".`,
+        en: `No ente has the ISTAT code "${code}".`,
+      });
     return ente;
   }
 }
