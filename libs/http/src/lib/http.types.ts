@@ -16,5 +16,6 @@ export interface HttpReply {
   status(code: number): HttpReply;
   header(name: string, value: string): HttpReply;
   headers(values: Record<string, string>): HttpReply;
+  getHeader(name: string): number | string | string[] | undefined;
   send(payload?: unknown): HttpReply;
 }

@@ -21,7 +21,15 @@ export function sendProblem(request: HttpRequest, reply: HttpReply, error: unkno
     .status(problem.status)
     .header('content-type', PROBLEM_MEDIA_TYPE)
     .header('content-language', language)
-    .header('vary', 'Accept-Language')
+    .header('vary', withAcceptLanguage(reply.getHeader('vary')))
     .send(problem);
   return problem;
+}
+
+/** Adds Accept-Language to a Vary the route may have set already (Origin for CORS, Accept…). */
+function withAcceptLanguage(vary: number | string | string[] | undefined): string {
+  const names = [vary ?? []].flat().flatMap((v) => String(v).split(','));
+  const kept = names.map((n) => n.trim()).filter((n) => n !== '');
+  if (kept.some((n) => n === '*' || n.toLowerCase() === 'accept-language')) return kept.join(', ');
+  return [...kept, 'Accept-Language'].join(', ');
 }
