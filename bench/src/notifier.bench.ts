@@ -2,9 +2,12 @@
 // started as `npm start` does: the time from a PUT to its webhook at 200 records/s, and the time a
 // burst of events takes to reach 10 and then 100 subscriptions (fan-out should grow linearly).
 import { randomBytes } from 'node:crypto';
+import { Agent, request } from 'node:http';
 import { comuni } from '@interscambio/enti';
 import { generateRecords } from '@interscambio/fixtures';
 import { benchEnv, progress, uniqueName } from './lib/bench-env';
+import { CpuMeter, kafkaPid } from './lib/cpu-meter';
+import type { MeteredProcess } from './lib/cpu-meter';
 import { startIssuer } from './lib/bench-issuer';
 import { percentile } from './lib/compare';
 import { THEME, TYPE } from './lib/documents';
@@ -17,8 +20,11 @@ const ENTE = '082053';
 const RATE = 200;
 const SECONDS = Number(process.env['NOTIFIER_BENCH_SECONDS'] ?? 5);
 const FANOUT_EVENTS = Number(process.env['NOTIFIER_BENCH_EVENTS'] ?? 1000);
-const FANOUT_SUBSCRIPTIONS = [10, 100];
+// `NOTIFIER_BENCH_FANOUT=` (empty) runs the PUT → webhook scenario alone.
+const FANOUT_SUBSCRIPTIONS = (process.env['NOTIFIER_BENCH_FANOUT'] ?? '10,100').split(',').filter(Boolean).map(Number);
 const GROUP = 'PUT → webhook';
+const WARMUP = RATE * 2;
+const CONNECTIONS = 64;
 
 async function main(): Promise<void> {
   const env = benchEnv();
@@ -55,16 +61,36 @@ async function main(): Promise<void> {
   }).map((r) => JSON.stringify(r.data));
   const headers = { authorization: `Bearer ${issuer.token(ENTE)}`, 'content-type': 'application/json' };
   let written = 0;
+  // Keep-alive connections, at most CONNECTIONS of them, as a client of an API would hold: fetch's
+  // default opened one more connection for every PUT still unanswered. A PUT waiting for a free
+  // connection is already sent on the bench's clock, so the queue counts in its time.
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const put = async (key: string): Promise<number> => {
     const started = performance.now();
-    const res = await fetch(`${tributi.origin}/${THEME}/v1/records/${TYPE}/${ENTE}/${key}`, {
+    const status = await send(agent, `${tributi.origin}/${THEME}/v1/records/${TYPE}/${ENTE}/${key}`, {
       method: 'PUT',
       headers,
-      body: documents[written++ % documents.length],
+      body: documents[written++ % documents.length] as string,
     });
-    await res.arrayBuffer();
-    if (res.status !== 201) throw new Error(`PUT ${key} answered ${res.status}`);
+    if (status !== 201) throw new Error(`PUT ${key} answered ${status}`);
     return performance.now() - started;
+  };
+  /** `count` PUTs at RATE a second, open loop: when each was sent, and each answer's time. */
+  const paced = async (prefix: string, count: number): Promise<{ sent: Map<string, number>; answers: number[] }> => {
+    const sent = new Map<string, number>();
+    const answers: number[] = [];
+    const writes: Promise<void>[] = [];
+    const start = performance.now();
+    for (let i = 0; i < count; i++) {
+      const due = start + (i * 1000) / RATE;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const key = `${prefix}-${i}`;
+      sent.set(key, performance.now());
+      writes.push(put(key).then((ms) => void answers.push(ms)));
+    }
+    await Promise.all(writes);
+    return { sent, answers };
   };
   const subscribe = async (): Promise<string> => {
     const res = await fetch(`${notifier.origin}/notifier/v1/subscriptions`, {
@@ -81,24 +107,25 @@ async function main(): Promise<void> {
   try {
     progress('notifier: PUT → webhook at 200 records/s');
     const single = await subscribe();
+    // Warm-up at the rate itself, not measured: JIT, both pools, the producer and the consumers.
     for (let i = 0; i < 20; i++) await put(`warm-${i}`);
-    await arrivals.reached(20, 60_000);
-    const sent = new Map<string, number>();
-    const answers: number[] = [];
-    const writes: Promise<void>[] = [];
+    await paced('warm-rate', WARMUP);
+    await arrivals.reached(20 + WARMUP, 120_000);
+    const meter = new CpuMeter(env.databaseUrl, [
+      { name: 'bench', pid: process.pid },
+      ...metered('tributi', tributi.process.pid),
+      ...metered('notifier', notifier.process.pid),
+      ...metered('kafka', kafkaPid()),
+    ]);
+    await meter.begin();
     const start = performance.now();
     const total = RATE * SECONDS;
-    for (let i = 0; i < total; i++) {
-      const due = start + (i * 1000) / RATE;
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      const key = `rate-${i}`;
-      sent.set(key, performance.now());
-      writes.push(put(key).then((ms) => void answers.push(ms)));
-    }
-    await Promise.all(writes);
+    const { sent, answers } = await paced('rate', total);
     const achieved = total / ((performance.now() - start) / 1000);
-    await arrivals.reached(20 + total, 120_000);
+    await arrivals.reached(20 + WARMUP + total, 120_000);
+    const cpu = [...(await meter.end(total))].sort(([a], [b]) => (a < b ? -1 : 1));
+    const cpuNote = cpu.map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ');
+    progress(`notifier: CPU ms per record: ${cpuNote}`);
     const latencies = [...sent].map(([key, at]) => (arrivals.at.get(key)?.[0] ?? Number.NaN) - at);
     // Per stage, on the wall clock PostgreSQL shares with this process.
     const wall = (t: number): number => performance.timeOrigin + t;
@@ -116,7 +143,8 @@ async function main(): Promise<void> {
         'ms',
         async () => ({ ours: [percentile(latencies, p)], bare: [percentile(answers, p)] }),
         `ours = PUT → tributi → outbox → Kafka → notifier (fan-out, outbox in PostgreSQL) → signed POST received; bare = the PUT's own answer time; ` +
-          `${total} records in ${SECONDS} s (achieved ${Math.round(achieved)}/s), one subscription; by stage: ${stageNote}`,
+          `${total} records in ${SECONDS} s (achieved ${Math.round(achieved)}/s), one subscription; by stage: ${stageNote}; ` +
+          `CPU ms per record: ${cpuNote}`,
       );
     await unsubscribe(single);
 
@@ -144,11 +172,33 @@ async function main(): Promise<void> {
       await Promise.all(ids.map(unsubscribe));
     }
   } finally {
+    agent.destroy();
     await arrivals.close();
     await notifier.process.stop();
     await tributi.process.stop();
     await issuer.close();
   }
+}
+
+/** One request on `agent`; resolves to its status once the answer is read. */
+function send(
+  agent: Agent,
+  url: string,
+  options: { method: string; headers: Record<string, string>; body: string },
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent, method: options.method, headers: options.headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+function metered(name: string, pid: number | undefined): MeteredProcess[] {
+  return pid === undefined ? [] : [{ name, pid }];
 }
 
 main().catch((error: unknown) => {

@@ -69,6 +69,28 @@ describe('webhook delivery of record changes', () => {
     expect([filtered, otherType, otherPublisher].map((r) => r.received.length)).toEqual([0, 0, 0]);
   });
 
+  it('delivers to a filtered subscription the change its filter matches, and once to each subscription', async () => {
+    const [all, filtered] = [await receiver(), await receiver()];
+    const subAll = await h.subscribe(READER, { types: ['avviso'], callbackUrl: all.url });
+    const subFiltered = await h.subscribe(STRANGER, {
+      types: ['avviso'],
+      filter: { '/anno': { gte: 2030 } },
+      callbackUrl: filtered.url,
+    });
+
+    await h.put('avviso', PUBLISHER, 'f-1', { anno: 2031, nota: 'futuro' });
+    const [eventId] = await h.eventIds(PUBLISHER, 'f-1');
+    await until(() => all.accepted.length === 1 && filtered.accepted.length === 1, 'both deliveries');
+    await h.consumed([eventId as string]);
+
+    const verified = WebhookReceiver.verify(filtered.accepted[0] as ReceivedWebhook, subFiltered.secret);
+    expect(verified).toMatchObject({ id: eventId, subject: 'f-1', data: { anno: 2031, nota: 'futuro' } });
+    // One delivery each (a webhook is marked delivered only after its answer, so the status may lag).
+    for (const sub of [subAll, subFiltered])
+      expect((await h.deliveries(sub.id)).map((d) => d.event_id)).toEqual([eventId]);
+    expect([all.accepted.length, filtered.accepted.length]).toEqual([1, 1]);
+  });
+
   it('delivers a riservato record only through an active agreement, and nothing after its revocation', async () => {
     const [withAgreement, without] = [await receiver(), await receiver()];
     const sub = await h.subscribe(READER, { types: ['pratica'], callbackUrl: withAgreement.url });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { minimised } from '@interscambio/exchange';
 import { toStructuredCloudEvent } from '@interscambio/messaging';
+import { prepared } from '@interscambio/persistence';
 import type { CloudEvent } from '@interscambio/messaging';
 import { NotifierSettings } from '../notifier.settings';
 import { NotifierDatabase } from '../storage/notifier.database';
@@ -56,10 +57,22 @@ const DONE_RELEASES_NEXT = `released as (
 /** The delivery outbox in PostgreSQL: claims, outcomes and the counters of their subscriptions. */
 @Injectable()
 export class DeliveryStore {
+  /** What a claimed delivery needs to be sent; prepared, like the outcomes below, as every POST runs them. */
+  private readonly dueSql: string;
+
   constructor(
     private readonly db: NotifierDatabase,
     private readonly settings: NotifierSettings,
-  ) {}
+  ) {
+    this.dueSql = `select d.id, d.subscription_id, d.attempts, d.retry_until, s.callback_url, s.secret,
+         case when s.previous_secret_until > now() then s.previous_secret end as previous_secret,
+         e.event, e.data, ${entitled} and ${notRevoked(db.table('revocation'))} as entitled, g.agreement_id, g.fields
+       from delivery d join record_event e on e.position = d.event_position
+         join subscription s on s.id = d.subscription_id
+         cross join lateral (select e.visibility, e.ente, e.type, e.theme) r
+         ${grantJoin(db.table('agreement'))}
+       where d.id = any($1::uuid[])`;
+  }
 
   /**
    * Leases up to `limit` due heads of their (subscription, record) queues, at most `perSubscription`
@@ -115,17 +128,7 @@ export class DeliveryStore {
     const claimed = claims[0]?.ids ?? [];
     const parked = claims[0]?.parked ?? 0;
     if (claimed.length === 0) return { deliveries: [], parked };
-    const { rows } = await this.db.pool.query<DueRow>(
-      `select d.id, d.subscription_id, d.attempts, d.retry_until, s.callback_url, s.secret,
-         case when s.previous_secret_until > now() then s.previous_secret end as previous_secret,
-         e.event, e.data, ${entitled} and ${notRevoked(this.db.table('revocation'))} as entitled, g.agreement_id, g.fields
-       from delivery d join record_event e on e.position = d.event_position
-         join subscription s on s.id = d.subscription_id
-         cross join lateral (select e.visibility, e.ente, e.type, e.theme) r
-         ${grantJoin(this.db.table('agreement'))}
-       where d.id = any($1::uuid[])`,
-      [claimed],
-    );
+    const { rows } = await this.db.pool.query<DueRow>(prepared(this.dueSql), [claimed]);
     const deliveries = rows.map((row) => ({
       id: row.id,
       subscriptionId: row.subscription_id,
@@ -148,12 +151,12 @@ export class DeliveryStore {
 
   async delivered(delivery: DueDelivery, status: number): Promise<void> {
     await this.db.pool.query(
-      `with done as (
+      prepared(`with done as (
          update delivery set status = 'delivered', attempts = attempts + 1, last_status = $2, finished_at = now()
          where id = $1 and status = 'pending' returning id, subscription_id, record, status),
        ${DONE_RELEASES_NEXT}
        update subscription s set sent = sent + 1, consecutive_failures = 0, last_success_at = now()
-       from done where s.id = done.subscription_id`,
+       from done where s.id = done.subscription_id`),
       [delivery.id, status],
     );
   }
