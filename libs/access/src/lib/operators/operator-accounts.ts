@@ -35,6 +35,12 @@ export class OperatorAccounts {
     this.table = qualifiedTable(schema, 'operator');
   }
 
+  /** Whether the registry's migrations have made the table (a console started before them could let nobody in). */
+  async tableExists(): Promise<boolean> {
+    const { rows } = await this.sql.query(`select to_regclass($1) is not null as found`, [this.table]);
+    return rows[0]?.found === true;
+  }
+
   async byEmail(email: string): Promise<OperatorAccount | undefined> {
     const { rows } = await this.sql.query(
       `select id::text, email, display_name, password_hash, failed_logins, locked_until from ${this.table} where email = $1`,

@@ -148,6 +148,19 @@ describe('console login against the account the registry keeps (real PostgreSQL)
     expect(references.rows).toEqual([{ conname: 'dead_letter_action_dead_letter_id_fkey' }]);
   });
 
+  it("refuses to start on a registry schema without the operators' table, naming the variable", async () => {
+    const config = loadConsoleConfig({
+      DATABASE_URL: db.url,
+      DATABASE_SCHEMA: db.schema,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      SCHEMAS_DIR: prova.theme.schemasDir as string,
+      CONSOLE_REGISTRY_SCHEMA: db.schema,
+    });
+    await expect(createConsoleApp(config, ['error'])).rejects.toThrow(
+      /CONSOLE_REGISTRY_SCHEMA\) has no operator table/,
+    );
+  });
+
   it('refuses a login from another origin, or without the form token', async () => {
     expect((await login(PASSWORD, { origin: 'https://evil.example' })).statusCode).toBe(403);
     expect((await login(PASSWORD, { token: 'not-the-token' })).statusCode).toBe(403);
