@@ -93,7 +93,8 @@ for (const app of apps) {
   };
   command('migrate');
   if (app === 'registry') command('sandbox', sandboxCredentials);
-  if (app === 'console') command('sandbox', consoleOperator);
+  // The console's operators are accounts the registry keeps: the sandbox's is created there.
+  if (app === 'registry' && consoleApp) command('sandbox-operator', consoleOperator);
 }
 
 let stopping = false;

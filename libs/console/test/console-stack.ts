@@ -9,7 +9,8 @@ import type { TestDatabase } from '@interscambio/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Pool } from 'pg';
-import { createConsoleApp, loadConsoleConfig, migrateConsole, upsertOperator } from '../src/index';
+import { createConsoleApp, loadConsoleConfig, migrateConsole } from '../src/index';
+import { RegistryOperators } from './registry-operators';
 
 export const OPERATOR = { email: 'operatrice@prova.interscambio.it', password: 'una-password-di-prova-lunga' };
 
@@ -25,6 +26,10 @@ export class ConsoleStack {
     readonly prova: ProvaTheme,
     readonly theme: ThemeTestApp,
     readonly db: TestDatabase,
+    /** A pool on the console's own schema (sessions, dead letters and their audit). */
+    readonly sql: Pool,
+    /** Where the operators' accounts are kept: the registry's schema. */
+    readonly registry: RegistryOperators,
     readonly console: NestFastifyApplication,
     readonly consoleUrl: string,
     readonly failingGroup: string,
@@ -38,6 +43,8 @@ export class ConsoleStack {
     await theme.app.listen(0, '127.0.0.1');
     const themePort = (theme.app.getHttpServer().address() as AddressInfo).port;
     const db = await testDatabase(`${name}_console`);
+    const registry = await RegistryOperators.create(name);
+    await registry.accounts.save({ ...OPERATOR, displayName: 'Operatrice di prova' });
     const config = loadConsoleConfig({
       DATABASE_URL: db.url,
       DATABASE_SCHEMA: db.schema,
@@ -45,6 +52,7 @@ export class ConsoleStack {
       KAFKA_TOPIC_PREFIX: theme.topicPrefix,
       CONSOLE_SERVICES: `prova=http://127.0.0.1:${themePort}`,
       CONSOLE_SCHEMAS: `prova=${theme.db.schema}`,
+      CONSOLE_REGISTRY_SCHEMA: registry.schema,
       SCHEMAS_DIR: prova.theme.schemasDir as string,
       CONSOLE_SECURE_COOKIES: 'off',
       HOST: '127.0.0.1',
@@ -52,8 +60,6 @@ export class ConsoleStack {
     });
     await migrateConsole(config);
     const sql = new Pool({ connectionString: db.url, max: 1, options: `-c search_path=${db.schema}` });
-    await upsertOperator(sql, { ...OPERATOR, displayName: 'Operatrice di prova' });
-    await sql.end();
     const app = await createConsoleApp(config, ['error', 'warn']);
     await app.listen(0, '127.0.0.1');
     const consoleUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
@@ -88,7 +94,7 @@ export class ConsoleStack {
       log: () => undefined,
     });
     await consumer.start();
-    return new ConsoleStack(group, prova, theme, db, app, consoleUrl, failingGroup, consumer, orm);
+    return new ConsoleStack(group, prova, theme, db, sql, registry, app, consoleUrl, failingGroup, consumer, orm);
   }
 
   /** PUTs an avviso as ente `ente`; resolves to the id of the event it produced. */
@@ -111,7 +117,9 @@ export class ConsoleStack {
     await this.orm.close();
     await this.console.close();
     await this.theme.close();
+    await this.sql.end();
     await this.db.drop();
+    await this.registry.close();
     this.prova.remove();
   }
 }

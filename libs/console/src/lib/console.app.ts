@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { OperatorAccounts } from '@interscambio/access';
 import { createFastifyAdapter } from '@interscambio/http';
 import { KafkajsBus } from '@interscambio/messaging';
 import { Observability } from '@interscambio/observability';
@@ -28,6 +29,10 @@ export async function createConsoleApp(
     if (pending.length > 0)
       throw new Error(
         `Schema "${config.databaseSchema}" has ${pending.length} pending migration(s) (${pending.join(', ')}): run \`node main.js migrate\` first.`,
+      );
+    if (!(await new OperatorAccounts(db.pool, config.registrySchema).tableExists()))
+      throw new Error(
+        `Schema "${config.registrySchema}" (CONSOLE_REGISTRY_SCHEMA) has no operator table: operators' accounts are the registry's; run the registry's \`node main.js migrate\` first.`,
       );
     const catalog = SchemaCatalog.load(config.schemasDir);
     const themes = new Map(catalog.types().map((t) => [t.type, t.theme]));

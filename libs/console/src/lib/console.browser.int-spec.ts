@@ -58,7 +58,7 @@ describe('the operators console in a real browser, on the real stack', () => {
     await stack?.close();
   }, 120_000);
 
-  it('logs in, shows a published record, traces it with its offset, replays its dead letter, with no serious accessibility violation', async () => {
+  it('logs in, shows a published record, traces it with its offset, replays one dead letter and discards another, shows the traffic in Flussi and Enti, logs out, with no serious accessibility violation', async () => {
     await page.goto('/console/panoramica');
     await page.waitForURL('**/console/accesso');
     await check('01-accesso');
@@ -111,16 +111,93 @@ describe('the operators console in a real browser, on the real stack', () => {
     await page.goto(`/console/traccia/record?tema=prova&tipo=avviso&ente=082053&chiave=${encodeURIComponent(key)}`);
     await page.getByRole('cell', { name: stack.failingGroup }).waitFor();
 
+    // Scarta: another record fails; the operator discards its dead letter with a reason, which is audited.
+    stack.group.failing = true;
+    const discardKey = `avviso-scarto-${Date.now()}`;
+    const discardId = await stack.publish('082053', discardKey);
+    await waitFor(() => stack.group.seen.has(discardId));
+    await page.getByRole('link', { name: 'Messaggi scartati' }).click();
+    const toDiscard = page.locator('[data-dead-letter]', { hasText: discardKey });
+    await toDiscard.getByLabel('Motivo dello scarto').fill('Avviso di prova, da non rielaborare');
+    await toDiscard.getByRole('button', { name: /^Scarta il messaggio/ }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Messaggio \d+ scartato\./ })
+      .waitFor();
+    const discarded = page.locator('[data-dead-letter]', { hasText: discardKey });
+    await expectText(discarded.locator('[data-status]'), 'Scartato');
+    await expectText(discarded, `${OPERATOR.email}`);
+    await expectText(discarded, 'motivo: Avviso di prova, da non rielaborare');
+    await check('07-scartati-scartato');
+    const audit = await stack.sql.query<{ action: string; reason: string | null; operator_email: string; key: string }>(
+      `select a.action, a.reason, a.operator_email, d.key from dead_letter_action a
+       join dead_letter d on d.id = a.dead_letter_id order by a.id`,
+    );
+    expect(audit.rows).toEqual([
+      { action: 'replayed', reason: null, operator_email: OPERATOR.email, key: expect.stringContaining(key) },
+      {
+        action: 'discarded',
+        reason: 'Avviso di prova, da non rielaborare',
+        operator_email: OPERATOR.email,
+        key: expect.stringContaining(discardKey),
+      },
+    ]);
+
+    // Flussi, from this test's traffic: the record topic holds the two events and the one replay, its
+    // .dlq the two failures; the failing group is listed under the theme; the outbox has emptied.
+    const topic = `${stack.theme.topicPrefix}.prova.avviso`;
     await page.getByRole('link', { name: 'Flussi' }).click();
-    await page.locator('#flussi').getByText(`${stack.theme.topicPrefix}.prova.avviso.dlq`).first().waitFor();
-    await check('07-flussi');
+    await page.locator('#flussi').getByText(`${topic}.dlq`).first().waitFor();
+    await until(async () => (await endOffsets(page, topic)) === 3 && (await endOffsets(page, `${topic}.dlq`)) === 2);
+    await expectText(page.locator(`tr[data-group="${stack.failingGroup}"]`), 'prova');
+    await expectText(page.locator('tr[data-outbox="prova"] td').first(), '0');
+    await check('08-flussi');
+
+    // Enti: Palermo with the two records it published in this test.
     await page.getByRole('link', { name: 'Enti' }).click();
-    await page.getByRole('row', { name: /082053/ }).waitFor();
-    await check('08-enti');
+    const palermo = page.locator('tr[data-ente="082053"]');
+    await expectText(palermo.getByRole('rowheader'), 'Palermo');
+    await expectText(palermo.locator('td[data-records="prova"]'), '2');
+    await check('09-enti');
+
+    // Esci: the session ends on the server, the cookie is cleared, and the pages ask for a login again.
+    const session = (await page.context().cookies()).find((c) => c.name === 'interscambio_console');
+    expect(session).toBeDefined();
+    expect(await count(stack, 'select count(*)::int as n from operator_session')).toBe(1);
+    await page.getByRole('button', { name: 'Esci' }).click();
+    await page.waitForURL('**/console/accesso');
+    expect((await page.context().cookies()).map((c) => c.name)).not.toContain('interscambio_console');
+    expect(await count(stack, 'select count(*)::int as n from operator_session')).toBe(0);
+    const replayed = await page.request.get('/console/panoramica', {
+      headers: { cookie: `interscambio_console=${session?.value}` },
+      maxRedirects: 0,
+    });
+    expect([replayed.status(), replayed.headers()['location']]).toEqual([303, '/console/accesso']);
+    await page.goto('/console/panoramica');
+    await page.waitForURL('**/console/accesso');
 
     expect(problems).toEqual([]);
   }, 600_000);
 });
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (const limit = Date.now() + WAIT; !(await condition());) {
+    if (Date.now() > limit) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** The sum of the end offsets the Flussi page shows for the topic's partitions. */
+async function endOffsets(page: Page, topic: string): Promise<number> {
+  const values = await page
+    .locator(`tr[data-topic="${topic}"] td[data-end-offset]`)
+    .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-end-offset'))));
+  return values.reduce((a, b) => a + b, 0);
+}
+
+async function count(stack: ConsoleStack, query: string): Promise<number> {
+  return (await stack.sql.query<{ n: number }>(query)).rows[0]?.n ?? -1;
+}
 
 async function waitFor(condition: () => boolean): Promise<void> {
   for (const until = Date.now() + WAIT; !condition();) {

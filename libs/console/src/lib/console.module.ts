@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { APP_FILTER, RouterModule } from '@nestjs/core';
+import { OperatorAccounts } from '@interscambio/access';
 import { ProblemFilter, STATUS_CHECKS, StatusController } from '@interscambio/http';
 import type { StatusChecks } from '@interscambio/http';
 import { probeBus, probeKafka } from '@interscambio/messaging';
 import { MetricsController, Observability } from '@interscambio/observability';
 import { AuthController } from './auth/auth.controller';
 import { OPERATOR_AUTHENTICATOR } from './auth/operator-authenticator';
-import { CONSOLE_POOL, PasswordAuthenticator } from './auth/password.authenticator';
-import { Sessions } from './auth/sessions';
+import { OPERATOR_ACCOUNTS, PasswordAuthenticator } from './auth/password.authenticator';
+import { CONSOLE_POOL, Sessions } from './auth/sessions';
 import { ConsoleSettings } from './console.settings';
 import { ConsoleSession } from './http/console-session';
 import { EventIndexer } from './kafka/event-indexer';
@@ -56,6 +57,11 @@ export class ConsoleModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: ConsoleSettings, useValue: settings },
         { provide: CONSOLE_POOL, useValue: settings.db.pool },
+        // Operators' accounts are the registry's, read in its schema over the same database.
+        {
+          provide: OPERATOR_ACCOUNTS,
+          useValue: new OperatorAccounts(settings.db.pool, settings.config.registrySchema),
+        },
         // The one place to plug in an OIDC authenticator (SPID/CIE through a federation broker).
         { provide: OPERATOR_AUTHENTICATOR, useClass: PasswordAuthenticator },
         Sessions,

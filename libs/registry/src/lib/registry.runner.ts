@@ -1,6 +1,7 @@
 import { ProblemError } from '@interscambio/http';
 import { migratedLine, runService } from '@interscambio/observability';
 import { adminClientCommand } from './commands/admin-client.command';
+import { operatorCommand, sandboxOperatorCommand } from './commands/operator.command';
 import { sandboxCommand } from './commands/sandbox.command';
 import { loadRegistryDatabaseConfig } from './config/registry.config';
 import { bootstrapRegistry } from './registry.app';
@@ -8,7 +9,8 @@ import { migrateRegistry } from './storage/registry.migrate';
 
 /**
  * The whole of the registry's `main.ts`: `migrate` (schema, then the enti), `sandbox <file>`,
- * `admin-client --ente --name`, or nothing to serve.
+ * `admin-client --ente --name`, the console's operators (`operator --email --name`,
+ * `sandbox-operator <file>`), or nothing to serve.
  */
 export function runRegistry(
   argv: string[] = process.argv.slice(2),
@@ -26,8 +28,12 @@ export function runRegistry(
         },
         sandbox: (args) => sandboxCommand(args, env, process.stdout),
         'admin-client': (args) => adminClientCommand(args, env, process.stdout),
+        operator: (args) => operatorCommand(args, env),
+        'sandbox-operator': (args) => sandboxOperatorCommand(args, env, process.stdout),
       },
-      usage: 'node main.js [serve | migrate | sandbox <file> | admin-client --ente <code> --name <name>]',
+      usage:
+        'node main.js [serve | migrate | sandbox <file> | admin-client --ente <code> --name <name> | ' +
+        'operator --email <email> --name <name> | sandbox-operator <file>]',
       expected: (error) => error instanceof ProblemError,
     },
     argv,

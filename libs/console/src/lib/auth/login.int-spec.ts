@@ -4,32 +4,36 @@ import { testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testin
 import type { TestDatabase } from '@interscambio/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Pool } from 'pg';
-import { createConsoleApp, loadConsoleConfig, migrateConsole, upsertOperator } from '../../index';
+import { RegistryOperators } from '../../../test/registry-operators';
+import { createConsoleApp, loadConsoleConfig, migrateConsole } from '../../index';
 import { MAX_FAILED_LOGINS } from './password.authenticator';
 
 const EMAIL = 'operatore@login.interscambio.it';
 const PASSWORD = 'la-password-giusta-di-prova';
 const ORIGIN = 'http://localhost:80';
 
-describe('console login (real PostgreSQL)', () => {
+describe('console login against the account the registry keeps (real PostgreSQL)', () => {
   let prova: ProvaTheme;
   let db: TestDatabase;
   let sql: Pool;
+  let registry: RegistryOperators;
   let app: NestFastifyApplication;
 
   beforeAll(async () => {
     prova = provaTheme();
     db = await testDatabase('console_login');
+    registry = await RegistryOperators.create('console_login');
+    await registry.accounts.save({ email: EMAIL, displayName: 'Operatore', password: PASSWORD });
     const config = loadConsoleConfig({
       DATABASE_URL: db.url,
       DATABASE_SCHEMA: db.schema,
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       KAFKA_TOPIC_PREFIX: uniqueName('it-console-login'),
       SCHEMAS_DIR: prova.theme.schemasDir as string,
+      CONSOLE_REGISTRY_SCHEMA: registry.schema,
     });
     await migrateConsole(config);
     sql = new Pool({ connectionString: db.url, max: 2, options: `-c search_path=${db.schema}` });
-    await upsertOperator(sql, { email: EMAIL, displayName: 'Operatore', password: PASSWORD });
     app = await createConsoleApp(config, ['error']);
   }, 60_000);
 
@@ -37,6 +41,7 @@ describe('console login (real PostgreSQL)', () => {
     await app?.close();
     await sql?.end();
     await db?.drop();
+    await registry?.close();
     prova?.remove();
   });
 
@@ -62,6 +67,12 @@ describe('console login (real PostgreSQL)', () => {
       payload: new URLSearchParams({ _csrf: options.token ?? form.token, email: EMAIL, password }).toString(),
     });
   }
+
+  const sessionCookie = (header: string | string[] | undefined): string =>
+    ([] as string[])
+      .concat(header ?? [])
+      .find((c) => c.startsWith('interscambio_console='))
+      ?.split(';')[0] as string;
 
   it('sends a visitor without a session to the login page', async () => {
     const answer = await app.inject({ method: 'GET', url: '/console/panoramica' });
@@ -93,6 +104,61 @@ describe('console login (real PostgreSQL)', () => {
     const { rows } = await sql.query<{ id_hash: string }>('select id_hash from operator_session');
     // Only the session id's hash is stored.
     expect(rows.map((r) => r.id_hash)).not.toContain(/interscambio_console=([^;]+)/.exec(session ?? '')?.[1]);
+    // The login is recorded on the registry's account.
+    const account = await registry.sql.query<{ last_login_at: Date | null }>(
+      'select last_login_at from operator where email = $1',
+      [EMAIL],
+    );
+    expect(account.rows[0]?.last_login_at).toBeInstanceOf(Date);
+  });
+
+  it("takes the password the registry's account has now, and ends the sessions of an account the registry removed", async () => {
+    await registry.accounts.save({ email: EMAIL, displayName: 'Operatore', password: 'una-nuova-password-di-prova' });
+    expect((await login(PASSWORD)).statusCode).toBe(401);
+    const opened = await login('una-nuova-password-di-prova');
+    expect(opened.statusCode).toBe(303);
+    const cookie = sessionCookie(opened.headers['set-cookie']);
+    const signedIn = await app.inject({ method: 'GET', url: '/console/panoramica', headers: { cookie } });
+    expect(signedIn.statusCode).toBe(200);
+
+    const { rows } = await registry.sql.query<{ id: string }>('select id::text from operator where email = $1', [
+      EMAIL,
+    ]);
+    await registry.sql.query('delete from operator where email = $1', [EMAIL]);
+    const removed = await app.inject({ method: 'GET', url: '/console/panoramica', headers: { cookie } });
+    expect([removed.statusCode, removed.headers.location]).toEqual([303, '/console/accesso']);
+    // Back as it was, same id, for the tests below.
+    await registry.sql.query(`insert into operator (id, email, display_name) values ($1, $2, 'Operatore')`, [
+      rows[0]?.id,
+      EMAIL,
+    ]);
+    await registry.accounts.save({ email: EMAIL, displayName: 'Operatore', password: PASSWORD });
+  });
+
+  it("keeps no operator table of its own: its sessions name the registry's accounts", async () => {
+    const { rows } = await sql.query<{ own: boolean; registry: boolean }>(
+      `select to_regclass($1) is not null as own, to_regclass($2) is not null as registry`,
+      [`"${db.schema}"."operator"`, `"${registry.schema}"."operator"`],
+    );
+    expect(rows[0]).toEqual({ own: false, registry: true });
+    const references = await sql.query(
+      `select conname from pg_constraint where contype = 'f' and connamespace = $1::regnamespace`,
+      [db.schema],
+    );
+    expect(references.rows).toEqual([{ conname: 'dead_letter_action_dead_letter_id_fkey' }]);
+  });
+
+  it("refuses to start on a registry schema without the operators' table, naming the variable", async () => {
+    const config = loadConsoleConfig({
+      DATABASE_URL: db.url,
+      DATABASE_SCHEMA: db.schema,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      SCHEMAS_DIR: prova.theme.schemasDir as string,
+      CONSOLE_REGISTRY_SCHEMA: db.schema,
+    });
+    await expect(createConsoleApp(config, ['error'])).rejects.toThrow(
+      /CONSOLE_REGISTRY_SCHEMA\) has no operator table/,
+    );
   });
 
   it('refuses a login from another origin, or without the form token', async () => {
@@ -110,5 +176,11 @@ describe('console login (real PostgreSQL)', () => {
     const right = await login(PASSWORD);
     expect(right.statusCode).toBe(429);
     expect(right.body).toContain('accesso è bloccato fino alle');
+    // The lock is the registry's account's, so every replica of the console sees it.
+    const { rows } = await registry.sql.query<{ failed_logins: number; locked: boolean }>(
+      'select failed_logins, locked_until > now() as locked from operator where email = $1',
+      [EMAIL],
+    );
+    expect(rows[0]).toEqual({ failed_logins: MAX_FAILED_LOGINS, locked: true });
   });
 });

@@ -1,8 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { OperatorAccounts } from '@interscambio/access';
 import type { Pool } from 'pg';
 import type { Operator } from './operator-authenticator';
-import { CONSOLE_POOL } from './password.authenticator';
+import { OPERATOR_ACCOUNTS } from './password.authenticator';
+
+/** The console's own schema: sessions, the event index, the dead letters. */
+export const CONSOLE_POOL = Symbol('CONSOLE_POOL');
 
 const SESSION_HOURS = 8;
 
@@ -16,7 +20,10 @@ const digest = (id: string): string => createHash('sha256').update(id).digest('b
 /** Sessions in PostgreSQL, so that every replica of the console knows them and a logout ends them everywhere. */
 @Injectable()
 export class Sessions {
-  constructor(@Inject(CONSOLE_POOL) private readonly sql: Pool) {}
+  constructor(
+    @Inject(CONSOLE_POOL) private readonly sql: Pool,
+    @Inject(OPERATOR_ACCOUNTS) private readonly accounts: OperatorAccounts,
+  ) {}
 
   /** A new session id (the cookie's value) for the operator; any id the browser had before is not reused. */
   async open(operator: Operator): Promise<string> {
@@ -32,14 +39,18 @@ export class Sessions {
 
   async find(id: string | undefined): Promise<Session | undefined> {
     if (!id) return undefined;
-    const { rows } = await this.sql.query<{ id: string; email: string; display_name: string; csrf_token: string }>(
-      `select o.id, o.email, o.display_name, s.csrf_token from operator_session s
-       join operator o on o.id = s.operator_id where s.id_hash = $1 and s.expires_at > now()`,
+    const { rows } = await this.sql.query<{ operator_id: string; csrf_token: string }>(
+      `select operator_id::text, csrf_token from operator_session where id_hash = $1 and expires_at > now()`,
       [digest(id)],
     );
     const row = rows[0];
-    return row
-      ? { operator: { id: row.id, email: row.email, displayName: row.display_name }, csrfToken: row.csrf_token }
+    // The account is the registry's: one removed there ends its sessions here too.
+    const account = row && (await this.accounts.byId(row.operator_id));
+    return account && row
+      ? {
+          operator: { id: account.id, email: account.email, displayName: account.display_name },
+          csrfToken: row.csrf_token,
+        }
       : undefined;
   }
 

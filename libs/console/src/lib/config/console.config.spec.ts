@@ -18,6 +18,18 @@ describe('the console configuration', () => {
     expect(config.port).toBe(3300);
   });
 
+  it("reads the operators' accounts in the registry's schema: CONSOLE_REGISTRY_SCHEMA, else the watched registry's, else `registry`", () => {
+    expect(loadConsoleConfig(base).registrySchema).toBe('registry');
+    expect(
+      loadConsoleConfig({ ...base, CONSOLE_SERVICES: 'registry=http://r:8080', CONSOLE_SCHEMAS: 'registry=reg_1' })
+        .registrySchema,
+    ).toBe('reg_1');
+    expect(loadConsoleConfig({ ...base, CONSOLE_REGISTRY_SCHEMA: 'registro' }).registrySchema).toBe('registro');
+    expect(() => loadConsoleConfig({ ...base, CONSOLE_REGISTRY_SCHEMA: 'Registro;' })).toThrow(
+      /CONSOLE_REGISTRY_SCHEMA/,
+    );
+  });
+
   it('stops start-up naming the variable when an entry is malformed', () => {
     expect(() => loadConsoleConfig({ ...base, CONSOLE_SERVICES: 'tributi=ftp://x' })).toThrow(ConfigError);
     expect(() => loadConsoleConfig({ ...base, CONSOLE_SERVICES: 'tributi=ftp://x' })).toThrow(/CONSOLE_SERVICES/);

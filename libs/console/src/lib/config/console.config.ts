@@ -19,6 +19,8 @@ export interface ConsoleConfig extends DatabaseConfig, KafkaConfig, ListenConfig
   secureCookies: boolean;
   /** The notifier's schema, for webhook deliveries in Traccia record; none when unset. */
   notifierSchema?: string;
+  /** The registry's schema, which keeps the operators' accounts (the console reads them there). */
+  registrySchema: string;
 }
 
 /**
@@ -43,6 +45,10 @@ export function loadConsoleConfig(env: Env): ConsoleConfig {
     notifierSchema:
       optional(env, 'CONSOLE_NOTIFIER_SCHEMA', /^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier') ??
       (services.some((s) => s.name === 'notifier') ? 'notifier' : undefined),
+    registrySchema:
+      optional(env, 'CONSOLE_REGISTRY_SCHEMA', /^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier') ??
+      services.find((s) => s.name === 'registry')?.schema ??
+      'registry',
   };
 }
 

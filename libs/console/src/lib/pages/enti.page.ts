@@ -25,10 +25,10 @@ export function entiPage(enti: EnteView[], themes: string[]): Html {
         <tbody>
           ${enti.map(
             (e) =>
-              html`<tr>
+              html`<tr data-ente="${e.codiceIstat}">
                 <th scope="row">${e.nome}</th>
                 <td>${e.codiceIstat}</td>
-                ${themes.map((t) => html`<td>${fmt.number(e.records[t] ?? 0)}</td>`)}
+                ${themes.map((t) => html`<td data-records="${t}">${fmt.number(e.records[t] ?? 0)}</td>`)}
                 <td>${fmt.dateTime(e.lastActivity)}</td>
                 <td>${fmt.number(e.clients)}</td>
                 <td>${fmt.number(e.agreements)}</td>

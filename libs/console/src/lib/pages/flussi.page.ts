@@ -27,7 +27,7 @@ export function flussiPage(
           <tbody>
             ${outboxes.map(
               (o) =>
-                html`<tr>
+                html`<tr data-outbox="${o.service}">
                   <th scope="row">${o.service}</th>
                   <td>${fmt.number(o.pending)}</td>
                   <td>${fmt.number(o.oldestSeconds)}</td>
@@ -54,7 +54,7 @@ export function flussiPage(
             ${groups.flatMap((g) =>
               g.lag.map(
                 (l) =>
-                  html`<tr>
+                  html`<tr data-group="${g.group}">
                     <th scope="row">${g.group}</th>
                     <td>${g.service}</td>
                     <td>${l.topic}</td>
@@ -83,11 +83,11 @@ export function flussiPage(
             ${topics.flatMap((t) =>
               t.partitions.map(
                 (p) =>
-                  html`<tr>
+                  html`<tr data-topic="${t.topic}">
                     <th scope="row">${t.topic}</th>
                     <td>${p.partition}</td>
                     <td>${fmt.number(p.low)}</td>
-                    <td>${fmt.number(p.high)}</td>
+                    <td data-end-offset="${p.high}">${fmt.number(p.high)}</td>
                   </tr>`,
               ),
             )}

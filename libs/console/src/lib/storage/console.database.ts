@@ -6,8 +6,9 @@ import type { Pool } from 'pg';
 import { consoleMigrations } from './console.migrations';
 
 /**
- * The console's schema (operators, sessions, its index of events and dead letters, the audit of
- * operators' actions), and a pool that reads the services' schemas where a read-only query is right.
+ * The console's schema (sessions, its index of events and dead letters, the audit of operators'
+ * actions), and a pool that reads the services' schemas where a read-only query is right, and the
+ * registry's `operator` table, where the operators' accounts are kept.
  */
 export class ConsoleDatabase {
   private constructor(

@@ -76,6 +76,34 @@ class Migration20261203160001Console extends Migration {
   }
 }
 
+class Migration20261203190002OperatorsInRegistry extends Migration {
+  override up(): void {
+    // Operators' accounts are the registry's now (its `operator` table, read by OperatorAccounts).
+    // Nothing is copied: the console's table existed only in unreleased builds, whose one account,
+    // the sandbox's, `npm start` creates in the registry; the registry's schema may not be migrated
+    // yet when this runs (the Kubernetes job migrates it last). Open sessions named the old ids: they end.
+    this.addSql('delete from "operator_session"');
+    this.addSql('alter table "operator_session" drop constraint "operator_session_operator_id_fkey"');
+    // The audit keeps the id and the e-mail of who acted, whatever becomes of the account.
+    this.addSql('alter table "dead_letter_action" drop constraint "dead_letter_action_operator_id_fkey"');
+    this.addSql('drop table "operator"');
+  }
+
+  override down(): void {
+    this.addSql(`create table "operator" (
+      "id" uuid primary key,
+      "email" text not null unique,
+      "display_name" text not null,
+      "password_hash" text null,
+      "subject" text null unique,
+      "failed_logins" integer not null default 0,
+      "locked_until" timestamptz null,
+      "last_login_at" timestamptz null,
+      "created_at" timestamptz not null default now())`);
+  }
+}
+
 export const consoleMigrations: MigrationObject[] = [
   { name: 'Migration20261203160001Console', class: Migration20261203160001Console },
+  { name: 'Migration20261203190002OperatorsInRegistry', class: Migration20261203190002OperatorsInRegistry },
 ];

@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { messagingMigrations, ProcessedEvent } from '@interscambio/messaging';
-import { rateLimitMigrations } from '@interscambio/access';
+import { operatorMigrations, rateLimitMigrations } from '@interscambio/access';
 import { ChangeSignal, createPool, openOrm } from '@interscambio/persistence';
 import type { SqlExecutor } from '@interscambio/persistence';
 import type { Pool } from 'pg';
@@ -25,8 +25,16 @@ export const registryEntities = [
   ProcessedEvent,
 ];
 
-/** Every migration of the registry's schema, in order: messaging's (outbox, processed_event), its own, the rate limits'. */
-export const allRegistryMigrations = [...messagingMigrations, ...registryMigrations, ...rateLimitMigrations];
+/**
+ * Every migration of the registry's schema, in order: messaging's (outbox, processed_event), its own,
+ * the rate limits', the console operators' accounts (which the registry keeps and the console reads).
+ */
+export const allRegistryMigrations = [
+  ...messagingMigrations,
+  ...registryMigrations,
+  ...rateLimitMigrations,
+  ...operatorMigrations,
+];
 
 /** The registry's ORM on its own schema. Work happens in a request context: see `em`. */
 export class RegistryDatabase {

@@ -1,4 +1,4 @@
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './operator-password';
 
 describe('operator passwords', () => {
   it('verifies the password a hash was made from, and no other', async () => {
