@@ -56,4 +56,5 @@ export {
 export type { RevocationKind, RevocationState } from './lib/revocations/revocation.contract';
 export { revocationEvent } from './lib/revocations/revocation.event';
 export { RevocationSet } from './lib/revocations/revocation.set';
+export { RevocationsReloader } from './lib/revocations/revocations.reloader';
 export type { RevocationCheck } from './lib/revocations/revocation.set';
