@@ -5,6 +5,7 @@ export type { PreparedStatement, SqlExecutor } from './lib/sql/sql-executor';
 export { inTransaction } from './lib/sql/transaction';
 export { createPool } from './lib/sql/pool';
 export { changeChannel, InvalidIdentifierError, qualifiedTable, quoteIdentifier } from './lib/sql/identifier';
+export { ColumnCipher } from './lib/crypto/column-cipher';
 export { ChangeSignal } from './lib/sql/change-signal';
 export type { ChangeSignalOptions } from './lib/sql/change-signal';
 export {
