@@ -39,3 +39,5 @@ export {
   UnsupportedBody,
   UnsupportedMediaTypeError,
 } from './lib/requests/request-bodies';
+export { escapeHtml, Html, html, table, tableRow, trusted } from './lib/html/html';
+export type { HtmlValue, TableOptions } from './lib/html/html';
