@@ -24,11 +24,7 @@ export async function createConsoleApp(
   const logger = new Logger('console');
   const db = await ConsoleDatabase.open(config, (m) => logger.warn(m));
   try {
-    const pending = await db.pendingMigrations();
-    if (pending.length > 0)
-      throw new Error(
-        `Schema "${config.databaseSchema}" has ${pending.length} pending migration(s) (${pending.join(', ')}): run \`node main.js migrate\` first.`,
-      );
+    await db.assertMigrated();
     const catalog = SchemaCatalog.load(config.schemasDir);
     const themes = new Map(catalog.types().map((t) => [t.type, t.theme]));
     const bus = new KafkajsBus(config.kafkaBrokers, 'interscambio-console', { silent: true });
