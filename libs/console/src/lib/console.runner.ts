@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Logger } from '@nestjs/common';
 import { ConfigError } from '@interscambio/config';
+import { migrateCommand, runService, UsageError } from '@interscambio/observability';
 import { createPool } from '@interscambio/persistence';
 import { upsertOperator } from './auth/password.authenticator';
 import { bootstrapConsole } from './console.app';
@@ -16,52 +16,42 @@ export const SANDBOX_OPERATOR_EMAIL = 'operatore@sandbox.interscambio.it';
  * password generated once into <file>, mode 0600); `operator <email> <name>` with the password in
  * CONSOLE_OPERATOR_PASSWORD; or nothing to serve. Any failure exits with status 1.
  */
-export async function runConsole(
+export function runConsole(
   argv: string[] = process.argv.slice(2),
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
-  const logger = new Logger('console');
-  try {
-    if (argv[0] === 'migrate') {
-      const db = loadConsoleDatabaseConfig(env);
-      const applied = await migrateConsole(db);
-      logger.log(`schema ${db.databaseSchema}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
-      return;
-    }
-    if (argv[0] === 'sandbox' && argv[1]) {
-      const password = keptPassword(argv[1]);
-      await withOperators(env, (sql) =>
-        upsertOperator(sql, { email: SANDBOX_OPERATOR_EMAIL, displayName: 'Operatore sandbox', password }),
-      );
-      // stdout of `npm start` on the developer's terminal: the sandbox's own login, never a real one.
-      process.stdout.write(
-        `[console] operatore sandbox: ${SANDBOX_OPERATOR_EMAIL} · password in ${argv[1]} (${password})\n`,
-      );
-      return;
-    }
-    if (argv[0] === 'operator') {
-      const [, email, ...name] = argv;
-      const password = env['CONSOLE_OPERATOR_PASSWORD'];
-      if (!email || name.length === 0 || !password || password.length < 12)
-        throw new ConfigError(
-          'CONSOLE_OPERATOR_PASSWORD',
-          'usage: operator <email> <name…>, password of at least 12 characters in CONSOLE_OPERATOR_PASSWORD',
-        );
-      await withOperators(env, (sql) => upsertOperator(sql, { email, displayName: name.join(' '), password }));
-      logger.log('operator saved');
-      return;
-    }
-    await bootstrapConsole(env);
-  } catch (error) {
-    logger.error(
-      error instanceof ConfigError
-        ? error.message
-        : error instanceof Error
-          ? (error.stack ?? error.message)
-          : String(error),
-    );
-    process.exit(1);
-  }
+  return runService(
+    'console',
+    {
+      serve: () => bootstrapConsole(env),
+      commands: {
+        migrate: migrateCommand(() => loadConsoleDatabaseConfig(env), migrateConsole),
+        sandbox: async ([file]) => {
+          if (!file) throw new UsageError('sandbox needs the file of the password', 'node main.js sandbox <file>');
+          const password = keptPassword(file);
+          await withOperators(env, (sql) =>
+            upsertOperator(sql, { email: SANDBOX_OPERATOR_EMAIL, displayName: 'Operatore sandbox', password }),
+          );
+          // stdout of `npm start` on the developer's terminal: the sandbox's own login, never a real one.
+          process.stdout.write(
+            `[console] operatore sandbox: ${SANDBOX_OPERATOR_EMAIL} · password in ${file} (${password})\n`,
+          );
+        },
+        operator: async ([email, ...name]) => {
+          const password = env['CONSOLE_OPERATOR_PASSWORD'];
+          if (!email || name.length === 0 || !password || password.length < 12)
+            throw new ConfigError(
+              'CONSOLE_OPERATOR_PASSWORD',
+              'usage: operator <email> <name…>, password of at least 12 characters in CONSOLE_OPERATOR_PASSWORD',
+            );
+          await withOperators(env, (sql) => upsertOperator(sql, { email, displayName: name.join(' '), password }));
+          return 'operator saved';
+        },
+      },
+      usage: 'node main.js [serve | migrate | sandbox <file> | operator <email> <name…>]',
+    },
+    argv,
+  );
 }
 
 async function withOperators(
