@@ -57,4 +57,5 @@ export type { RevocationKind, RevocationState } from './lib/revocations/revocati
 export { revocationEvent } from './lib/revocations/revocation.event';
 export { RevocationSet } from './lib/revocations/revocation.set';
 export { RevocationsReloader } from './lib/revocations/revocations.reloader';
+export { RevocationTableMigration } from './lib/revocations/revocation-table.migration';
 export type { RevocationCheck } from './lib/revocations/revocation.set';
