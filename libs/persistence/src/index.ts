@@ -14,12 +14,14 @@ export {
   bool,
   int,
   json,
+  jsonObject,
   nullable,
   oneOf,
   rowParser,
   RowShapeError,
   text,
   textArray,
+  textRecord,
   timestamp,
 } from './lib/sql/row-parser';
 export type { Column, RowOf } from './lib/sql/row-parser';
