@@ -4,22 +4,14 @@
 // records written straight through RecordWriter.commit in batches of 1,000 (what the batch endpoint
 // does without HTTP). One round each: a round is 100,000 rows. Peak RSS is the process's after the
 // upload, before the bare side runs.
-import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { codiceFiscaleCheck } from '@interscambio/enti';
-import {
-  createThemeApp,
-  loadExchangeConfig,
-  migrateThemeSchema,
-  RecordWriter,
-  UploadProcessor,
-  UploadReceiver,
-  UploadStore,
-} from '@interscambio/exchange';
+import { RecordWriter, UploadProcessor, UploadReceiver, UploadStore } from '@interscambio/exchange';
 import type { RecordCommand } from '@interscambio/exchange';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
 import { benchEnv, progress, uniqueName } from './lib/bench-env';
+import { inProcessTheme } from './lib/in-process-theme';
 import { memorySnapshot, peakRssMb } from './lib/memory';
 import { scenario } from './lib/report';
 
@@ -44,19 +36,7 @@ function csv(prefix: string): Buffer {
 async function main(): Promise<void> {
   const env = benchEnv();
   const schema = uniqueName('bench_upload');
-  await migrateThemeSchema(env.databaseUrl, schema);
-  const config = loadExchangeConfig(
-    {
-      DATABASE_URL: env.databaseUrl,
-      DATABASE_SCHEMA: schema,
-      KAFKA_BROKERS: env.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: schema,
-      TOKEN_JWKS_URL: 'http://127.0.0.1:9/jwks.json',
-      RECEIPT_KEY_SECRET: randomBytes(32).toString('base64url'),
-    },
-    { theme: 'tributi', port: 0 },
-  );
-  const app = await createThemeApp({ theme: 'tributi', defaultPort: 0 }, config, ['error', 'warn']);
+  const { app } = await inProcessTheme(env, 'tributi', schema);
   const caller = { clientId: `bench-${ENTE}`, ente: ENTE, scopes: ['records:write'] };
   let peak = 0;
   let baseline = 0;

@@ -1,17 +1,17 @@
 // Scenario 3: the durable write through the real RecordWriter (one statement: record, change log,
 // outbox event, audit entry; the relay and the audit sealer running as in the service) vs a bare
 // pg transaction that upserts the same record row and inserts one outbox row, in the same run.
-import { randomBytes } from 'node:crypto';
-import { createThemeApp, loadExchangeConfig, migrateThemeSchema, RecordWriter } from '@interscambio/exchange';
+import { RecordWriter } from '@interscambio/exchange';
 import { Kafka, logLevel } from 'kafkajs';
 import type { RecordCommand, RequestTrace } from '@interscambio/exchange';
 import { Pool } from 'pg';
-import type { PoolClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { bareTablesSql, bareWriteSql } from './lib/bare-records.sql';
+import { bareTransaction } from './lib/bare-transaction';
 import { benchEnv, progress, uniqueName } from './lib/bench-env';
 import { asyncRate, compare } from './lib/compare';
 import { THEME, TYPE } from './lib/documents';
+import { inProcessTheme } from './lib/in-process-theme';
 import { documentsByEnte } from './lib/record-requests';
 import { scenario } from './lib/report';
 
@@ -22,40 +22,12 @@ const BATCH = { size: 500, concurrency: [1, 4] };
 const NOTE =
   "ours = RecordWriter.commit of new records (schema check, content hash, one statement writing record, change log, outbox event and audit entry), with the service's relay and audit sealer running; bare = BEGIN, upsert of the record row, insert of one outbox row, COMMIT (unnest for a batch); both with a pool of 10 connections";
 
-async function transaction(pool: Pool, work: (client: PoolClient) => Promise<void>): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    await work(client);
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback');
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
 async function main(): Promise<void> {
   const env = benchEnv();
   const schema = uniqueName('bench_write');
   const bareSchema = `${schema}_bare`;
   const documents = [...documentsByEnte()].flatMap(([ente, docs]) => docs.map((json) => ({ ente, json })));
-  await migrateThemeSchema(env.databaseUrl, schema);
-  const config = loadExchangeConfig(
-    {
-      DATABASE_URL: env.databaseUrl,
-      DATABASE_SCHEMA: schema,
-      KAFKA_BROKERS: env.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: schema,
-      // Never called: the bench writes through the RecordWriter, not over HTTP.
-      TOKEN_JWKS_URL: 'http://127.0.0.1:9/jwks.json',
-      RECEIPT_KEY_SECRET: randomBytes(32).toString('base64url'),
-    },
-    { theme: THEME, port: 0 },
-  );
-  // The exchange's own path without the theme's extra rules: the schema, the known-ente rule, the writer.
-  const app = await createThemeApp({ theme: THEME, defaultPort: 0 }, config, ['error', 'warn']);
+  const { app, config } = await inProcessTheme(env, THEME, schema);
   const writer = app.get(RecordWriter);
   const bare = new Pool({ connectionString: env.databaseUrl, max: config.databasePoolSize });
   const sql = bareWriteSql(bareSchema);
@@ -83,7 +55,7 @@ async function main(): Promise<void> {
     if (refused) throw new Error(`the writer refused a bench record: ${JSON.stringify(refused)}`);
   };
   const bareWrite = (size: number) => (): Promise<void> =>
-    transaction(bare, async (client) => {
+    bareTransaction(bare, async (client) => {
       const records = Array.from({ length: size }, next);
       if (size === 1) {
         const r = records[0] as { ente: string; key: string; json: string };

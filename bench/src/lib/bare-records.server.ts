@@ -7,9 +7,9 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import Fastify from 'fastify';
 import { Pool } from 'pg';
-import type { PoolClient } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { bareWriteSql } from './bare-records.sql';
+import { bareTransaction } from './bare-transaction';
 
 interface Item {
   ente?: unknown;
@@ -29,21 +29,6 @@ function setting(name: string): string {
   return value;
 }
 
-async function transaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    const result = await work(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback');
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
 async function main(): Promise<void> {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats(ajv);
@@ -60,7 +45,7 @@ async function main(): Promise<void> {
     const { ente, key } = request.params;
     if (!validate(request.body)) return reply.code(422).send({ errors: validate.errors });
     const data = JSON.stringify(request.body);
-    const revision = await transaction(pool, async (client) => {
+    const revision = await bareTransaction(pool, async (client) => {
       const { rows } = await client.query<{ revision: number }>(sql.upsert, [uuidv7(), type, ente, key, data]);
       await client.query(sql.outbox, [uuidv7(), topic, `${ente}/${key}`, data]);
       return rows[0]?.revision;
@@ -87,7 +72,7 @@ async function main(): Promise<void> {
         : [],
     );
     if (valid.length > 0) {
-      const stored = await transaction(pool, async (client) => {
+      const stored = await bareTransaction(pool, async (client) => {
         const datas = valid.map((v) => v.data);
         const { rows } = await client.query<Stored>(sql.upsertMany, [
           type,

@@ -60,4 +60,6 @@ export {
 export type { RevocationKind, RevocationState } from './lib/revocations/revocation.contract';
 export { revocationEvent } from './lib/revocations/revocation.event';
 export { RevocationSet } from './lib/revocations/revocation.set';
+export { RevocationsReloader } from './lib/revocations/revocations.reloader';
+export { RevocationTableMigration } from './lib/revocations/revocation-table.migration';
 export type { RevocationCheck } from './lib/revocations/revocation.set';

@@ -23,6 +23,7 @@ export type { HttpReply, HttpRequest } from './lib/http.types';
 export { Probe, Public, PUBLIC_ROUTE, UNLIMITED_ROUTE } from './lib/routes/public-route';
 export { DocsController } from './lib/docs/docs.controller';
 export { OpenApiHolder } from './lib/docs/openapi.holder';
+export { previewApiDocument } from './lib/docs/api-preview';
 export { API_SECURITY_SCHEME, API_VERSION, conformApiDocument } from './lib/docs/api-document';
 export type { ApiIdentity, PublicUrls } from './lib/docs/api-document';
 export { serviceStatus, STATUS_CHECKS, StatusController } from './lib/status/status.controller';
@@ -39,3 +40,5 @@ export {
   UnsupportedBody,
   UnsupportedMediaTypeError,
 } from './lib/requests/request-bodies';
+export { escapeHtml, Html, html, table, tableRow, trusted } from './lib/html/html';
+export type { HtmlValue, TableOptions } from './lib/html/html';

@@ -1,22 +1,27 @@
 export { migrate, openOrm } from './lib/orm';
 export type { PersistenceOptions } from './lib/orm';
+export { assertMigrated, ServiceDatabase } from './lib/service-database';
+export type { ServiceSchema } from './lib/service-database';
 export { prepared } from './lib/sql/sql-executor';
 export type { PreparedStatement, SqlExecutor } from './lib/sql/sql-executor';
 export { inTransaction } from './lib/sql/transaction';
 export { createPool } from './lib/sql/pool';
 export { changeChannel, InvalidIdentifierError, qualifiedTable, quoteIdentifier } from './lib/sql/identifier';
+export { ColumnCipher } from './lib/crypto/column-cipher';
 export { ChangeSignal } from './lib/sql/change-signal';
 export type { ChangeSignalOptions } from './lib/sql/change-signal';
 export {
   bool,
   int,
   json,
+  jsonObject,
   nullable,
   oneOf,
   rowParser,
   RowShapeError,
   text,
   textArray,
+  textRecord,
   timestamp,
 } from './lib/sql/row-parser';
 export type { Column, RowOf } from './lib/sql/row-parser';

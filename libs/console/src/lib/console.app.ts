@@ -25,11 +25,7 @@ export async function createConsoleApp(
   const logger = new Logger('console');
   const db = await ConsoleDatabase.open(config, (m) => logger.warn(m));
   try {
-    const pending = await db.pendingMigrations();
-    if (pending.length > 0)
-      throw new Error(
-        `Schema "${config.databaseSchema}" has ${pending.length} pending migration(s) (${pending.join(', ')}): run \`node main.js migrate\` first.`,
-      );
+    await db.assertMigrated();
     if (!(await new OperatorAccounts(db.pool, config.registrySchema).tableExists()))
       throw new Error(
         `Schema "${config.registrySchema}" (CONSOLE_REGISTRY_SCHEMA) has no operator table: operators' accounts are the registry's; run the registry's \`node main.js migrate\` first.`,

@@ -10,7 +10,7 @@ import type { ExchangeConfig } from './exchange.config';
 import { ExchangeModule } from './exchange.module';
 import { ExchangeSettings } from './exchange.settings';
 import type { ThemeOptions } from './exchange.settings';
-import { createFastifyAdapter, OpenApiHolder } from '@interscambio/http';
+import { createFastifyAdapter, OpenApiHolder, previewApiDocument } from '@interscambio/http';
 import { buildOpenApi } from './openapi/openapi.document';
 import { SchemaCatalog } from '@interscambio/schemas';
 import type { OpenAPIObject } from '@nestjs/swagger';
@@ -49,19 +49,11 @@ export async function createThemeApp(
  * table and instantiates nothing, so a test can lint every theme's document in a second.
  */
 export async function themeApiDocument(theme: ThemeOptions, config: ExchangeConfig): Promise<OpenAPIObject> {
-  const app = await NestFactory.create<NestFastifyApplication>(
-    ExchangeModule.forTheme(theme, config),
-    createFastifyAdapter(),
-    { preview: true, logger: false, bodyParser: false },
-  );
   const settings = new ExchangeSettings(theme.theme, config.topicPrefix);
-  app.setGlobalPrefix(settings.basePath.slice(1));
   const catalog = new ThemeCatalog(SchemaCatalog.load(theme.schemasDir), theme.theme, theme.rules);
-  try {
-    return buildOpenApi(app, catalog, settings, config);
-  } finally {
-    await app.close();
-  }
+  return previewApiDocument(ExchangeModule.forTheme(theme, config), settings.basePath, (app) =>
+    buildOpenApi(app, catalog, settings, config),
+  );
 }
 
 /** Reads the environment, starts the service and listens; SIGTERM/SIGINT close it cleanly. */

@@ -1,4 +1,4 @@
-import { migratedLine, runService } from '@interscambio/observability';
+import { migrateCommand, runService } from '@interscambio/observability';
 import { loadDatabaseConfig } from './exchange.config';
 import { bootstrapTheme } from './exchange.app';
 import type { ThemeOptions } from './exchange.settings';
@@ -15,10 +15,10 @@ export function runTheme(
     {
       serve: () => bootstrapTheme(theme, env),
       commands: {
-        migrate: async () => {
-          const db = loadDatabaseConfig(env, theme.theme);
-          return migratedLine(db.databaseSchema, await migrateThemeSchema(db.databaseUrl, db.databaseSchema));
-        },
+        migrate: migrateCommand(
+          () => loadDatabaseConfig(env, theme.theme),
+          (db) => migrateThemeSchema(db.databaseUrl, db.databaseSchema),
+        ),
       },
     },
     argv,

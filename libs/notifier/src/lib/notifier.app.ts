@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { installAccessGate } from '@interscambio/access';
-import { createFastifyAdapter, OpenApiHolder } from '@interscambio/http';
+import { createFastifyAdapter, OpenApiHolder, previewApiDocument } from '@interscambio/http';
 import { Observability } from '@interscambio/observability';
 import type { LogDestination, NestLevel } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
@@ -27,11 +27,7 @@ export async function createNotifierApp(
   // The deliveries group holds one transaction per partition in hand, the agreements group one.
   const db = await NotifierDatabase.open(config, (m) => logger.warn(m), config.consumerPartitions + 1);
   try {
-    const pending = await db.pendingMigrations();
-    if (pending.length > 0)
-      throw new Error(
-        `Schema "${config.databaseSchema}" has ${pending.length} pending migration(s) (${pending.join(', ')}): run \`node main.js migrate\` first.`,
-      );
+    await db.assertMigrated();
     const catalog = SchemaCatalog.load(config.schemasDir);
     const themes = new Map(catalog.types().map((t) => [t.type, t.theme]));
     const secrets = await SecretCipher.derive(config.secretKey);
@@ -68,17 +64,9 @@ export async function notifierApiDocument(config: NotifierConfig): Promise<OpenA
   );
   // The module reads the schema when it is declared (the rate limiter keeps it); preview uses no pool.
   const unopened = { schema: config.databaseSchema } as unknown as NotifierDatabase;
-  const app = await NestFactory.create<NestFastifyApplication>(
-    NotifierModule.forRoot(config, unopened, settings),
-    createFastifyAdapter(),
-    { preview: true, logger: false, bodyParser: false },
+  return previewApiDocument(NotifierModule.forRoot(config, unopened, settings), NOTIFIER_BASE_PATH, (app) =>
+    buildNotifierOpenApi(app, config),
   );
-  app.setGlobalPrefix(NOTIFIER_BASE_PATH.slice(1));
-  try {
-    return buildNotifierOpenApi(app, config);
-  } finally {
-    await app.close();
-  }
 }
 
 /** Reads the environment, starts the notifier and listens; SIGTERM/SIGINT close it cleanly. */

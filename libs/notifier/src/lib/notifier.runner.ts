@@ -1,4 +1,4 @@
-import { migratedLine, runService } from '@interscambio/observability';
+import { migrateCommand, runService } from '@interscambio/observability';
 import { loadNotifierDatabaseConfig } from './config/notifier.config';
 import { bootstrapNotifier } from './notifier.app';
 import { migrateNotifier } from './storage/notifier.database';
@@ -13,10 +13,7 @@ export function runNotifier(
     {
       serve: () => bootstrapNotifier(env),
       commands: {
-        migrate: async () => {
-          const db = loadNotifierDatabaseConfig(env);
-          return migratedLine(db.databaseSchema, await migrateNotifier(db));
-        },
+        migrate: migrateCommand(() => loadNotifierDatabaseConfig(env), migrateNotifier),
       },
     },
     argv,

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { installAccessGate } from '@interscambio/access';
-import { createFastifyAdapter, OpenApiHolder } from '@interscambio/http';
+import { createFastifyAdapter, OpenApiHolder, previewApiDocument } from '@interscambio/http';
 import { Observability } from '@interscambio/observability';
 import type { LogDestination, NestLevel } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
@@ -31,11 +31,7 @@ export async function createRegistryApp(
 ): Promise<NestFastifyApplication> {
   const db = await RegistryDatabase.open(config);
   try {
-    const pending = await db.pendingMigrations();
-    if (pending.length > 0)
-      throw new Error(
-        `Schema "${config.databaseSchema}" has ${pending.length} pending migration(s) (${pending.join(', ')}): run \`node main.js migrate\` first.`,
-      );
+    await db.assertMigrated();
     const store = new SigningKeyStore(db, await KeyCipher.derive(config.keySecret));
     const keys = new KeyRing(store, config.tokenTtlSeconds);
     await keys.ensureActive();
@@ -69,17 +65,9 @@ export async function registryApiDocument(config: RegistryConfig): Promise<OpenA
   // The module reads the database's schema and pool when it is declared (the rate limiter keeps
   // them); preview mode never uses them.
   const unopened = { db: { schema: config.databaseSchema } } as unknown as RegistryResources;
-  const app = await NestFactory.create<NestFastifyApplication>(
-    RegistryModule.forRoot(config, unopened),
-    createFastifyAdapter(),
-    { preview: true, logger: false, bodyParser: false },
+  return previewApiDocument(RegistryModule.forRoot(config, unopened), REGISTRY_BASE_PATH, (app) =>
+    buildRegistryOpenApi(app, config),
   );
-  app.setGlobalPrefix(REGISTRY_BASE_PATH.slice(1));
-  try {
-    return buildRegistryOpenApi(app, config);
-  } finally {
-    await app.close();
-  }
 }
 
 /** Reads the environment, starts the registry and listens; SIGTERM/SIGINT close it cleanly. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Controller, Get, Inject, Logger, Post, Req, Res } from '@nestjs/common';
 import { ConsoleSession } from '../http/console-session';
-import { fmt } from '../http/html';
+import { fmt } from '../http/format';
 import { layout } from '../http/layout';
 import { cookie, cookies, field, sameOrigin, sendPage } from '../http/web';
 import type { WebReply, WebRequest } from '../http/web';

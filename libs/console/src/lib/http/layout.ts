@@ -1,6 +1,6 @@
 import type { Operator } from '../auth/operator-authenticator';
-import { html } from './html';
-import type { Html } from './html';
+import { html, table } from '@interscambio/http';
+import type { Html, TableOptions } from '@interscambio/http';
 
 export const BASE = '/console';
 
@@ -122,4 +122,9 @@ export function liveControls(): Html {
 
 export function alert(kind: 'success' | 'danger' | 'info', text: string): Html {
   return html`<div class="alert alert-${kind}" role="${kind === 'danger' ? 'alert' : 'status'}">${text}</div>`;
+}
+
+/** A data table in Bootstrap Italia's compact style, scrolling sideways on a narrow screen. */
+export function dataTable(options: Omit<TableOptions, 'className'>): Html {
+  return html`<div class="table-responsive">${table({ ...options, className: 'table table-sm' })}</div>`;
 }

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Html } from './html';
+import type { Html } from '@interscambio/http';
 
 /** What the console's handlers use of Fastify's request and reply. */
 export interface WebRequest {

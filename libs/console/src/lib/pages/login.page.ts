@@ -1,5 +1,5 @@
-import { html } from '../http/html';
-import type { Html } from '../http/html';
+import { html } from '@interscambio/http';
+import type { Html } from '@interscambio/http';
 import { alert, BASE } from '../http/layout';
 
 export function loginPage(csrf: string, error?: string, email = ''): Html {

@@ -1,6 +1,7 @@
-import { html, fmt } from '../http/html';
-import type { Html } from '../http/html';
-import { live, liveControls } from '../http/layout';
+import { html, tableRow } from '@interscambio/http';
+import type { Html } from '@interscambio/http';
+import { fmt } from '../http/format';
+import { dataTable, live, liveControls } from '../http/layout';
 import type { MinuteCount, ServiceState } from '../sources/service-watcher';
 import type { TracedEvent } from '../sources/trace.source';
 
@@ -21,36 +22,21 @@ export function panoramicaPage(
   ${live(
     'stato',
     html`<h2 class="h4">Stato dei servizi</h2>
-      <div class="table-responsive">
-        <table class="table table-sm">
-          <caption>
-            Stato di ogni servizio, di Kafka e di PostgreSQL come lo riporta il servizio
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Servizio</th>
-              <th scope="col">Stato</th>
-              <th scope="col">PostgreSQL</th>
-              <th scope="col">Kafka</th>
-              <th scope="col">Outbox in attesa</th>
-              <th scope="col">Controllato</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${services.map((s) => {
-              const [label, badge] = STATUS_LABEL[s.status];
-              return html`<tr>
-                <th scope="row">${s.name}</th>
-                <td><span class="badge ${badge}">${label}</span></td>
-                <td>${CHECK_LABEL[s.checks['postgres'] ?? ''] ?? '—'}</td>
-                <td>${CHECK_LABEL[s.checks['kafka'] ?? ''] ?? '—'}</td>
-                <td>${fmt.number(s.outboxPending)}</td>
-                <td>${fmt.dateTime(s.checkedAt)}</td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>`,
+      ${dataTable({
+        caption: 'Stato di ogni servizio, di Kafka e di PostgreSQL come lo riporta il servizio',
+        columns: ['Servizio', 'Stato', 'PostgreSQL', 'Kafka', 'Outbox in attesa', 'Controllato'],
+        rows: services.map((s) => {
+          const [label, badge] = STATUS_LABEL[s.status];
+          return tableRow(
+            s.name,
+            html`<span class="badge ${badge}">${label}</span>`,
+            CHECK_LABEL[s.checks['postgres'] ?? ''] ?? '—',
+            CHECK_LABEL[s.checks['kafka'] ?? ''] ?? '—',
+            fmt.number(s.outboxPending),
+            fmt.dateTime(s.checkedAt),
+          );
+        }),
+      })}`,
   )}
   ${live(
     'record-per-tema',
@@ -60,69 +46,42 @@ export function panoramicaPage(
         <span class="legend-swatch rejected ms-3" aria-hidden="true"></span>rifiutati
       </p>
       <div class="row">${[...hour].map(([theme, minutes]) => chart(theme, minutes))}</div>
-      <div class="table-responsive">
-        <table class="table table-sm">
-          <caption>
-            Totale dell'ultima ora per tema
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Tema</th>
-              <th scope="col">Accettati</th>
-              <th scope="col">Rifiutati</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${[...hour].map(
-              ([theme, minutes]) =>
-                html`<tr data-theme="${theme}">
-                  <th scope="row">${theme}</th>
-                  <td data-accepted>${fmt.number(sum(minutes, 'accepted'))}</td>
-                  <td data-rejected>${fmt.number(sum(minutes, 'rejected'))}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`,
+      ${dataTable({
+        caption: "Totale dell'ultima ora per tema",
+        columns: ['Tema', 'Accettati', 'Rifiutati'],
+        rows: [...hour].map(
+          ([theme, minutes]) =>
+            html`<tr data-theme="${theme}">
+              <th scope="row">${theme}</th>
+              <td data-accepted>${fmt.number(sum(minutes, 'accepted'))}</td>
+              <td data-rejected>${fmt.number(sum(minutes, 'rejected'))}</td>
+            </tr>`,
+        ),
+      })}`,
   )}
   ${live(
     'ultimi-record',
     html`<h2 class="h4 mt-4">Ultimi record pubblicati</h2>
-      <div class="table-responsive">
-        <table class="table table-sm">
-          <caption>
-            Gli ultimi eventi dei record letti da Kafka
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Quando</th>
-              <th scope="col">Tema</th>
-              <th scope="col">Tipo</th>
-              <th scope="col">Ente</th>
-              <th scope="col">Chiave</th>
-              <th scope="col">Revisione</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${latest.map(
-              (e) =>
-                html`<tr>
-                  <td>${fmt.dateTime(e.time)}</td>
-                  <td>${e.theme}</td>
-                  <td>${e.type}</td>
-                  <td>${e.ente}</td>
-                  <td>
-                    <a
-                      href="/console/traccia/record?${new URLSearchParams({ tema: e.theme, tipo: e.type, ente: e.ente, chiave: e.key }).toString()}"
-                      >${e.key}</a
-                    >
-                  </td>
-                  <td>${e.revision ?? '—'}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`,
+      ${dataTable({
+        caption: 'Gli ultimi eventi dei record letti da Kafka',
+        columns: ['Quando', 'Tema', 'Tipo', 'Ente', 'Chiave', 'Revisione'],
+        rows: latest.map(
+          (e) =>
+            html`<tr>
+              <td>${fmt.dateTime(e.time)}</td>
+              <td>${e.theme}</td>
+              <td>${e.type}</td>
+              <td>${e.ente}</td>
+              <td>
+                <a
+                  href="/console/traccia/record?${new URLSearchParams({ tema: e.theme, tipo: e.type, ente: e.ente, chiave: e.key }).toString()}"
+                  >${e.key}</a
+                >
+              </td>
+              <td>${e.revision ?? '—'}</td>
+            </tr>`,
+        ),
+      })}`,
   )}`;
 }
 

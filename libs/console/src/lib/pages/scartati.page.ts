@@ -1,5 +1,6 @@
-import { html, fmt } from '../http/html';
-import type { Html } from '../http/html';
+import { html } from '@interscambio/http';
+import { fmt } from '../http/format';
+import type { Html } from '@interscambio/http';
 import { alert, BASE, live, liveControls } from '../http/layout';
 import type { DeadLetterView } from '../sources/dead-letters.source';
 

@@ -1,6 +1,7 @@
-import { html, fmt } from '../http/html';
-import type { Html } from '../http/html';
-import { BASE } from '../http/layout';
+import { html } from '@interscambio/http';
+import { fmt } from '../http/format';
+import type { Html } from '@interscambio/http';
+import { BASE, dataTable } from '../http/layout';
 import type { RecordTrace, TracedEvent, TraceQuery } from '../sources/trace.source';
 
 export function tracciaPage(query: TraceQuery, found: TracedEvent[] | undefined, error?: string): Html {
@@ -50,19 +51,19 @@ export function recordPage(record: { theme: string; type: string; ente: string; 
     <h2 class="h4">Eventi su Kafka</h2>
     ${eventsTable(t.events, false)}
     <h2 class="h4 mt-4">Revisioni</h2>
-    ${table(
+    ${listTable(
       'Revisioni del record come le conserva il servizio',
       ['Revisione', 'Operazione', 'Quando'],
       t.revisions.map((r) => [String(r.revision), r.operation, fmt.dateTime(r.changedAt)]),
     )}
     <h2 class="h4 mt-4">Consumatori che lo hanno elaborato</h2>
-    ${table(
+    ${listTable(
       'Gruppi di consumatori che hanno elaborato gli eventi del record',
       ['Servizio', 'Gruppo', 'Evento', 'Quando'],
       t.consumers.map((c) => [c.service, c.group, c.eventId, fmt.dateTime(c.processedAt)]),
     )}
     <h2 class="h4 mt-4">Consegne webhook</h2>
-    ${table(
+    ${listTable(
       'Consegne del notifier per gli eventi del record',
       ['Evento', 'Sottoscrizione', 'Stato', 'Tentativi', 'Ultima risposta HTTP'],
       t.deliveries.map((d) => [
@@ -74,7 +75,7 @@ export function recordPage(record: { theme: string; type: string; ente: string; 
       ]),
     )}
     <h2 class="h4 mt-4">Letture</h2>
-    ${table(
+    ${listTable(
       'Letture registrate del record (dati personali)',
       ['Quando', 'Client', 'Ente', 'Finalità', 'Accordo'],
       t.reads.map((r) => [fmt.dateTime(r.at), r.clientId, r.ente, r.purpose ?? '—', r.agreementId ?? '—']),
@@ -82,71 +83,46 @@ export function recordPage(record: { theme: string; type: string; ente: string; 
 }
 
 function eventsTable(events: TracedEvent[], linkRecord: boolean): Html {
-  return html`<div class="table-responsive">
-    <table class="table table-sm">
-      <caption>
-        Eventi del record con la loro posizione su Kafka
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Quando</th>
-          ${linkRecord ? html`<th scope="col">Record</th>` : ''}
-          <th scope="col">Revisione</th>
-          <th scope="col">Operazione</th>
-          <th scope="col">Topic</th>
-          <th scope="col">Partizione</th>
-          <th scope="col">Offset</th>
-          <th scope="col">Correlation id</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${events.map(
-          (e) =>
-            html`<tr>
-              <td>${fmt.dateTime(e.time)}</td>
-              ${
-                linkRecord
-                  ? html`<td>
-                      <a
-                        href="${BASE}/traccia/record?${new URLSearchParams({ tema: e.theme, tipo: e.type, ente: e.ente, chiave: e.key }).toString()}"
-                        >${e.type} ${e.ente}/${e.key}</a
-                      >
-                    </td>`
-                  : ''
-              }
-              <td>${e.revision ?? '—'}</td>
-              <td>${e.operation ?? '—'}</td>
-              <td>${e.topic}</td>
-              <td>${e.partition}</td>
-              <td data-offset>${e.offset}</td>
-              <td>${e.correlationId ?? '—'}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  const columns = ['Revisione', 'Operazione', 'Topic', 'Partizione', 'Offset', 'Correlation id'];
+  return dataTable({
+    caption: 'Eventi del record con la loro posizione su Kafka',
+    columns: linkRecord ? ['Quando', 'Record', ...columns] : ['Quando', ...columns],
+    rows: events.map(
+      (e) =>
+        html`<tr>
+          <td>${fmt.dateTime(e.time)}</td>
+          ${
+            linkRecord
+              ? html`<td>
+                  <a
+                    href="${BASE}/traccia/record?${new URLSearchParams({ tema: e.theme, tipo: e.type, ente: e.ente, chiave: e.key }).toString()}"
+                    >${e.type} ${e.ente}/${e.key}</a
+                  >
+                </td>`
+              : ''
+          }
+          <td>${e.revision ?? '—'}</td>
+          <td>${e.operation ?? '—'}</td>
+          <td>${e.topic}</td>
+          <td>${e.partition}</td>
+          <td data-offset>${e.offset}</td>
+          <td>${e.correlationId ?? '—'}</td>
+        </tr>`,
+    ),
+  });
 }
 
-function table(caption: string, headings: string[], rows: string[][]): Html {
+/** A table of plain cells, or "Nessuno." when there is no row. */
+function listTable(caption: string, columns: string[], rows: string[][]): Html {
   if (rows.length === 0) return html`<p>Nessuno.</p>`;
-  return html`<div class="table-responsive">
-    <table class="table table-sm">
-      <caption>
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          ${headings.map((h) => html`<th scope="col">${h}</th>`)}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (r) =>
-            html`<tr>
-              ${r.map((c) => html`<td>${c}</td>`)}
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  return dataTable({
+    caption,
+    columns,
+    rows: rows.map(
+      (r) =>
+        html`<tr>
+          ${r.map((c) => html`<td>${c}</td>`)}
+        </tr>`,
+    ),
+  });
 }

@@ -1,9 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
+import { int, json, nullable, oneOf, rowParser, text, textArray, timestamp } from '@interscambio/persistence';
 import { grantJoinSql, visibleSql } from '../security/record-grant.sql';
 import { minimised } from '../security/minimised';
 import { shownFields } from '../trail/read.auditor';
 import type { RecordRead } from '../trail/read.auditor';
+import { RECORD_OPERATIONS } from '../records/record.types';
 import type { RecordOperation } from '../records/record.types';
 import { Database } from '../storage/database';
 import { encodeFeedCursor } from './cursor';
@@ -31,21 +33,22 @@ export interface ReadPage extends FeedPage {
   personale: RecordRead[];
 }
 
-interface FeedRow {
-  type: string;
-  ente: string;
-  key: string;
-  revision: number;
-  operation: RecordOperation;
-  changed_at: Date;
-  data: unknown;
-  tx: string;
-  position: string;
-  visibility: string;
-  agreement_id: string | null;
-  purpose: string | null;
-  fields: string[] | null;
-}
+const parseFeedRow = rowParser('record_change', {
+  type: text,
+  ente: text,
+  key: text,
+  revision: int,
+  operation: oneOf(RECORD_OPERATIONS),
+  changed_at: timestamp,
+  data: json,
+  tx: text,
+  position: text,
+  visibility: text,
+  agreement_id: nullable(text),
+  purpose: nullable(text),
+  fields: nullable(textArray),
+});
+type FeedRow = ReturnType<typeof parseFeedRow>;
 
 export interface RecordFilter {
   type?: string[];
@@ -78,7 +81,7 @@ export class FeedReader {
   async changes(reader: string, after: FeedPlace, types: string[] | undefined, limit: number): Promise<ReadPage> {
     const table = this.db.table('record_change');
     const rows = await this.settled(table, 'tx', 'position', after, types, limit, () =>
-      this.db.pool.query<FeedRow>(
+      this.db.pool.query(
         `select r.type, r.ente, r.key, r.revision, r.operation, r.changed_at, r.data, r.tx::text as tx,
            r.position::text as position, r.visibility, g.agreement_id, g.purpose, g.fields
          from ${table} r ${grantJoinSql(this.db.table('agreement'), '$5')}
@@ -95,7 +98,7 @@ export class FeedReader {
   async page(reader: string, after: FeedPlace, filter: RecordFilter, limit: number): Promise<ReadPage> {
     const table = this.db.table('record');
     const rows = await this.settled(table, 'feed_tx', 'feed_position', after, filter.type, limit, () =>
-      this.db.pool.query<FeedRow>(
+      this.db.pool.query(
         `select r.type, r.ente, r.key, r.revision, r.operation, r.updated_at as changed_at, r.data,
            r.feed_tx::text as tx, r.feed_position::text as position, r.visibility, g.agreement_id, g.purpose, g.fields
          from ${table} r ${grantJoinSql(this.db.table('agreement'), '$8')}
@@ -131,9 +134,10 @@ export class FeedReader {
     after: FeedPlace,
     types: string[] | undefined,
     limit: number,
-    query: () => Promise<{ rows: FeedRow[] }>,
+    query: () => Promise<{ rows: unknown[] }>,
   ): Promise<FeedRow[]> {
-    const { rows } = await query();
+    const run = async (): Promise<FeedRow[]> => (await query()).rows.map(parseFeedRow);
+    const rows = await run();
     if (rows.length >= limit) return rows;
     const held = await this.db.pool.query<{ horizon: string | null }>(
       `select ${HORIZON} as horizon
@@ -147,9 +151,9 @@ export class FeedReader {
       const { rows: bound } = await this.db.pool.query<{ done: boolean }>(`select ${BOUND} >= $1::bigint as done`, [
         horizon,
       ]);
-      if (bound[0]?.done) return (await query()).rows;
+      if (bound[0]?.done) return run();
     }
-    return (await query()).rows;
+    return run();
   }
 }
 

@@ -3,6 +3,7 @@ import { compare } from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
 import type { Caller } from '@interscambio/access';
 import { etag, ProblemError } from '@interscambio/http';
+import { int, json, nullable, oneOf, rowParser, text, textArray, timestamp } from '@interscambio/persistence';
 import type { HttpAnswer, HttpRequest } from '@interscambio/http';
 import { minimised } from '../security/minimised';
 import { ReadAuditor, shownFields } from '../trail/read.auditor';
@@ -12,22 +13,26 @@ import { dateTimeOf } from '../feed/query-params';
 import { RecordNotFoundError } from '../exchange.problems';
 import { checkEnte, checkKey, traceOf } from '../records/record-request';
 import type { RecordAddress } from '../records/record.service';
+import { RECORD_OPERATIONS } from '../records/record.types';
 import type { RecordOperation } from '../records/record.types';
 import { Database } from '../storage/database';
 import { historyHorizon } from './history.config';
 import type { HistoryConfig } from './history.config';
 import { asOfSql, revisionsSql, writersSql } from './history.sql';
 
-interface ChangeRow {
-  revision: number;
-  operation: RecordOperation;
-  data: unknown;
-  changed_at: Date;
-  visibility: string;
-  agreement_id: string | null;
-  purpose: string | null;
-  fields: string[] | null;
-}
+const parseChange = rowParser('record_change', {
+  revision: int,
+  operation: oneOf(RECORD_OPERATIONS),
+  data: json,
+  changed_at: timestamp,
+  visibility: text,
+  agreement_id: nullable(text),
+  purpose: nullable(text),
+  fields: nullable(textArray),
+});
+type ChangeRow = ReturnType<typeof parseChange>;
+
+const parseWriter = rowParser('audit_entry', { revision: nullable(int), client_id: text, ente: text });
 
 export interface RevisionItem {
   revision: number;
@@ -59,13 +64,14 @@ export class HistoryService {
   async revisions(at: RecordAddress, request: HttpRequest, caller: Caller): Promise<{ items: RevisionItem[] }> {
     this.resolve(at);
     const sql = revisionsSql(this.db.table('record_change'), this.db.table('agreement'));
-    const { rows } = await this.db.pool.query<ChangeRow>(sql, [...this.params(at, caller)]);
+    const rows = (await this.db.pool.query(sql, [...this.params(at, caller)])).rows.map(parseChange);
     if (rows.length === 0) throw new RecordNotFoundError();
-    const writers = await this.db.pool.query<{ revision: number; client_id: string; ente: string }>(
-      writersSql(this.db.table('audit_entry'), this.db.table('audit_pending')),
-      [at.type, at.ente, at.key],
-    );
-    const by = new Map(writers.rows.map((w) => [w.revision, { clientId: w.client_id, ente: w.ente }]));
+    const writers = await this.db.pool.query(writersSql(this.db.table('audit_entry'), this.db.table('audit_pending')), [
+      at.type,
+      at.ente,
+      at.key,
+    ]);
+    const by = new Map(writers.rows.map(parseWriter).map((w) => [w.revision, { clientId: w.client_id, ente: w.ente }]));
     await this.audit(at, rows, request, caller);
     let previous: unknown = {};
     const items = rows.map((row) => {
@@ -88,9 +94,9 @@ export class HistoryService {
     this.resolve(at);
     const instant = dateTimeOf('asOf', asOf) as Date;
     const sql = asOfSql(this.db.table('record_change'), this.db.table('agreement'));
-    const { rows } = await this.db.pool.query<ChangeRow>(sql, [...this.params(at, caller), instant]);
-    const row = rows[0];
-    if (!row) throw new RecordNotFoundError();
+    const { rows } = await this.db.pool.query(sql, [...this.params(at, caller), instant]);
+    if (rows[0] === undefined) throw new RecordNotFoundError();
+    const row = parseChange(rows[0]);
     if (row.operation === 'deleted') {
       const deletedAt = row.changed_at.toISOString();
       throw new ProblemError(

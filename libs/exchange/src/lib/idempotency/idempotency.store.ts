@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
+import { int, nullable, rowParser, text, textRecord } from '@interscambio/persistence';
 import { IdempotencyKeyReusedError } from '../exchange.problems';
 import { Database } from '../storage/database';
 import type { HttpAnswer } from '@interscambio/http';
+
+const parseStored = rowParser('idempotency_key', {
+  fingerprint: text,
+  status: int,
+  headers: textRecord,
+  body: nullable(text),
+});
 
 export interface IdempotentRequest {
   /** Whose key space: the ente the request writes for. */
@@ -29,16 +37,11 @@ export class IdempotencyStore {
       [request.scope, request.key, request.fingerprint],
     );
     if (claimed.rowCount === 1) return undefined;
-    const { rows } = await client.query<{
-      fingerprint: string;
-      status: number;
-      headers: Record<string, string>;
-      body: string | null;
-    }>(`select fingerprint, status, headers, body from ${table} where scope = $1 and key = $2`, [
-      request.scope,
-      request.key,
-    ]);
-    const stored = rows[0];
+    const { rows } = await client.query(
+      `select fingerprint, status, headers, body from ${table} where scope = $1 and key = $2`,
+      [request.scope, request.key],
+    );
+    const stored = rows[0] === undefined ? undefined : parseStored(rows[0]);
     if (!stored || stored.fingerprint !== request.fingerprint) throw new IdempotencyKeyReusedError();
     return {
       status: stored.status,

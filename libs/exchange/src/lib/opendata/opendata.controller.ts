@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ProblemError, Public } from '@interscambio/http';
 import type { HttpReply, HttpRequest } from '@interscambio/http';
+import { int, jsonObject, rowParser, text, timestamp } from '@interscambio/persistence';
 import type { RecordTypeInfo } from '@interscambio/schemas';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { entiByIstat } from '@interscambio/enti';
@@ -12,6 +13,18 @@ import type { SchemaNode, UploadColumn } from '../uploads/upload-columns';
 import { dcatCatalog } from './opendata-dcat';
 import type { DatasetRow, Publisher } from './opendata-dcat';
 import { OpenDataConfigHolder } from './opendata.refresher';
+
+const parseDataset: (row: unknown) => DatasetRow = rowParser('opendata_record', {
+  type: text,
+  ente: text,
+  modified: timestamp,
+});
+const parseExported = rowParser('opendata_record', {
+  key: text,
+  revision: int,
+  updated_at: timestamp,
+  data: jsonObject,
+});
 
 const PAGE = 1000;
 
@@ -31,7 +44,7 @@ export class OpenDataController {
   @Get('catalog.jsonld')
   async dcat(@Req() request: HttpRequest, @Res() reply: HttpReply): Promise<HttpReply> {
     const types = new Map(this.pubblico().map((t) => [t.type, t]));
-    const { rows } = await this.db.pool.query<DatasetRow>(
+    const { rows } = await this.db.pool.query(
       `select type, ente, max(updated_at) as modified from ${this.db.table('opendata_record')}
        where type = any($1) group by type, ente order by type, ente`,
       [[...types.keys()]],
@@ -39,7 +52,7 @@ export class OpenDataController {
     const body = dcatCatalog(
       baseOf(request, this.catalog.theme),
       this.catalog.theme,
-      rows,
+      rows.map(parseDataset),
       types,
       publisher,
       this.holder.config,
@@ -80,16 +93,13 @@ export class OpenDataController {
     ente: string,
   ): AsyncGenerator<{ key: string; revision: number; updated_at: Date; data: Record<string, unknown> }> {
     for (let after = ''; ;) {
-      const { rows } = await this.db.pool.query<{
-        key: string;
-        revision: number;
-        updated_at: Date;
-        data: Record<string, unknown>;
-      }>(
-        `select key, revision, updated_at, data from ${this.db.table('opendata_record')}
+      const rows = (
+        await this.db.pool.query(
+          `select key, revision, updated_at, data from ${this.db.table('opendata_record')}
          where type = $1 and ente = $2 and key > $3 order by key limit $4`,
-        [type, ente, after, PAGE],
-      );
+          [type, ente, after, PAGE],
+        )
+      ).rows.map(parseExported);
       for (const row of rows) yield { ...row, data: { ...row.data }, ...{ ente } };
       if (rows.length < PAGE) return;
       after = (rows[rows.length - 1] as { key: string }).key;

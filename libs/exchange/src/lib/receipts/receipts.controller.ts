@@ -3,6 +3,7 @@ import { ApiOAuth2, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Scopes } from '@interscambio/access';
 import type { Caller, Jwk } from '@interscambio/access';
 import { BadRequestError, Public } from '@interscambio/http';
+import { int, rowParser, text } from '@interscambio/persistence';
 import { grantJoinSql, visibleSql } from '../security/record-grant.sql';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { SECURITY_SCHEME } from '../openapi/shared-components';
@@ -10,6 +11,8 @@ import { RecordNotFoundError } from '../exchange.problems';
 import { checkEnte, checkKey } from '../records/record-request';
 import { Database } from '../storage/database';
 import { ReceiptSigner } from './receipt.signer';
+
+const parseReceipt = rowParser('record_change', { revision: int, receipt: text });
 
 export interface RecordReceipt {
   type: string;
@@ -63,15 +66,15 @@ export class ReceiptsController {
         it: 'revision deve essere un intero positivo.',
         en: 'revision must be a positive integer.',
       });
-    const { rows } = await this.db.pool.query<{ revision: number; receipt: string }>(
+    const { rows } = await this.db.pool.query(
       `select c.revision, c.receipt
        from ${this.db.table('record')} r ${grantJoinSql(this.db.table('agreement'), '$4')}
        join ${this.db.table('record_change')} c on c.record_id = r.id and c.revision = coalesce($5::integer, r.revision)
        where r.type = $1 and r.ente = $2 and r.key = $3 and ${visibleSql('$4')} and c.receipt is not null`,
       [type, ente, key, caller.ente, revision ?? null],
     );
-    const found = rows[0];
-    if (!found) throw new RecordNotFoundError();
+    if (rows[0] === undefined) throw new RecordNotFoundError();
+    const found = parseReceipt(rows[0]);
     return { type, ente, key, revision: found.revision, receipt: found.receipt };
   }
 }

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
+import { RevocationTableMigration } from '@interscambio/access';
 import { Migration20261203100002OpenData } from '../opendata/opendata.migrations';
 import { Migration20261203100001Upload } from '../uploads/upload.migrations';
 
@@ -184,24 +185,6 @@ class Migration20261203000005AgreementFields extends Migration {
   }
 }
 
-class Migration20261203100002Revocation extends Migration {
-  override up(): void {
-    // The registry's revocations (clients, their keys, enti), projected like the agreements.
-    this.addSql(`create table "revocation" (
-      "kind" text not null,
-      "subject" text not null,
-      "client_id" text null,
-      "revoked" boolean not null,
-      "since" timestamptz not null,
-      "version" bigint not null,
-      constraint "revocation_pkey" primary key ("kind", "subject"))`);
-  }
-
-  override down(): void {
-    this.addSql('drop table if exists "revocation"');
-  }
-}
-
 /** The exchange's own tables; a theme service lists them after `messagingMigrations`. */
 export const exchangeMigrations: MigrationObject[] = [
   { name: 'Migration20261125000001Record', class: Migration20261125000001Record },
@@ -214,5 +197,5 @@ export const exchangeMigrations: MigrationObject[] = [
   { name: 'Migration20261203000005AgreementFields', class: Migration20261203000005AgreementFields },
   { name: 'Migration20261203100001Upload', class: Migration20261203100001Upload },
   { name: 'Migration20261203100002OpenData', class: Migration20261203100002OpenData },
-  { name: 'Migration20261203100002Revocation', class: Migration20261203100002Revocation },
+  { name: 'Migration20261203100002Revocation', class: RevocationTableMigration },
 ];

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { int, nullable, oneOf, rowParser, text, textArray, timestamp } from '@interscambio/persistence';
 import type { SqlExecutor } from '@interscambio/persistence';
 import { Database } from '../storage/database';
 import type { RowError } from './upload-row';
 import type { SheetLayout } from './upload-sheet';
 
-export type UploadStatus = 'in-coda' | 'in-corso' | 'completato';
+const UPLOAD_STATUSES = ['in-coda', 'in-corso', 'completato'] as const;
+export type UploadStatus = (typeof UPLOAD_STATUSES)[number];
 
 /** An upload as stored: the file's layout, its header mapped to column paths, and its progress. */
 export interface Upload extends SheetLayout {
@@ -40,6 +42,29 @@ const COLUMNS = `id, type, ente, client_id as "clientId", correlation_id as "cor
   format, encoding, delimiter, size::float8 as size, columns, total_rows as "totalRows", checkpoint,
   rows_read as "rowsRead", published, rejected, status, created_at as "createdAt", updated_at as "updatedAt",
   finished_at as "finishedAt"`;
+
+const parseUpload: (row: unknown) => Upload = rowParser('upload', {
+  id: text,
+  type: text,
+  ente: text,
+  clientId: text,
+  correlationId: text,
+  fileName: nullable(text),
+  format: oneOf(['csv', 'xlsx']),
+  encoding: oneOf(['utf-8', 'windows-1252']),
+  delimiter: text,
+  size: int,
+  columns: textArray,
+  totalRows: int,
+  checkpoint: int,
+  rowsRead: int,
+  published: int,
+  rejected: int,
+  status: oneOf(UPLOAD_STATUSES),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  finishedAt: nullable(timestamp),
+});
 
 /** The upload tables: the upload's state, its file in chunks, its rejected rows. */
 @Injectable()
@@ -96,11 +121,11 @@ export class UploadStore {
 
   /** The upload `id` of `ente` (an upload of another ente does not exist for the caller). */
   async find(id: string, ente?: string): Promise<Upload | undefined> {
-    const { rows } = await this.db.pool.query<Upload>(
+    const { rows } = await this.db.pool.query(
       `select ${COLUMNS} from ${this.upload} where id = $1 and ($2::text is null or ente = $2)`,
       [id, ente ?? null],
     );
-    return rows[0];
+    return rows[0] === undefined ? undefined : parseUpload(rows[0]);
   }
 
   /** Uploads not yet completed, oldest first: what the processor (re)starts. */

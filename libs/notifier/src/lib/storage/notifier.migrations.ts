@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
+import { RevocationTableMigration } from '@interscambio/access';
 
 class Migration20261203100001Notifier extends Migration {
   override up(): void {
@@ -88,24 +89,6 @@ class Migration20261203100001Notifier extends Migration {
   }
 }
 
-class Migration20261203160001NotifierRevocation extends Migration {
-  override up(): void {
-    // The registry's revocations (clients, their keys, enti), as the theme services project them.
-    this.addSql(`create table "revocation" (
-      "kind" text not null,
-      "subject" text not null,
-      "client_id" text null,
-      "revoked" boolean not null,
-      "since" timestamptz not null,
-      "version" bigint not null,
-      constraint "revocation_pkey" primary key ("kind", "subject"))`);
-  }
-
-  override down(): void {
-    this.addSql('drop table if exists "revocation"');
-  }
-}
-
 class Migration20261203170001NotifierClaimIndex extends Migration {
   override up(): void {
     // The claim reads each subscription's earliest due deliveries, not every pending one in time order.
@@ -140,7 +123,7 @@ class Migration20261203170002NotifierFeedPlace extends Migration {
 /** The notifier's own tables, listed after messagingMigrations (processed_event). */
 export const notifierMigrations: MigrationObject[] = [
   { name: 'Migration20261203100001Notifier', class: Migration20261203100001Notifier },
-  { name: 'Migration20261203160001NotifierRevocation', class: Migration20261203160001NotifierRevocation },
+  { name: 'Migration20261203160001NotifierRevocation', class: RevocationTableMigration },
   { name: 'Migration20261203170001NotifierClaimIndex', class: Migration20261203170001NotifierClaimIndex },
   { name: 'Migration20261203170002NotifierFeedPlace', class: Migration20261203170002NotifierFeedPlace },
 ];

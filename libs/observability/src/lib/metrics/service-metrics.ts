@@ -14,94 +14,72 @@ export class ServiceMetrics {
   private readonly collectors: ScrapeCollector[] = [];
 
   /** By route pattern, never the URL: keys and query values may be personal data, and are unbounded. */
-  readonly httpRequests = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'HTTP requests answered, by method, route pattern and status, and how long they took',
-    labelNames: ['method', 'route', 'status_code'],
-    buckets: SECONDS,
-    registers: [this.registry],
-  });
+  readonly httpRequests = this.histogram(
+    'http_request_duration_seconds',
+    'HTTP requests answered, by method, route pattern and status, and how long they took',
+    ['method', 'route', 'status_code'],
+  );
 
-  readonly records = new Counter({
-    name: 'interscambio_records_total',
-    help: 'Records accepted or rejected by the write path, by theme, type, ente and outcome (status or rejection code)',
-    labelNames: ['theme', 'type', 'ente', 'outcome', 'reason'],
-    registers: [this.registry],
-  });
+  readonly records = this.counter(
+    'interscambio_records_total',
+    'Records accepted or rejected by the write path, by theme, type, ente and outcome (status or rejection code)',
+    ['theme', 'type', 'ente', 'outcome', 'reason'],
+  );
 
-  readonly outboxPending = new Gauge({
-    name: 'interscambio_outbox_pending',
-    help: 'Outbox rows not yet published to Kafka',
-    registers: [this.registry],
-  });
+  readonly outboxPending = this.gauge('interscambio_outbox_pending', 'Outbox rows not yet published to Kafka');
 
-  readonly outboxOldestSeconds = new Gauge({
-    name: 'interscambio_outbox_oldest_pending_seconds',
-    help: 'Age of the oldest outbox row not yet published (0 when none waits)',
-    registers: [this.registry],
-  });
+  readonly outboxOldestSeconds = this.gauge(
+    'interscambio_outbox_oldest_pending_seconds',
+    'Age of the oldest outbox row not yet published (0 when none waits)',
+  );
 
-  readonly dependencyUp = new Gauge({
-    name: 'interscambio_dependency_up',
-    help: '1 when the dependency (postgres, kafka) answers, else 0',
-    labelNames: ['dependency'],
-    registers: [this.registry],
-  });
+  readonly dependencyUp = this.gauge(
+    'interscambio_dependency_up',
+    '1 when the dependency (postgres, kafka) answers, else 0',
+    ['dependency'],
+  );
 
-  readonly degraded = new Gauge({
-    name: 'interscambio_degraded',
-    help: '1 when an optional dependency (Kafka) is down and writes wait in the outbox, else 0',
-    registers: [this.registry],
-  });
+  readonly degraded = this.gauge(
+    'interscambio_degraded',
+    '1 when an optional dependency (Kafka) is down and writes wait in the outbox, else 0',
+  );
 
-  readonly relayPublish = new Histogram({
-    name: 'interscambio_relay_publish_duration_seconds',
-    help: 'Time the outbox relay took to publish one batch to Kafka (acks included), by result',
-    labelNames: ['result'],
-    buckets: SECONDS,
-    registers: [this.registry],
-  });
+  readonly relayPublish = this.histogram(
+    'interscambio_relay_publish_duration_seconds',
+    'Time the outbox relay took to publish one batch to Kafka (acks included), by result',
+    ['result'],
+  );
 
-  readonly relayPublished = new Counter({
-    name: 'interscambio_relay_published_events_total',
-    help: 'Events the outbox relay published to Kafka',
-    registers: [this.registry],
-  });
+  readonly relayPublished = this.counter(
+    'interscambio_relay_published_events_total',
+    'Events the outbox relay published to Kafka',
+  );
 
-  readonly consumerLag = new Gauge({
-    name: 'interscambio_consumer_lag',
-    help: 'Messages not yet committed by a consumer group, by topic (end offsets minus committed offsets)',
-    labelNames: ['group', 'topic'],
-    registers: [this.registry],
-  });
+  readonly consumerLag = this.gauge(
+    'interscambio_consumer_lag',
+    'Messages not yet committed by a consumer group, by topic (end offsets minus committed offsets)',
+    ['group', 'topic'],
+  );
 
-  readonly consumerHandling = new Histogram({
-    name: 'interscambio_consumer_handling_duration_seconds',
-    help: 'Time a consumer group took to handle one event (retries included), by outcome',
-    labelNames: ['group', 'outcome'],
-    buckets: SECONDS,
-    registers: [this.registry],
-  });
+  readonly consumerHandling = this.histogram(
+    'interscambio_consumer_handling_duration_seconds',
+    'Time a consumer group took to handle one event (retries included), by outcome',
+    ['group', 'outcome'],
+  );
 
-  readonly deadLetters = new Counter({
-    name: 'interscambio_dead_letters_total',
-    help: 'Messages sent to <topic>.dlq, by original topic and consumer group',
-    labelNames: ['topic', 'group'],
-    registers: [this.registry],
-  });
+  readonly deadLetters = this.counter(
+    'interscambio_dead_letters_total',
+    'Messages sent to <topic>.dlq, by original topic and consumer group',
+    ['topic', 'group'],
+  );
 
-  readonly tokensIssued = new Counter({
-    name: 'interscambio_tokens_issued_total',
-    help: 'Access tokens the registry issued',
-    registers: [this.registry],
-  });
+  readonly tokensIssued = this.counter('interscambio_tokens_issued_total', 'Access tokens the registry issued');
 
-  readonly tokensRefused = new Counter({
-    name: 'interscambio_tokens_refused_total',
-    help: 'Token requests the registry refused, by problem code',
-    labelNames: ['code'],
-    registers: [this.registry],
-  });
+  readonly tokensRefused = this.counter(
+    'interscambio_tokens_refused_total',
+    'Token requests the registry refused, by problem code',
+    ['code'],
+  );
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -127,5 +105,18 @@ export class ServiceMetrics {
   async scrape(): Promise<string> {
     await Promise.all(this.collectors.map((collect) => collect().catch(() => undefined)));
     return this.registry.metrics();
+  }
+
+  private counter<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  private gauge<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Gauge<L> {
+    return new Gauge({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  /** Durations, in seconds, on the same buckets for every histogram so dashboards can compare them. */
+  private histogram<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Histogram<L> {
+    return new Histogram({ name, help, labelNames, buckets: SECONDS, registers: [this.registry] });
   }
 }

@@ -62,3 +62,14 @@ export async function runService(
 export function migratedLine(schema: string, applied: readonly string[]): string {
   return `schema ${schema}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`;
 }
+
+/** The `migrate` command: loads the database's settings, migrates its schema and says what it applied. */
+export function migrateCommand<C extends { databaseSchema: string }>(
+  load: () => C,
+  migrate: (config: C) => Promise<readonly string[]>,
+): ServiceCommand {
+  return async () => {
+    const config = load();
+    return migratedLine(config.databaseSchema, await migrate(config));
+  };
+}

@@ -1,4 +1,5 @@
 import { bool, int, json, nullable, oneOf, rowParser, RowShapeError, text, textArray, timestamp } from './row-parser';
+import { jsonObject, textRecord } from './row-parser';
 
 const parseChange = rowParser('change', {
   key: text,
@@ -54,5 +55,15 @@ describe('a row parsed where it crosses into a domain type', () => {
 
   it('refuses a missing row', () => {
     expect(() => parseChange(undefined)).toThrow('change row: column * missing: the row is undefined');
+  });
+
+  it('tells a jsonb object, and one of texts, from an array or other values', () => {
+    const parseAnswer = rowParser('answer', { headers: textRecord, data: jsonObject });
+    expect(parseAnswer({ headers: { etag: '"1"' }, data: { a: [1] } })).toEqual({
+      headers: { etag: '"1"' },
+      data: { a: [1] },
+    });
+    expect(() => parseAnswer({ headers: { etag: 1 }, data: {} })).toThrow('column headers is object');
+    expect(() => parseAnswer({ headers: {}, data: [] })).toThrow('column data is object [], not a JSON object');
   });
 });

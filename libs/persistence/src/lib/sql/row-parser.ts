@@ -38,6 +38,14 @@ export const textArray = check(
   'a text array',
   (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string'),
 );
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A jsonb object; what its members hold is the caller's to check. */
+export const jsonObject = check('a JSON object', isObject);
+/** A jsonb object of texts (a set of headers, for instance). */
+export const textRecord = check(
+  'a JSON object of texts',
+  (v): v is Record<string, string> => isObject(v) && Object.values(v).every((s) => typeof s === 'string'),
+);
 /** jsonb as node-postgres parses it; what it holds is the caller's to check. */
 export const json: Column<unknown> = (value) => value;
 

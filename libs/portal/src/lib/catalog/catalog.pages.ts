@@ -1,5 +1,6 @@
-import { docsPath, html, page } from '../pages/html';
-import type { Html } from '../pages/html';
+import { html, table, tableRow } from '@interscambio/http';
+import { docsPath, page } from '../pages/layout';
+import type { Html } from '@interscambio/http';
 import type { RecordTypeVersions, VersionDiff } from './schema-versions';
 
 const typePath = (t: RecordTypeVersions): string => docsPath(`/schemi/${t.theme}/${t.type}`);
@@ -24,22 +25,11 @@ export function catalogPage(types: RecordTypeVersions[]): string {
       );
     return html`<section aria-labelledby="tema-${theme}">
       <h2 id="tema-${theme}">${theme}</h2>
-      <table>
-        <caption>
-          Tipi di record del tema ${theme}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Tipo</th>
-            <th scope="col">Titolo</th>
-            <th scope="col">Visibilità</th>
-            <th scope="col">Versioni (JSON Schema)</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
+      ${table({
+        caption: `Tipi di record del tema ${theme}`,
+        columns: ['Tipo', 'Titolo', 'Visibilità', 'Versioni (JSON Schema)'],
+        rows,
+      })}
     </section>`;
   });
   return page(
@@ -124,28 +114,18 @@ function diffSection(t: RecordTypeVersions, diff: VersionDiff, heading: 'h2' | '
     ${
       diff.changes.length === 0
         ? html`<p>Nessun campo né vincolo cambiato (solo descrizioni o esempi).</p>`
-        : html`<table>
-            <caption>
-              Campi cambiati da ${diff.from} a ${diff.to}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Campo</th>
-                <th scope="col">Cambiamento</th>
-                <th scope="col">Dettaglio</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${diff.changes.map(
-                (c) =>
-                  html`<tr>
-                    <th scope="row"><code>${c.field}</code></th>
-                    <td class="${c.kind}">${c.kind}</td>
-                    <td>${c.what}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+        : table({
+            caption: `Campi cambiati da ${diff.from} a ${diff.to}`,
+            columns: ['Campo', 'Cambiamento', 'Dettaglio'],
+            rows: diff.changes.map(
+              (c) =>
+                html`<tr>
+                  <th scope="row"><code>${c.field}</code></th>
+                  <td class="${c.kind}">${c.kind}</td>
+                  <td>${c.what}</td>
+                </tr>`,
+            ),
+          })
     }
   </section>`;
 }
@@ -160,30 +140,11 @@ interface FieldRow {
 function fieldsTable(schema: Record<string, unknown>): Html {
   const rows: FieldRow[] = [];
   collectFields(schema, '', rows);
-  return html`<table>
-    <caption>
-      Campi (puntatori JSON nel documento)
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">Campo</th>
-        <th scope="col">Tipo</th>
-        <th scope="col">Obbligatorio</th>
-        <th scope="col">Descrizione</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows.map(
-        (r) =>
-          html`<tr>
-            <th scope="row"><code>${r.field}</code></th>
-            <td>${r.type}</td>
-            <td>${r.required ? 'sì' : 'no'}</td>
-            <td>${r.description}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return table({
+    caption: 'Campi (puntatori JSON nel documento)',
+    columns: ['Campo', 'Tipo', 'Obbligatorio', 'Descrizione'],
+    rows: rows.map((r) => tableRow(html`<code>${r.field}</code>`, r.type, r.required ? 'sì' : 'no', r.description)),
+  });
 }
 
 function collectFields(schema: Record<string, unknown>, prefix: string, rows: FieldRow[]): void {

@@ -2,10 +2,13 @@
 // standalone bundle needs inline scripts and styles (against our CSP) and weighs megabytes, while
 // channels, messages, headers and payloads are a few tables.
 import MarkdownIt from 'markdown-it';
-import { docsPath, html, page, trusted } from '../pages/html';
-import type { Html } from '../pages/html';
+import { html, table, tableRow, trusted } from '@interscambio/http';
+import { docsPath, page } from '../pages/layout';
+import type { Html } from '@interscambio/http';
 
 type Node = Record<string, unknown>;
+/** A value of the document as text: absent ones show as nothing. */
+const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 const markdown = new MarkdownIt({ html: false, linkify: false });
 
 const at = (document: Node, ref: unknown): Node => {
@@ -25,7 +28,7 @@ export function eventsPage(theme: string, document: Node): string {
     { title: `Eventi: ${theme}`, section: '/eventi' },
     html`<h1>Eventi del tema ${theme}</h1>
       <p>
-        AsyncAPI ${document['asyncapi']}, versione ${info['version']}. Il documento:
+        AsyncAPI ${text(document['asyncapi'])}, versione ${text(info['version'])}. Il documento:
         <a href="/${theme}/v1/asyncapi.json"><code>/${theme}/v1/asyncapi.json</code></a
         >.
       </p>
@@ -38,7 +41,7 @@ export function eventsPage(theme: string, document: Node): string {
               <code>localhost:9092</code>).
             </p>`
           : html`<ul>
-              ${servers.map((s) => html`<li><code>${s['host']}</code> (${s['protocol']})</li>`)}
+              ${servers.map((s) => html`<li><code>${text(s['host'])}</code> (${text(s['protocol'])})</li>`)}
             </ul>`
       }
       <h2>Canali</h2>
@@ -47,7 +50,7 @@ export function eventsPage(theme: string, document: Node): string {
           ${channels.map(
             ([id, c]) =>
               html`<li>
-                <a href="#${id}"><code>${c['address']}</code></a>
+                <a href="#${id}"><code>${text(c['address'])}</code></a>
               </li>`,
           )}
         </ul>
@@ -61,8 +64,8 @@ function channelSection(theme: string, document: Node, id: string, channel: Node
     at(document, m['$ref']),
   );
   return html`<section aria-labelledby="${id}">
-    <h3 id="${id}"><code>${channel['address']}</code></h3>
-    <p>${channel['description']}</p>
+    <h3 id="${id}"><code>${text(channel['address'])}</code></h3>
+    <p>${text(channel['description'])}</p>
     ${messages.map((message) => messageDetails(theme, document, message, recordType(theme, String(channel['address']))))}
   </section>`;
 }
@@ -79,40 +82,25 @@ function messageDetails(theme: string, document: Node, message: Node, type: stri
   const payload = at(document, payloadRef);
   const example = ((message['examples'] as Node[] | undefined)?.[0] ?? {})['payload'];
   const name = String(message['name'] ?? '');
-  return html`<h4>${message['title']}</h4>
+  return html`<h4>${text(message['title'])}</h4>
     <p>
-      ${message['summary']} Chiave Kafka: ${key['description'] ?? ''} Contenuto:
-      <code>${message['contentType']}</code> (<code>null</code> per una cancellazione).
+      ${text(message['summary'])} Chiave Kafka: ${text(key['description'])} Contenuto:
+      <code>${text(message['contentType'])}</code> (<code>null</code> per una cancellazione).
     </p>
-    <table>
-      <caption>
-        Header del messaggio ${name}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Header</th>
-          <th scope="col">Obbligatorio</th>
-          <th scope="col">Descrizione</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${Object.entries((headers['properties'] ?? {}) as Record<string, Node>).map(
-          ([header, schema]) =>
-            html`<tr>
-              <th scope="row"><code>${header}</code></th>
-              <td>${required.has(header) ? 'sì' : 'no'}</td>
-              <td>${schema['description']}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    ${table({
+      caption: `Header del messaggio ${name}`,
+      columns: ['Header', 'Obbligatorio', 'Descrizione'],
+      rows: Object.entries((headers['properties'] ?? {}) as Record<string, Node>).map(([header, schema]) =>
+        tableRow(html`<code>${header}</code>`, required.has(header) ? 'sì' : 'no', text(schema['description'])),
+      ),
+    })}
     <p>
       Payload:
       ${
         type
-          ? html`<a href="${docsPath(`/schemi/${theme}/${type}`)}">${payload['title'] ?? type}</a> (nel catalogo degli
-              schemi)`
-          : html`${payload['title'] ?? name}`
+          ? html`<a href="${docsPath(`/schemi/${theme}/${type}`)}">${text(payload['title'] ?? type)}</a> (nel catalogo
+              degli schemi)`
+          : html`${text(payload['title'] ?? name)}`
       }.
     </p>
     ${

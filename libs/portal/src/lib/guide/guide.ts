@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { page, trusted } from '../pages/html';
+import { trusted } from '@interscambio/http';
+import { page } from '../pages/layout';
 import { portalContentDir } from '../portal-content';
 
 // Our own text: no raw HTML passes through, links and code are escaped by markdown-it.

@@ -1,4 +1,5 @@
-import { docsPath, html, page } from './html';
+import { html, table, tableRow } from '@interscambio/http';
+import { docsPath, page } from './layout';
 
 export interface ApiService {
   /** The first path segment, the token audience. */
@@ -46,30 +47,17 @@ export function apiIndexPage(services: ApiService[]): string {
         <code>.devstack/sandbox-credentials.json</code>) e <strong>Try it out</strong> chiama il servizio da cui la
         pagina è servita.
       </p>
-      <table>
-        <caption>
-          Servizi e documenti OpenAPI
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Servizio</th>
-            <th scope="col">Descrizione</th>
-            <th scope="col">Documento</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${services.map(
-            (s) =>
-              html`<tr>
-                <th scope="row"><a href="${docsPath(`/api/${s.name}`)}">${s.name}</a></th>
-                <td>${s.description}</td>
-                <td>
-                  <a href="/${s.name}/v1/openapi.json"><code>/${s.name}/v1/openapi.json</code></a>
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${table({
+        caption: 'Servizi e documenti OpenAPI',
+        columns: ['Servizio', 'Descrizione', 'Documento'],
+        rows: services.map((s) =>
+          tableRow(
+            html`<a href="${docsPath(`/api/${s.name}`)}">${s.name}</a>`,
+            s.description,
+            html`<a href="/${s.name}/v1/openapi.json"><code>/${s.name}/v1/openapi.json</code></a>`,
+          ),
+        ),
+      })}
       <p>
         Per TypeScript, <code>@interscambio/client</code> (nel repository, <code>libs/client</code>) offre le stesse
         operazioni con i tipi generati da questi documenti.

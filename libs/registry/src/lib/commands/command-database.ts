@@ -7,11 +7,7 @@ import { RegistryDatabase } from '../storage/registry.database';
 export async function withCommandDatabase<T>(env: Env, work: (db: RegistryDatabase) => Promise<T>): Promise<T> {
   const db = await RegistryDatabase.open(loadRegistryDatabaseConfig(env), 2);
   try {
-    const pending = await db.pendingMigrations();
-    if (pending.length > 0)
-      throw new Error(
-        `Schema "${db.schema}" has pending migrations (${pending.join(', ')}): run \`node main.js migrate\` first.`,
-      );
+    await db.assertMigrated();
     return await RequestContext.create(db.orm.em, () => work(db));
   } finally {
     await db.close();

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { messagingMigrations, ProcessedEvent } from '@interscambio/messaging';
 import { operatorMigrations, rateLimitMigrations } from '@interscambio/access';
-import { ChangeSignal, createPool, openOrm } from '@interscambio/persistence';
+import { assertMigrated, ChangeSignal, createPool, openOrm } from '@interscambio/persistence';
 import type { SqlExecutor } from '@interscambio/persistence';
 import type { Pool } from 'pg';
 import type { DatabaseConfig } from '@interscambio/config';
@@ -89,8 +89,8 @@ export class RegistryDatabase {
     return this.orm.em.fork();
   }
 
-  async pendingMigrations(): Promise<string[]> {
-    return (await this.orm.migrator.getPending()).map((m) => m.name);
+  assertMigrated(): Promise<void> {
+    return assertMigrated(this.orm);
   }
 
   async close(): Promise<void> {

@@ -1,34 +1,6 @@
+import { html, trusted } from '@interscambio/http';
+import type { Html } from '@interscambio/http';
 import { PORTAL_BASE_PATH } from '../config/portal.config';
-
-/** Text for HTML content and attribute values. */
-export const escapeHtml = (text: unknown): string =>
-  String(text).replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
-
-/** `html\`…\`` escapes every interpolated value unless it is already `Html` (built by this tag). */
-export class Html {
-  constructor(readonly value: string) {}
-  toString(): string {
-    return this.value;
-  }
-}
-
-export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
-  let out = strings[0] ?? '';
-  values.forEach((value, i) => {
-    const parts = Array.isArray(value) ? value : [value];
-    out += parts
-      .map((p) => (p instanceof Html ? p.value : p === undefined || p === false ? '' : escapeHtml(p)))
-      .join('');
-    out += strings[i + 1] ?? '';
-  });
-  return new Html(out);
-}
-
-/** Markup we produced ourselves (rendered Markdown of our own guide, for instance). */
-export const trusted = (markup: string): Html => new Html(markup);
 
 export const docsPath = (path = ''): string => `${PORTAL_BASE_PATH}${path}`;
 
@@ -84,5 +56,5 @@ export function page(options: PageOptions, body: Html): string {
         </footer>
         ${(options.scripts ?? []).map((src) => html`<script src="${src}"></script>`)}
       </body>
-    </html>`.value;
+    </html>`.text;
 }
