@@ -8,4 +8,6 @@ export { describeFixtureRecords } from './fixture-records';
 export { describeHostileInput } from './hostile-input';
 export { PROVA_TYPES, provaTheme } from './prova-theme';
 export type { ProvaTheme, ProvaType } from './prova-theme';
+export { startProvaTestApp, startProvaTestAppWithAgreements } from './prova-test-app';
+export type { ProvaTestAppOptions, ProvaTestAppWithAgreements } from './prova-test-app';
 export { AgreementPublisher, agreementsHandled, agreementState } from './agreement-publisher';
