@@ -1,11 +1,9 @@
 import type { ThemeOptions } from '@interscambio/exchange';
 import { KafkajsBus } from '@interscambio/messaging';
 
-import { startFlowTheme, stopFlowThemes } from '@interscambio/exchange/testing';
+import { latestEventHandled, publishAgain, startFlowTheme, stopFlowThemes } from '@interscambio/exchange/testing';
 import type { RunningTheme } from '@interscambio/exchange/testing';
 import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
-
-import { v7 as uuidv7 } from 'uuid';
 
 import { ambienteTerritorioTheme } from '../ambiente-territorio.theme';
 
@@ -46,15 +44,7 @@ describe('a cantiere that closes a road becomes an avviso di viabilità in ambie
 
   /** Waits until ambiente-territorio has handled the latest event of a cantiere. */
   const handled = async (key: string): Promise<void> => {
-    const { rows } = await lavori.sql.query<{ id: string }>(
-      'select id from outbox where key = $1 order by seq desc limit 1',
-      [`082053/${key}`],
-    );
-    const id = (rows[0] as { id: string }).id;
-    await eventually(async () => {
-      const seen = await ambiente.sql.query('select 1 from processed_event where event_id = $1', [id]);
-      return seen.rowCount ? true : undefined;
-    });
+    await latestEventHandled(lavori, ambiente, `082053/${key}`);
   };
 
   it('publishes the notice as the comune of the cantiere, readable over REST', async () => {
@@ -79,24 +69,7 @@ describe('a cantiere that closes a road becomes an avviso di viabilità in ambie
 
   it('has the same effect when the source event arrives again, with its own id or a new one', async () => {
     await handled('CANT-2025-31');
-    const { rows } = await lavori.sql.query<{
-      topic: string;
-      key: string;
-      headers: Record<string, string>;
-      payload: string;
-    }>(`select topic, key, headers, payload::text as payload from outbox where key = '082053/CANT-2025-31'`);
-    const original = rows[0] as (typeof rows)[0];
-    const copyId = uuidv7();
-    const producer = await bus.producer();
-    await producer.send(original.topic, [
-      { key: original.key, value: original.payload, headers: original.headers },
-      { key: original.key, value: original.payload, headers: { ...original.headers, ce_id: copyId } },
-    ]);
-    await producer.close();
-    await eventually(async () => {
-      const seen = await ambiente.sql.query('select 1 from processed_event where event_id = $1', [copyId]);
-      return seen.rowCount ? true : undefined;
-    });
+    await publishAgain(lavori, ambiente, bus, '082053/CANT-2025-31');
 
     const records = await ambiente.sql.query('select key, revision from record');
     expect(records.rows).toEqual([{ key: 'CANT-CANT-2025-31', revision: 1 }]);
