@@ -7,6 +7,7 @@ import { messagingMigrations } from '../src/lib/migrations';
 import { appendOutbox } from '../src/lib/outbox/append-outbox';
 import { ProcessedEvent } from '../src/lib/processed-event.entity';
 import type { OutboxEvent } from '../src/lib/outbox/outbox-event';
+import type { KafkajsBus } from '../src/lib/kafkajs.bus';
 
 export interface OutboxDatabase {
   db: TestDatabase;
@@ -65,4 +66,13 @@ export function recordEvent(topic: string, ente: string, key: string, n: number)
     data: { codice: key, n },
     headers: { 'interscambio-visibility': 'riservato' },
   };
+}
+
+/** Closes `outbox` (its schema dropped) and deletes whichever of `topics` the test created. */
+export async function removeOutboxAndTopics(outbox: OutboxDatabase, bus: KafkajsBus, topics: string[]): Promise<void> {
+  await outbox.close();
+  const admin = await bus.admin();
+  const existing = await admin.listTopics();
+  await admin.deleteTopics(topics.filter((t) => existing.includes(t)));
+  await admin.close();
 }
