@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { migrate, openOrm } from '@interscambio/persistence';
 import { testDatabase } from '@interscambio/testing';
 import type { TestDatabase } from '@interscambio/testing';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { Pool } from 'pg';
 import { messagingMigrations } from '../src/lib/migrations';
 import { appendOutbox } from '../src/lib/outbox/append-outbox';
@@ -18,16 +19,41 @@ export interface OutboxDatabase {
   close(): Promise<void>;
 }
 
-/** A fresh schema with the messaging migrations applied, and a pool on it. */
-export async function outboxDatabase(): Promise<OutboxDatabase> {
-  const db = await testDatabase('outbox');
+export interface MessagingSchema {
+  db: TestDatabase;
+  orm: MikroORM;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh schema (a test database named `name`) with the messaging migrations applied, and an ORM
+ * on it that knows ProcessedEvent and `entities`; `close()` closes the ORM and drops the schema.
+ */
+export async function messagingSchema(
+  name: string,
+  entities: (abstract new (...args: never[]) => object)[] = [],
+): Promise<MessagingSchema> {
+  const db = await testDatabase(name);
   const orm = await openOrm({
     url: db.url,
     schema: db.schema,
-    entities: [ProcessedEvent],
+    entities: [ProcessedEvent, ...entities],
     migrations: messagingMigrations,
   });
   await migrate(orm);
+  return {
+    db,
+    orm,
+    async close() {
+      await orm.close();
+      await db.drop();
+    },
+  };
+}
+
+/** A fresh schema with the messaging migrations applied, and a pool on it. */
+export async function outboxDatabase(): Promise<OutboxDatabase> {
+  const { db, orm } = await messagingSchema('outbox');
   await orm.close();
   const pool = new Pool({ connectionString: db.url, max: 4 });
   return {
