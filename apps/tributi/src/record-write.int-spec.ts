@@ -89,28 +89,15 @@ describe('writing a record: PUT, GET, DELETE and their events', () => {
   });
 
   it('refuses a write whose If-Match is not the current revision with 412, and applies one that is', async () => {
+    const putIfMatch = (key: string, ifMatch: string, payload: object) =>
+      t.call('082053', { method: 'PUT', url: url(key), headers: { 'if-match': ifMatch }, payload });
     await t.call('082053', { method: 'PUT', url: url('CUP-1'), payload: posizione });
-    const stale = await t.call('082053', {
-      method: 'PUT',
-      url: url('CUP-1'),
-      headers: { 'if-match': '"7"' },
-      payload: { ...posizione, importo: 1 },
-    });
+    const stale = await putIfMatch('CUP-1', '"7"', { ...posizione, importo: 1 });
     expect(stale.statusCode).toBe(412);
     expect(stale.headers['content-type']).toContain('application/problem+json');
-    const onNew = await t.call('082053', {
-      method: 'PUT',
-      url: url('CUP-404'),
-      headers: { 'if-match': '"1"' },
-      payload: posizione,
-    });
+    const onNew = await putIfMatch('CUP-404', '"1"', posizione);
     expect(onNew.statusCode).toBe(412);
-    const fresh = await t.call('082053', {
-      method: 'PUT',
-      url: url('CUP-1'),
-      headers: { 'if-match': '"1"' },
-      payload: { ...posizione, importo: 1 },
-    });
+    const fresh = await putIfMatch('CUP-1', '"1"', { ...posizione, importo: 1 });
     expect(fresh.statusCode).toBe(200);
     expect(fresh.headers.etag).toBe('"2"');
   });

@@ -47,6 +47,12 @@ describe('a cantiere that closes a road becomes an avviso di viabilità in ambie
     await latestEventHandled(lavori, ambiente, `082053/${key}`);
   };
 
+  /** Writes a cantiere of 082053 in lavori-pubblici, then waits until ambiente-territorio has handled it. */
+  const putCantiere = async (key: string, payload: object): Promise<void> => {
+    await lavori.call('082053', { method: 'PUT', url: cantiereUrl(key), payload });
+    await handled(key);
+  };
+
   it('publishes the notice as the comune of the cantiere, readable over REST', async () => {
     expect(
       (await lavori.call('082053', { method: 'PUT', url: cantiereUrl('CANT-2025-31'), payload: cantiere })).statusCode,
@@ -82,30 +88,15 @@ describe('a cantiere that closes a road becomes an avviso di viabilità in ambie
   });
 
   it('follows the cantiere: new dates update the notice, a lower impact removes it', async () => {
-    await lavori.call('082053', {
-      method: 'PUT',
-      url: cantiereUrl('CANT-2025-31'),
-      payload: { ...cantiere, dataFine: '2025-12-19' },
-    });
-    await handled('CANT-2025-31');
+    await putCantiere('CANT-2025-31', { ...cantiere, dataFine: '2025-12-19' });
     expect(await readAvviso('CANT-CANT-2025-31')).toMatchObject({ status: 200, body: { dataFine: '2025-12-19' } });
 
-    await lavori.call('082053', {
-      method: 'PUT',
-      url: cantiereUrl('CANT-2025-31'),
-      payload: { ...cantiere, impattoTraffico: 'basso' },
-    });
-    await handled('CANT-2025-31');
+    await putCantiere('CANT-2025-31', { ...cantiere, impattoTraffico: 'basso' });
     expect(await readAvviso('CANT-CANT-2025-31')).toEqual({ status: 404 });
   });
 
   it('publishes no notice for a cantiere of low impact', async () => {
-    await lavori.call('082053', {
-      method: 'PUT',
-      url: cantiereUrl('CANT-2025-40'),
-      payload: { ...cantiere, impattoTraffico: 'medio' },
-    });
-    await handled('CANT-2025-40');
+    await putCantiere('CANT-2025-40', { ...cantiere, impattoTraffico: 'medio' });
     const { rows } = await ambiente.sql.query(`select count(*)::int as n from record where key = 'CANT-CANT-2025-40'`);
     expect(rows).toEqual([{ n: 0 }]);
   });
