@@ -17,8 +17,7 @@ function line(n: number): string {
 // The tributi service as `npm start` runs it, killed (SIGKILL: no shutdown hook, a batch possibly
 // in flight) while it publishes an upload, then started again: it must go on from its checkpoint.
 describe('an upload whose service is killed (SIGKILL) half-way, then restarted', () => {
-  // Building the service (tsc) takes a minute or more on a loaded machine.
-  const scenario = scenarioOnDevstack('upload-crash', 'upload_crash', 300_000);
+  const scenario = scenarioOnDevstack('upload-crash', 'upload_crash');
 
   const count = async (sql: string, ...values: unknown[]): Promise<number> => {
     const { s, db } = scenario();

@@ -42,15 +42,14 @@ export function scenarioOnOwnStack(name: string): () => { stack: OwnStack; s: Sc
   });
 }
 
+/** Building the service (tsc) takes a minute or more on a loaded machine: past the preset's timeout. */
+const PREPARE_TIMEOUT_MS = 300_000;
+
 /**
  * A scenario on the shared devstack, in a schema (`database`) and under a topic prefix of its own,
- * for the calling describe's tests; prepared within `timeoutMs` when given.
+ * for the calling describe's tests.
  */
-export function scenarioOnDevstack(
-  name: string,
-  database: string,
-  timeoutMs?: number,
-): () => { db: TestDatabase; s: Scenario } {
+export function scenarioOnDevstack(name: string, database: string): () => { db: TestDatabase; s: Scenario } {
   return suiteFixture(async (defer) => {
     const db = await testDatabase(database);
     defer(() => db.drop());
@@ -60,5 +59,5 @@ export function scenarioOnDevstack(
     const s = await Scenario.prepare(name, { databaseUrl: db.url, kafkaBrokers, schema: db.schema, topicPrefix });
     defer(() => s.close());
     return { db, s };
-  }, timeoutMs);
+  }, PREPARE_TIMEOUT_MS);
 }
