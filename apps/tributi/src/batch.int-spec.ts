@@ -1,7 +1,6 @@
 import type { BatchItemResult } from '@interscambio/exchange';
-import type { EventCollector } from '../test/event-collector';
-import { startTributi } from '../test/tributi-test-app';
-import type { TributiTestApp } from '../test/tributi-test-app';
+import { startTributiWithEvents } from '../test/tributi-test-app';
+import type { TributiWithEvents } from '../test/tributi-test-app';
 
 const url = '/tributi/v1/records/posizione-debitoria/batch';
 const posizione = (n: number): object => ({
@@ -14,12 +13,10 @@ const posizione = (n: number): object => ({
 });
 
 describe('writing many records in one batch', () => {
-  let t: TributiTestApp;
-  let events: EventCollector;
+  let t: TributiWithEvents;
 
   beforeAll(async () => {
-    t = await startTributi('tributi_batch');
-    events = await t.collect('posizione-debitoria');
+    t = await startTributiWithEvents('tributi_batch');
   });
 
   afterAll(() => t.close());
@@ -38,7 +35,7 @@ describe('writing many records in one batch', () => {
       `select count(*)::int as n, count(distinct feed_position)::int as positions from record where key like 'CUP-%'`,
     );
     expect(rows[0]).toEqual({ n: 1000, positions: 1000 });
-    const published = await events.waitFor(1000, (e) => e.subject?.startsWith('CUP-') ?? false);
+    const published = await t.events.waitFor(1000, (e) => e.subject?.startsWith('CUP-') ?? false);
     expect(new Set(published.map((e) => e.subject)).size).toBe(1000);
   });
 

@@ -1,6 +1,5 @@
-import type { EventCollector } from '../test/event-collector';
-import { startTributi } from '../test/tributi-test-app';
-import type { TributiTestApp } from '../test/tributi-test-app';
+import { startTributiWithEvents } from '../test/tributi-test-app';
+import type { TributiWithEvents } from '../test/tributi-test-app';
 
 const valid = {
   contribuente: { codiceFiscale: 'LNZGPP75M12A546M' },
@@ -28,12 +27,10 @@ function expectProblem(res: Answer, status: number, code: string): Record<string
 }
 
 describe('refusing bad requests with problem+json, storing and publishing nothing', () => {
-  let t: TributiTestApp;
-  let events: EventCollector;
+  let t: TributiWithEvents;
 
   beforeAll(async () => {
-    t = await startTributi('tributi_validation');
-    events = await t.collect('posizione-debitoria');
+    t = await startTributiWithEvents('tributi_validation');
   });
 
   afterAll(() => t.close());
@@ -141,7 +138,7 @@ describe('refusing bad requests with problem+json, storing and publishing nothin
 
     // Same record key, so same partition: an event of any refused request would arrive before this one.
     expect((await t.call('082006', { method: 'PUT', url: path, payload: valid })).statusCode).toBe(201);
-    await events.waitFor(1);
-    expect(events.events.map((e) => [e.subject, e.headers['ce_revision']])).toEqual([['IMU-2023-000412', '1']]);
+    await t.events.waitFor(1);
+    expect(t.events.events.map((e) => [e.subject, e.headers['ce_revision']])).toEqual([['IMU-2023-000412', '1']]);
   });
 });

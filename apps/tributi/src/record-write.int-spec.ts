@@ -1,6 +1,5 @@
-import { startTributi } from '../test/tributi-test-app';
-import type { TributiTestApp } from '../test/tributi-test-app';
-import type { EventCollector } from '../test/event-collector';
+import { startTributiWithEvents } from '../test/tributi-test-app';
+import type { TributiWithEvents } from '../test/tributi-test-app';
 
 const posizione = {
   contribuente: { codiceFiscale: 'RSSMRA80A01G273Z', denominazione: 'Rossi Mario' },
@@ -13,12 +12,10 @@ const posizione = {
 const url = (key: string): string => `/tributi/v1/records/posizione-debitoria/082053/${key}`;
 
 describe('writing a record: PUT, GET, DELETE and their events', () => {
-  let t: TributiTestApp;
-  let events: EventCollector;
+  let t: TributiWithEvents;
 
   beforeAll(async () => {
-    t = await startTributi('tributi_write');
-    events = await t.collect('posizione-debitoria');
+    t = await startTributiWithEvents('tributi_write');
   });
 
   afterAll(() => t.close());
@@ -35,7 +32,7 @@ describe('writing a record: PUT, GET, DELETE and their events', () => {
     expect(created.headers.etag).toBe('"1"');
     expect(created.json()).toEqual(posizione);
 
-    const [first] = await events.waitFor(1, (e) => e.subject === 'TARI-2024-1');
+    const [first] = await t.events.waitFor(1, (e) => e.subject === 'TARI-2024-1');
     expect(first).toMatchObject({
       specversion: '1.0',
       type: 'it.interscambio.tributi.posizione-debitoria.created',
@@ -65,7 +62,7 @@ describe('writing a record: PUT, GET, DELETE and their events', () => {
     expect(changed.headers.etag).toBe('"2"');
 
     // One record's events share a partition, in order: had the identical PUT sent one, it would come before this.
-    const all = await events.waitFor(2, (e) => e.subject === 'TARI-2024-1');
+    const all = await t.events.waitFor(2, (e) => e.subject === 'TARI-2024-1');
     expect(all.map((e) => [e.type, e.headers['ce_revision']])).toEqual([
       ['it.interscambio.tributi.posizione-debitoria.created', '1'],
       ['it.interscambio.tributi.posizione-debitoria.updated', '2'],
@@ -92,28 +89,15 @@ describe('writing a record: PUT, GET, DELETE and their events', () => {
   });
 
   it('refuses a write whose If-Match is not the current revision with 412, and applies one that is', async () => {
+    const putIfMatch = (key: string, ifMatch: string, payload: object) =>
+      t.call('082053', { method: 'PUT', url: url(key), headers: { 'if-match': ifMatch }, payload });
     await t.call('082053', { method: 'PUT', url: url('CUP-1'), payload: posizione });
-    const stale = await t.call('082053', {
-      method: 'PUT',
-      url: url('CUP-1'),
-      headers: { 'if-match': '"7"' },
-      payload: { ...posizione, importo: 1 },
-    });
+    const stale = await putIfMatch('CUP-1', '"7"', { ...posizione, importo: 1 });
     expect(stale.statusCode).toBe(412);
     expect(stale.headers['content-type']).toContain('application/problem+json');
-    const onNew = await t.call('082053', {
-      method: 'PUT',
-      url: url('CUP-404'),
-      headers: { 'if-match': '"1"' },
-      payload: posizione,
-    });
+    const onNew = await putIfMatch('CUP-404', '"1"', posizione);
     expect(onNew.statusCode).toBe(412);
-    const fresh = await t.call('082053', {
-      method: 'PUT',
-      url: url('CUP-1'),
-      headers: { 'if-match': '"1"' },
-      payload: { ...posizione, importo: 1 },
-    });
+    const fresh = await putIfMatch('CUP-1', '"1"', { ...posizione, importo: 1 });
     expect(fresh.statusCode).toBe(200);
     expect(fresh.headers.etag).toBe('"2"');
   });
@@ -148,7 +132,7 @@ describe('writing a record: PUT, GET, DELETE and their events', () => {
     expect((await t.call('082053', { method: 'GET', url: url('TARI-DEL') })).statusCode).toBe(404);
     expect((await t.call('082053', { method: 'DELETE', url: url('TARI-DEL') })).statusCode).toBe(404);
 
-    const [, tombstone] = await events.waitFor(2, (e) => e.subject === 'TARI-DEL');
+    const [, tombstone] = await t.events.waitFor(2, (e) => e.subject === 'TARI-DEL');
     expect(tombstone).toMatchObject({ type: 'it.interscambio.tributi.posizione-debitoria.deleted', data: null });
     expect(tombstone?.headers['ce_revision']).toBe('2');
   });

@@ -31,3 +31,14 @@ export async function startTributi(name: string, env: Record<string, string> = {
     },
   };
 }
+
+export interface TributiWithEvents extends TributiTestApp {
+  /** The posizione-debitoria events, collected from the start. */
+  events: EventCollector;
+}
+
+/** startTributi, collecting the events of posizione-debitoria from its first write on. */
+export async function startTributiWithEvents(name: string): Promise<TributiWithEvents> {
+  const t = await startTributi(name);
+  return { ...t, events: await t.collect('posizione-debitoria') };
+}

@@ -1,6 +1,5 @@
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startHookServer } from '@interscambio/testing';
+import type { HookServer } from '@interscambio/testing';
 
 /** A receiver of webhooks: when each CloudEvent (by subject) arrived, on the bench's own clock. */
 export class WebhookArrivals {
@@ -8,26 +7,24 @@ export class WebhookArrivals {
   count = 0;
   private waiters: { n: number; resolve: () => void }[] = [];
 
-  private constructor(
-    private readonly server: Server,
-    readonly url: string,
-  ) {}
+  private constructor(private readonly server: HookServer) {}
+
+  get url(): string {
+    return this.server.url;
+  }
 
   static async start(): Promise<WebhookArrivals> {
     const holder: { arrivals?: WebhookArrivals } = {};
-    const server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (c: Buffer) => chunks.push(c));
-      request.on('end', () => {
+    const server = await startHookServer(
+      (_request, body) => {
         const now = performance.now();
-        const subject = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { subject: string }).subject;
-        response.writeHead(204).end();
+        const subject = (JSON.parse(body.toString('utf8')) as { subject: string }).subject;
         holder.arrivals?.record(subject, now);
-      });
-    });
-    server.keepAliveTimeout = 30_000;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    holder.arrivals = new WebhookArrivals(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`);
+        return 204;
+      },
+      { keepAliveTimeout: 30_000 },
+    );
+    holder.arrivals = new WebhookArrivals(server);
     return holder.arrivals;
   }
 
@@ -50,7 +47,6 @@ export class WebhookArrivals {
   }
 
   close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return this.server.close();
   }
 }

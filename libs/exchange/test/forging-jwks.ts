@@ -1,9 +1,36 @@
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generateSigningKey, publicJwk } from '@interscambio/access';
+import { DEFAULT_TOKEN_ISSUER, generateSigningKey, publicJwk } from '@interscambio/access';
 import type { Jwk, JwtClaims, SigningKey } from '@interscambio/access';
 import { signedWithHeader } from '@interscambio/access/testing';
+
+/** Now, in the seconds since the epoch that JWT times count. */
+export const epochSeconds = (): number => Math.floor(Date.now() / 1000);
+
+/** Sound claims of a client of 082053 that may write to `prova`, for tokens a test signs itself. */
+export function forgedClaims(changes: Partial<JwtClaims> = {}): JwtClaims {
+  return {
+    iss: DEFAULT_TOKEN_ISSUER,
+    sub: 'forged-082053',
+    client_id: 'forged-082053',
+    aud: 'prova',
+    ente: '082053',
+    scope: 'records:read records:write',
+    iat: epochSeconds(),
+    exp: epochSeconds() + 300,
+    jti: randomUUID(),
+    ...changes,
+  };
+}
+
+/** `claims` (sound ones unless told) with the claim `name` left out. */
+export function withoutClaim(name: string, claims: JwtClaims = forgedClaims()): JwtClaims {
+  const copy = { ...claims };
+  delete copy[name];
+  return copy;
+}
 
 /**
  * A JWKS that publishes the keys of another JWKS (the TestIssuer's, once `upstream` is set) plus a

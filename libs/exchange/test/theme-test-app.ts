@@ -14,6 +14,8 @@ type InjectResponse = Awaited<ReturnType<NestFastifyApplication['inject']>>;
 
 export interface ThemeTestApp {
   app: NestFastifyApplication;
+  /** The theme it serves, to start a replica of it on the same `config`. */
+  theme: ThemeOptions;
   db: TestDatabase;
   /** A pool on the test's own schema, to look at what was (not) stored. */
   sql: Pool;
@@ -64,6 +66,7 @@ export async function startThemeTestApp(
   });
   return {
     app,
+    theme,
     db,
     sql,
     config,

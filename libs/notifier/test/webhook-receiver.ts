@@ -1,6 +1,6 @@
-import { createServer } from 'node:http';
-import type { IncomingHttpHeaders, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
+import { startHookServer } from '@interscambio/testing';
+import type { HookServer } from '@interscambio/testing';
 import { Webhook } from 'standardwebhooks';
 
 /** One POST as the receiver saw it, answered or refused. */
@@ -18,25 +18,21 @@ export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   up = true;
 
-  private constructor(
-    private readonly server: Server,
-    readonly url: string,
-  ) {}
+  private constructor(private readonly server: HookServer) {}
+
+  get url(): string {
+    return this.server.url;
+  }
 
   static async start(): Promise<WebhookReceiver> {
     const holder: { receiver?: WebhookReceiver } = {};
-    const server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (c: Buffer) => chunks.push(c));
-      request.on('end', () => {
-        const receiver = holder.receiver;
-        const answered = receiver?.up ? 204 : 503;
-        receiver?.received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), answered });
-        response.writeHead(answered).end();
-      });
+    const server = await startHookServer((request, body) => {
+      const receiver = holder.receiver;
+      const answered = receiver?.up ? 204 : 503;
+      receiver?.received.push({ headers: request.headers, body: body.toString('utf8'), answered });
+      return answered;
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    holder.receiver = new WebhookReceiver(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`);
+    holder.receiver = new WebhookReceiver(server);
     return holder.receiver;
   }
 
@@ -56,7 +52,6 @@ export class WebhookReceiver {
   }
 
   close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return this.server.close();
   }
 }

@@ -13,6 +13,7 @@ import { ClientsService } from '../src/lib/clients/clients.service';
 import { KeyRing } from '../src/lib/keys/key-ring';
 import { AgreementsRelayLifecycle } from '../src/lib/messaging/agreements-relay.lifecycle';
 import { RegistryDatabase } from '../src/lib/storage/registry.database';
+import { RegistryHttp } from './registry-http';
 
 export interface TestClientSpec {
   ente: string;
@@ -30,6 +31,8 @@ export interface RegistryTestApp {
   app: NestFastifyApplication;
   /** `http://127.0.0.1:<port>/registry/v1` */
   url: string;
+  /** Requests to `url`. */
+  http: RegistryHttp;
   jwksUrl: string;
   issuer: string;
   topicPrefix: string;
@@ -40,6 +43,8 @@ export interface RegistryTestApp {
   createClient(spec: TestClientSpec): Promise<TestClient>;
   /** An access token through the real token endpoint (client_secret_basic); throws with the problem when refused. */
   token(clientId: string, clientSecret: string, audience: string, scope?: string): Promise<string>;
+  /** A new token of `admin` for the registry itself. */
+  adminToken(): Promise<string>;
   /**
    * Signs `claims` with the registry's active key, as the token endpoint would: for the tokens the
    * endpoint never issues but an attacker or a slow client may hold (expired ones, say).
@@ -105,12 +110,14 @@ export async function startRegistryTestApp(name: string, options: RegistryTestOp
     return {
       app: started,
       url,
+      http: new RegistryHttp(url),
       jwksUrl: `${url}/.well-known/jwks.json`,
       issuer: config.tokenIssuer,
       topicPrefix,
       sql,
       admin,
       token,
+      adminToken: () => token(admin.clientId, admin.clientSecret, 'registry'),
       sign: async (claims) => signToken(await started.get(KeyRing).signer(), claims, 'at+jwt'),
       async createClient(spec) {
         const response = await fetch(`${url}/clients`, {

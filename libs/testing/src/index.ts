@@ -4,5 +4,7 @@ export { testKafkaBrokers, uniqueName } from './lib/test-kafka';
 export { OutputCapture } from './lib/output-capture';
 export { secretsIn } from './lib/secret-scan';
 export { freePort } from './lib/free-port';
+export { startHookServer } from './lib/hook-server';
+export type { HookServer } from './lib/hook-server';
 export { eventually } from './lib/eventually';
 export type { EventuallyOptions } from './lib/eventually';

@@ -1,42 +1,19 @@
 import { agreementReachesService } from './lib/agreements';
-
 import { expectEveryRecordDelivered } from './lib/expect-delivery';
-
 import { deliveryFigures, recordFigures, thousands } from './lib/figures';
-
-import { OwnStack } from './lib/own-stack';
-
+import { scenarioOnOwnStack, STEADY_LOAD } from './lib/scenario-fixture';
 import { eventually } from '@interscambio/testing';
-
 import { secondsSince } from './lib/elapsed';
 
-import { Scenario } from './lib/scenario';
-
 const NAME = '1-kafka-crash';
-const LOAD = { writers: 6, keysPerWriter: 40, pauseMs: 20 };
 const DOWN_FOR_WRITES = 15_000;
 
 describe('the Kafka broker killed (SIGKILL) under a steady PUT load, then restarted', () => {
-  let stack: OwnStack;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    stack = await OwnStack.start(NAME);
-    s = await Scenario.prepare(NAME, stack.infrastructure());
-  });
-
-  afterAll(async () => {
-    try {
-      await s?.close();
-    } finally {
-      await stack?.remove();
-    }
-  });
+  const scenario = scenarioOnOwnStack(NAME);
 
   it('accepts every write meanwhile, reports the backlog, reconnects by itself and publishes every record once', async () => {
-    const service = await s.startService();
-    s.startLoad(LOAD);
-    await s.acknowledgedMore(1000, '1,000 writes before the fault');
+    const { s, stack } = scenario();
+    const service = await s.startUnderLoad(STEADY_LOAD);
 
     const killedAt = performance.now();
     await stack.killKafka();
@@ -84,7 +61,7 @@ describe('the Kafka broker killed (SIGKILL) under a steady PUT load, then restar
 
     recordFigures(NAME, {
       'fault injected': 'SIGKILL of the Kafka broker, then a restart (same data dir)',
-      load: `${LOAD.writers} writers PUTting, ${LOAD.pauseMs} ms pause`,
+      load: `${STEADY_LOAD.writers} writers PUTting, ${STEADY_LOAD.pauseMs} ms pause`,
       ...deliveryFigures(delivery, s.acks.refusals()),
       'outage reported': `/status 200 degraded (kafka down), outbox ${thousands(backlog.pending)} pending, oldest ${backlog.oldestSeconds} s, before the restart`,
       'outage lasted (s)': `${downFor} (the broker's restart included)`,

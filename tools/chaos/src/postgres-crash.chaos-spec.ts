@@ -1,39 +1,17 @@
 import { expectEveryRecordDelivered } from './lib/expect-delivery';
-
 import { deliveryFigures, recordFigures } from './lib/figures';
-
-import { OwnStack } from './lib/own-stack';
-
+import { scenarioOnOwnStack, STEADY_LOAD } from './lib/scenario-fixture';
 import { eventually } from '@interscambio/testing';
-
 import { secondsSince } from './lib/elapsed';
 
-import { Scenario } from './lib/scenario';
-
 const NAME = '3-postgres-crash';
-const LOAD = { writers: 6, keysPerWriter: 40, pauseMs: 20 };
 
 describe('PostgreSQL crashed (immediate shutdown) under a steady PUT load, then restarted', () => {
-  let stack: OwnStack;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    stack = await OwnStack.start(NAME);
-    s = await Scenario.prepare(NAME, stack.infrastructure());
-  });
-
-  afterAll(async () => {
-    try {
-      await s?.close();
-    } finally {
-      await stack?.remove();
-    }
-  });
+  const scenario = scenarioOnOwnStack(NAME);
 
   it('answers 503 and not ready meanwhile, keeps every acknowledged record, reconnects by itself and drains', async () => {
-    const service = await s.startService();
-    s.startLoad(LOAD);
-    await s.acknowledgedMore(1000, '1,000 writes before the fault');
+    const { s, stack } = scenario();
+    const service = await s.startUnderLoad(STEADY_LOAD);
 
     const crashedAt = performance.now();
     await stack.crashPostgres();
@@ -75,7 +53,7 @@ describe('PostgreSQL crashed (immediate shutdown) under a steady PUT load, then 
     recordFigures(NAME, {
       'fault injected':
         'immediate shutdown of PostgreSQL (SIGQUIT to the postmaster, as pg_ctl -m immediate), then a restart',
-      load: `${LOAD.writers} writers PUTting, ${LOAD.pauseMs} ms pause`,
+      load: `${STEADY_LOAD.writers} writers PUTting, ${STEADY_LOAD.pauseMs} ms pause`,
       ...deliveryFigures(delivery, s.acks.refusals()),
       'outage reported': `/health/ready 503, /status ${statusMeanwhile}`,
       'outage lasted (s)': downFor,

@@ -1,32 +1,21 @@
 import { expectEveryRecordDelivered } from './lib/expect-delivery';
 import { deliveryFigures, recordFigures, thousands } from './lib/figures';
-import { OwnStack } from './lib/own-stack';
-import { Scenario } from './lib/scenario';
+import { scenarioOnOwnStack, STEADY_LOAD } from './lib/scenario-fixture';
 import { crashServiceMidRelay } from './lib/service-crash';
 
 const NAME = '2-service-crash';
-const LOAD = { writers: 6, keysPerWriter: 40, pauseMs: 20 };
 const BATCHES_PER_ENTE = 10;
 
 describe('the tributi service killed (SIGKILL) mid-relay under a PUT load, then restarted', () => {
-  let stack: OwnStack;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    stack = await OwnStack.start(NAME);
-    s = await Scenario.prepare(NAME, stack.infrastructure());
-  });
-
-  afterAll(async () => {
-    try {
-      await s?.close();
-    } finally {
-      await stack?.remove();
-    }
-  });
+  const scenario = scenarioOnOwnStack(NAME);
 
   it('loses no acknowledged record, re-sends only the unmarked batch under the same ids, and drains', async () => {
-    const outcome = await crashServiceMidRelay(s, { batchesPerEnte: BATCHES_PER_ENTE, heldRow: 10_000, load: LOAD });
+    const { s } = scenario();
+    const outcome = await crashServiceMidRelay(s, {
+      batchesPerEnte: BATCHES_PER_ENTE,
+      heldRow: 10_000,
+      load: STEADY_LOAD,
+    });
 
     const { sent, pending } = outcome.atKill;
     expect([sent > 0, pending > 0]).toEqual([true, true]);
@@ -39,7 +28,7 @@ describe('the tributi service killed (SIGKILL) mid-relay under a PUT load, then 
 
     recordFigures(NAME, {
       'fault injected': 'SIGKILL of the service with a batch on Kafka and not marked sent, then a restart',
-      load: `${LOAD.writers} writers PUTting, ${LOAD.pauseMs} ms pause; ${thousands(2 * BATCHES_PER_ENTE * 1000)} records in batches while the relay was held back`,
+      load: `${STEADY_LOAD.writers} writers PUTting, ${STEADY_LOAD.pauseMs} ms pause; ${thousands(2 * BATCHES_PER_ENTE * 1000)} records in batches while the relay was held back`,
       ...deliveryFigures(outcome.delivery, s.acks.refusals()),
       'outage reported': `outbox at the kill: ${thousands(sent)} sent, ${thousands(pending)} pending`,
       'recovered in (s)': `${outcome.readyAfter} (the restarted process ready)`,

@@ -1,37 +1,14 @@
-import { testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testing';
-import type { TestDatabase } from '@interscambio/testing';
 import { expectEveryRecordDelivered } from './lib/expect-delivery';
-import { Scenario } from './lib/scenario';
+import { scenarioOnDevstack } from './lib/scenario-fixture';
 import { crashServiceMidRelay } from './lib/service-crash';
-import { deleteTopics } from './lib/topic-reader';
 
 // The short fault scenario `npm test` runs: the real tributi service on the shared devstack, in a
 // schema and under a topic prefix of its own, killed while its relay publishes a backlog.
 describe('the tributi service killed (SIGKILL) while its relay publishes a backlog, then restarted', () => {
-  let db: TestDatabase;
-  let s: Scenario;
-  const topicPrefix = uniqueName('chaos-ci');
-
-  beforeAll(async () => {
-    db = await testDatabase('chaos_ci');
-    s = await Scenario.prepare('service-crash-ci', {
-      databaseUrl: db.url,
-      kafkaBrokers: testKafkaBrokers().join(','),
-      schema: db.schema,
-      topicPrefix,
-    });
-  });
-
-  afterAll(async () => {
-    try {
-      await s?.close();
-      await deleteTopics(testKafkaBrokers().join(','), topicPrefix);
-    } finally {
-      await db?.drop();
-    }
-  });
+  const scenario = scenarioOnDevstack('service-crash-ci', 'chaos_ci');
 
   it('loses no acknowledged record, repeats the unmarked batch under the same ids, in order, and drains', async () => {
+    const { s } = scenario();
     const outcome = await crashServiceMidRelay(s, { batchesPerEnte: 2, heldRow: 2500 });
 
     // Killed mid-relay: batches before the held row marked sent, the held row's on Kafka but not marked.

@@ -1,12 +1,6 @@
 import { codiceFiscaleCheck } from '@interscambio/enti';
-
-import { eventually, testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testing';
-
-import type { TestDatabase } from '@interscambio/testing';
-
-import { Scenario } from './lib/scenario';
-
-import { deleteTopics } from './lib/topic-reader';
+import { eventually } from '@interscambio/testing';
+import { scenarioOnDevstack } from './lib/scenario-fixture';
 
 const ROWS = 8_000;
 const ENTE = '082053';
@@ -23,34 +17,15 @@ function line(n: number): string {
 // The tributi service as `npm start` runs it, killed (SIGKILL: no shutdown hook, a batch possibly
 // in flight) while it publishes an upload, then started again: it must go on from its checkpoint.
 describe('an upload whose service is killed (SIGKILL) half-way, then restarted', () => {
-  let db: TestDatabase;
-  let s: Scenario;
-  const topicPrefix = uniqueName('upload-crash');
+  const scenario = scenarioOnDevstack('upload-crash', 'upload_crash');
 
-  beforeAll(async () => {
-    db = await testDatabase('upload_crash');
-    s = await Scenario.prepare('upload-crash', {
-      databaseUrl: db.url,
-      kafkaBrokers: testKafkaBrokers().join(','),
-      schema: db.schema,
-      topicPrefix,
-    });
-    // Building the service (tsc) takes a minute or more on a loaded machine.
-  }, 300_000);
-
-  afterAll(async () => {
-    try {
-      await s?.close();
-      await deleteTopics(testKafkaBrokers().join(','), topicPrefix);
-    } finally {
-      await db?.drop();
-    }
-  });
-
-  const count = async (sql: string, ...values: unknown[]): Promise<number> =>
-    Number((await s.outbox.sql.query(sql.replace(/\bfrom (\w+)/g, `from "${db.schema}".$1`), values)).rows[0].n);
+  const count = async (sql: string, ...values: unknown[]): Promise<number> => {
+    const { s, db } = scenario();
+    return Number((await s.outbox.sql.query(sql.replace(/\bfrom (\w+)/g, `from "${db.schema}".$1`), values)).rows[0].n);
+  };
 
   it('publishes every valid row exactly once, reports every bad row once, and finishes', async () => {
+    const { s } = scenario();
     await s.startService();
     const header = 'Chiave;Contribuente.Codice fiscale;Contribuente.Denominazione;Tributo;Anno;Importo;Scadenza;Stato';
     const body = [header, ...Array.from({ length: ROWS }, (_, i) => line(i + 1))].join('\r\n');

@@ -1,11 +1,9 @@
 import type { ThemeOptions } from '@interscambio/exchange';
 import { KafkajsBus } from '@interscambio/messaging';
 
-import { startFlowTheme, stopFlowThemes } from '@interscambio/exchange/testing';
+import { latestEventHandled, publishAgain, startFlowTheme, stopFlowThemes } from '@interscambio/exchange/testing';
 import type { RunningTheme } from '@interscambio/exchange/testing';
 import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
-
-import { v7 as uuidv7 } from 'uuid';
 
 import { ambienteTerritorioTheme } from '../ambiente-territorio.theme';
 
@@ -46,15 +44,13 @@ describe('a cantiere that closes a road becomes an avviso di viabilità in ambie
 
   /** Waits until ambiente-territorio has handled the latest event of a cantiere. */
   const handled = async (key: string): Promise<void> => {
-    const { rows } = await lavori.sql.query<{ id: string }>(
-      'select id from outbox where key = $1 order by seq desc limit 1',
-      [`082053/${key}`],
-    );
-    const id = (rows[0] as { id: string }).id;
-    await eventually(async () => {
-      const seen = await ambiente.sql.query('select 1 from processed_event where event_id = $1', [id]);
-      return seen.rowCount ? true : undefined;
-    });
+    await latestEventHandled(lavori, ambiente, `082053/${key}`);
+  };
+
+  /** Writes a cantiere of 082053 in lavori-pubblici, then waits until ambiente-territorio has handled it. */
+  const putCantiere = async (key: string, payload: object): Promise<void> => {
+    await lavori.call('082053', { method: 'PUT', url: cantiereUrl(key), payload });
+    await handled(key);
   };
 
   it('publishes the notice as the comune of the cantiere, readable over REST', async () => {
@@ -79,24 +75,7 @@ describe('a cantiere that closes a road becomes an avviso di viabilità in ambie
 
   it('has the same effect when the source event arrives again, with its own id or a new one', async () => {
     await handled('CANT-2025-31');
-    const { rows } = await lavori.sql.query<{
-      topic: string;
-      key: string;
-      headers: Record<string, string>;
-      payload: string;
-    }>(`select topic, key, headers, payload::text as payload from outbox where key = '082053/CANT-2025-31'`);
-    const original = rows[0] as (typeof rows)[0];
-    const copyId = uuidv7();
-    const producer = await bus.producer();
-    await producer.send(original.topic, [
-      { key: original.key, value: original.payload, headers: original.headers },
-      { key: original.key, value: original.payload, headers: { ...original.headers, ce_id: copyId } },
-    ]);
-    await producer.close();
-    await eventually(async () => {
-      const seen = await ambiente.sql.query('select 1 from processed_event where event_id = $1', [copyId]);
-      return seen.rowCount ? true : undefined;
-    });
+    await publishAgain(lavori, ambiente, bus, '082053/CANT-2025-31');
 
     const records = await ambiente.sql.query('select key, revision from record');
     expect(records.rows).toEqual([{ key: 'CANT-CANT-2025-31', revision: 1 }]);
@@ -109,30 +88,15 @@ describe('a cantiere that closes a road becomes an avviso di viabilità in ambie
   });
 
   it('follows the cantiere: new dates update the notice, a lower impact removes it', async () => {
-    await lavori.call('082053', {
-      method: 'PUT',
-      url: cantiereUrl('CANT-2025-31'),
-      payload: { ...cantiere, dataFine: '2025-12-19' },
-    });
-    await handled('CANT-2025-31');
+    await putCantiere('CANT-2025-31', { ...cantiere, dataFine: '2025-12-19' });
     expect(await readAvviso('CANT-CANT-2025-31')).toMatchObject({ status: 200, body: { dataFine: '2025-12-19' } });
 
-    await lavori.call('082053', {
-      method: 'PUT',
-      url: cantiereUrl('CANT-2025-31'),
-      payload: { ...cantiere, impattoTraffico: 'basso' },
-    });
-    await handled('CANT-2025-31');
+    await putCantiere('CANT-2025-31', { ...cantiere, impattoTraffico: 'basso' });
     expect(await readAvviso('CANT-CANT-2025-31')).toEqual({ status: 404 });
   });
 
   it('publishes no notice for a cantiere of low impact', async () => {
-    await lavori.call('082053', {
-      method: 'PUT',
-      url: cantiereUrl('CANT-2025-40'),
-      payload: { ...cantiere, impattoTraffico: 'medio' },
-    });
-    await handled('CANT-2025-40');
+    await putCantiere('CANT-2025-40', { ...cantiere, impattoTraffico: 'medio' });
     const { rows } = await ambiente.sql.query(`select count(*)::int as n from record where key = 'CANT-CANT-2025-40'`);
     expect(rows).toEqual([{ n: 0 }]);
   });

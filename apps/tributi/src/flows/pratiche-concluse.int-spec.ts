@@ -1,11 +1,9 @@
 import type { ThemeOptions } from '@interscambio/exchange';
 import { KafkajsBus } from '@interscambio/messaging';
 
-import { startFlowTheme, stopFlowThemes } from '@interscambio/exchange/testing';
+import { latestEventHandled, publishAgain, startFlowTheme, stopFlowThemes } from '@interscambio/exchange/testing';
 import type { RunningTheme } from '@interscambio/exchange/testing';
 import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
-
-import { v7 as uuidv7 } from 'uuid';
 
 import { tributiTheme } from '../tributi.theme';
 
@@ -49,19 +47,8 @@ describe('a concluded pratica edilizia becomes avvisi di verifica IMU in tributi
     return res.statusCode === 200 ? res.json() : undefined;
   };
 
-  /** The event id the source published for a record, once its handling is recorded by tributi. */
-  const handledBySource = async (key: string): Promise<string> => {
-    const { rows } = await edilizia.sql.query<{ id: string }>(
-      `select id from outbox where key = $1 order by seq desc limit 1`,
-      [`082053/${key}`],
-    );
-    const id = (rows[0] as { id: string }).id;
-    await eventually(async () => {
-      const seen = await tributi.sql.query('select 1 from processed_event where event_id = $1', [id]);
-      return seen.rowCount ? true : undefined;
-    });
-    return id;
-  };
+  /** Waits until tributi has handled the latest event of a pratica. */
+  const handledBySource = (key: string): Promise<string> => latestEventHandled(edilizia, tributi, `082053/${key}`);
 
   it('publishes one avviso per changed property, as the comune of the pratica, readable over REST', async () => {
     const put = await edilizia.call('082053', {
@@ -104,25 +91,7 @@ describe('a concluded pratica edilizia becomes avvisi di verifica IMU in tributi
   });
 
   it('has the same effect when the source event arrives again, with its own id or a new one', async () => {
-    const { rows } = await edilizia.sql.query<{
-      topic: string;
-      key: string;
-      headers: Record<string, string>;
-      payload: string;
-    }>(`select topic, key, headers, payload::text as payload from outbox where key = '082053/CILA-4417'`);
-    const original = rows[0] as (typeof rows)[0];
-    const copyId = uuidv7();
-    const producer = await bus.producer();
-    // Same key, same partition: once the copy with the new id is handled, so is the one before it.
-    await producer.send(original.topic, [
-      { key: original.key, value: original.payload, headers: original.headers },
-      { key: original.key, value: original.payload, headers: { ...original.headers, ce_id: copyId } },
-    ]);
-    await producer.close();
-    await eventually(async () => {
-      const seen = await tributi.sql.query('select 1 from processed_event where event_id = $1', [copyId]);
-      return seen.rowCount ? true : undefined;
-    });
+    await publishAgain(edilizia, tributi, bus, '082053/CILA-4417');
 
     const records = await tributi.sql.query(`select key, revision from record order by key`);
     expect(records.rows).toEqual(avvisi.map((key) => ({ key, revision: 1 })));

@@ -14,9 +14,7 @@ describe('appendAudit on the real PostgreSQL', () => {
     audit = await auditDatabase(20);
   });
 
-  afterEach(async () => {
-    await audit.close();
-  });
+  afterEach(() => audit.close());
 
   it('chains entries appended in several transactions into one intact trail, the head on the last', async () => {
     await audit.append([auditEntry({ action: 'created', revision: 1 })]);

@@ -10,9 +10,7 @@ describe('audit tables on the real PostgreSQL', () => {
     audit = await auditDatabase();
   });
 
-  afterAll(async () => {
-    await audit.close();
-  });
+  afterAll(() => audit.close());
 
   it('starts with the head at seq 0 and the genesis hash, and verifies intact with 0 entries', async () => {
     const { rows } = await audit.pool.query(`select seq::text as seq, hash from ${audit.table('audit_head')}`);

@@ -32,9 +32,7 @@ describe('readAudit on the real PostgreSQL', () => {
     ]);
   });
 
-  afterAll(async () => {
-    await audit.close();
-  });
+  afterAll(() => audit.close());
 
   it("pages through one record's trail only, oldest first", async () => {
     const first = await read({ limit: 2 });

@@ -12,9 +12,7 @@ describe('sealAudit on the real PostgreSQL', () => {
     audit = await auditDatabase();
   });
 
-  afterEach(async () => {
-    await audit.close();
-  });
+  afterEach(() => audit.close());
 
   it('seals an entry whose transaction commits after a later one in a later pass, each entry once', async () => {
     const late = await openTransaction(audit.pool);

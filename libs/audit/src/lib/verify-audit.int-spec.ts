@@ -4,6 +4,7 @@ import { InvalidAuditAnchorError, InvalidAuditPageError } from './audit.errors';
 import { AUDIT_GENESIS_HASH, auditHash } from './audit.hash';
 import { auditColumnsSql, toAuditEntry } from './audit.sql';
 import type { AuditRow } from './audit.sql';
+import type { AuditEntry } from './audit-entry';
 import { verifyAudit } from './verify-audit';
 import type { AuditAnchor } from './verify-audit';
 
@@ -22,6 +23,20 @@ describe('verifyAudit against rows altered directly in the database', () => {
   let audit: AuditDatabase;
   const verify = (pageSize?: number) => verifyAudit(audit.pool, audit.db.schema, { pageSize });
   const entries = (): string => audit.table('audit_entry');
+  const row = async (seq: number): Promise<AuditRow> =>
+    (await audit.pool.query<AuditRow>(`select ${auditColumnsSql} from ${entries()} where seq = $1`, [seq]))
+      .rows[0] as AuditRow;
+
+  /** Rewrites `column` of row `seq` and its hash over the changed entry, as one who knows the hash rule would. */
+  async function replaceConsistently(seq: number, column: string, field: keyof AuditEntry, value: string) {
+    const original = await row(seq);
+    const forged = { ...toAuditEntry(original), [field]: value };
+    await audit.tamper(`update ${entries()} set ${column} = $1, hash = $2 where seq = $3`, [
+      value,
+      auditHash(original.prev_hash, forged),
+      seq,
+    ]);
+  }
 
   beforeEach(async () => {
     audit = await auditDatabase();
@@ -29,9 +44,7 @@ describe('verifyAudit against rows altered directly in the database', () => {
     await audit.append(trail.slice(4));
   });
 
-  afterEach(async () => {
-    await audit.close();
-  });
+  afterEach(() => audit.close());
 
   it('finds an untouched trail intact, whatever the page size', async () => {
     for (const pageSize of [1, 3, 10, 1000])
@@ -54,13 +67,7 @@ describe('verifyAudit against rows altered directly in the database', () => {
   });
 
   it('reports the next row as chain-broken when a row is replaced by a self-consistent one', async () => {
-    const { rows } = await audit.pool.query(`select ${auditColumnsSql} from ${entries()} where seq = 4`);
-    const row = rows[0] as AuditRow;
-    const forged = { ...toAuditEntry(row), purpose: 'statistica' };
-    await audit.tamper(`update ${entries()} set purpose = $1, hash = $2 where seq = 4`, [
-      forged.purpose,
-      auditHash(row.prev_hash, forged),
-    ]);
+    await replaceConsistently(4, 'purpose', 'purpose', 'statistica');
     expect(await verify()).toMatchObject({
       intact: false,
       entries: 4,
@@ -88,19 +95,12 @@ describe('verifyAudit against rows altered directly in the database', () => {
   });
 
   it('reports head-mismatch when the last row is replaced by a self-consistent one', async () => {
-    const { rows } = await audit.pool.query(`select ${auditColumnsSql} from ${entries()} where seq = 10`);
-    const row = rows[0] as AuditRow;
-    const forged = { ...toAuditEntry(row), clientId: 'someone-else' };
-    await audit.tamper(`update ${entries()} set client_id = $1, hash = $2 where seq = 10`, [
-      forged.clientId,
-      auditHash(row.prev_hash, forged),
-    ]);
+    await replaceConsistently(10, 'client_id', 'clientId', 'someone-else');
     expect(await verify()).toMatchObject({ intact: false, firstBroken: { seq: '10', reason: 'head-mismatch' } });
   });
 
   it('reports a row inserted past the head without moving it', async () => {
-    const { rows } = await audit.pool.query(`select ${auditColumnsSql} from ${entries()} where seq = 10`);
-    const last = rows[0] as AuditRow;
+    const last = await row(10);
     const forged = { ...toAuditEntry(last), seq: '11' };
     await audit.pool.query(
       `insert into ${entries()} select 11, at, client_id, ente, action, record_type, record_ente, record_key, revision,
@@ -161,9 +161,7 @@ describe('verifyAudit against an anchor published before the database was rewrit
     anchor = { seq: '8', hash: rows[0].hash, at: '2026-12-01T09:30:00.123Z' };
   });
 
-  afterEach(async () => {
-    await audit.close();
-  });
+  afterEach(() => audit.close());
 
   it('finds an untouched trail intact against its anchor and against an anchor equal to the head', async () => {
     expect(await verify(anchor)).toEqual({

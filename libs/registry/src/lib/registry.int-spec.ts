@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { RegistryHttp, startRegistryTestApp } from '../../test';
+import { startRegistryTestApp } from '../../test';
 import type { RegistryTestApp } from '../../test';
 import { adminClientCommand } from './commands/admin-client.command';
 import { UsageError } from '@interscambio/observability';
@@ -24,23 +24,21 @@ interface OpenApi {
 
 describe('the registry service', () => {
   let t: RegistryTestApp;
-  let http: RegistryHttp;
 
   beforeAll(async () => {
     t = await startRegistryTestApp('reg_service');
-    http = new RegistryHttp(t.url);
   });
 
   afterAll(() => t.close());
 
   it('reports 200 on /status, without a token, when PostgreSQL and Kafka answer', async () => {
-    const res = await http.get('/status');
+    const res = await t.http.get('/status');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'up', checks: { postgres: { status: 'up' }, kafka: { status: 'up' } } });
   });
 
   it('publishes OpenAPI 3.1 whose request bodies are the validator’s JSON Schemas, with OAuth2 client credentials', async () => {
-    const doc = (await http.get<OpenApi>('/openapi.json')).body;
+    const doc = (await t.http.get<OpenApi>('/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.securitySchemes['oauth2']).toMatchObject({
       type: 'oauth2',
@@ -85,12 +83,12 @@ describe('the registry service', () => {
   });
 
   it('wants a registry token on its API: none, or one for another service, is a 401 saying why', async () => {
-    const missing = await http.get('/enti');
+    const missing = await t.http.get('/enti');
     expect(missing.status).toBe(401);
     expect(missing.headers.get('www-authenticate')).toBe('Bearer realm="interscambio"');
     expect(missing.body).toMatchObject({ code: 'token-missing' });
     const tributiToken = await t.token(t.admin.clientId, t.admin.clientSecret, 'tributi');
-    const wrong = await http.get('/enti', { token: tributiToken });
+    const wrong = await t.http.get('/enti', { token: tributiToken });
     expect(wrong.status).toBe(401);
     expect(wrong.body).toMatchObject({
       code: 'token-wrong-audience',
@@ -101,10 +99,10 @@ describe('the registry service', () => {
   it('refuses the tokens of a disabled ente’s clients at once', async () => {
     const client = await t.createClient({ ente: '083001', scopes: ['records:read'] });
     const token = await t.token(client.clientId, client.clientSecret, 'registry');
-    const adminToken = await t.token(t.admin.clientId, t.admin.clientSecret, 'registry');
-    expect((await http.get('/enti/083001', { token })).status).toBe(200);
-    await http.patch('/enti/083001', { token: adminToken, body: { enabled: false } });
-    expect((await http.get('/enti/083001', { token })).body).toMatchObject({
+    const adminToken = await t.adminToken();
+    expect((await t.http.get('/enti/083001', { token })).status).toBe(200);
+    await t.http.patch('/enti/083001', { token: adminToken, body: { enabled: false } });
+    expect((await t.http.get('/enti/083001', { token })).body).toMatchObject({
       status: 401,
       code: 'token-ente-disabled',
     });
@@ -124,7 +122,7 @@ describe('the registry service', () => {
     const id = /client_id: +(\S+)/.exec(printed)?.[1] as string;
     const secret = /client_secret: +(\S+)/.exec(printed)?.[1] as string;
     const token = await t.token(id, secret, 'registry');
-    expect((await http.get('/keys', { token })).status).toBe(200);
+    expect((await t.http.get('/keys', { token })).status).toBe(200);
     await expect(adminClientCommand(['--ente', '82000', '--name', 'x'], env, out)).rejects.toThrow(UsageError);
     await expect(adminClientCommand(['--ente', '082000'], env, out)).rejects.toThrow(/--name is required/);
   });

@@ -82,6 +82,14 @@ export class Scenario {
     this.load.start(this.service.origin, options);
   }
 
+  /** Starts the service and `load` on it; resolves once it has acknowledged the first 1,000 writes. */
+  async startUnderLoad(load: Pick<PutLoadOptions, 'writers' | 'keysPerWriter' | 'pauseMs'>): Promise<ThemeProcess> {
+    const service = await this.startService();
+    this.startLoad(load);
+    await this.acknowledgedMore(1000, '1,000 writes before the fault');
+    return service;
+  }
+
   stopLoad(): Promise<void> {
     return this.load.stop();
   }

@@ -1,7 +1,5 @@
 import jsonld from 'jsonld';
-import { provaTheme } from '../../../test/prova-theme';
-import type { ProvaTheme } from '../../../test/prova-theme';
-import { startThemeTestApp } from '../../../test/theme-test-app';
+import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 import { OpenDataRefresher } from './opendata.refresher';
 
@@ -22,14 +20,12 @@ interface Quad {
 }
 
 describe('open data: the pubblico records exported with DCAT-AP_IT metadata', () => {
-  let prova: ProvaTheme;
   let t: ThemeTestApp;
   const put = (ente: string, type: string, key: string, nota: string) =>
     t.call(ente, { method: 'PUT', url: `/prova/v1/records/${type}/${ente}/${key}`, payload: { anno: 2024, nota } });
 
   beforeAll(async () => {
-    prova = provaTheme();
-    t = await startThemeTestApp(prova.theme, 'opendata', { OPENDATA_LICENCES: `082006=${BY_SA}` });
+    t = await startProvaTestApp('opendata', { env: { OPENDATA_LICENCES: `082006=${BY_SA}` } });
     await put('082053', 'avviso', 'A-1', 'strada chiusa');
     await put('082053', 'avviso', 'A-2', 'da cancellare');
     await put('082053', 'avviso', 'A-1', 'strada riaperta');
@@ -40,10 +36,7 @@ describe('open data: the pubblico records exported with DCAT-AP_IT metadata', ()
     await t.app.get(OpenDataRefresher).refresh();
   });
 
-  afterAll(async () => {
-    await t.close();
-    prova.remove();
-  });
+  afterAll(() => t.close());
 
   const get = (url: string) => t.app.inject({ method: 'GET', url: `/prova/v1/opendata/${url}` });
 

@@ -1,22 +1,18 @@
 import { createHash } from 'node:crypto';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { JWTPayload } from 'jose';
-import { provaTheme } from '../../../test/prova-theme';
-import type { ProvaTheme } from '../../../test/prova-theme';
-import { startThemeTestApp } from '../../../test/theme-test-app';
+import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 import { RECEIPT_TYPE } from './receipt.signer';
 
 const BASE = '/prova/v1';
 
 describe('signed receipts: every accepted change gets one, verifiable with the published key', () => {
-  let prova: ProvaTheme;
   let t: ThemeTestApp;
   let verify: (receipt: string) => Promise<JWTPayload>;
 
   beforeAll(async () => {
-    prova = provaTheme();
-    t = await startThemeTestApp(prova.theme, 'receipts');
+    t = await startProvaTestApp('receipts');
     const jwks = (await t.app.inject({ method: 'GET', url: `${BASE}/.well-known/jwks.json` })).json();
     const keys = createLocalJWKSet(jwks);
     // Verified as any consumer would, from the README's description: jose checks the JWS against the
@@ -42,10 +38,7 @@ describe('signed receipts: every accepted change gets one, verifiable with the p
     };
   });
 
-  afterAll(async () => {
-    await t.close();
-    prova.remove();
-  });
+  afterAll(() => t.close());
 
   const put = (key: string, payload: object, ente = '082053', headers: Record<string, string> = {}) =>
     t.call(ente, { method: 'PUT', url: `${BASE}/records/pratica/${ente}/${key}`, payload, headers });

@@ -1,7 +1,5 @@
 import type { PoolClient } from 'pg';
-import { provaTheme } from '../../../test/prova-theme';
-import type { ProvaTheme } from '../../../test/prova-theme';
-import { startThemeTestApp } from '../../../test/theme-test-app';
+import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 import { FEED_START } from '../feed/cursor';
 import type { FeedPlace } from '../feed/cursor';
@@ -16,24 +14,19 @@ const put = (key: string, anno: number, extra: Partial<RecordCommand> = {}): Rec
   ({ op: 'put', type: 'avviso', ente: '082053', key, data: { anno }, ...extra }) as RecordCommand;
 
 describe('RecordWriter on the real PostgreSQL', () => {
-  let prova: ProvaTheme;
   let t: ThemeTestApp;
   let db: Database;
   let writer: RecordWriter;
   let feed: FeedReader;
 
   beforeAll(async () => {
-    prova = provaTheme();
-    t = await startThemeTestApp(prova.theme, 'record_writer');
+    t = await startProvaTestApp('record_writer');
     db = t.app.get(Database);
     writer = t.app.get(RecordWriter);
     feed = t.app.get(FeedReader);
   });
 
-  afterAll(async () => {
-    await t.close();
-    prova.remove();
-  });
+  afterAll(() => t.close());
 
   const write = (commands: RecordCommand[]): Promise<RecordOutcome[]> =>
     db.write((tx) => writer.write(tx, commands, trace));

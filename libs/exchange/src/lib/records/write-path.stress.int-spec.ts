@@ -3,9 +3,7 @@ import { verifyAudit } from '@interscambio/audit';
 import { fromCloudEventMessage, KafkajsBus } from '@interscambio/messaging';
 import type { CloudEvent } from '@interscambio/messaging';
 import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
-import { provaTheme } from '../../../test/prova-theme';
-import type { ProvaTheme } from '../../../test/prova-theme';
-import { startThemeTestApp } from '../../../test/theme-test-app';
+import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 import { AuditSealerLifecycle } from '../trail/audit-sealer.lifecycle';
 import { decodeFeedCursor, FEED_START } from '../feed/cursor';
@@ -42,19 +40,14 @@ async function readAll(bus: KafkajsBus, topic: string): Promise<CloudEvent[]> {
 }
 
 describe('the write path under 32 concurrent writers, some rolled back, while the feed and the relay run', () => {
-  let prova: ProvaTheme;
   let t: ThemeTestApp;
   const bus = new KafkajsBus(testKafkaBrokers(), uniqueName('stress'));
 
   beforeAll(async () => {
-    prova = provaTheme();
-    t = await startThemeTestApp(prova.theme, 'write_stress');
+    t = await startProvaTestApp('write_stress');
   });
 
-  afterAll(async () => {
-    await t.close();
-    prova.remove();
-  });
+  afterAll(() => t.close());
 
   it('shows every committed change exactly once, in commit order per record, and nothing rolled back', async () => {
     const db = t.app.get(Database);

@@ -1,11 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { DEFAULT_TOKEN_ISSUER, generateSigningKey, type SigningKey } from '@interscambio/access';
+import { generateSigningKey, type SigningKey } from '@interscambio/access';
 import { signJwt } from '@interscambio/access/testing';
-import type { JwtClaims } from '@interscambio/access';
-import { ForgingJwks } from '../../../test/forging-jwks';
-import { provaTheme } from '../../../test/prova-theme';
-import type { ProvaTheme } from '../../../test/prova-theme';
-import { startThemeTestApp } from '../../../test/theme-test-app';
+import { epochSeconds, forgedClaims, ForgingJwks, withoutClaim } from '../../../test/forging-jwks';
+import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
 const BASE = '/prova/v1';
@@ -32,46 +28,20 @@ const PROTECTED: { method: Method; url: string; payload?: Record<string, unknown
 
 const PUBLIC = ['/status', '/types', '/schemas/avviso/1', '/openapi.json', '/docs'];
 
-const now = (): number => Math.floor(Date.now() / 1000);
-
-/** Sound claims of a client of 082053 that may write, for tokens the test signs itself. */
-function claims(changes: Partial<JwtClaims> = {}): JwtClaims {
-  return {
-    iss: DEFAULT_TOKEN_ISSUER,
-    sub: 'forged-082053',
-    client_id: 'forged-082053',
-    aud: 'prova',
-    ente: '082053',
-    scope: 'records:read records:write',
-    iat: now(),
-    exp: now() + 300,
-    jti: randomUUID(),
-    ...changes,
-  };
-}
-
-function without(all: JwtClaims, name: string): JwtClaims {
-  const copy = { ...all };
-  delete copy[name];
-  return copy;
-}
-
 async function storedRows(t: ThemeTestApp, key: string): Promise<number> {
   const { rows } = await t.sql.query<{ n: number }>('select count(*)::int as n from record where key = $1', [key]);
   return rows[0]?.n ?? 0;
 }
 
 describe('authentication: a bearer token of the registry on every route but the public ones', () => {
-  let prova: ProvaTheme;
   let forging: ForgingJwks;
   let t: ThemeTestApp;
   let stray: SigningKey;
 
   beforeAll(async () => {
-    prova = provaTheme();
     forging = await ForgingJwks.start();
     stray = await generateSigningKey('ES256');
-    t = await startThemeTestApp(prova.theme, 'access_authn', { TOKEN_JWKS_URL: forging.jwksUrl });
+    t = await startProvaTestApp('access_authn', { env: { TOKEN_JWKS_URL: forging.jwksUrl } });
     // Keys are fetched on the first token: by then the service sees the TestIssuer's and the forging key.
     forging.upstream = t.issuer.jwksUrl;
   });
@@ -79,7 +49,6 @@ describe('authentication: a bearer token of the registry on every route but the 
   afterAll(async () => {
     await t.close();
     await forging.stop();
-    prova.remove();
   });
 
   const valid = { ente: '082053', scopes: ['records:read', 'records:write'], audience: 'prova' };
@@ -143,7 +112,7 @@ describe('authentication: a bearer token of the registry on every route but the 
     const res = await t.app.inject({
       method: 'PUT',
       url: `${BASE}/records/avviso/082053/firmato-in-casa`,
-      headers: { authorization: `Bearer ${forging.sign(claims())}` },
+      headers: { authorization: `Bearer ${forging.sign(forgedClaims())}` },
       payload: { anno: 2024 },
     });
     expect(res.statusCode).toBe(201);
@@ -154,15 +123,19 @@ describe('authentication: a bearer token of the registry on every route but the 
     ['malformed', 'a token without kid', () => t.issuer.token(valid, { omitKid: true })],
     ['wrong-type', 'an ID token (typ JWT)', () => t.issuer.token(valid, { typ: 'JWT' })],
     ['algorithm-not-allowed', 'an unsigned token (alg none)', () => t.issuer.token(valid, { alg: 'none' })],
-    ['unknown-key', 'a kid the JWKS does not publish', () => signJwt(stray, claims(), 'at+jwt')],
+    ['unknown-key', 'a kid the JWKS does not publish', () => signJwt(stray, forgedClaims(), 'at+jwt')],
     ['bad-signature', 'a foreign key claiming the JWKS kid', () => t.issuer.token(valid, { signer: 'foreign' })],
     ['wrong-issuer', 'another issuer', () => t.issuer.token({ ...valid, issuer: 'urn:interscambio:altro' })],
     ['wrong-audience', 'a token for tributi', () => t.issuer.token({ ...valid, audience: 'tributi' })],
     ['expired', 'a token expired two minutes ago', () => t.issuer.token({ ...valid, expiresInSeconds: -120 })],
-    ['not-yet-valid', 'nbf ten minutes ahead', () => forging.sign(claims({ nbf: now() + 600 }))],
-    ['issued-in-future', 'iat five minutes ahead', () => forging.sign(claims({ iat: now() + 300, exp: now() + 400 }))],
+    ['not-yet-valid', 'nbf ten minutes ahead', () => forging.sign(forgedClaims({ nbf: epochSeconds() + 600 }))],
+    [
+      'issued-in-future',
+      'iat five minutes ahead',
+      () => forging.sign(forgedClaims({ iat: epochSeconds() + 300, exp: epochSeconds() + 400 })),
+    ],
     ['lifetime-too-long', 'a token living an hour', () => t.issuer.token({ ...valid, expiresInSeconds: 3600 })],
-    ['missing-claim', 'a token naming no ente', () => forging.sign(without(claims(), 'ente'))],
+    ['missing-claim', 'a token naming no ente', () => forging.sign(withoutClaim('ente'))],
   ];
 
   it.each(refusals)(
@@ -185,18 +158,13 @@ describe('authentication: a bearer token of the registry on every route but the 
 });
 
 describe('rate limits: per client, by address before a token verifies', () => {
-  let prova: ProvaTheme;
   let t: ThemeTestApp;
 
   beforeAll(async () => {
-    prova = provaTheme();
-    t = await startThemeTestApp(prova.theme, 'access_rate');
+    t = await startProvaTestApp('access_rate');
   });
 
-  afterAll(async () => {
-    await t.close();
-    prova.remove();
-  });
+  afterAll(() => t.close());
 
   const list = (authorization?: string): ReturnType<ThemeTestApp['app']['inject']> =>
     t.app.inject({ method: 'GET', url: `${BASE}/records/avviso`, headers: authorization ? { authorization } : {} });
@@ -283,18 +251,13 @@ describe('rate limits: per client, by address before a token verifies', () => {
 });
 
 describe('rate limits: the service default from RATE_LIMIT_PER_MINUTE, for addresses and clients alike', () => {
-  let prova: ProvaTheme;
   let t: ThemeTestApp;
 
   beforeAll(async () => {
-    prova = provaTheme();
-    t = await startThemeTestApp(prova.theme, 'access_rate_low', { RATE_LIMIT_PER_MINUTE: '3' });
+    t = await startProvaTestApp('access_rate_low', { env: { RATE_LIMIT_PER_MINUTE: '3' } });
   });
 
-  afterAll(async () => {
-    await t.close();
-    prova.remove();
-  });
+  afterAll(() => t.close());
 
   it('answers 429 rate-limited instead of 401 once an address has spent its tokenless requests, yet serves a valid client', async () => {
     const statuses: number[] = [];

@@ -1,7 +1,5 @@
 import type { Scope } from '@interscambio/access';
-import { provaTheme } from '../../../test/prova-theme';
-import type { ProvaTheme } from '../../../test/prova-theme';
-import { startThemeTestApp } from '../../../test/theme-test-app';
+import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
 // Broken object-level authorisation, route by route: a client of ente B, without an agreement,
@@ -65,12 +63,10 @@ function shape(res: Response, key: string): unknown {
 }
 
 describe('cross-ente access: a client of ente B, without an agreement, against every route of ente A’s records', () => {
-  let prova: ProvaTheme;
   let t: ThemeTestApp;
 
   beforeAll(async () => {
-    prova = provaTheme();
-    t = await startThemeTestApp(prova.theme, 'access_cross_ente');
+    t = await startProvaTestApp('access_cross_ente');
     for (const type of ['avviso', ...HIDDEN_TYPES]) {
       for (const nota of ['prima', 'seconda']) {
         // The Idempotency-Key of A's last write is tried by B below: it must replay nothing to B.
@@ -87,10 +83,7 @@ describe('cross-ente access: a client of ente B, without an agreement, against e
     await t.call(B, { method: 'PUT', url: `${BASE}/records/pratica/${B}/proprio-1`, payload: { anno: 2024 } });
   });
 
-  afterAll(async () => {
-    await t.close();
-    prova.remove();
-  });
+  afterAll(() => t.close());
 
   const asB = (form: Form, type: string, key: string, scopes?: Scope[]): Promise<Response> =>
     t.app.inject({

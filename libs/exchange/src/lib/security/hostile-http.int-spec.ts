@@ -1,8 +1,6 @@
 import { connect } from 'node:net';
 import { rawExchange } from '@interscambio/http/testing';
-import { provaTheme } from '../../../test/prova-theme';
-import type { ProvaTheme } from '../../../test/prova-theme';
-import { startThemeTestApp } from '../../../test/theme-test-app';
+import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -22,23 +20,18 @@ function raw(port: number, request: string): Promise<{ status: number; head: str
 }
 
 describe('hostile HTTP: every refusal is a 4xx problem+json, never a 500 or a reset', () => {
-  let prova: ProvaTheme;
   let t: ThemeTestApp;
   let base: string;
   let port: number;
 
   beforeAll(async () => {
-    prova = provaTheme();
-    t = await startThemeTestApp(prova.theme, 'hostile_http');
+    t = await startProvaTestApp('hostile_http');
     await t.app.listen(0, '127.0.0.1');
     base = await t.app.getUrl();
     port = Number(new URL(base).port);
   });
 
-  afterAll(async () => {
-    await t.close();
-    prova.remove();
-  });
+  afterAll(() => t.close());
 
   const call = (path: string, init: RequestInit = {}, ente = '082053'): Promise<Response> =>
     fetch(`${base}/prova/v1${path}`, {

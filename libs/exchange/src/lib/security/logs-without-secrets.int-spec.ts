@@ -1,9 +1,7 @@
 import { ConsoleLogger } from '@nestjs/common';
 import type { LogLevel } from '@nestjs/common';
 import { OutputCapture, secretsIn } from '@interscambio/testing';
-import { provaTheme } from '../../../test/prova-theme';
-import type { ProvaTheme } from '../../../test/prova-theme';
-import { startThemeTestApp } from '../../../test/theme-test-app';
+import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
 // What the service writes while it handles bearer tokens and personale records: Nest's own
@@ -35,20 +33,15 @@ const problemsOf = (answers: Response[]): string[] =>
     .map((res) => `${JSON.stringify(res.headers)}\n${res.body}`);
 
 describe('logs without secrets: what the theme service writes while it handles tokens and personale data', () => {
-  let prova: ProvaTheme;
   let t: ThemeTestApp;
 
   beforeAll(async () => {
-    prova = provaTheme();
     // With `log`: the JSON request lines are written, and scanned like everything else.
-    t = await startThemeTestApp(prova.theme, 'access_logs', {}, ['error', 'warn', 'log']);
+    t = await startProvaTestApp('access_logs', { logLevels: ['error', 'warn', 'log'] });
     t.app.useLogger(new ConsoleLogger({ logLevels: ALL_LEVELS, colors: false }));
   });
 
-  afterAll(async () => {
-    await t.close();
-    prova.remove();
-  });
+  afterAll(() => t.close());
 
   /** Runs `requests` with everything the process writes captured; returns the answers and the output. */
   async function captured(requests: () => Promise<Response[]>): Promise<{ answers: Response[]; output: string }> {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PROVA_OPEN_TYPE, provaTheme } from '../../../test/prova-theme';
-import type { ProvaTheme } from '../../../test/prova-theme';
-import { startThemeTestApp } from '../../../test/theme-test-app';
+import { PROVA_OPEN_TYPE } from '../../../test/prova-theme';
+import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
 // Mass assignment: what a client sends is the document and, in a batch, the address of each item.
@@ -42,13 +41,22 @@ interface StoredRow {
   data: unknown;
 }
 
+/** What the server stores for a first write of A's, whatever the client sent about it. */
+const CREATED_BY_A: Omit<StoredRow, 'type' | 'data'> = {
+  ente: A,
+  revision: 1,
+  operation: 'created',
+  visibility: 'riservato',
+  schema_major: 1,
+  deleted_at: null,
+  fresh: true,
+};
+
 describe('mass assignment: the server owns revision, publisher, visibility, operation and times', () => {
-  let prova: ProvaTheme;
   let t: ThemeTestApp;
 
   beforeAll(async () => {
-    prova = provaTheme({ openType: true });
-    t = await startThemeTestApp(prova.theme, 'access_mass_assignment');
+    t = await startProvaTestApp('access_mass_assignment', { openType: true });
     const res = await t.call(A, {
       method: 'PUT',
       url: `${BASE}/records/pratica/${A}/esistente`,
@@ -57,10 +65,7 @@ describe('mass assignment: the server owns revision, publisher, visibility, oper
     if (res.statusCode !== 201) throw new Error(`writing pratica: ${res.statusCode} ${res.body}`);
   });
 
-  afterAll(async () => {
-    await t.close();
-    prova.remove();
-  });
+  afterAll(() => t.close());
 
   async function row(type: string, key: string): Promise<StoredRow | undefined> {
     const { rows } = await t.sql.query<StoredRow>(
@@ -150,17 +155,7 @@ describe('mass assignment: the server owns revision, publisher, visibility, oper
     expect(created.json<{ items: unknown[] }>().items).toMatchObject([
       { index: 0, ente: A, key: 'lotto', status: 201, outcome: 'created', revision: 1 },
     ]);
-    expect(await row('pratica', 'lotto')).toEqual({
-      type: 'pratica',
-      ente: A,
-      revision: 1,
-      operation: 'created',
-      visibility: 'riservato',
-      schema_major: 1,
-      deleted_at: null,
-      fresh: true,
-      data: { anno: 2024 },
-    });
+    expect(await row('pratica', 'lotto')).toEqual({ ...CREATED_BY_A, type: 'pratica', data: { anno: 2024 } });
     const updated = await batch({ anno: 2025 });
     expect(updated.json<{ items: unknown[] }>().items).toMatchObject([
       { index: 0, ente: A, key: 'lotto', status: 200, outcome: 'updated', revision: 2 },
@@ -173,17 +168,7 @@ describe('mass assignment: the server owns revision, publisher, visibility, oper
     const document = { anno: 2024, ...SERVER_FIELDS };
     const res = await put(PROVA_OPEN_TYPE, 'aperto', document, `?revision=99&visibility=pubblico&ente=${B}`);
     expect({ status: res.statusCode, etag: res.headers['etag'] }).toEqual({ status: 201, etag: '"1"' });
-    expect(await row(PROVA_OPEN_TYPE, 'aperto')).toEqual({
-      type: PROVA_OPEN_TYPE,
-      ente: A,
-      revision: 1,
-      operation: 'created',
-      visibility: 'riservato',
-      schema_major: 1,
-      deleted_at: null,
-      fresh: true,
-      data: document,
-    });
+    expect(await row(PROVA_OPEN_TYPE, 'aperto')).toEqual({ ...CREATED_BY_A, type: PROVA_OPEN_TYPE, data: document });
     const { rows: events } = await t.sql.query<{ key: string; headers: Record<string, string> }>(
       'select key, headers from outbox where key = $1',
       [`${A}/aperto`],

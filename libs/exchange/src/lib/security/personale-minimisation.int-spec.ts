@@ -1,48 +1,37 @@
-import { AgreementPublisher, agreementsHandled, agreementState } from '../../../test/agreement-publisher';
-import { provaTheme } from '../../../test/prova-theme';
-import type { ProvaTheme } from '../../../test/prova-theme';
-import { startThemeTestApp } from '../../../test/theme-test-app';
-import type { ThemeTestApp } from '../../../test/theme-test-app';
+import { agreementState } from '../../../test/agreement-publisher';
+import { startProvaTestAppWithAgreements } from '../../../test/prova-test-app';
+import type { ProvaTestAppWithAgreements } from '../../../test/prova-test-app';
 import { AuditSealerLifecycle } from '../trail/audit-sealer.lifecycle';
 
 const BASE = '/prova/v1';
 const DOCUMENT = { anno: 2024, nota: 'motivo riservato' };
 
 describe('personale reads through an agreement show only the fields it names', () => {
-  let prova: ProvaTheme;
-  let t: ThemeTestApp;
-  let agreements: AgreementPublisher;
+  let t: ProvaTestAppWithAgreements;
 
   beforeAll(async () => {
-    prova = provaTheme();
-    t = await startThemeTestApp(prova.theme, 'minimisation');
-    agreements = await AgreementPublisher.start(t.topicPrefix);
+    t = await startProvaTestAppWithAgreements('minimisation');
     const purpose = 'continuità del fascicolo';
-    const ids = [
+    await t.publishAgreements(
       // Bagheria may see the year only; Monreale's agreement names no fields (as the registry never
       // issues for personale data), so it opens nothing.
-      await agreements.publish(
-        agreementState({
-          id: 'acc-anno',
-          consumer: '082006',
-          publisher: '082053',
-          type: 'fascicolo',
-          purpose,
-          fields: ['/anno'],
-        }),
-      ),
-      await agreements.publish(
-        agreementState({
-          id: 'acc-senza',
-          consumer: '082049',
-          publisher: '082053',
-          type: 'fascicolo',
-          purpose,
-          fields: null,
-        }),
-      ),
-    ];
-    await agreementsHandled(t.sql, ids);
+      agreementState({
+        id: 'acc-anno',
+        consumer: '082006',
+        publisher: '082053',
+        type: 'fascicolo',
+        purpose,
+        fields: ['/anno'],
+      }),
+      agreementState({
+        id: 'acc-senza',
+        consumer: '082049',
+        publisher: '082053',
+        type: 'fascicolo',
+        purpose,
+        fields: null,
+      }),
+    );
     const put = await t.call('082053', {
       method: 'PUT',
       url: `${BASE}/records/fascicolo/082053/fa-1`,
@@ -51,11 +40,7 @@ describe('personale reads through an agreement show only the fields it names', (
     expect(put.statusCode).toBe(201);
   });
 
-  afterAll(async () => {
-    await agreements.close();
-    await t.close();
-    prova.remove();
-  });
+  afterAll(() => t.close());
 
   const read = (ente: string, url: string) => t.call(ente, { method: 'GET', url: `${BASE}${url}` });
 

@@ -1,24 +1,17 @@
-import { provaTheme } from '../../../test/prova-theme';
-import type { ProvaTheme } from '../../../test/prova-theme';
-import { startThemeTestApp } from '../../../test/theme-test-app';
+import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
 describe('problems in the language the caller asks for (Accept-Language: it, en)', () => {
-  let prova: ProvaTheme;
   let t: ThemeTestApp;
   let base: string;
 
   beforeAll(async () => {
-    prova = provaTheme();
-    t = await startThemeTestApp(prova.theme, 'problem_language');
+    t = await startProvaTestApp('problem_language');
     await t.app.listen(0, '127.0.0.1');
     base = `${await t.app.getUrl()}/prova/v1`;
   });
 
-  afterAll(async () => {
-    await t.close();
-    prova.remove();
-  });
+  afterAll(() => t.close());
 
   async function ask(language: string | undefined, path: string, init: RequestInit = {}, authorized = true) {
     const headers = {

@@ -1,8 +1,9 @@
 import type { AgreementState, Scope } from '@interscambio/access';
-import { AgreementPublisher, agreementsHandled, agreementState } from '../../../test/agreement-publisher';
-import { PROVA_TYPES, provaTheme } from '../../../test/prova-theme';
-import type { ProvaTheme, ProvaType } from '../../../test/prova-theme';
-import { startThemeTestApp } from '../../../test/theme-test-app';
+import { agreementState } from '../../../test/agreement-publisher';
+import { PROVA_TYPES } from '../../../test/prova-theme';
+import type { ProvaType } from '../../../test/prova-theme';
+import { startProvaTestAppWithAgreements } from '../../../test/prova-test-app';
+import type { ProvaTestAppWithAgreements } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
 const BASE = '/prova/v1';
@@ -167,14 +168,10 @@ function expectedSightings(visible: string[]): Sightings {
 }
 
 describe('read visibility: open data to all, the rest to its publisher and through active agreements', () => {
-  let prova: ProvaTheme;
-  let t: ThemeTestApp;
-  let agreements: AgreementPublisher;
+  let t: ProvaTestAppWithAgreements;
 
   beforeAll(async () => {
-    prova = provaTheme();
-    t = await startThemeTestApp(prova.theme, 'access_reads');
-    agreements = await AgreementPublisher.start(t.topicPrefix);
+    t = await startProvaTestAppWithAgreements('access_reads');
     for (const address of [...LIVE, ...DELETED]) {
       const [type, ente, key] = address.split('/') as [string, string, string];
       const res = await t.call(ente, {
@@ -191,11 +188,7 @@ describe('read visibility: open data to all, the rest to its publisher and throu
     }
   });
 
-  afterAll(async () => {
-    await agreements.close();
-    await t.close();
-    prova.remove();
-  });
+  afterAll(() => t.close());
 
   const headersOf = (caller: Caller): { authorization: string } => t.as(caller.ente, caller.scopes);
 
@@ -276,12 +269,6 @@ describe('read visibility: open data to all, the rest to its publisher and throu
     }
   }
 
-  async function publish(...states: AgreementState[]): Promise<void> {
-    const ids: string[] = [];
-    for (const state of states) ids.push(await agreements.publish(state));
-    await agreementsHandled(t.sql, ids);
-  }
-
   async function agreementRows(): Promise<{ id: string; status: string; version: number }[]> {
     const { rows } = await t.sql.query<{ id: string; status: string; version: number }>(
       'select id, status, version from agreement order by id',
@@ -322,7 +309,7 @@ describe('read visibility: open data to all, the rest to its publisher and throu
   });
 
   it('opens riservato and personale records through active agreements of this theme: one-publisher ones to that publisher, metro-wide ones to its province only', async () => {
-    await publish(...Object.values(AGREEMENTS));
+    await t.publishAgreements(...Object.values(AGREEMENTS));
     // The other theme's agreement is not even kept; the requested one, the personale one without a
     // purpose and the metro-wide one of a comune are kept but open nothing.
     expect((await agreementRows()).map((a) => a.id)).toEqual(
@@ -341,7 +328,7 @@ describe('read visibility: open data to all, the rest to its publisher and throu
   });
 
   it('closes them again when a newer version suspends or revokes the agreement', async () => {
-    await publish(
+    await t.publishAgreements(
       { ...AGREEMENTS.bagheriaFascicolo, status: 'suspended', version: 2, changedAt: new Date().toISOString() },
       { ...AGREEMENTS.monrealePratica, status: 'revoked', version: 2, changedAt: new Date().toISOString() },
     );
@@ -350,7 +337,7 @@ describe('read visibility: open data to all, the rest to its publisher and throu
 
   it('ignores an older version that arrives afterwards, however recent its changedAt', async () => {
     const later = new Date(Date.now() + 60_000).toISOString();
-    await publish(
+    await t.publishAgreements(
       { ...AGREEMENTS.bagheriaFascicolo, status: 'active', version: 1, changedAt: later },
       { ...AGREEMENTS.monrealePratica, status: 'active', version: 1, changedAt: later },
     );
@@ -363,7 +350,7 @@ describe('read visibility: open data to all, the rest to its publisher and throu
   });
 
   it('opens them once more when a newer version reactivates a suspended agreement', async () => {
-    await publish({
+    await t.publishAgreements({
       ...AGREEMENTS.bagheriaFascicolo,
       status: 'active',
       version: 3,

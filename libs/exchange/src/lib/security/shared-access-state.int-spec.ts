@@ -9,18 +9,15 @@ import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing'
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createThemeApp } from '../exchange.app';
 
-import { provaTheme } from '../../../test/prova-theme';
-
-import type { ProvaTheme } from '../../../test/prova-theme';
-import { startThemeTestApp } from '../../../test/theme-test-app';
+import { startProvaTestApp } from '../../../test/prova-test-app';
 
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
 const BASE = '/prova/v1';
 
 /** A second replica of `t`'s service: same schema, topics and token issuer, a process state of its own. */
-async function replicaOf(prova: ProvaTheme, t: ThemeTestApp): Promise<NestFastifyApplication> {
-  return createThemeApp(prova.theme, t.config, ['error']);
+async function replicaOf(t: ThemeTestApp): Promise<NestFastifyApplication> {
+  return createThemeApp(t.theme, t.config, ['error']);
 }
 
 /** Resolves once `check` is true, failing past `timeoutMs` (the bound the issue sets, not a measurement). */
@@ -33,20 +30,17 @@ async function within(timeoutMs: number, what: string, check: () => Promise<bool
 }
 
 describe('two replicas of a theme share their rate limits, in PostgreSQL', () => {
-  let prova: ProvaTheme;
   let t: ThemeTestApp;
   let second: NestFastifyApplication;
 
   beforeAll(async () => {
-    prova = provaTheme();
-    t = await startThemeTestApp(prova.theme, 'shared_limits', { RATE_LIMIT_PER_MINUTE: '4' });
-    second = await replicaOf(prova, t);
+    t = await startProvaTestApp('shared_limits', { env: { RATE_LIMIT_PER_MINUTE: '4' } });
+    second = await replicaOf(t);
   });
 
   afterAll(async () => {
     await second?.close();
     await t?.close();
-    prova?.remove();
   });
 
   it('allows a client its limit once across both replicas, then 429 on either', async () => {
@@ -90,21 +84,18 @@ describe('two replicas of a theme share their rate limits, in PostgreSQL', () =>
 });
 
 describe('X-Forwarded-For counts only from the proxies in TRUSTED_PROXIES', () => {
-  let prova: ProvaTheme;
   let t: ThemeTestApp;
 
   beforeAll(async () => {
-    prova = provaTheme();
-    t = await startThemeTestApp(prova.theme, 'trusted_proxies', {
-      RATE_LIMIT_PER_MINUTE: '2',
-      TRUSTED_PROXIES: '192.0.2.0/29',
+    t = await startProvaTestApp('trusted_proxies', {
+      env: {
+        RATE_LIMIT_PER_MINUTE: '2',
+        TRUSTED_PROXIES: '192.0.2.0/29',
+      },
     });
   });
 
-  afterAll(async () => {
-    await t?.close();
-    prova?.remove();
-  });
+  afterAll(() => t?.close());
 
   const tokenless = (remoteAddress: string, forwardedFor: string) =>
     t.app
@@ -127,15 +118,13 @@ describe('X-Forwarded-For counts only from the proxies in TRUSTED_PROXIES', () =
 });
 
 describe('revocations from the registry’s topic, refused by every replica of a theme', () => {
-  let prova: ProvaTheme;
   let t: ThemeTestApp;
   let second: NestFastifyApplication;
   let producer: BusProducer;
 
   beforeAll(async () => {
-    prova = provaTheme();
-    t = await startThemeTestApp(prova.theme, 'revocations');
-    second = await replicaOf(prova, t);
+    t = await startProvaTestApp('revocations');
+    second = await replicaOf(t);
     const bus = new KafkajsBus(testKafkaBrokers(), uniqueName('revocations-test'), { silent: true });
     const topics = new TopicEnsurer(bus);
     await topics.ensure([revocationsTopic(t.topicPrefix)], REVOCATIONS_TOPIC_CONFIG);
@@ -147,7 +136,6 @@ describe('revocations from the registry’s topic, refused by every replica of a
     await producer?.close();
     await second?.close();
     await t?.close();
-    prova?.remove();
   });
 
   const publish = (state: RevocationState) =>

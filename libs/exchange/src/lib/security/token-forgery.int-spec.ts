@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { DEFAULT_TOKEN_ISSUER, importPublicJwk } from '@interscambio/access';
-import type { Jwk, JwtClaims } from '@interscambio/access';
+import { importPublicJwk } from '@interscambio/access';
+import type { Jwk } from '@interscambio/access';
 import { hmacWithPublicKey, unsignedToken, withPayload } from '@interscambio/access/testing';
-import { ForgingJwks } from '../../../test/forging-jwks';
-import { provaTheme } from '../../../test/prova-theme';
-import type { ProvaTheme } from '../../../test/prova-theme';
-import { startThemeTestApp } from '../../../test/theme-test-app';
+import { forgedClaims, ForgingJwks, withoutClaim } from '../../../test/forging-jwks';
+import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
 // The forgeries of issue 13 that authentication.int-spec.ts does not already drive through HTTP
@@ -17,32 +15,7 @@ import type { ThemeTestApp } from '../../../test/theme-test-app';
 const BASE = '/prova/v1';
 const INVALID_TOKEN_CHALLENGE = /^Bearer realm="interscambio", error="invalid_token", error_description="[^"]+"$/;
 
-const now = (): number => Math.floor(Date.now() / 1000);
-
-/** Sound claims of a client of 082053 that may write, for tokens the test signs itself. */
-function claims(changes: Partial<JwtClaims> = {}): JwtClaims {
-  return {
-    iss: DEFAULT_TOKEN_ISSUER,
-    sub: 'forged-082053',
-    client_id: 'forged-082053',
-    aud: 'prova',
-    ente: '082053',
-    scope: 'records:read records:write',
-    iat: now(),
-    exp: now() + 300,
-    jti: randomUUID(),
-    ...changes,
-  };
-}
-
-function without(name: string): JwtClaims {
-  const all = claims();
-  delete all[name];
-  return all;
-}
-
 describe('token forgeries: refused with the reason named, and never a URL fetched from a token', () => {
-  let prova: ProvaTheme;
   let forging: ForgingJwks;
   let attacker: ForgingJwks;
   let t: ThemeTestApp;
@@ -51,10 +24,9 @@ describe('token forgeries: refused with the reason named, and never a URL fetche
   let issuerKey: KeyObject;
 
   beforeAll(async () => {
-    prova = provaTheme();
     forging = await ForgingJwks.start();
     attacker = await ForgingJwks.start();
-    t = await startThemeTestApp(prova.theme, 'access_forgery', { TOKEN_JWKS_URL: forging.jwksUrl });
+    t = await startProvaTestApp('access_forgery', { env: { TOKEN_JWKS_URL: forging.jwksUrl } });
     forging.upstream = t.issuer.jwksUrl;
     const { keys } = (await (await fetch(t.issuer.jwksUrl)).json()) as { keys: Jwk[] };
     const published = keys[0] as Jwk;
@@ -66,7 +38,6 @@ describe('token forgeries: refused with the reason named, and never a URL fetche
     await t.close();
     await attacker.stop();
     await forging.stop();
-    prova.remove();
   });
 
   const attackerUrl = (): string => attacker.jwksUrl.replace('/.well-known/jwks.json', '/chiavi.json');
@@ -77,65 +48,85 @@ describe('token forgeries: refused with the reason named, and never a URL fetche
     [
       'algorithm-not-allowed',
       'alg "None"',
-      () => unsignedToken({ alg: 'None', typ: 'at+jwt', kid: issuerKid }, claims()),
+      () => unsignedToken({ alg: 'None', typ: 'at+jwt', kid: issuerKid }, forgedClaims()),
     ],
     [
       'algorithm-not-allowed',
       'alg "NONE"',
-      () => unsignedToken({ alg: 'NONE', typ: 'at+jwt', kid: issuerKid }, claims()),
+      () => unsignedToken({ alg: 'NONE', typ: 'at+jwt', kid: issuerKid }, forgedClaims()),
     ],
     [
       'algorithm-not-allowed',
       'alg none keeping a genuine signature',
       () => {
         const [, , signature] = genuine().split('.');
-        return `${unsignedToken({ alg: 'none', typ: 'at+jwt', kid: issuerKid }, claims())}${signature}`;
+        return `${unsignedToken({ alg: 'none', typ: 'at+jwt', kid: issuerKid }, forgedClaims())}${signature}`;
       },
     ],
     ...(['pem', 'der', 'jwk'] as const).map((form): [string, string, () => string] => [
       'algorithm-not-allowed',
       `HS256 keyed with the JWKS public key as ${form}`,
-      () => hmacWithPublicKey({ typ: 'at+jwt', kid: issuerKid }, claims(), issuerKey, form),
+      () => hmacWithPublicKey({ typ: 'at+jwt', kid: issuerKid }, forgedClaims(), issuerKey, form),
     ]),
-    ['unknown-key', 'an unknown kid', () => attacker.sign(claims(), { kid: 'chiave-sconosciuta' })],
-    ['unknown-key', 'a kid with path traversal', () => attacker.sign(claims(), { kid: '../../../../etc/passwd' })],
-    ['unknown-key', 'a kid naming a device', () => attacker.sign(claims(), { kid: '/dev/null' })],
-    ['unknown-key', 'a kid with SQL', () => attacker.sign(claims(), { kid: "' OR '1'='1' --" })],
-    ['unknown-key', 'a kid with a UNION', () => attacker.sign(claims(), { kid: "x' UNION SELECT kid FROM keys --" })],
-    ['unknown-key', 'a kid that is a URL', () => attacker.sign(claims(), { kid: attackerUrl() })],
-    ['unknown-key', 'jku to the attacker’s JWKS', () => attacker.sign(claims(), { jku: attackerUrl() })],
-    ['bad-signature', 'jku with the JWKS kid', () => attacker.sign(claims(), { jku: attackerUrl(), kid: issuerKid })],
-    ['unknown-key', 'x5u to the attacker’s certificate', () => attacker.sign(claims(), { x5u: attackerUrl() })],
-    ['bad-signature', 'x5u with the JWKS kid', () => attacker.sign(claims(), { x5u: attackerUrl(), kid: issuerKid })],
-    ['unknown-key', 'an embedded jwk', () => attacker.sign(claims(), { jwk: attacker.publicJwk() })],
+    ['unknown-key', 'an unknown kid', () => attacker.sign(forgedClaims(), { kid: 'chiave-sconosciuta' })],
+    [
+      'unknown-key',
+      'a kid with path traversal',
+      () => attacker.sign(forgedClaims(), { kid: '../../../../etc/passwd' }),
+    ],
+    ['unknown-key', 'a kid naming a device', () => attacker.sign(forgedClaims(), { kid: '/dev/null' })],
+    ['unknown-key', 'a kid with SQL', () => attacker.sign(forgedClaims(), { kid: "' OR '1'='1' --" })],
+    [
+      'unknown-key',
+      'a kid with a UNION',
+      () => attacker.sign(forgedClaims(), { kid: "x' UNION SELECT kid FROM keys --" }),
+    ],
+    ['unknown-key', 'a kid that is a URL', () => attacker.sign(forgedClaims(), { kid: attackerUrl() })],
+    ['unknown-key', 'jku to the attacker’s JWKS', () => attacker.sign(forgedClaims(), { jku: attackerUrl() })],
+    [
+      'bad-signature',
+      'jku with the JWKS kid',
+      () => attacker.sign(forgedClaims(), { jku: attackerUrl(), kid: issuerKid }),
+    ],
+    ['unknown-key', 'x5u to the attacker’s certificate', () => attacker.sign(forgedClaims(), { x5u: attackerUrl() })],
+    [
+      'bad-signature',
+      'x5u with the JWKS kid',
+      () => attacker.sign(forgedClaims(), { x5u: attackerUrl(), kid: issuerKid }),
+    ],
+    ['unknown-key', 'an embedded jwk', () => attacker.sign(forgedClaims(), { jwk: attacker.publicJwk() })],
     [
       'bad-signature',
       'an embedded jwk with the JWKS kid',
-      () => attacker.sign(claims(), { jwk: { ...attacker.publicJwk(), kid: issuerKid }, kid: issuerKid }),
+      () => attacker.sign(forgedClaims(), { jwk: { ...attacker.publicJwk(), kid: issuerKid }, kid: issuerKid }),
     ],
     [
       'malformed',
       'an embedded jwk and no kid',
-      () => attacker.sign(claims(), { jwk: attacker.publicJwk(), kid: undefined }),
+      () => attacker.sign(forgedClaims(), { jwk: attacker.publicJwk(), kid: undefined }),
     ],
     [
       'bad-signature',
       'x5c with the JWKS kid',
-      () => attacker.sign(claims(), { x5c: ['MIIBIjANBgkq'], kid: issuerKid }),
+      () => attacker.sign(forgedClaims(), { x5c: ['MIIBIjANBgkq'], kid: issuerKid }),
     ],
     [
       'bad-signature',
       'a genuine signature under another ente',
-      () => withPayload(genuine(), claims({ ente: '082006' })),
+      () => withPayload(genuine(), forgedClaims({ ente: '082006' })),
     ],
-    ['wrong-audience', 'a token for the registry', () => forging.sign(claims({ aud: 'registry' }))],
-    ['wrong-audience', 'a token for two other services', () => forging.sign(claims({ aud: ['tributi', 'sociale'] }))],
+    ['wrong-audience', 'a token for the registry', () => forging.sign(forgedClaims({ aud: 'registry' }))],
+    [
+      'wrong-audience',
+      'a token for two other services',
+      () => forging.sign(forgedClaims({ aud: ['tributi', 'sociale'] })),
+    ],
     ...['iss', 'aud', 'exp', 'iat', 'client_id', 'scope', 'jti', 'ente'].map((name): [string, string, () => string] => [
       'missing-claim',
       `a token without "${name}"`,
-      () => forging.sign(without(name)),
+      () => forging.sign(withoutClaim(name)),
     ]),
-    ['malformed', 'a token without "sub"', () => forging.sign(without('sub'))],
+    ['malformed', 'a token without "sub"', () => forging.sign(withoutClaim('sub'))],
   ];
 
   it.each(forgeries)('refuses %s: %s, with 401 and nothing stored', async (reason, _, forge) => {
@@ -157,7 +148,7 @@ describe('token forgeries: refused with the reason named, and never a URL fetche
   });
 
   it('keeps a kid carrying CR LF out of the answer’s headers: one challenge line, no header of the attacker’s', async () => {
-    const token = attacker.sign(claims(), { kid: 'x"\r\nSet-Cookie: sessione=rubata\r\nX-Iniettato: 1' });
+    const token = attacker.sign(forgedClaims(), { kid: 'x"\r\nSet-Cookie: sessione=rubata\r\nX-Iniettato: 1' });
     const res = await t.app.inject({
       method: 'GET',
       url: `${BASE}/records/pratica`,

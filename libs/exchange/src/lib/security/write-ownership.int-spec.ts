@@ -1,7 +1,5 @@
 import type { Scope } from '@interscambio/access';
-import { provaTheme } from '../../../test/prova-theme';
-import type { ProvaTheme } from '../../../test/prova-theme';
-import { startThemeTestApp } from '../../../test/theme-test-app';
+import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
 const BASE = '/prova/v1';
@@ -13,18 +11,13 @@ interface Traces {
 }
 
 describe('write ownership and scopes: nobody writes as somebody else, each route needs its scope', () => {
-  let prova: ProvaTheme;
   let t: ThemeTestApp;
 
   beforeAll(async () => {
-    prova = provaTheme();
-    t = await startThemeTestApp(prova.theme, 'access_writes');
+    t = await startProvaTestApp('access_writes');
   });
 
-  afterAll(async () => {
-    await t.close();
-    prova.remove();
-  });
+  afterAll(() => t.close());
 
   /** What a write of `<ente>/<key>` left behind: record rows, outbox events, audit entries. */
   async function traces(ente: string, key: string): Promise<Traces> {

@@ -1,9 +1,8 @@
 import type { Scope } from '@interscambio/access';
 import type { AuditEntry, AuditVerification } from '@interscambio/audit';
-import { AgreementPublisher, agreementsHandled, agreementState } from '../../../test/agreement-publisher';
-import { provaTheme } from '../../../test/prova-theme';
-import type { ProvaTheme } from '../../../test/prova-theme';
-import { startThemeTestApp } from '../../../test/theme-test-app';
+import { agreementState } from '../../../test/agreement-publisher';
+import { startProvaTestAppWithAgreements } from '../../../test/prova-test-app';
+import type { ProvaTestAppWithAgreements } from '../../../test/prova-test-app';
 import { AuditAnchors } from './audit-anchors';
 import { AuditSealerLifecycle } from './audit-sealer.lifecycle';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
@@ -15,36 +14,23 @@ const FASCICOLO_AGREEMENT = 'acc-audit-fascicolo';
 type Response = Awaited<ReturnType<ThemeTestApp['app']['inject']>>;
 
 describe('audit trail: every write and every read of personale data, in a chain that shows tampering', () => {
-  let prova: ProvaTheme;
-  let t: ThemeTestApp;
-  let agreements: AgreementPublisher;
+  let t: ProvaTestAppWithAgreements;
 
   beforeAll(async () => {
-    prova = provaTheme();
-    t = await startThemeTestApp(prova.theme, 'access_audit');
-    agreements = await AgreementPublisher.start(t.topicPrefix);
-    const ids = [
-      await agreements.publish(
-        agreementState({
-          id: FASCICOLO_AGREEMENT,
-          consumer: '082006',
-          publisher: '082053',
-          type: 'fascicolo',
-          purpose: PURPOSE,
-        }),
-      ),
-      await agreements.publish(
-        agreementState({ id: 'acc-audit-pratica', consumer: '082006', publisher: '082053', type: 'pratica' }),
-      ),
-    ];
-    await agreementsHandled(t.sql, ids);
+    t = await startProvaTestAppWithAgreements('access_audit');
+    await t.publishAgreements(
+      agreementState({
+        id: FASCICOLO_AGREEMENT,
+        consumer: '082006',
+        publisher: '082053',
+        type: 'fascicolo',
+        purpose: PURPOSE,
+      }),
+      agreementState({ id: 'acc-audit-pratica', consumer: '082006', publisher: '082053', type: 'pratica' }),
+    );
   });
 
-  afterAll(async () => {
-    await agreements.close();
-    await t.close();
-    prova.remove();
-  });
+  afterAll(() => t.close());
 
   const as = (ente: string, scopes: Scope[], correlationId?: string): Record<string, string> => ({
     ...t.as(ente, scopes),
@@ -72,6 +58,20 @@ describe('audit trail: every write and every read of personale data, in a chain 
       values,
     );
     return rows[0]?.n ?? -1;
+  }
+
+  /** GET /audit/verify as the operator, which must answer 200. */
+  const verifyAsOperator = async (): Promise<Response> =>
+    ok(await t.app.inject({ method: 'GET', url: `${BASE}/audit/verify`, headers: as('082000', ['operator']) }));
+
+  /** Runs `statements` on one session of the service's schema, as someone with its password could. */
+  async function behindTheServicesBack(statements: [string, unknown[]?][]): Promise<void> {
+    const client = await t.sql.connect();
+    try {
+      for (const [sql, values] of statements) await client.query(sql, values);
+    } finally {
+      client.release();
+    }
   }
 
   const put = (type: string, key: string, payload: Record<string, unknown>, correlationId: string): Promise<Response> =>
@@ -277,9 +277,7 @@ describe('audit trail: every write and every read of personale data, in a chain 
       expect(res.statusCode).toBe(403);
       expect(res.json()).toMatchObject({ code: 'insufficient-scope' });
     }
-    const res = ok(
-      await t.app.inject({ method: 'GET', url: `${BASE}/audit/verify`, headers: as('082000', ['operator']) }),
-    );
+    const res = await verifyAsOperator();
     const total = await entries();
     expect(res.json()).toMatchObject({
       intact: true,
@@ -300,21 +298,14 @@ describe('audit trail: every write and every read of personale data, in a chain 
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     // Behind the database's back: the last two entries go, and the head is moved to the one before.
-    const client = await t.sql.connect();
-    try {
-      await client.query('set session_replication_role = replica');
-      await client.query('delete from audit_entry where seq > $1', [total - 2]);
-      await client.query('update audit_head set seq = seq - 2, hash = (select hash from audit_entry where seq = $1)', [
-        total - 2,
-      ]);
-      await client.query('reset session_replication_role');
-    } finally {
-      client.release();
-    }
+    await behindTheServicesBack([
+      ['set session_replication_role = replica'],
+      ['delete from audit_entry where seq > $1', [total - 2]],
+      ['update audit_head set seq = seq - 2, hash = (select hash from audit_entry where seq = $1)', [total - 2]],
+      ['reset session_replication_role'],
+    ]);
 
-    const res = ok(
-      await t.app.inject({ method: 'GET', url: `${BASE}/audit/verify`, headers: as('082000', ['operator']) }),
-    );
+    const res = await verifyAsOperator();
     expect(res.json<AuditVerification>()).toMatchObject({
       intact: false,
       anchor: { seq: String(total) },
@@ -336,18 +327,13 @@ describe('audit trail: every write and every read of personale data, in a chain 
     const total = await entries();
     expect(BigInt(seq)).toBeLessThan(BigInt(total));
 
-    const client = await t.sql.connect();
-    try {
-      await client.query('alter table audit_entry disable trigger audit_entry_append_only');
-      await client.query("update audit_entry set purpose = 'curiosità' where seq = $1", [seq]);
-      await client.query('alter table audit_entry enable trigger audit_entry_append_only');
-    } finally {
-      client.release();
-    }
+    await behindTheServicesBack([
+      ['alter table audit_entry disable trigger audit_entry_append_only'],
+      ["update audit_entry set purpose = 'curiosità' where seq = $1", [seq]],
+      ['alter table audit_entry enable trigger audit_entry_append_only'],
+    ]);
 
-    const res = ok(
-      await t.app.inject({ method: 'GET', url: `${BASE}/audit/verify`, headers: as('082000', ['operator']) }),
-    );
+    const res = await verifyAsOperator();
     expect(res.json<AuditVerification>()).toMatchObject({
       intact: false,
       entries: Number(seq) - 1,

@@ -29,14 +29,15 @@ describe('the platform attributes of a record event', () => {
   });
 
   it('go into the structured JSON form as extension attributes, beside the core ones and the data given', () => {
+    const { specversion, id, source, type, subject, time, dataschema } = event;
     expect(toStructuredCloudEvent(event, { importo: 10 })).toEqual({
-      specversion: '1.0',
-      id: 'e-1',
-      source: '/enti/082053',
-      type: 'it.interscambio.tributi.versamento.updated',
-      subject: 'v-1',
-      time: '2026-12-03T10:00:00.000Z',
-      dataschema: 'https://schemas.interscambio.it/tributi/versamento/1.json',
+      specversion,
+      id,
+      source,
+      type,
+      subject,
+      time,
+      dataschema,
       datacontenttype: 'application/json',
       data: { importo: 10 },
       revision: 3,

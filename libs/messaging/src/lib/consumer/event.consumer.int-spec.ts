@@ -1,20 +1,17 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { migrate, openOrm } from '@interscambio/persistence';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { eventually, testDatabase, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 
-import type { TestDatabase } from '@interscambio/testing';
 import { readTopic } from '../../../test/read-topic';
-import { recordEvent } from '../../../test/outbox-fixture';
+import { messagingSchema, recordEvent } from '../../../test/outbox-fixture';
+import type { MessagingSchema } from '../../../test/outbox-fixture';
 
 import type { CloudEvent } from '../cloud-event/cloud-event';
 import { toCloudEventMessage } from '../cloud-event/cloud-event.codec';
 
 import { KafkajsBus } from '../kafkajs.bus';
-
-import { messagingMigrations } from '../migrations';
 
 import { ProcessedEvent } from '../processed-event.entity';
 
@@ -37,29 +34,20 @@ describe('EventConsumer on the real Kafka broker', () => {
   const bus = new KafkajsBus(testKafkaBrokers(), uniqueName('consumer-test'));
   const topic = uniqueName('interscambio.test.consumer');
   const groupId = uniqueName('group');
-  let db: TestDatabase;
-  let orm: MikroORM;
+  let schema: MessagingSchema;
 
   beforeAll(async () => {
-    db = await testDatabase('consumer');
-    orm = await openOrm({
-      url: db.url,
-      schema: db.schema,
-      entities: [ProcessedEvent, Handled],
-      migrations: messagingMigrations,
-    });
-    await migrate(orm);
-    await orm.em
+    schema = await messagingSchema('consumer', [Handled]);
+    await schema.orm.em
       .getConnection()
-      .execute(`create table "${db.schema}"."handled" ("event_id" text primary key, "n" integer not null)`);
+      .execute(`create table "${schema.db.schema}"."handled" ("event_id" text primary key, "n" integer not null)`);
     const admin = await bus.admin();
     await admin.createTopics([{ name: topic, partitions: 1 }]);
     await admin.close();
   });
 
   afterAll(async () => {
-    await orm.close();
-    await db.drop();
+    await schema.close();
     const admin = await bus.admin();
     const existing = await admin.listTopics();
     await admin.deleteTopics([topic, `${topic}.dlq`].filter((t) => existing.includes(t)));
@@ -84,7 +72,7 @@ describe('EventConsumer on the real Kafka broker', () => {
     const managers = new Set<EntityManager>();
     const consumer = new EventConsumer({
       bus,
-      orm,
+      orm: schema.orm,
       groupId,
       topics: [topic],
       fromBeginning: true,
@@ -99,7 +87,7 @@ describe('EventConsumer on the real Kafka broker', () => {
       },
     });
     await consumer.start();
-    const handled = (): Promise<Handled[]> => orm.em.fork().find(Handled, {}, { orderBy: { n: 'asc' } });
+    const handled = (): Promise<Handled[]> => schema.orm.em.fork().find(Handled, {}, { orderBy: { n: 'asc' } });
     try {
       await eventually(async () => (await handled()).length === 2);
     } finally {
@@ -109,8 +97,8 @@ describe('EventConsumer on the real Kafka broker', () => {
     expect((await handled()).map((h) => h.eventId)).toEqual([first.id, last.id]);
     expect(calls).toEqual([first.id, failing.id, failing.id, failing.id, last.id]);
     expect(managers.size).toBe(calls.length);
-    expect(managers.has(orm.em)).toBe(false);
-    expect(await orm.em.fork().count(ProcessedEvent, { consumerGroup: groupId })).toBe(2);
+    expect(managers.has(schema.orm.em)).toBe(false);
+    expect(await schema.orm.em.fork().count(ProcessedEvent, { consumerGroup: groupId })).toBe(2);
 
     const dead = await readTopic(bus, `${topic}.dlq`);
     expect(dead).toHaveLength(2);

@@ -6,7 +6,7 @@ import { openOrm } from '@interscambio/persistence';
 import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 
 import { readTopic } from '../../../test/read-topic';
-import { outboxDatabase, recordEvent } from '../../../test/outbox-fixture';
+import { outboxDatabase, removeOutboxAndTopics, recordEvent } from '../../../test/outbox-fixture';
 
 import type { OutboxDatabase } from '../../../test/outbox-fixture';
 import { EventConsumer } from '../consumer/event.consumer';
@@ -68,13 +68,7 @@ describe('OutboxRelay between the ack and the mark', () => {
     outbox = await outboxDatabase();
   });
 
-  afterAll(async () => {
-    await outbox.close();
-    const admin = await bus.admin();
-    const existing = await admin.listTopics();
-    await admin.deleteTopics(topics.filter((t) => existing.includes(t)));
-    await admin.close();
-  });
+  afterAll(() => removeOutboxAndTopics(outbox, bus, topics));
 
   it('holds no transaction open while Kafka acknowledges', async () => {
     const topic = newTopic();

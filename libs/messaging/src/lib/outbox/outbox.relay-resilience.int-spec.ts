@@ -1,7 +1,7 @@
 import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 
 import { readTopic } from '../../../test/read-topic';
-import { outboxDatabase, recordEvent } from '../../../test/outbox-fixture';
+import { outboxDatabase, removeOutboxAndTopics, recordEvent } from '../../../test/outbox-fixture';
 
 import type { OutboxDatabase } from '../../../test/outbox-fixture';
 import { KafkajsBus } from '../kafkajs.bus';
@@ -36,13 +36,7 @@ describe('OutboxRelay when Kafka is down and when replicas compete', () => {
     outbox = await outboxDatabase();
   });
 
-  afterAll(async () => {
-    await outbox.close();
-    const admin = await bus.admin();
-    const existing = await admin.listTopics();
-    await admin.deleteTopics(topics.filter((t) => existing.includes(t)));
-    await admin.close();
-  });
+  afterAll(() => removeOutboxAndTopics(outbox, bus, topics));
 
   it('keeps rows pending while Kafka is unreachable, then publishes each once and in order per key', async () => {
     const [topic] = topics as [string];

@@ -1,7 +1,7 @@
 import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 
 import { readTopic } from '../../../test/read-topic';
-import { outboxDatabase, recordEvent } from '../../../test/outbox-fixture';
+import { outboxDatabase, removeOutboxAndTopics, recordEvent } from '../../../test/outbox-fixture';
 
 import type { OutboxDatabase } from '../../../test/outbox-fixture';
 import { KafkajsBus } from '../kafkajs.bus';
@@ -29,13 +29,7 @@ describe('OutboxRelay publishing to the real Kafka broker', () => {
     outbox = await outboxDatabase();
   });
 
-  afterAll(async () => {
-    await outbox.close();
-    const admin = await bus.admin();
-    const existing = await admin.listTopics();
-    await admin.deleteTopics(topics.filter((t) => existing.includes(t)));
-    await admin.close();
-  });
+  afterAll(() => removeOutboxAndTopics(outbox, bus, topics));
 
   it('publishes a committed event once, as a binary-mode CloudEvent, and nothing of a rolled-back one', async () => {
     const topic = newTopic();

@@ -208,38 +208,26 @@ describe('webhook delivery of record changes', () => {
     await until(() => r.accepted.length === 3, 'the first three deliveries');
     const first = r.events().map((e) => e.id);
 
-    const replay = await h.call(READER, {
-      method: 'POST',
-      url: `/notifier/v1/subscriptions/${sub.id}/replay`,
-      payload: { from: first[0] },
-    });
+    const replayFrom = (from: string) =>
+      h.call(READER, { method: 'POST', url: `/notifier/v1/subscriptions/${sub.id}/replay`, payload: { from } });
+    /** The ids of the events delivered from the `start`-th delivery on. */
+    const idsDeliveredFrom = (start: number): Set<string> =>
+      new Set(
+        r
+          .events()
+          .slice(start)
+          .map((e) => e.id),
+      );
+    const replay = await replayFrom(first[0] as string);
     expect(replay.statusCode).toBe(202);
     expect(replay.json()).toEqual({ queued: 2 });
     await until(() => r.accepted.length === 5, 'the replayed deliveries');
-    expect(
-      new Set(
-        r
-          .events()
-          .slice(3)
-          .map((e) => e.id),
-      ),
-    ).toEqual(new Set(first.slice(1)));
+    expect(idsDeliveredFrom(3)).toEqual(new Set(first.slice(1)));
 
-    const fromTime = await h.call(READER, {
-      method: 'POST',
-      url: `/notifier/v1/subscriptions/${sub.id}/replay`,
-      payload: { from: '2000-01-01T00:00:00Z' },
-    });
+    const fromTime = await replayFrom('2000-01-01T00:00:00Z');
     expect(fromTime.json()).toEqual({ queued: 3 });
     await until(() => r.accepted.length === 8, 'the deliveries replayed from a time');
-    expect(
-      new Set(
-        r
-          .events()
-          .slice(5)
-          .map((e) => e.id),
-      ),
-    ).toEqual(new Set(first));
+    expect(idsDeliveredFrom(5)).toEqual(new Set(first));
     const webhookIds = r.accepted.map((w) => w.headers['webhook-id']);
     expect(new Set(webhookIds).size).toBe(8);
   });

@@ -23,15 +23,8 @@ const row = {
 
 describe('a row parsed where it crosses into a domain type', () => {
   it('keeps the declared columns, typed', () => {
-    expect(parseChange(row)).toEqual({
-      key: 'K-1',
-      revision: 2,
-      operation: 'updated',
-      deleted: false,
-      at: new Date('2026-01-01T00:00:00Z'),
-      fields: null,
-      data: { a: 1 },
-    });
+    const declared = Object.fromEntries(Object.entries(row).filter(([column]) => column !== 'extra'));
+    expect(parseChange(row)).toEqual(declared);
   });
 
   it.each([

@@ -1,11 +1,8 @@
 import { RequestContext } from '@mikro-orm/core';
 import { agreementsTopic } from '@interscambio/access';
 import type { AgreementState } from '@interscambio/access';
-import { fromCloudEventMessage, KafkajsBus } from '@interscambio/messaging';
-import type { BusConsumer, CloudEvent } from '@interscambio/messaging';
-import { RegistryHttp, startRegistryTestApp } from '../../../test';
+import { startRegistryTestApp, TopicEvents } from '../../../test';
 import type { RegistryTestApp } from '../../../test';
-import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
 import { RegistryDatabase } from '../storage/registry.database';
 import { appendOutboxInTransaction } from '../storage/transactional-outbox';
 import { Agreement } from './agreement.entity';
@@ -29,23 +26,11 @@ const STATE_FIELDS = [
 
 describe('agreement changes on the agreements topic', () => {
   let t: RegistryTestApp;
-  let http: RegistryHttp;
-  let bus: KafkajsBus;
-  let consumer: BusConsumer;
-  const events: CloudEvent<AgreementState>[] = [];
+  let events: TopicEvents<AgreementState>;
   const tokens: Record<string, string> = {};
-
-  async function eventsOf(id: string, count: number): Promise<CloudEvent<AgreementState>[]> {
-    for (;;) {
-      const found = events.filter((e) => e.subject === id);
-      if (found.length >= count) return found;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 
   beforeAll(async () => {
     t = await startRegistryTestApp('reg_events');
-    http = new RegistryHttp(t.url);
     for (const [name, ente, scopes] of [
       ['consumer', '082006', ['records:read']],
       ['publisher', '082053', ['records:write']],
@@ -53,34 +38,21 @@ describe('agreement changes on the agreements topic', () => {
       const client = await t.createClient({ ente, scopes: [...scopes] });
       tokens[name] = await t.token(client.clientId, client.clientSecret, 'registry');
     }
-    bus = new KafkajsBus(testKafkaBrokers(), uniqueName('reg-events'), { silent: true });
-    consumer = await bus.consumer({
-      groupId: uniqueName('reg-events-test'),
-      topics: [agreementsTopic(t.topicPrefix)],
-      fromBeginning: true,
-    });
-    void consumer.run(async (message) => {
-      events.push(fromCloudEventMessage(message) as CloudEvent<AgreementState>);
-    });
+    events = await TopicEvents.start(agreementsTopic(t.topicPrefix));
   });
 
   afterAll(async () => {
-    await consumer.close();
+    await events.close();
     await t.close();
   });
 
   it('is created compacted, so the latest state of every agreement stays on it', async () => {
-    const admin = await bus.admin();
-    try {
-      expect(await admin.topicConfig(agreementsTopic(t.topicPrefix))).toMatchObject({ 'cleanup.policy': 'compact' });
-    } finally {
-      await admin.close();
-    }
+    expect(await events.topicConfig()).toMatchObject({ 'cleanup.policy': 'compact' });
   });
 
   it('carries each change, in order, as a CloudEvent with the full state keyed by the agreement id', async () => {
     const post = (path: string, who: string, body?: object): Promise<AgreementView> =>
-      http.post<AgreementView>(path, { token: tokens[who], ...(body ? { body } : {}) }).then((r) => r.body);
+      t.http.post<AgreementView>(path, { token: tokens[who], ...(body ? { body } : {}) }).then((r) => r.body);
     const requested = await post('/agreements', 'consumer', {
       publisher: '082053',
       theme: 'tributi',
@@ -92,7 +64,7 @@ describe('agreement changes on the agreements topic', () => {
     states.push(await post(`/agreements/${requested.id}/resume`, 'publisher'));
     states.push(await post(`/agreements/${requested.id}/revoke`, 'consumer'));
 
-    const received = await eventsOf(requested.id, 5);
+    const received = await events.of(requested.id, 5);
     expect(received.map((e) => e.type)).toEqual([
       'it.interscambio.registry.agreement.requested',
       'it.interscambio.registry.agreement.active',
@@ -116,7 +88,7 @@ describe('agreement changes on the agreements topic', () => {
   });
 
   it('leaves neither the change nor its outbox row when the transaction rolls back', async () => {
-    const { body } = await http.post<AgreementView>('/agreements', {
+    const { body } = await t.http.post<AgreementView>('/agreements', {
       token: tokens['consumer'],
       body: { publisher: '082053', theme: 'tributi', type: 'posizione-debitoria' },
     });
@@ -165,15 +137,14 @@ describe('the registry while Kafka is down', () => {
   it('still issues tokens and records agreement changes in the outbox, and says it is degraded on /status', async () => {
     const client = await t.createClient({ ente: '082006', scopes: ['records:read'] });
     const token = await t.token(client.clientId, client.clientSecret, 'registry');
-    const http = new RegistryHttp(t.url);
-    const requested = await http.post('/agreements', {
+    const requested = await t.http.post('/agreements', {
       token,
       body: { publisher: '082053', theme: 'tributi', type: 'versamento' },
     });
     expect(requested.status).toBe(201);
     const { rows } = await t.sql.query('select count(*)::int as pending from outbox where sent_at is null');
     expect(rows).toEqual([{ pending: 1 }]);
-    const status = await http.get('/status');
+    const status = await t.http.get('/status');
     expect(status.status).toBe(200);
     expect(status.body).toMatchObject({
       status: 'degraded',

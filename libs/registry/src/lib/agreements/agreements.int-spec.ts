@@ -1,4 +1,4 @@
-import { RegistryHttp, startRegistryTestApp } from '../../../test';
+import { startRegistryTestApp } from '../../../test';
 import type { HttpResult, RegistryTestApp } from '../../../test';
 import type { AgreementView } from './agreement.view';
 
@@ -8,20 +8,19 @@ type Result = HttpResult<
 
 describe('agreements (accordi di fruizione)', () => {
   let t: RegistryTestApp;
-  let http: RegistryHttp;
   const tokens: Record<string, string> = {};
   const tributi = { publisher: '082053', theme: 'tributi', type: 'posizione-debitoria' };
 
   const as = (who: string) => ({
-    request: (body: Record<string, unknown>): Promise<Result> => http.post('/agreements', { token: tokens[who], body }),
+    request: (body: Record<string, unknown>): Promise<Result> =>
+      t.http.post('/agreements', { token: tokens[who], body }),
     act: (id: string, action: string, reason?: string): Promise<Result> =>
-      http.post(`/agreements/${id}/${action}`, { token: tokens[who], ...(reason ? { body: { reason } } : {}) }),
-    get: (path: string): Promise<Result> => http.get(path, { token: tokens[who] }),
+      t.http.post(`/agreements/${id}/${action}`, { token: tokens[who], ...(reason ? { body: { reason } } : {}) }),
+    get: (path: string): Promise<Result> => t.http.get(path, { token: tokens[who] }),
   });
 
   beforeAll(async () => {
     t = await startRegistryTestApp('reg_agreements');
-    http = new RegistryHttp(t.url);
     const clients: Record<string, [string, ('records:read' | 'records:write' | 'operator' | 'subscriptions')[]]> = {
       bagheria: ['082006', ['records:read']],
       palermoWriter: ['082053', ['records:read', 'records:write']],
@@ -36,7 +35,7 @@ describe('agreements (accordi di fruizione)', () => {
       const client = await t.createClient({ ente, scopes });
       tokens[name] = await t.token(client.clientId, client.clientSecret, 'registry');
     }
-    tokens['admin'] = await t.token(t.admin.clientId, t.admin.clientSecret, 'registry');
+    tokens['admin'] = await t.adminToken();
   });
 
   afterAll(() => t.close());
@@ -213,7 +212,7 @@ describe('agreements (accordi di fruizione)', () => {
   });
 
   it('refuse a disabled publisher with a 422 naming the field', async () => {
-    expect((await http.patch('/enti/083001', { token: tokens['admin'], body: { enabled: false } })).status).toBe(200);
+    expect((await t.http.patch('/enti/083001', { token: tokens['admin'], body: { enabled: false } })).status).toBe(200);
     const res = await as('bagheria').request({ ...tributi, publisher: '083001' });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({

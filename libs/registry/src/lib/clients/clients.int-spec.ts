@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { calculateJwkThumbprint } from 'jose';
 import type { Jwk } from '@interscambio/access';
-import { RegistryHttp, startRegistryTestApp } from '../../../test';
+import { startRegistryTestApp } from '../../../test';
 import type { RegistryTestApp } from '../../../test';
 import type { ClientView } from './client.view';
 
@@ -9,19 +9,17 @@ const ecJwk = (): Jwk => generateKeyPairSync('ec', { namedCurve: 'P-256' }).publ
 
 describe('API clients, managed by an admin', () => {
   let t: RegistryTestApp;
-  let http: RegistryHttp;
   let adminToken: string;
 
   beforeAll(async () => {
     t = await startRegistryTestApp('reg_clients');
-    http = new RegistryHttp(t.url);
-    adminToken = await t.token(t.admin.clientId, t.admin.clientSecret, 'registry');
+    adminToken = await t.adminToken();
   });
 
   afterAll(() => t.close());
 
   it('are created with a secret shown once, then read back without it', async () => {
-    const created = await http.post<ClientView & { clientSecret: string }>('/clients', {
+    const created = await t.http.post<ClientView & { clientSecret: string }>('/clients', {
       token: adminToken,
       body: {
         ente: '082053',
@@ -40,15 +38,15 @@ describe('API clients, managed by an admin', () => {
       keys: [],
     });
     expect(created.body.clientSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const read = await http.get<ClientView>(`/clients/${created.body.clientId}`, { token: adminToken });
+    const read = await t.http.get<ClientView>(`/clients/${created.body.clientId}`, { token: adminToken });
     expect(read.body).toEqual({ ...created.body, clientSecret: undefined });
-    const listed = await http.get<{ items: ClientView[] }>('/clients?ente=082053', { token: adminToken });
+    const listed = await t.http.get<{ items: ClientView[] }>('/clients?ente=082053', { token: adminToken });
     expect(listed.body.items.map((c) => c.clientId)).toEqual([created.body.clientId]);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.clientSecret);
   });
 
   it('are refused with a 422 pointing at each field that is wrong', async () => {
-    const res = await http.post('/clients', {
+    const res = await t.http.post('/clients', {
       token: adminToken,
       body: { ente: '82053', scopes: ['records:read', 'superuser'], authentication: 'private_key_jwt' },
     });
@@ -65,7 +63,7 @@ describe('API clients, managed by an admin', () => {
 
   it('refuse a private key, an unknown ente, and a public key on a client_secret client', async () => {
     const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const leaked = await http.post('/clients', {
+    const leaked = await t.http.post('/clients', {
       token: adminToken,
       body: {
         ente: '082053',
@@ -81,7 +79,7 @@ describe('API clients, managed by an admin', () => {
       errors: [expect.objectContaining({ pointer: '/publicKey' })],
       detail: expect.stringContaining('carries the private member "d"'),
     });
-    const unknown = await http.post('/clients', {
+    const unknown = await t.http.post('/clients', {
       token: adminToken,
       body: { ente: '099999', name: 'x', scopes: ['records:read'], authentication: 'client_secret' },
     });
@@ -90,7 +88,7 @@ describe('API clients, managed by an admin', () => {
       code: 'unknown-ente',
       errors: [expect.objectContaining({ pointer: '/ente' })],
     });
-    const mixed = await http.post('/clients', {
+    const mixed = await t.http.post('/clients', {
       token: adminToken,
       body: {
         ente: '082053',
@@ -106,7 +104,7 @@ describe('API clients, managed by an admin', () => {
   it('are managed only with scope admin, and only through JSON bodies', async () => {
     const reader = await t.createClient({ ente: '082053', scopes: ['records:read', 'operator'] });
     const token = await t.token(reader.clientId, reader.clientSecret, 'registry');
-    expect((await http.get('/clients', { token })).body).toMatchObject({ status: 403, code: 'insufficient-scope' });
+    expect((await t.http.get('/clients', { token })).body).toMatchObject({ status: 403, code: 'insufficient-scope' });
     // Refused for its scope before its body is read: broken JSON tells a non-admin nothing either.
     const broken = await fetch(`${t.url}/clients`, {
       method: 'POST',
@@ -126,7 +124,7 @@ describe('API clients, managed by an admin', () => {
 
   it('change name, scopes and rate limit; tokens follow the new scopes', async () => {
     const client = await t.createClient({ ente: '082006', scopes: ['records:read'] });
-    const patched = await http.patch<ClientView>(`/clients/${client.clientId}`, {
+    const patched = await t.http.patch<ClientView>(`/clients/${client.clientId}`, {
       token: adminToken,
       body: { name: 'Renamed', scopes: ['records:read', 'subscriptions'], rateLimit: null },
     });
@@ -134,8 +132,8 @@ describe('API clients, managed by an admin', () => {
     const token = await t.token(client.clientId, client.clientSecret, 'cultura');
     const claims = JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()) as { scope: string };
     expect(claims.scope).toBe('records:read subscriptions');
-    expect((await http.patch(`/clients/${client.clientId}`, { token: adminToken, body: {} })).status).toBe(422);
-    expect((await http.patch('/clients/nobody', { token: adminToken, body: { name: 'x' } })).body).toMatchObject({
+    expect((await t.http.patch(`/clients/${client.clientId}`, { token: adminToken, body: {} })).status).toBe(422);
+    expect((await t.http.patch('/clients/nobody', { token: adminToken, body: { name: 'x' } })).body).toMatchObject({
       status: 404,
       code: 'client-not-found',
     });
@@ -143,7 +141,7 @@ describe('API clients, managed by an admin', () => {
 
   it('register keys (kid = thumbprint when none), refuse duplicates, and remove them', async () => {
     const first = ecJwk();
-    const created = await http.post<ClientView>('/clients', {
+    const created = await t.http.post<ClientView>('/clients', {
       token: adminToken,
       body: {
         ente: '082053',
@@ -156,26 +154,26 @@ describe('API clients, managed by an admin', () => {
     const id = created.body.clientId;
     const thumbprint = await calculateJwkThumbprint(first);
     expect(created.body.keys).toEqual([expect.objectContaining({ kid: thumbprint, kty: 'EC' })]);
-    const second = await http.post<{ kid: string }>(`/clients/${id}/keys`, {
+    const second = await t.http.post<{ kid: string }>(`/clients/${id}/keys`, {
       token: adminToken,
       body: { jwk: { ...ecJwk(), kid: 'k2' } },
     });
     expect(second.body.kid).toBe('k2');
-    const again = await http.post(`/clients/${id}/keys`, { token: adminToken, body: { jwk: first } });
+    const again = await t.http.post(`/clients/${id}/keys`, { token: adminToken, body: { jwk: first } });
     expect(again.body).toMatchObject({ status: 409, code: 'key-exists' });
-    expect((await http.delete(`/clients/${id}/keys/k2`, { token: adminToken })).status).toBe(204);
-    expect((await http.delete(`/clients/${id}/keys/k2`, { token: adminToken })).body).toMatchObject({
+    expect((await t.http.delete(`/clients/${id}/keys/k2`, { token: adminToken })).status).toBe(204);
+    expect((await t.http.delete(`/clients/${id}/keys/k2`, { token: adminToken })).body).toMatchObject({
       status: 404,
       code: 'key-not-found',
       detail: `Client "${id}" has no key "k2"; its keys are "${thumbprint}".`,
     });
-    expect((await http.post(`/clients/${id}/secret`, { token: adminToken })).body).toMatchObject({
+    expect((await t.http.post(`/clients/${id}/secret`, { token: adminToken })).body).toMatchObject({
       status: 409,
       code: 'client-has-no-secret',
     });
     const secretClient = await t.createClient({ ente: '082053', scopes: ['records:read'] });
     expect(
-      (await http.post(`/clients/${secretClient.clientId}/keys`, { token: adminToken, body: { jwk: ecJwk() } })).body,
+      (await t.http.post(`/clients/${secretClient.clientId}/keys`, { token: adminToken, body: { jwk: ecJwk() } })).body,
     ).toMatchObject({
       status: 409,
       code: 'client-uses-client-secret',
@@ -185,17 +183,17 @@ describe('API clients, managed by an admin', () => {
   it('are revoked once, and the registry refuses their tokens at once', async () => {
     const operator = await t.createClient({ ente: '082000', scopes: ['operator', 'records:read'] });
     const token = await t.token(operator.clientId, operator.clientSecret, 'registry');
-    expect((await http.get('/agreements', { token })).status).toBe(200);
-    const first = await http.post<ClientView>(`/clients/${operator.clientId}/revoke`, { token: adminToken });
-    const second = await http.post<ClientView>(`/clients/${operator.clientId}/revoke`, { token: adminToken });
+    expect((await t.http.get('/agreements', { token })).status).toBe(200);
+    const first = await t.http.post<ClientView>(`/clients/${operator.clientId}/revoke`, { token: adminToken });
+    const second = await t.http.post<ClientView>(`/clients/${operator.clientId}/revoke`, { token: adminToken });
     expect(second.body.revokedAt).toBe(first.body.revokedAt);
-    const refused = await http.get('/agreements', { token });
+    const refused = await t.http.get('/agreements', { token });
     expect(refused.status).toBe(401);
     expect(refused.body).toMatchObject({
       code: 'token-client-revoked',
       detail: expect.stringContaining(`was revoked at ${first.body.revokedAt}`),
     });
-    expect((await http.post(`/clients/${operator.clientId}/secret`, { token: adminToken })).body).toMatchObject({
+    expect((await t.http.post(`/clients/${operator.clientId}/secret`, { token: adminToken })).body).toMatchObject({
       status: 409,
       code: 'client-revoked',
     });

@@ -1,18 +1,16 @@
-import { RegistryHttp, startRegistryTestApp } from '../../../test';
+import { startRegistryTestApp } from '../../../test';
 import type { RegistryTestApp } from '../../../test';
 import { migrateRegistry } from '../storage/registry.migrate';
 import type { EnteView } from './ente.view';
 
 describe('enti', () => {
   let t: RegistryTestApp;
-  let http: RegistryHttp;
   let adminToken: string;
   let readerToken: string;
 
   beforeAll(async () => {
     t = await startRegistryTestApp('reg_enti');
-    http = new RegistryHttp(t.url);
-    adminToken = await t.token(t.admin.clientId, t.admin.clientSecret, 'registry');
+    adminToken = await t.adminToken();
     const reader = await t.createClient({ ente: '083048', scopes: ['subscriptions'] });
     readerToken = await t.token(reader.clientId, reader.clientSecret, 'registry');
   });
@@ -20,7 +18,7 @@ describe('enti', () => {
   afterAll(() => t.close());
 
   it('are seeded with the 82 comuni of Palermo, the 108 of Messina and the two città metropolitane', async () => {
-    const all = await http.get<{ items: EnteView[] }>('/enti', { token: readerToken });
+    const all = await t.http.get<{ items: EnteView[] }>('/enti', { token: readerToken });
     expect(all.status).toBe(200);
     const count = (predicate: (e: EnteView) => boolean): number => all.body.items.filter(predicate).length;
     expect(count((e) => e.kind === 'comune' && e.provincia === '082')).toBe(82);
@@ -33,7 +31,7 @@ describe('enti', () => {
   });
 
   it('are read one by one and filtered by provincia and state, with any valid token', async () => {
-    const palermo = await http.get<EnteView>('/enti/082053', { token: readerToken });
+    const palermo = await t.http.get<EnteView>('/enti/082053', { token: readerToken });
     expect(palermo.body).toMatchObject({
       codiceIstat: '082053',
       nome: 'Palermo',
@@ -42,30 +40,30 @@ describe('enti', () => {
       codiceIpa: null,
       enabled: true,
     });
-    const messina = await http.get<{ items: EnteView[] }>('/enti?provincia=083&enabled=true', { token: readerToken });
+    const messina = await t.http.get<{ items: EnteView[] }>('/enti?provincia=083&enabled=true', { token: readerToken });
     expect(messina.body.items).toHaveLength(109);
-    expect((await http.get('/enti/099999', { token: readerToken })).body).toMatchObject({
+    expect((await t.http.get('/enti/099999', { token: readerToken })).body).toMatchObject({
       code: 'ente-not-found',
       detail: 'No ente has the ISTAT code "099999".',
     });
-    expect((await http.get('/enti?provincia=PA', { token: readerToken })).body).toMatchObject({
+    expect((await t.http.get('/enti?provincia=PA', { token: readerToken })).body).toMatchObject({
       code: 'invalid-query',
     });
-    expect((await http.get('/enti')).status).toBe(401);
+    expect((await t.http.get('/enti')).status).toBe(401);
   });
 
   it('are enabled, disabled and given their codice IPA by an admin only', async () => {
-    const refused = await http.patch('/enti/082049', { token: readerToken, body: { enabled: false } });
+    const refused = await t.http.patch('/enti/082049', { token: readerToken, body: { enabled: false } });
     expect(refused.status).toBe(403);
-    const patched = await http.patch<EnteView>('/enti/082049', {
+    const patched = await t.http.patch<EnteView>('/enti/082049', {
       token: adminToken,
       body: { enabled: false, codiceIpa: 'c_g348' },
     });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ enabled: false, codiceIpa: 'c_g348' });
-    const disabled = await http.get<{ items: EnteView[] }>('/enti?enabled=false', { token: readerToken });
+    const disabled = await t.http.get<{ items: EnteView[] }>('/enti?enabled=false', { token: readerToken });
     expect(disabled.body.items.map((e) => e.codiceIstat)).toEqual(['082049']);
-    const invalid = await http.patch('/enti/082049', { token: adminToken, body: { enabled: 'no', colour: 'red' } });
+    const invalid = await t.http.patch('/enti/082049', { token: adminToken, body: { enabled: 'no', colour: 'red' } });
     expect(invalid.status).toBe(422);
     expect(invalid.body).toMatchObject({
       code: 'validation-failed',
@@ -77,7 +75,7 @@ describe('enti', () => {
   });
 
   it('keep what operators set when migrate seeds them again', async () => {
-    await http.patch('/enti/082001', { token: adminToken, body: { codiceIpa: 'c_a195' } });
+    await t.http.patch('/enti/082001', { token: adminToken, body: { codiceIpa: 'c_a195' } });
     const { rows } = await t.sql.query<{ schema: string }>('select current_schema() as schema');
     const again = await migrateRegistry({
       databaseUrl: process.env['INTERSCAMBIO_TEST_DATABASE_URL'] as string,
@@ -85,6 +83,6 @@ describe('enti', () => {
       databasePoolSize: 1,
     });
     expect(again).toEqual({ applied: [], enti: { total: 192, added: 0 } });
-    expect((await http.get<EnteView>('/enti/082001', { token: readerToken })).body.codiceIpa).toBe('c_a195');
+    expect((await t.http.get<EnteView>('/enti/082001', { token: readerToken })).body.codiceIpa).toBe('c_a195');
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { decodeJwt, JwksClient, TokenVerifier } from '@interscambio/access';
 import type { Jwk } from '@interscambio/access';
-import { RegistryHttp, startRegistryTestApp } from '../../../test';
+import { startRegistryTestApp } from '../../../test';
 import type { RegistryTestApp } from '../../../test';
 import { testDatabase } from '@interscambio/testing';
 import type { TestDatabase } from '@interscambio/testing';
@@ -22,19 +22,17 @@ interface KeyView {
 
 describe('signing keys, the JWKS and rotation', () => {
   let t: RegistryTestApp;
-  let http: RegistryHttp;
   let adminToken: string;
 
   beforeAll(async () => {
     t = await startRegistryTestApp('reg_keys');
-    http = new RegistryHttp(t.url);
-    adminToken = await t.token(t.admin.clientId, t.admin.clientSecret, 'registry');
+    adminToken = await t.adminToken();
   });
 
   afterAll(() => t.close());
 
   it('publishes the active key without a token, cacheable for a minute, never its private part', async () => {
-    const res = await http.get<{ keys: Jwk[] }>('/.well-known/jwks.json');
+    const res = await t.http.get<{ keys: Jwk[] }>('/.well-known/jwks.json');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/jwk-set+json');
     expect(res.headers.get('cache-control')).toBe('public, max-age=60');
@@ -60,16 +58,16 @@ describe('signing keys, the JWKS and rotation', () => {
   });
 
   it('lists the keys to admins only, never with private parts', async () => {
-    expect((await http.get('/keys')).status).toBe(401);
+    expect((await t.http.get('/keys')).status).toBe(401);
     const reader = await t.createClient({ ente: '082053', scopes: ['records:read'] });
     const readerToken = await t.token(reader.clientId, reader.clientSecret, 'registry');
-    const refused = await http.get('/keys', { token: readerToken });
+    const refused = await t.http.get('/keys', { token: readerToken });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({
       code: 'insufficient-scope',
       detail: 'This needs scope admin; the token has records:read.',
     });
-    const listed = await http.get<{ items: KeyView[] }>('/keys', { token: adminToken });
+    const listed = await t.http.get<{ items: KeyView[] }>('/keys', { token: adminToken });
     expect(listed.body.items).toEqual([expect.objectContaining({ status: 'active', published: true })]);
     expect(JSON.stringify(listed.body)).not.toMatch(/privateKey|"d"/);
   });
@@ -82,7 +80,7 @@ describe('signing keys, the JWKS and rotation', () => {
     });
     const before = await t.token(t.admin.clientId, t.admin.clientSecret, 'tributi');
     await verifier.verify(before);
-    const rotated = await http.post<{ active: KeyView; retired: KeyView }>('/keys/rotate', { token: adminToken });
+    const rotated = await t.http.post<{ active: KeyView; retired: KeyView }>('/keys/rotate', { token: adminToken });
     expect(rotated.status).toBe(201);
     const oldKid = decodeJwt(before).header.kid;
     expect(rotated.body.retired).toMatchObject({ kid: oldKid, status: 'retired', published: true });
@@ -90,23 +88,23 @@ describe('signing keys, the JWKS and rotation', () => {
 
     const after = await t.token(t.admin.clientId, t.admin.clientSecret, 'tributi');
     expect(decodeJwt(after).header.kid).toBe(rotated.body.active.kid);
-    const jwks = await http.get<{ keys: Jwk[] }>('/.well-known/jwks.json');
+    const jwks = await t.http.get<{ keys: Jwk[] }>('/.well-known/jwks.json');
     expect(jwks.body.keys.map((k) => k.kid).sort()).toEqual([oldKid, rotated.body.active.kid].sort());
     // The verifier cached the JWKS with the old key only: the new kid makes it fetch again.
     await expect(verifier.verify(after)).resolves.toMatchObject({ clientId: t.admin.clientId });
     await expect(verifier.verify(before)).resolves.toMatchObject({ clientId: t.admin.clientId });
     // The registry's own API accepts its tokens of either key.
-    expect((await http.get('/keys', { token: adminToken })).status).toBe(200);
+    expect((await t.http.get('/keys', { token: adminToken })).status).toBe(200);
   });
 
   it('stops publishing a retired key once every token it signed has expired (2 × token lifetime)', async () => {
     const { rows } = await t.sql.query<{ kid: string }>(
       `update signing_key set retired_at = now() - interval '21 minutes' where status = 'retired' returning kid`,
     );
-    const jwks = await http.get<{ keys: Jwk[] }>('/.well-known/jwks.json');
+    const jwks = await t.http.get<{ keys: Jwk[] }>('/.well-known/jwks.json');
     expect(jwks.body.keys.map((k) => k.kid)).not.toContain(rows[0]?.kid);
     expect(jwks.body.keys).toHaveLength(1);
-    const listed = await http.get<{ items: KeyView[] }>('/keys', { token: adminToken });
+    const listed = await t.http.get<{ items: KeyView[] }>('/keys', { token: adminToken });
     expect(listed.body.items).toContainEqual(
       expect.objectContaining({ kid: rows[0]?.kid, status: 'retired', published: false }),
     );

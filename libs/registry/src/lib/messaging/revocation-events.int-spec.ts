@@ -1,62 +1,34 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { revocationsTopic } from '@interscambio/access';
 import type { Jwk, RevocationState } from '@interscambio/access';
-import { fromCloudEventMessage, KafkajsBus } from '@interscambio/messaging';
-import type { BusConsumer, CloudEvent } from '@interscambio/messaging';
-import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
-import { RegistryHttp, startRegistryTestApp } from '../../../test';
+import { startRegistryTestApp, TopicEvents } from '../../../test';
 import type { RegistryTestApp } from '../../../test';
 
 describe('revocations on the registry’s compacted revocations topic', () => {
   let t: RegistryTestApp;
-  let http: RegistryHttp;
-  let bus: KafkajsBus;
-  let consumer: BusConsumer;
+  let events: TopicEvents<RevocationState>;
   let admin: string;
-  const events: CloudEvent<RevocationState>[] = [];
-
-  async function eventsOf(key: string, count: number): Promise<CloudEvent<RevocationState>[]> {
-    for (;;) {
-      const found = events.filter((e) => e.subject === key);
-      if (found.length >= count) return found;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 
   beforeAll(async () => {
     t = await startRegistryTestApp('reg_revocations');
-    http = new RegistryHttp(t.url);
-    admin = await t.token(t.admin.clientId, t.admin.clientSecret, 'registry');
-    bus = new KafkajsBus(testKafkaBrokers(), uniqueName('reg-revocations'), { silent: true });
-    consumer = await bus.consumer({
-      groupId: uniqueName('reg-revocations-test'),
-      topics: [revocationsTopic(t.topicPrefix)],
-      fromBeginning: true,
-    });
-    void consumer.run(async (message) => {
-      events.push(fromCloudEventMessage(message) as CloudEvent<RevocationState>);
-    });
+    admin = await t.adminToken();
+    events = await TopicEvents.start(revocationsTopic(t.topicPrefix));
   });
 
   afterAll(async () => {
-    await consumer?.close();
+    await events?.close();
     await t?.close();
   });
 
   it('is created compacted, so a theme deployed later still learns every revocation', async () => {
-    const kafka = await bus.admin();
-    try {
-      expect(await kafka.topicConfig(revocationsTopic(t.topicPrefix))).toMatchObject({ 'cleanup.policy': 'compact' });
-    } finally {
-      await kafka.close();
-    }
+    expect(await events.topicConfig()).toMatchObject({ 'cleanup.policy': 'compact' });
   });
 
   it('publishes a client’s revocation once, keyed by the client, however often it is revoked', async () => {
     const client = await t.createClient({ ente: '082053', scopes: ['records:read'] });
     for (let i = 0; i < 2; i++)
-      expect((await http.post(`/clients/${client.clientId}/revoke`, { token: admin })).status).toBe(200);
-    const [event] = await eventsOf(`client:${client.clientId}`, 1);
+      expect((await t.http.post(`/clients/${client.clientId}/revoke`, { token: admin })).status).toBe(200);
+    const [event] = await events.of(`client:${client.clientId}`, 1);
     expect(event?.type).toBe('it.interscambio.registry.client.revoked');
     expect(event?.data).toMatchObject({
       kind: 'client',
@@ -71,19 +43,19 @@ describe('revocations on the registry’s compacted revocations topic', () => {
   });
 
   it('publishes an ente disabled, then enabled again, with rising versions', async () => {
-    expect((await http.patch('/enti/082006', { token: admin, body: { enabled: false } })).status).toBe(200);
-    expect((await http.patch('/enti/082006', { token: admin, body: { codiceIpa: 'c_g273' } })).status).toBe(200);
-    expect((await http.patch('/enti/082006', { token: admin, body: { enabled: true } })).status).toBe(200);
-    const [off, on] = await eventsOf('ente:082006', 2);
+    expect((await t.http.patch('/enti/082006', { token: admin, body: { enabled: false } })).status).toBe(200);
+    expect((await t.http.patch('/enti/082006', { token: admin, body: { codiceIpa: 'c_g273' } })).status).toBe(200);
+    expect((await t.http.patch('/enti/082006', { token: admin, body: { enabled: true } })).status).toBe(200);
+    const [off, on] = await events.of('ente:082006', 2);
     expect([off?.data?.revoked, on?.data?.revoked]).toEqual([true, false]);
     expect((on?.data?.version ?? 0) > (off?.data?.version ?? 0)).toBe(true);
-    expect(events.filter((e) => e.subject === 'ente:082006')).toHaveLength(2);
+    expect(events.all.filter((e) => e.subject === 'ente:082006')).toHaveLength(2);
   });
 
   it('publishes a key removed from its client, naming the client whose older tokens go with it', async () => {
     const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const jwk = { ...(pair.publicKey.export({ format: 'jwk' }) as Jwk), kid: 'chiave-1' };
-    const created = await http.post<{ clientId: string }>('/clients', {
+    const created = await t.http.post<{ clientId: string }>('/clients', {
       token: admin,
       body: {
         ente: '082053',
@@ -95,8 +67,8 @@ describe('revocations on the registry’s compacted revocations topic', () => {
     });
     expect(created.status).toBe(201);
     const id = created.body.clientId;
-    expect((await http.delete(`/clients/${id}/keys/chiave-1`, { token: admin })).status).toBe(204);
-    const [event] = await eventsOf(`client-key:${id}/chiave-1`, 1);
+    expect((await t.http.delete(`/clients/${id}/keys/chiave-1`, { token: admin })).status).toBe(204);
+    const [event] = await events.of(`client-key:${id}/chiave-1`, 1);
     expect(event?.data).toMatchObject({ kind: 'client-key', clientId: id, revoked: true });
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { RegistryHttp, startRegistryTestApp } from '../../../test';
+import { startRegistryTestApp } from '../../../test';
 import type { RegistryTestApp } from '../../../test';
 import { sandboxCommand } from '../commands/sandbox.command';
 import type { AgreementView } from '../agreements/agreement.view';
@@ -84,7 +84,7 @@ describe('node main.js sandbox <file>', () => {
   it('sets up the three demo agreements, active, the personale one naming its fields', async () => {
     const operator = read().clients.find((c) => c.clientId === 'sandbox-operator');
     const token = await t.token('sandbox-operator', operator?.clientSecret as string, 'registry');
-    const { body } = await new RegistryHttp(t.url).get<{ items: AgreementView[] }>('/agreements?status=active', {
+    const { body } = await t.http.get<{ items: AgreementView[] }>('/agreements?status=active', {
       token,
     });
     expect(

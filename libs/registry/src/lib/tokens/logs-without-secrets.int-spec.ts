@@ -5,7 +5,7 @@ import { generateSigningKey } from '@interscambio/access';
 import { signJwt } from '@interscambio/access/testing';
 import type { Jwk, JwtClaims, SigningKey } from '@interscambio/access';
 import { OutputCapture, secretsIn } from '@interscambio/testing';
-import { basicAuthorization, RegistryHttp, startRegistryTestApp } from '../../../test';
+import { basicAuthorization, startRegistryTestApp } from '../../../test';
 import type { HttpResult, RegistryTestApp, TestClient } from '../../../test';
 import { ASSERTION_TYPE } from './client-credentials';
 
@@ -30,7 +30,6 @@ const shown = (results: Result[]): string =>
 
 describe('logs without secrets: what the registry writes while it authenticates clients', () => {
   let t: RegistryTestApp;
-  let http: RegistryHttp;
   let palermo: TestClient;
   let bagheria: TestClient;
   let jwtClientId: string;
@@ -82,13 +81,12 @@ describe('logs without secrets: what the registry writes while it authenticates 
   beforeAll(async () => {
     t = await startRegistryTestApp('reg_logs', { logLevels: ['error', 'warn', 'log'] });
     t.app.useLogger(new ConsoleLogger({ logLevels: ALL_LEVELS, colors: false }));
-    http = new RegistryHttp(t.url);
     palermo = await t.createClient({ ente: '082053', scopes: ['records:read', 'records:write'] });
     bagheria = await t.createClient({ ente: '082006', scopes: ['records:read'] });
-    adminToken = keep('admin token', await t.token(t.admin.clientId, t.admin.clientSecret, 'registry'));
+    adminToken = keep('admin token', await t.adminToken());
     key = await generateSigningKey('ES256');
     const publicKey = { ...(key.publicKey.export({ format: 'jwk' }) as Jwk), kid: key.kid };
-    const created = await http.post<{ clientId: string }>('/clients', {
+    const created = await t.http.post<{ clientId: string }>('/clients', {
       token: adminToken,
       body: {
         ente: '082053',
@@ -111,20 +109,20 @@ describe('logs without secrets: what the registry writes while it authenticates 
     const wrong = keep('a wrong secret', `sbagliato-${randomUUID()}`);
     const raw = keep('raw credentials', Buffer.from(`${palermo.clientId}:${palermo.clientSecret}`).toString('base64'));
     const { results, output } = await captured(async () => [
-      await http.tokenRequest(grant, { authorization: basicAuthorization(palermo.clientId, palermo.clientSecret) }),
-      await http.tokenRequest(grant, { authorization: basicAuthorization(palermo.clientId, wrong) }),
-      await http.tokenRequest(grant, { authorization: basicAuthorization(bagheria.clientId, palermo.clientSecret) }),
-      await http.tokenRequest({ ...grant, client_id: palermo.clientId, client_secret: palermo.clientSecret }),
-      await http.tokenRequest({ ...grant, client_id: palermo.clientId, client_secret: wrong }),
-      await http.tokenRequest({ ...grant, client_id: 'nessuno', client_secret: palermo.clientSecret }),
-      await http.tokenRequest(
+      await t.http.tokenRequest(grant, { authorization: basicAuthorization(palermo.clientId, palermo.clientSecret) }),
+      await t.http.tokenRequest(grant, { authorization: basicAuthorization(palermo.clientId, wrong) }),
+      await t.http.tokenRequest(grant, { authorization: basicAuthorization(bagheria.clientId, palermo.clientSecret) }),
+      await t.http.tokenRequest({ ...grant, client_id: palermo.clientId, client_secret: palermo.clientSecret }),
+      await t.http.tokenRequest({ ...grant, client_id: palermo.clientId, client_secret: wrong }),
+      await t.http.tokenRequest({ ...grant, client_id: 'nessuno', client_secret: palermo.clientSecret }),
+      await t.http.tokenRequest(
         { ...grant, client_id: palermo.clientId, client_secret: palermo.clientSecret },
         { authorization: basicAuthorization(palermo.clientId, palermo.clientSecret) },
       ),
-      await http.tokenRequest(grant, { authorization: raw }),
-      await http.tokenRequest(grant, { authorization: palermo.clientSecret }),
-      await http.tokenRequest(grant, { authorization: `Basic ${palermo.clientSecret}` }),
-      await http.tokenRequest(grant, { authorization: `Bearer ${adminToken}` }),
+      await t.http.tokenRequest(grant, { authorization: raw }),
+      await t.http.tokenRequest(grant, { authorization: palermo.clientSecret }),
+      await t.http.tokenRequest(grant, { authorization: `Basic ${palermo.clientSecret}` }),
+      await t.http.tokenRequest(grant, { authorization: `Bearer ${adminToken}` }),
     ]);
     expect(results.map((res) => res.status)).toEqual([200, 401, 401, 200, 401, 401, 400, 400, 400, 400, 400]);
     expect(secretsIn(output, secrets)).toEqual([]);
@@ -134,16 +132,16 @@ describe('logs without secrets: what the registry writes while it authenticates 
   it('writes no client assertion, valid, replayed, forged or expired, nor shows one in a refusal', async () => {
     const valid = keep('valid assertion', assertion());
     const { results, output } = await captured(async () => [
-      await http.tokenRequest(withAssertion(valid)),
-      await http.tokenRequest(withAssertion(valid)),
-      await http.tokenRequest(withAssertion(keep('assertion for another audience', assertion({ aud: 'tributi' })))),
-      await http.tokenRequest(
+      await t.http.tokenRequest(withAssertion(valid)),
+      await t.http.tokenRequest(withAssertion(valid)),
+      await t.http.tokenRequest(withAssertion(keep('assertion for another audience', assertion({ aud: 'tributi' })))),
+      await t.http.tokenRequest(
         withAssertion(keep('forged assertion', assertion({}, await generateSigningKey('ES256')))),
       ),
-      await http.tokenRequest(
+      await t.http.tokenRequest(
         withAssertion(keep('expired assertion', assertion({ iat: now() - 400, exp: now() - 100 }))),
       ),
-      await http.tokenRequest(
+      await t.http.tokenRequest(
         withAssertion(keep('assertion and secret', assertion()), { client_secret: palermo.clientSecret }),
       ),
     ]);
@@ -170,11 +168,11 @@ describe('logs without secrets: what the registry writes while it authenticates 
       }),
     );
     const { results, output } = await captured(async () => [
-      await http.get('/clients', { token: adminToken }),
-      await http.get('/clients', { token: forTributi }),
-      await http.get('/clients', { token: notAdmin }),
-      await http.get('/clients', { token: expired }),
-      await http.get('/clients', { headers: { authorization: palermo.clientSecret } }),
+      await t.http.get('/clients', { token: adminToken }),
+      await t.http.get('/clients', { token: forTributi }),
+      await t.http.get('/clients', { token: notAdmin }),
+      await t.http.get('/clients', { token: expired }),
+      await t.http.get('/clients', { headers: { authorization: palermo.clientSecret } }),
     ]);
     expect(results.map((res) => res.status)).toEqual([200, 401, 403, 401, 401]);
     expect(secretsIn(output, secrets)).toEqual([]);
@@ -195,9 +193,9 @@ describe('logs without secrets: what the registry writes while it authenticates 
     const valid = keep('assertion of the failing request', assertion());
     const { results, output } = await captured(async () => [
       await broken('api_client', () =>
-        http.tokenRequest({ ...grant, client_id: palermo.clientId, client_secret: palermo.clientSecret }),
+        t.http.tokenRequest({ ...grant, client_id: palermo.clientId, client_secret: palermo.clientSecret }),
       ),
-      await broken('used_assertion', () => http.tokenRequest(withAssertion(valid))),
+      await broken('used_assertion', () => t.http.tokenRequest(withAssertion(valid))),
     ]);
     expect(results.map((res) => [res.status, res.body['code']])).toEqual([
       [500, 'internal-error'],

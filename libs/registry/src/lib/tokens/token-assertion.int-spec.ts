@@ -4,7 +4,7 @@ import { RequestContext } from '@mikro-orm/core';
 import { calculateJwkThumbprint } from 'jose';
 import { JwksClient, TokenVerifier } from '@interscambio/access';
 import type { Jwk } from '@interscambio/access';
-import { basicAuthorization, RegistryHttp, startRegistryTestApp } from '../../../test';
+import { basicAuthorization, startRegistryTestApp } from '../../../test';
 import type { HttpResult, RegistryTestApp } from '../../../test';
 import { RegistryDatabase } from '../storage/registry.database';
 import { UsedAssertions } from './used-assertions';
@@ -41,7 +41,6 @@ function assertion(signer: Signer, claims: Record<string, unknown>, header: Reco
 
 describe('tokens for private_key_jwt clients (RFC 7523)', () => {
   let t: RegistryTestApp;
-  let http: RegistryHttp;
   let adminToken: string;
   let clientId: string;
   let es256: Signer;
@@ -59,7 +58,7 @@ describe('tokens for private_key_jwt clients (RFC 7523)', () => {
     token: string,
     extra: Record<string, string> = {},
   ): Promise<HttpResult<Problem & { access_token: string }>> =>
-    http.tokenRequest({
+    t.http.tokenRequest({
       grant_type: 'client_credentials',
       audience: 'tributi',
       client_assertion_type: ASSERTION_TYPE,
@@ -84,7 +83,7 @@ describe('tokens for private_key_jwt clients (RFC 7523)', () => {
 
   async function jwtClient(publicKey: KeyObject, kid?: string): Promise<string> {
     const jwk = { ...(publicKey.export({ format: 'jwk' }) as Jwk), ...(kid ? { kid } : {}) };
-    const res = await http.post<{ clientId: string; keys: { kid: string }[] }>('/clients', {
+    const res = await t.http.post<{ clientId: string; keys: { kid: string }[] }>('/clients', {
       token: adminToken,
       body: {
         ente: '082053',
@@ -100,8 +99,7 @@ describe('tokens for private_key_jwt clients (RFC 7523)', () => {
 
   beforeAll(async () => {
     t = await startRegistryTestApp('reg_assertion');
-    http = new RegistryHttp(t.url);
-    adminToken = await t.token(t.admin.clientId, t.admin.clientSecret, 'registry');
+    adminToken = await t.adminToken();
     const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     clientId = await jwtClient(pair.publicKey);
     es256 = {
@@ -131,7 +129,7 @@ describe('tokens for private_key_jwt clients (RFC 7523)', () => {
 
     it('for an RS256 and a PS256 assertion, keys added later with kids of their own', async () => {
       const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
-      const added = await http.post<{ kid: string }>(`/clients/${clientId}/keys`, {
+      const added = await t.http.post<{ kid: string }>(`/clients/${clientId}/keys`, {
         token: adminToken,
         body: { jwk: { ...rsa.publicKey.export({ format: 'jwk' }), kid: 'rsa-2026' } },
       });
@@ -173,7 +171,7 @@ describe('tokens for private_key_jwt clients (RFC 7523)', () => {
 
   it('refuses an unknown client_assertion_type and an assertion without one', async () => {
     const token = assertion(es256, honest());
-    const wrongType = await http.tokenRequest<Problem>({
+    const wrongType = await t.http.tokenRequest<Problem>({
       grant_type: 'client_credentials',
       audience: 'tributi',
       client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:saml2-bearer',
@@ -184,7 +182,7 @@ describe('tokens for private_key_jwt clients (RFC 7523)', () => {
     expect(wrongType.body.detail).toMatch(
       /"urn:.*saml2-bearer" is not supported; it must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer/,
     );
-    const untyped = await http.tokenRequest<Problem>({
+    const untyped = await t.http.tokenRequest<Problem>({
       grant_type: 'client_credentials',
       audience: 'tributi',
       client_assertion: token,
@@ -298,7 +296,7 @@ describe('tokens for private_key_jwt clients (RFC 7523)', () => {
   });
 
   it('refuses an assertion together with HTTP Basic', async () => {
-    const both = await http.tokenRequest<Problem>(
+    const both = await t.http.tokenRequest<Problem>(
       {
         grant_type: 'client_credentials',
         audience: 'tributi',

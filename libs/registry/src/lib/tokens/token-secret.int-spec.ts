@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { JwksClient, TokenVerifier } from '@interscambio/access';
-import { basicAuthorization, RegistryHttp, startRegistryTestApp } from '../../../test';
+import { basicAuthorization, startRegistryTestApp } from '../../../test';
 import type { HttpResult, RegistryTestApp, TestClient } from '../../../test';
 
 interface Problem {
@@ -28,7 +28,6 @@ function expectRefusal(res: HttpResult<Problem>, status: number, code: string, e
 
 describe('tokens for client_secret clients', () => {
   let t: RegistryTestApp;
-  let http: RegistryHttp;
   let verifier: (audience: string) => TokenVerifier;
   let palermo: TestClient;
   let adminToken: string;
@@ -39,18 +38,17 @@ describe('tokens for client_secret clients', () => {
 
   beforeAll(async () => {
     t = await startRegistryTestApp('reg_secret');
-    http = new RegistryHttp(t.url);
     const keys = new JwksClient({ url: t.jwksUrl });
     verifier = (audience) => new TokenVerifier({ keys, issuer: t.issuer, audience });
     palermo = await t.createClient({ ente: '082053', scopes: ['records:read', 'records:write'], rateLimit: 600 });
-    adminToken = await t.token(t.admin.clientId, t.admin.clientSecret, 'registry');
+    adminToken = await t.adminToken();
   });
 
   afterAll(() => t.close());
 
   describe('issued', () => {
     it('to client_secret_basic: an RFC 9068 token that verifies against the JWKS over HTTP', async () => {
-      const res = await http.tokenRequest<Granted>(grant, basic(palermo));
+      const res = await t.http.tokenRequest<Granted>(grant, basic(palermo));
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(res.body).toMatchObject({ token_type: 'Bearer', expires_in: 600, scope: 'records:read records:write' });
@@ -71,7 +69,7 @@ describe('tokens for client_secret clients', () => {
     });
 
     it('to client_secret_post, for several audiences and a subset of the scopes', async () => {
-      const res = await http.tokenRequest<Granted>({
+      const res = await t.http.tokenRequest<Granted>({
         grant_type: 'client_credentials',
         client_id: palermo.clientId,
         client_secret: palermo.clientSecret,
@@ -87,7 +85,7 @@ describe('tokens for client_secret clients', () => {
 
     it('with id and secret form-urlencoded inside HTTP Basic (RFC 6749 §2.3.1)', async () => {
       const authorization = `Basic ${Buffer.from(`${encodeURIComponent(palermo.clientId)}:${palermo.clientSecret}`).toString('base64')}`;
-      expect((await http.tokenRequest(grant, { authorization })).status).toBe(200);
+      expect((await t.http.tokenRequest(grant, { authorization })).status).toBe(200);
     });
   });
 
@@ -96,7 +94,7 @@ describe('tokens for client_secret clients', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].secret_hash).toMatch(/^scrypt\$15\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
     expect(JSON.stringify(rows[0])).not.toContain(palermo.clientSecret);
-    const view = await http.get(`/clients/${palermo.clientId}`, { token: adminToken });
+    const view = await t.http.get(`/clients/${palermo.clientId}`, { token: adminToken });
     expect(view.status).toBe(200);
     expect(JSON.stringify(view.body)).not.toMatch(/scrypt|secretHash|clientSecret/);
     expect(JSON.stringify(view.body)).not.toContain(palermo.clientSecret);
@@ -105,7 +103,7 @@ describe('tokens for client_secret clients', () => {
   it('keeps the previous secret working through the grace period of a rotation, then refuses it by name', async () => {
     const client = await t.createClient({ ente: '082006', scopes: ['records:read'] });
     const before = Date.now();
-    const rotated = await http.post<{ clientSecret: string; previousSecretValidUntil: string }>(
+    const rotated = await t.http.post<{ clientSecret: string; previousSecretValidUntil: string }>(
       `/clients/${client.clientId}/secret`,
       { token: adminToken, body: { graceSeconds: 3600 } },
     );
@@ -115,25 +113,25 @@ describe('tokens for client_secret clients', () => {
     expect(validUntil).toBeGreaterThanOrEqual(before + 3_600_000);
     expect(validUntil).toBeLessThanOrEqual(Date.now() + 3_600_000);
     const fresh = { clientId: client.clientId, clientSecret: rotated.body.clientSecret };
-    expect((await http.tokenRequest(grant, basic(client))).status).toBe(200);
-    expect((await http.tokenRequest(grant, basic(fresh))).status).toBe(200);
+    expect((await t.http.tokenRequest(grant, basic(client))).status).toBe(200);
+    expect((await t.http.tokenRequest(grant, basic(fresh))).status).toBe(200);
 
     // The hour passes: the grace period's end is moved into the past rather than waited for.
     await t.sql.query("update api_client set previous_secret_expires_at = now() - interval '1 second' where id = $1", [
       client.clientId,
     ]);
     expectRefusal(
-      await http.tokenRequest<Problem>(grant, basic(client)),
+      await t.http.tokenRequest<Problem>(grant, basic(client)),
       401,
       'wrong-client-secret',
       'invalid_client',
       /previous secret of client ".*", replaced at .*; it stopped working at /,
     );
-    expect((await http.tokenRequest(grant, basic(fresh))).status).toBe(200);
+    expect((await t.http.tokenRequest(grant, basic(fresh))).status).toBe(200);
   });
 
   it('refuses a wrong secret with 401, a Basic challenge and the OAuth error, never echoing the secret', async () => {
-    const res = await http.tokenRequest<Problem>(grant, basic({ ...palermo, clientSecret: 'not-the-secret' }));
+    const res = await t.http.tokenRequest<Problem>(grant, basic({ ...palermo, clientSecret: 'not-the-secret' }));
     expectRefusal(
       res,
       401,
@@ -157,27 +155,27 @@ describe('tokens for client_secret clients', () => {
 
   it('refuses the clients of a disabled ente until it is enabled again', async () => {
     const bagheria = await t.createClient({ ente: '082006', scopes: ['records:read'] });
-    expect((await http.patch('/enti/082006', { token: adminToken, body: { enabled: false } })).status).toBe(200);
+    expect((await t.http.patch('/enti/082006', { token: adminToken, body: { enabled: false } })).status).toBe(200);
     expectRefusal(
-      await http.tokenRequest<Problem>(grant, basic(bagheria)),
+      await t.http.tokenRequest<Problem>(grant, basic(bagheria)),
       400,
       'ente-disabled',
       'unauthorized_client',
       /Ente 082006 \(Bagheria\), for which client ".*" acts, is disabled/,
     );
-    expect((await http.patch('/enti/082006', { token: adminToken, body: { enabled: true } })).status).toBe(200);
-    expect((await http.tokenRequest(grant, basic(bagheria))).status).toBe(200);
+    expect((await t.http.patch('/enti/082006', { token: adminToken, body: { enabled: true } })).status).toBe(200);
+    expect((await t.http.tokenRequest(grant, basic(bagheria))).status).toBe(200);
   });
 
   it('refuses a revoked client, and says that tokens already issued expire within the token lifetime', async () => {
     const client = await t.createClient({ ente: '082001', scopes: ['records:read'] });
-    const revoked = await http.post<{ revokedAt: string; note: string }>(`/clients/${client.clientId}/revoke`, {
+    const revoked = await t.http.post<{ revokedAt: string; note: string }>(`/clients/${client.clientId}/revoke`, {
       token: adminToken,
     });
     expect(revoked.status).toBe(200);
     expect(revoked.body.note).toMatch(/stay valid until they expire, at most 600 s/);
     expectRefusal(
-      await http.tokenRequest<Problem>(grant, basic(client)),
+      await t.http.tokenRequest<Problem>(grant, basic(client)),
       401,
       'client-revoked',
       'invalid_client',
@@ -186,7 +184,7 @@ describe('tokens for client_secret clients', () => {
   });
 
   it('refuses a scope the client does not have, naming it and the client’s scopes', async () => {
-    const res = await http.tokenRequest<Problem>({ ...grant, scope: 'records:read admin' }, basic(palermo));
+    const res = await t.http.tokenRequest<Problem>({ ...grant, scope: 'records:read admin' }, basic(palermo));
     expectRefusal(
       res,
       400,
@@ -194,20 +192,20 @@ describe('tokens for client_secret clients', () => {
       'invalid_scope',
       /may not have scope admin; its scopes are records:read records:write/,
     );
-    const unknown = await http.tokenRequest<Problem>({ ...grant, scope: 'everything' }, basic(palermo));
+    const unknown = await t.http.tokenRequest<Problem>({ ...grant, scope: 'everything' }, basic(palermo));
     expectRefusal(unknown, 400, 'invalid-scope', 'invalid_scope', /"everything" is not a scope of this platform/);
   });
 
   it('refuses a missing or unknown audience, listing the known ones', async () => {
     expectRefusal(
-      await http.tokenRequest<Problem>({ grant_type: 'client_credentials' }, basic(palermo)),
+      await t.http.tokenRequest<Problem>({ grant_type: 'client_credentials' }, basic(palermo)),
       400,
       'missing-audience',
       'invalid_request',
       /no audience: name the service the token is for \(registry, .*tributi/,
     );
     expectRefusal(
-      await http.tokenRequest<Problem>({ ...grant, audience: 'tributi catasto' }, basic(palermo)),
+      await t.http.tokenRequest<Problem>({ ...grant, audience: 'tributi catasto' }, basic(palermo)),
       400,
       'unknown-audience',
       'invalid_target',
@@ -217,21 +215,21 @@ describe('tokens for client_secret clients', () => {
 
   it('refuses other grants, a missing grant and repeated parameters', async () => {
     expectRefusal(
-      await http.tokenRequest<Problem>({ ...grant, grant_type: 'password' }, basic(palermo)),
+      await t.http.tokenRequest<Problem>({ ...grant, grant_type: 'password' }, basic(palermo)),
       400,
       'unsupported-grant-type',
       'unsupported_grant_type',
       /grant_type "password" is not supported: .* only for client_credentials/,
     );
     expectRefusal(
-      await http.tokenRequest<Problem>({ audience: 'tributi' }, basic(palermo)),
+      await t.http.tokenRequest<Problem>({ audience: 'tributi' }, basic(palermo)),
       400,
       'missing-grant-type',
       'invalid_request',
       /no grant_type; it must be client_credentials/,
     );
     expectRefusal(
-      await http.tokenRequest<Problem>(
+      await t.http.tokenRequest<Problem>(
         'grant_type=client_credentials&audience=tributi&audience=sociale',
         basic(palermo),
       ),
@@ -244,35 +242,35 @@ describe('tokens for client_secret clients', () => {
 
   it('refuses a request that authenticates no client, or more than one way', async () => {
     expectRefusal(
-      await http.tokenRequest<Problem>(grant),
+      await t.http.tokenRequest<Problem>(grant),
       401,
       'missing-client-authentication',
       'invalid_client',
       /does not authenticate a client: use HTTP Basic/,
     );
     expectRefusal(
-      await http.tokenRequest<Problem>({ ...grant, client_id: palermo.clientId }),
+      await t.http.tokenRequest<Problem>({ ...grant, client_id: palermo.clientId }),
       401,
       'missing-client-authentication',
       'invalid_client',
       /names client_id ".*" but proves nothing/,
     );
     expectRefusal(
-      await http.tokenRequest<Problem>({ ...grant, client_secret: palermo.clientSecret }, basic(palermo)),
+      await t.http.tokenRequest<Problem>({ ...grant, client_secret: palermo.clientSecret }, basic(palermo)),
       400,
       'multiple-client-authentication',
       'invalid_request',
       /authenticates the client in 2 ways \(HTTP Basic \(the Authorization header\), client_secret in the body\)/,
     );
     expectRefusal(
-      await http.tokenRequest<Problem>(grant, { authorization: 'Basic bm9jb2xvbg==' }),
+      await t.http.tokenRequest<Problem>(grant, { authorization: 'Basic bm9jb2xvbg==' }),
       400,
       'malformed-client-authentication',
       'invalid_request',
       /not `<client id>:<client secret>`/,
     );
     expectRefusal(
-      await http.tokenRequest<Problem>({ ...grant, client_id: 'someone-else' }, basic(palermo)),
+      await t.http.tokenRequest<Problem>({ ...grant, client_id: 'someone-else' }, basic(palermo)),
       400,
       'client-id-mismatch',
       'invalid_request',
@@ -282,14 +280,14 @@ describe('tokens for client_secret clients', () => {
 
   it('refuses an unknown client and a secret for a client that uses private_key_jwt', async () => {
     expectRefusal(
-      await http.tokenRequest<Problem>(grant, basic({ clientId: 'nobody', clientSecret: 'x' })),
+      await t.http.tokenRequest<Problem>(grant, basic({ clientId: 'nobody', clientSecret: 'x' })),
       401,
       'unknown-client',
       'invalid_client',
       /No client has the id "nobody"/,
     );
     const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const created = await http.post<{ clientId: string }>('/clients', {
+    const created = await t.http.post<{ clientId: string }>('/clients', {
       token: adminToken,
       body: {
         ente: '082053',
@@ -301,7 +299,7 @@ describe('tokens for client_secret clients', () => {
     });
     expect(created.status).toBe(201);
     expectRefusal(
-      await http.tokenRequest<Problem>({ ...grant, client_id: created.body.clientId, client_secret: 'guess' }),
+      await t.http.tokenRequest<Problem>({ ...grant, client_id: created.body.clientId, client_secret: 'guess' }),
       401,
       'client-has-no-secret',
       'invalid_client',
@@ -334,9 +332,9 @@ describe('tokens for client_secret clients', () => {
 
   it('limits token requests per client, with Retry-After', async () => {
     const limited = await t.createClient({ ente: '082002', scopes: ['records:read'], rateLimit: 2 });
-    expect((await http.tokenRequest(grant, basic(limited))).status).toBe(200);
-    expect((await http.tokenRequest(grant, basic(limited))).status).toBe(200);
-    const res = await http.tokenRequest<Problem>(grant, basic(limited));
+    expect((await t.http.tokenRequest(grant, basic(limited))).status).toBe(200);
+    expect((await t.http.tokenRequest(grant, basic(limited))).status).toBe(200);
+    const res = await t.http.tokenRequest<Problem>(grant, basic(limited));
     expect(res.status).toBe(429);
     expect(res.body).toMatchObject({ code: 'rate-limited', error: 'temporarily_unavailable' });
     expect(res.body.detail).toMatch(/may request 2 tokens every 60 s; try again in \d+ s/);
