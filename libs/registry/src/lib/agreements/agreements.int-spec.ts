@@ -198,7 +198,7 @@ describe('agreements (accordi di fruizione)', () => {
   });
 
   it('refuse in Italian to a caller who asks for it, the issue at the field included', async () => {
-    const res = await http.post('/agreements', {
+    const res = await t.http.post('/agreements', {
       token: tokens['bagheria'],
       body: { ...tributi, publisher: '099999' },
       headers: { 'accept-language': 'it' },

@@ -143,7 +143,7 @@ describe('tokens for client_secret clients', () => {
   });
 
   it('answers an Italian caller in Italian, while error_description stays the English, ASCII sentence', async () => {
-    const res = await http.tokenRequest<Problem & { title: string }>(grant, {
+    const res = await t.http.tokenRequest<Problem & { title: string }>(grant, {
       ...basic({ ...palermo, clientSecret: 'not-the-secret' }),
       'accept-language': 'it-IT,it;q=0.9,en;q=0.5',
     });
