@@ -2,7 +2,7 @@ export { JwtError } from './lib/tokens/jwt.error';
 export type { JwtErrorReason } from './lib/tokens/jwt.error';
 export { decodeJwt } from './lib/tokens/jwt';
 export type { DecodedJwt, JwtClaims, JwtHeader, SigningAlgorithm, VerifyAlgorithm } from './lib/tokens/jwt';
-export { signToken, verifySignature } from './lib/tokens/jwt.signature';
+export { signToken, signTokenSync, verifySignature } from './lib/tokens/jwt.signature';
 export { checkTimes } from './lib/tokens/jwt.times';
 export { importPublicJwk, publicJwk } from './lib/tokens/jwk';
 export type { Jwk } from './lib/tokens/jwk';

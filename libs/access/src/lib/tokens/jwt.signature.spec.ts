@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { encodeJws, refusal, signJwt, withPayload } from '../../../test/token-forge';
 import { importPublicJwk, publicJwk } from './jwk';
 import { decodeJwt } from './jwt';
-import { signToken, verifySignature } from './jwt.signature';
+import { signToken, signTokenSync, verifySignature } from './jwt.signature';
 import { generateSigningKey } from './signing-key';
 
 const claims = { iss: 'urn:interscambio:registry', sub: 'gestionale-082053', exp: 1_796_119_200 };
@@ -18,6 +18,18 @@ describe('signToken (jose) and verifySignature (jose)', () => {
   it('gives the same EdDSA token as the synchronous signer the tests forge with (Ed25519 is deterministic)', async () => {
     const key = await generateSigningKey('EdDSA');
     expect(await signToken(key, claims, 'at+jwt')).toBe(signJwt(key, claims, 'at+jwt'));
+  });
+
+  it.each(['ES256', 'EdDSA'] as const)('verifies with jose a %s token signed synchronously', async (alg) => {
+    const key = await generateSigningKey(alg);
+    const token = signTokenSync(key, claims, 'interscambio-receipt+jwt');
+    expect(decodeJwt(token).header).toEqual({ alg, typ: 'interscambio-receipt+jwt', kid: key.kid });
+    await expect(verifySignature(decodeJwt(token), key.publicKey, [alg])).resolves.toBeUndefined();
+  });
+
+  it("gives jose's own EdDSA token when signing synchronously", async () => {
+    const key = await generateSigningKey('EdDSA');
+    expect(signTokenSync(key, claims, 'at+jwt')).toBe(await signToken(key, claims, 'at+jwt'));
   });
 
   it('rejects, once awaited, a jose-signed token whose payload was changed', async () => {

@@ -1,3 +1,4 @@
+import { sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { compactVerify, errors, jwtVerify, SignJWT, type JWTVerifyOptions } from 'jose';
 import type { DecodedJwt, JwtClaims, VerifyAlgorithm } from './jwt';
@@ -9,6 +10,20 @@ import type { SigningKey } from './signing-key';
 /** Signs `claims` with jose: what the registry issues. */
 export function signToken(key: SigningKey, claims: JwtClaims, typ = 'JWT'): Promise<string> {
   return new SignJWT(claims).setProtectedHeader({ alg: key.alg, typ, kid: key.kid }).sign(key.privateKey);
+}
+
+/**
+ * The token signToken gives (the same bytes for EdDSA, whose signatures are deterministic), signed
+ * with node:crypto in the calling thread: jose signs through WebCrypto, whose job, promises and
+ * thread-pool hand-off cost a service's write path 0.2–0.4 ms of CPU per receipt under load, against
+ * about 0.05 ms for the signature itself. For signers on a hot path; verification stays jose's.
+ */
+export function signTokenSync(key: SigningKey, claims: JwtClaims, typ = 'JWT'): string {
+  const header = Buffer.from(JSON.stringify({ alg: key.alg, typ, kid: key.kid })).toString('base64url');
+  const signingInput = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+  const hash = key.alg === 'EdDSA' ? null : 'sha256';
+  const signature = sign(hash, Buffer.from(signingInput), { key: key.privateKey, dsaEncoding: 'ieee-p1363' });
+  return `${signingInput}.${signature.toString('base64url')}`;
 }
 
 /**

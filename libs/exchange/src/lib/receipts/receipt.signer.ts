@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { publicJwk, signToken } from '@interscambio/access';
+import { publicJwk, signTokenSync } from '@interscambio/access';
 import type { Jwk, JwtClaims, SigningKey } from '@interscambio/access';
 import type { ReceiptConfig } from './receipt.config';
 import { receiptKey } from './receipt-key';
@@ -71,7 +71,7 @@ export class ReceiptSigner {
       correlationId: write.correlationId,
     };
     const [key] = (await this.keys) as [SigningKey];
-    const jws = await signToken(key, claims, RECEIPT_TYPE);
+    const jws = signTokenSync(key, claims, RECEIPT_TYPE);
     return {
       jws,
       proofs: encoded.map((leaf, i) => {
