@@ -20,8 +20,10 @@ export interface OutboxRelayOptions {
   /** Poll when nothing announces a commit, and how often a standby asks to lead (default 1 s). */
   pollIntervalMs?: number;
   /**
-   * How long a woken relay waits for more commits before reading (default 2 ms): at hundreds of
-   * commits a second, one pass then carries many rows instead of one read, send and mark each.
+   * How long a woken relay waits for more commits before reading, and a relay that sent a part
+   * batch before reading the next (default 15 ms): at a hundred or more commits a second, one pass
+   * then carries several rows instead of one read, send and mark each. A pass costs the service
+   * about 1 ms of CPU (a produce request, a statement): see bench/results/notifier.md.
    */
   lingerMs?: number;
   /**
@@ -54,6 +56,7 @@ export class OutboxRelay {
   private readonly wakeUp = new WakeSignal();
   private readonly stopping = new WakeSignal();
   private readonly batchSize: number;
+  private readonly lingerMs: number;
   private readonly log: (msg: string) => void;
   private limit: number;
   private unfollow?: () => void;
@@ -66,6 +69,7 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 1000;
+    this.lingerMs = options.lingerMs ?? 15;
     this.limit = this.batchSize;
     this.log = options.log ?? ((msg) => console.warn(msg));
     this.leadership = new OutboxLeadership(options.url, options.schema, this.log);
@@ -116,7 +120,7 @@ export class OutboxRelay {
         failures = 0;
         if (published < this.limit && !this.next) {
           await this.wakeUp.wait(this.options.pollIntervalMs ?? 1000);
-          await this.stopping.wait(this.options.lingerMs ?? 2);
+          await this.stopping.wait(this.lingerMs);
         }
       } catch (error) {
         failures += 1;
@@ -144,6 +148,10 @@ export class OutboxRelay {
       });
       if (result.failed.length === 0) {
         this.limit = this.batchSize;
+        // Commits that came while the batch was sent are read with the mark and sent at once: a
+        // short wait first lets more of them come, or each pass would carry the one or two rows
+        // committed during the previous send.
+        if (this.running && result.sent.length < this.limit) await this.stopping.wait(this.lingerMs);
         // Nothing more pending: the next pass reads afresh once woken.
         const next = await markSentAndRead(client, schema, result.sent, this.limit);
         this.next = next.length > 0 ? next : undefined;
