@@ -29,12 +29,12 @@ describe('the shared rate limiter under concurrent requests of one client', () =
     const sql = {
       query: async (_text: unknown, values?: unknown[]) => {
         // The cleanup of expired windows, once a minute.
-        if (values?.length !== 3) return { rows: [] };
+        if (values?.length !== 3) return { rows: [], rowCount: 0 };
         const n = (values as [string, number, number])[2];
         increments.push(n);
         await new Promise((resolve) => setImmediate(resolve));
         used += n;
-        return { rows: [{ used, reset: 60 }] };
+        return { rows: [{ used, reset: 60 }], rowCount: 1 };
       },
     };
     const limiter = new PostgresRateLimiter({ sql, schema: 's', limit: 3, windowSeconds: 60, log: () => undefined });
