@@ -103,6 +103,15 @@ describe('the portal pages in a browser', () => {
     60_000,
   );
 
+  it('sends /docs/, the address people type, to the home at /docs', async () => {
+    const answer = await fetch(`${base}/docs/`, { redirect: 'manual' });
+    expect({ status: answer.status, location: answer.headers.get('location') }).toEqual({
+      status: 301,
+      location: '/docs',
+    });
+    expect((await fetch(`${base}/docs/`)).status).toBe(200);
+  });
+
   it("shows a type's visibility and the examples of its schema", async () => {
     const text = await (await fetch(`${base}/docs/schemi/tributi/posizione-debitoria`)).text();
     expect(text).toMatch(/Visibilità: <strong>(pubblico|interno|riservato|personale)<\/strong>/);

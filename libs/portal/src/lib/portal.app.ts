@@ -9,11 +9,17 @@ import { PortalModule } from './portal.module';
 
 /** The portal, initialised but not listening: tests call `app.listen(0)`. */
 export async function createPortalApp(config: PortalConfig): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(
-    PortalModule.forRoot(config),
-    createFastifyAdapter(config.trustedProxies),
-    { logger: ['error', 'warn'], bodyParser: false },
-  );
+  const adapter = createFastifyAdapter(config.trustedProxies);
+  // `/docs/` is what people type and what `npm start` prints; Fastify's router tells it apart from
+  // `/docs`, the portal's home.
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+    if (request.url.split('?')[0] === `${PORTAL_BASE_PATH}/`) return void reply.redirect(PORTAL_BASE_PATH, 301);
+    done();
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(PortalModule.forRoot(config), adapter, {
+    logger: ['error', 'warn'],
+    bodyParser: false,
+  });
   app.setGlobalPrefix(PORTAL_BASE_PATH.slice(1));
   await app.init();
   return app;
