@@ -124,7 +124,11 @@ describe('logs without secrets: what the registry writes while it authenticates 
       await t.http.tokenRequest(grant, { authorization: `Basic ${palermo.clientSecret}` }),
       await t.http.tokenRequest(grant, { authorization: `Bearer ${adminToken}` }),
     ]);
-    expect(results.map((res) => res.status)).toEqual([200, 401, 401, 200, 401, 401, 400, 400, 400, 400, 400]);
+    // `Basic <secret>`: the random secret, read as base64, is not `id:secret` (400), unless its bytes
+    // happen to hold a colon, and then it names a client nobody has (401). Either way a refusal.
+    const secretAsBasic = results[9]?.status === 401 ? 401 : 400;
+    expect([400, 401]).toContain(results[9]?.status);
+    expect(results.map((res) => res.status)).toEqual([200, 401, 401, 200, 401, 401, 400, 400, 400, secretAsBasic, 400]);
     expect(secretsIn(output, secrets)).toEqual([]);
     expect(secretsIn(shown(results), secrets)).toEqual([]);
   });
