@@ -1,20 +1,23 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 
+// Operators are people: a password hash (scrypt), and a lockout after repeated failures.
+// `subject` is who an identity provider says they are (an OIDC `sub`), for a later SPID/CIE login.
+// The console's own table until Migration20261203190002OperatorsInRegistry, whose down() restores it.
+const OPERATOR_TABLE = `create table "operator" (
+  "id" uuid primary key,
+  "email" text not null unique,
+  "display_name" text not null,
+  "password_hash" text null,
+  "subject" text null unique,
+  "failed_logins" integer not null default 0,
+  "locked_until" timestamptz null,
+  "last_login_at" timestamptz null,
+  "created_at" timestamptz not null default now())`;
+
 class Migration20261203160001Console extends Migration {
   override up(): void {
-    // Operators are people: a password hash (scrypt), and a lockout after repeated failures.
-    // `subject` is who an identity provider says they are (an OIDC `sub`), for a later SPID/CIE login.
-    this.addSql(`create table "operator" (
-      "id" uuid primary key,
-      "email" text not null unique,
-      "display_name" text not null,
-      "password_hash" text null,
-      "subject" text null unique,
-      "failed_logins" integer not null default 0,
-      "locked_until" timestamptz null,
-      "last_login_at" timestamptz null,
-      "created_at" timestamptz not null default now())`);
+    this.addSql(OPERATOR_TABLE);
     // Only the SHA-256 of a session id is stored: a copy of the table logs nobody in.
     this.addSql(`create table "operator_session" (
       "id_hash" text primary key,
@@ -90,16 +93,7 @@ class Migration20261203190002OperatorsInRegistry extends Migration {
   }
 
   override down(): void {
-    this.addSql(`create table "operator" (
-      "id" uuid primary key,
-      "email" text not null unique,
-      "display_name" text not null,
-      "password_hash" text null,
-      "subject" text null unique,
-      "failed_logins" integer not null default 0,
-      "locked_until" timestamptz null,
-      "last_login_at" timestamptz null,
-      "created_at" timestamptz not null default now())`);
+    this.addSql(OPERATOR_TABLE);
   }
 }
 
