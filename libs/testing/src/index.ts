@@ -8,3 +8,5 @@ export { startHookServer } from './lib/hook-server';
 export type { HookServer } from './lib/hook-server';
 export { eventually } from './lib/eventually';
 export type { EventuallyOptions } from './lib/eventually';
+export { forSuite } from './lib/for-suite';
+export type { ForSuiteOptions } from './lib/for-suite';
