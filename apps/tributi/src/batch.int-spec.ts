@@ -1,6 +1,6 @@
 import type { BatchItemResult } from '@interscambio/exchange';
+import { forSuite } from '@interscambio/testing';
 import { startTributiWithEvents } from '../test/tributi-test-app';
-import type { TributiWithEvents } from '../test/tributi-test-app';
 
 const url = '/tributi/v1/records/posizione-debitoria/batch';
 const posizione = (n: number): object => ({
@@ -13,13 +13,7 @@ const posizione = (n: number): object => ({
 });
 
 describe('writing many records in one batch', () => {
-  let t: TributiWithEvents;
-
-  beforeAll(async () => {
-    t = await startTributiWithEvents('tributi_batch');
-  });
-
-  afterAll(() => t.close());
+  const t = forSuite(() => startTributiWithEvents('tributi_batch'));
 
   it('stores 1,000 valid records in one call, each with revision 1 and one event', async () => {
     const items = Array.from({ length: 1000 }, (_, n) => ({ ente: '082053', key: `CUP-${n}`, data: posizione(n) }));

@@ -2,10 +2,8 @@ import { themeClient } from '@interscambio/client';
 import type { TributiComponents } from '@interscambio/client';
 import { FeedNotifier } from '@interscambio/exchange';
 import type { FeedPage } from '@interscambio/exchange';
-import { eventually } from '@interscambio/testing';
+import { eventually, forSuite } from '@interscambio/testing';
 import { startTributi } from '../test/tributi-test-app';
-
-import type { TributiTestApp } from '../test/tributi-test-app';
 
 type Versamento = TributiComponents['schemas']['VersamentoV1'];
 
@@ -18,13 +16,12 @@ const versamento = (n: number): Versamento => ({
 });
 
 describe('reading changes: the feed, its long-poll and the paged record list', () => {
-  let t: TributiTestApp;
+  const t = forSuite(() => startTributi('tributi_feed'));
   let base: string;
   // The typed client an integrator would use (@interscambio/client), so its types meet the real service.
   let tributi: ReturnType<typeof themeClient<'tributi'>>;
 
   beforeAll(async () => {
-    t = await startTributi('tributi_feed');
     await t.app.listen(0, '127.0.0.1');
     base = await t.app.getUrl();
     tributi = themeClient('tributi', { baseUrl: base });
@@ -37,8 +34,6 @@ describe('reading changes: the feed, its long-poll and the paged record list', (
   });
 
   const reader = (): Record<string, string> => t.as('082000', ['records:read']);
-
-  afterAll(() => t.close());
 
   const put = (ente: string, key: string, body: Versamento): Promise<Response> =>
     tributi

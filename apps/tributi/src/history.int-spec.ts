@@ -1,5 +1,5 @@
+import { forSuite } from '@interscambio/testing';
 import { startTributi } from '../test/tributi-test-app';
-import type { TributiTestApp } from '../test/tributi-test-app';
 
 const url = '/tributi/v1/records/posizione-debitoria/082053/H-1';
 const posizione = (importo: number): object => ({
@@ -20,11 +20,10 @@ async function instant(): Promise<string> {
 }
 
 describe('the history of a record: revisions and as-of reads', () => {
-  let t: TributiTestApp;
+  const t = forSuite(() => startTributi('tributi_history'));
   const at: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await startTributi('tributi_history');
     at['before'] = await instant();
     await t.call('082053', { method: 'PUT', url, payload: posizione(100) });
     at['created'] = await instant();
@@ -35,8 +34,6 @@ describe('the history of a record: revisions and as-of reads', () => {
     expect((await t.call('082053', { method: 'DELETE', url })).statusCode).toBe(204);
     at['deleted'] = await instant();
   });
-
-  afterAll(() => t.close());
 
   const asOf = (instant: string, ente = '082053') =>
     t.call(ente, { method: 'GET', url: `${url}?asOf=${encodeURIComponent(instant)}` });

@@ -1,5 +1,5 @@
+import { forSuite } from '@interscambio/testing';
 import { startTributiWithEvents } from '../test/tributi-test-app';
-import type { TributiWithEvents } from '../test/tributi-test-app';
 
 const valid = {
   contribuente: { codiceFiscale: 'LNZGPP75M12A546M' },
@@ -27,13 +27,7 @@ function expectProblem(res: Answer, status: number, code: string): Record<string
 }
 
 describe('refusing bad requests with problem+json, storing and publishing nothing', () => {
-  let t: TributiWithEvents;
-
-  beforeAll(async () => {
-    t = await startTributiWithEvents('tributi_validation');
-  });
-
-  afterAll(() => t.close());
+  const t = forSuite(() => startTributiWithEvents('tributi_validation'));
 
   const withoutContribuente = Object.fromEntries(Object.entries(valid).filter(([k]) => k !== 'contribuente'));
   it.each([

@@ -1,5 +1,5 @@
+import { forSuite } from '@interscambio/testing';
 import { startTributiWithEvents } from '../test/tributi-test-app';
-import type { TributiWithEvents } from '../test/tributi-test-app';
 
 const posizione = {
   contribuente: { codiceFiscale: 'RSSMRA80A01G273Z', denominazione: 'Rossi Mario' },
@@ -12,13 +12,7 @@ const posizione = {
 const url = (key: string): string => `/tributi/v1/records/posizione-debitoria/082053/${key}`;
 
 describe('writing a record: PUT, GET, DELETE and their events', () => {
-  let t: TributiWithEvents;
-
-  beforeAll(async () => {
-    t = await startTributiWithEvents('tributi_write');
-  });
-
-  afterAll(() => t.close());
+  const t = forSuite(() => startTributiWithEvents('tributi_write'));
 
   it('creates with 201, ignores an identical PUT, and makes revision 2 of a changed one — one event each change', async () => {
     const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';

@@ -1,6 +1,6 @@
 import { metricValue } from '@interscambio/observability';
+import { forSuite } from '@interscambio/testing';
 import { startTributi } from '../test/tributi-test-app';
-import type { TributiTestApp } from '../test/tributi-test-app';
 
 interface OpenApi {
   openapi: string;
@@ -19,13 +19,7 @@ interface OpenApi {
 }
 
 describe('what the service says about itself: status, types, schemas, OpenAPI', () => {
-  let t: TributiTestApp;
-
-  beforeAll(async () => {
-    t = await startTributi('tributi_service');
-  });
-
-  afterAll(() => t.close());
+  const t = forSuite(() => startTributi('tributi_service'));
 
   it('reports up on status when PostgreSQL and Kafka answer, with the outbox backlog, and is live and ready', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/tributi/v1/status' });
@@ -126,13 +120,7 @@ describe('what the service says about itself: status, types, schemas, OpenAPI', 
 });
 
 describe('status when Kafka does not answer', () => {
-  let t: TributiTestApp;
-
-  beforeAll(async () => {
-    t = await startTributi('tributi_nokafka', { KAFKA_BROKERS: '127.0.0.1:1' });
-  });
-
-  afterAll(() => t.close());
+  const t = forSuite(() => startTributi('tributi_nokafka', { KAFKA_BROKERS: '127.0.0.1:1' }));
 
   it('is degraded but ready, naming Kafka, accepts records meanwhile and shows them waiting in the outbox', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/tributi/v1/status' });

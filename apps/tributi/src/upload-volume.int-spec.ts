@@ -1,5 +1,5 @@
+import { forSuite } from '@interscambio/testing';
 import { startTributi } from '../test/tributi-test-app';
-import type { TributiTestApp } from '../test/tributi-test-app';
 import { badCf, completed, HEADER, postFile, validRow } from '../test/upload-files';
 
 // `npm run test:upload-100k` runs the full 100,000 rows (a few minutes on a loaded 2-core machine);
@@ -16,13 +16,7 @@ const BAD: [column: string, spoil: (row: string[], n: number) => void][] = [
 ];
 
 describe(`a ${ROWS.toLocaleString('en')}-row CSV upload with 1 % bad rows`, () => {
-  let t: TributiTestApp;
-
-  beforeAll(async () => {
-    t = await startTributi('tributi_upload_100k');
-  });
-
-  afterAll(() => t.close());
+  const t = forSuite(() => startTributi('tributi_upload_100k'));
 
   it('publishes every valid row, readable through the API, and reports every bad row by its column', async () => {
     const expected = new Map<number, string>();

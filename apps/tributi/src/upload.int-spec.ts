@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { forSuite } from '@interscambio/testing';
 import { startTributi } from '../test/tributi-test-app';
 import type { TributiTestApp } from '../test/tributi-test-app';
 import { badCf, cf, completed, csv, HEADER, postFile, validRow } from '../test/upload-files';
@@ -8,13 +9,7 @@ const record = (t: TributiTestApp, ente: string, key: string) =>
   t.call(ente, { method: 'GET', url: `/tributi/v1/records/posizione-debitoria/${ente}/${key}` });
 
 describe('spreadsheet uploads of posizioni debitorie', () => {
-  let t: TributiTestApp;
-
-  beforeAll(async () => {
-    t = await startTributi('tributi_upload');
-  });
-
-  afterAll(() => t.close());
+  const t = forSuite(() => startTributi('tributi_upload'));
 
   it('publishes the valid rows of a CSV and reports each bad one in Italian, by row and column', async () => {
     const rows = [

@@ -1,16 +1,10 @@
+import { forSuite } from '@interscambio/testing';
 import { auditDatabase, auditEntry } from '../../test/audit-fixture';
-import type { AuditDatabase } from '../../test/audit-fixture';
 import { AUDIT_GENESIS_HASH } from './audit.hash';
 import { verifyAudit } from './verify-audit';
 
 describe('audit tables on the real PostgreSQL', () => {
-  let audit: AuditDatabase;
-
-  beforeAll(async () => {
-    audit = await auditDatabase();
-  });
-
-  afterAll(() => audit.close());
+  const audit = forSuite(() => auditDatabase());
 
   it('starts with the head at seq 0 and the genesis hash, and verifies intact with 0 entries', async () => {
     const { rows } = await audit.pool.query(`select seq::text as seq, hash from ${audit.table('audit_head')}`);

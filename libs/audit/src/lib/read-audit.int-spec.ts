@@ -1,16 +1,15 @@
+import { forSuite } from '@interscambio/testing';
 import { auditDatabase, auditEntry } from '../../test/audit-fixture';
-import type { AuditDatabase } from '../../test/audit-fixture';
 import { InvalidAuditPageError } from './audit.errors';
 import { readAudit } from './read-audit';
 import { verifyAudit } from './verify-audit';
 
 describe('readAudit on the real PostgreSQL', () => {
-  let audit: AuditDatabase;
+  const audit = forSuite(() => auditDatabase());
   const record = { recordType: 'presa-in-carico', recordEnte: '082001', recordKey: 'pic-42' };
   const read = (page: { after?: string; limit: number }) => readAudit(audit.pool, audit.db.schema, record, page);
 
   beforeAll(async () => {
-    audit = await auditDatabase();
     const at = new Date('2026-12-01T09:30:00.123Z');
     await audit.append([
       auditEntry({ ...record, action: 'created', revision: 1, ente: '082001', correlationId: 'c-1', at }),
@@ -31,8 +30,6 @@ describe('readAudit on the real PostgreSQL', () => {
       auditEntry({ ...record, action: 'deleted', revision: 3, correlationId: 'c-4' }),
     ]);
   });
-
-  afterAll(() => audit.close());
 
   it("pages through one record's trail only, oldest first", async () => {
     const first = await read({ limit: 2 });

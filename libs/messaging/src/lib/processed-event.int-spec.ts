@@ -1,15 +1,9 @@
+import { forSuite } from '@interscambio/testing';
 import { messagingSchema } from '../../test/outbox-fixture';
-import type { MessagingSchema } from '../../test/outbox-fixture';
 import { ProcessedEvent } from './processed-event.entity';
 
 describe('processed_event table', () => {
-  let schema: MessagingSchema;
-
-  beforeAll(async () => {
-    schema = await messagingSchema('messaging');
-  });
-
-  afterAll(() => schema.close());
+  const schema = forSuite(() => messagingSchema('messaging'));
 
   it('records an event id once per consumer group and rejects a second record of it', async () => {
     const em = schema.orm.em.fork();

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
+import { forSuite } from '@interscambio/testing';
 import { startRegistryTestApp } from '../../test';
-import type { RegistryTestApp } from '../../test';
 import { adminClientCommand } from './commands/admin-client.command';
 import { UsageError } from '@interscambio/observability';
 
@@ -23,13 +23,7 @@ interface OpenApi {
 }
 
 describe('the registry service', () => {
-  let t: RegistryTestApp;
-
-  beforeAll(async () => {
-    t = await startRegistryTestApp('reg_service');
-  });
-
-  afterAll(() => t.close());
+  const t = forSuite(() => startRegistryTestApp('reg_service'));
 
   it('reports 200 on /status, without a token, when PostgreSQL and Kafka answer', async () => {
     const res = await t.http.get('/status');

@@ -1,6 +1,6 @@
 import jsonld from 'jsonld';
+import { forSuite } from '@interscambio/testing';
 import { startProvaTestApp } from '../../../test/prova-test-app';
-import type { ThemeTestApp } from '../../../test/theme-test-app';
 import { OpenDataRefresher } from './opendata.refresher';
 
 const DCAT = 'http://www.w3.org/ns/dcat#';
@@ -20,12 +20,11 @@ interface Quad {
 }
 
 describe('open data: the pubblico records exported with DCAT-AP_IT metadata', () => {
-  let t: ThemeTestApp;
+  const t = forSuite(() => startProvaTestApp('opendata', { env: { OPENDATA_LICENCES: `082006=${BY_SA}` } }));
   const put = (ente: string, type: string, key: string, nota: string) =>
     t.call(ente, { method: 'PUT', url: `/prova/v1/records/${type}/${ente}/${key}`, payload: { anno: 2024, nota } });
 
   beforeAll(async () => {
-    t = await startProvaTestApp('opendata', { env: { OPENDATA_LICENCES: `082006=${BY_SA}` } });
     await put('082053', 'avviso', 'A-1', 'strada chiusa');
     await put('082053', 'avviso', 'A-2', 'da cancellare');
     await put('082053', 'avviso', 'A-1', 'strada riaperta');
@@ -35,8 +34,6 @@ describe('open data: the pubblico records exported with DCAT-AP_IT metadata', ()
     await put('082053', 'fascicolo', 'F-1', 'SEGRETO-PERSONALE');
     await t.app.get(OpenDataRefresher).refresh();
   });
-
-  afterAll(() => t.close());
 
   const get = (url: string) => t.app.inject({ method: 'GET', url: `/prova/v1/opendata/${url}` });
 

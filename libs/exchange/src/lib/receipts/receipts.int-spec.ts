@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { JWTPayload } from 'jose';
+import { forSuite } from '@interscambio/testing';
 import { startProvaTestApp } from '../../../test/prova-test-app';
-import type { ThemeTestApp } from '../../../test/theme-test-app';
 import { RECEIPT_TYPE } from './receipt.signer';
 
 const BASE = '/prova/v1';
 
 describe('signed receipts: every accepted change gets one, verifiable with the published key', () => {
-  let t: ThemeTestApp;
+  const t = forSuite(() => startProvaTestApp('receipts'));
   let verify: (receipt: string) => Promise<JWTPayload>;
 
   beforeAll(async () => {
-    t = await startProvaTestApp('receipts');
     const jwks = (await t.app.inject({ method: 'GET', url: `${BASE}/.well-known/jwks.json` })).json();
     const keys = createLocalJWKSet(jwks);
     // Verified as any consumer would, from the README's description: jose checks the JWS against the
@@ -37,8 +36,6 @@ describe('signed receipts: every accepted change gets one, verifiable with the p
       return { ...payload, ...(JSON.parse(Buffer.from(leaf, 'base64url').toString()) as object) };
     };
   });
-
-  afterAll(() => t.close());
 
   const put = (key: string, payload: object, ente = '082053', headers: Record<string, string> = {}) =>
     t.call(ente, { method: 'PUT', url: `${BASE}/records/pratica/${ente}/${key}`, payload, headers });

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
+import { forSuite } from '@interscambio/testing';
 import { startProvaTestApp } from '../../../test/prova-test-app';
-import type { ThemeTestApp } from '../../../test/theme-test-app';
 import { FEED_START } from '../feed/cursor';
 import type { FeedPlace } from '../feed/cursor';
 import { decodeFeedCursor } from '../feed/cursor';
@@ -14,19 +14,16 @@ const put = (key: string, anno: number, extra: Partial<RecordCommand> = {}): Rec
   ({ op: 'put', type: 'avviso', ente: '082053', key, data: { anno }, ...extra }) as RecordCommand;
 
 describe('RecordWriter on the real PostgreSQL', () => {
-  let t: ThemeTestApp;
+  const t = forSuite(() => startProvaTestApp('record_writer'));
   let db: Database;
   let writer: RecordWriter;
   let feed: FeedReader;
 
   beforeAll(async () => {
-    t = await startProvaTestApp('record_writer');
     db = t.app.get(Database);
     writer = t.app.get(RecordWriter);
     feed = t.app.get(FeedReader);
   });
-
-  afterAll(() => t.close());
 
   const write = (commands: RecordCommand[]): Promise<RecordOutcome[]> =>
     db.write((tx) => writer.write(tx, commands, trace));

@@ -2,9 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { verifyAudit } from '@interscambio/audit';
 import { fromCloudEventMessage, KafkajsBus } from '@interscambio/messaging';
 import type { CloudEvent } from '@interscambio/messaging';
-import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import { forSuite, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 import { startProvaTestApp } from '../../../test/prova-test-app';
-import type { ThemeTestApp } from '../../../test/theme-test-app';
 import { AuditSealerLifecycle } from '../trail/audit-sealer.lifecycle';
 import { decodeFeedCursor, FEED_START } from '../feed/cursor';
 import type { FeedItem } from '../feed/feed.reader';
@@ -40,14 +39,8 @@ async function readAll(bus: KafkajsBus, topic: string): Promise<CloudEvent[]> {
 }
 
 describe('the write path under 32 concurrent writers, some rolled back, while the feed and the relay run', () => {
-  let t: ThemeTestApp;
+  const t = forSuite(() => startProvaTestApp('write_stress'));
   const bus = new KafkajsBus(testKafkaBrokers(), uniqueName('stress'));
-
-  beforeAll(async () => {
-    t = await startProvaTestApp('write_stress');
-  });
-
-  afterAll(() => t.close());
 
   it('shows every committed change exactly once, in commit order per record, and nothing rolled back', async () => {
     const db = t.app.get(Database);

@@ -1,5 +1,6 @@
 import { generateSigningKey, type SigningKey } from '@interscambio/access';
 import { signJwt } from '@interscambio/access/testing';
+import { forSuite } from '@interscambio/testing';
 import { epochSeconds, forgedClaims, ForgingJwks, withoutClaim } from '../../../test/forging-jwks';
 import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
@@ -158,13 +159,7 @@ describe('authentication: a bearer token of the registry on every route but the 
 });
 
 describe('rate limits: per client, by address before a token verifies', () => {
-  let t: ThemeTestApp;
-
-  beforeAll(async () => {
-    t = await startProvaTestApp('access_rate');
-  });
-
-  afterAll(() => t.close());
+  const t = forSuite(() => startProvaTestApp('access_rate'));
 
   const list = (authorization?: string): ReturnType<ThemeTestApp['app']['inject']> =>
     t.app.inject({ method: 'GET', url: `${BASE}/records/avviso`, headers: authorization ? { authorization } : {} });
@@ -251,13 +246,7 @@ describe('rate limits: per client, by address before a token verifies', () => {
 });
 
 describe('rate limits: the service default from RATE_LIMIT_PER_MINUTE, for addresses and clients alike', () => {
-  let t: ThemeTestApp;
-
-  beforeAll(async () => {
-    t = await startProvaTestApp('access_rate_low', { env: { RATE_LIMIT_PER_MINUTE: '3' } });
-  });
-
-  afterAll(() => t.close());
+  const t = forSuite(() => startProvaTestApp('access_rate_low', { env: { RATE_LIMIT_PER_MINUTE: '3' } }));
 
   it('answers 429 rate-limited instead of 401 once an address has spent its tokenless requests, yet serves a valid client', async () => {
     const statuses: number[] = [];

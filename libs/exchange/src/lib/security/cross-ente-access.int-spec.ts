@@ -1,4 +1,5 @@
 import type { Scope } from '@interscambio/access';
+import { forSuite } from '@interscambio/testing';
 import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
@@ -63,10 +64,9 @@ function shape(res: Response, key: string): unknown {
 }
 
 describe('cross-ente access: a client of ente B, without an agreement, against every route of ente A’s records', () => {
-  let t: ThemeTestApp;
+  const t = forSuite(() => startProvaTestApp('access_cross_ente'));
 
   beforeAll(async () => {
-    t = await startProvaTestApp('access_cross_ente');
     for (const type of ['avviso', ...HIDDEN_TYPES]) {
       for (const nota of ['prima', 'seconda']) {
         // The Idempotency-Key of A's last write is tried by B below: it must replay nothing to B.
@@ -82,8 +82,6 @@ describe('cross-ente access: a client of ente B, without an agreement, against e
     }
     await t.call(B, { method: 'PUT', url: `${BASE}/records/pratica/${B}/proprio-1`, payload: { anno: 2024 } });
   });
-
-  afterAll(() => t.close());
 
   const asB = (form: Form, type: string, key: string, scopes?: Scope[]): Promise<Response> =>
     t.app.inject({

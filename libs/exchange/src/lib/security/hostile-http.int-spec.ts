@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { rawExchange } from '@interscambio/http/testing';
+import { forSuite } from '@interscambio/testing';
 import { startProvaTestApp } from '../../../test/prova-test-app';
-import type { ThemeTestApp } from '../../../test/theme-test-app';
 
 const PROBLEM = /^application\/problem\+json/;
 
@@ -20,18 +20,15 @@ function raw(port: number, request: string): Promise<{ status: number; head: str
 }
 
 describe('hostile HTTP: every refusal is a 4xx problem+json, never a 500 or a reset', () => {
-  let t: ThemeTestApp;
+  const t = forSuite(() => startProvaTestApp('hostile_http'));
   let base: string;
   let port: number;
 
   beforeAll(async () => {
-    t = await startProvaTestApp('hostile_http');
     await t.app.listen(0, '127.0.0.1');
     base = await t.app.getUrl();
     port = Number(new URL(base).port);
   });
-
-  afterAll(() => t.close());
 
   const call = (path: string, init: RequestInit = {}, ente = '082053'): Promise<Response> =>
     fetch(`${base}/prova/v1${path}`, {

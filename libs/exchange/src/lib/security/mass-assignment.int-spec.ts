@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { forSuite } from '@interscambio/testing';
 import { PROVA_OPEN_TYPE } from '../../../test/prova-theme';
 import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
@@ -53,10 +54,9 @@ const CREATED_BY_A: Omit<StoredRow, 'type' | 'data'> = {
 };
 
 describe('mass assignment: the server owns revision, publisher, visibility, operation and times', () => {
-  let t: ThemeTestApp;
+  const t = forSuite(() => startProvaTestApp('access_mass_assignment', { openType: true }));
 
   beforeAll(async () => {
-    t = await startProvaTestApp('access_mass_assignment', { openType: true });
     const res = await t.call(A, {
       method: 'PUT',
       url: `${BASE}/records/pratica/${A}/esistente`,
@@ -64,8 +64,6 @@ describe('mass assignment: the server owns revision, publisher, visibility, oper
     });
     if (res.statusCode !== 201) throw new Error(`writing pratica: ${res.statusCode} ${res.body}`);
   });
-
-  afterAll(() => t.close());
 
   async function row(type: string, key: string): Promise<StoredRow | undefined> {
     const { rows } = await t.sql.query<StoredRow>(

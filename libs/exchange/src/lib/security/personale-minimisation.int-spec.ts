@@ -1,16 +1,15 @@
+import { forSuite } from '@interscambio/testing';
 import { agreementState } from '../../../test/agreement-publisher';
 import { startProvaTestAppWithAgreements } from '../../../test/prova-test-app';
-import type { ProvaTestAppWithAgreements } from '../../../test/prova-test-app';
 import { AuditSealerLifecycle } from '../trail/audit-sealer.lifecycle';
 
 const BASE = '/prova/v1';
 const DOCUMENT = { anno: 2024, nota: 'motivo riservato' };
 
 describe('personale reads through an agreement show only the fields it names', () => {
-  let t: ProvaTestAppWithAgreements;
+  const t = forSuite(() => startProvaTestAppWithAgreements('minimisation'));
 
   beforeAll(async () => {
-    t = await startProvaTestAppWithAgreements('minimisation');
     const purpose = 'continuità del fascicolo';
     await t.publishAgreements(
       // Bagheria may see the year only; Monreale's agreement names no fields (as the registry never
@@ -39,8 +38,6 @@ describe('personale reads through an agreement show only the fields it names', (
     });
     expect(put.statusCode).toBe(201);
   });
-
-  afterAll(() => t.close());
 
   const read = (ente: string, url: string) => t.call(ente, { method: 'GET', url: `${BASE}${url}` });
 

@@ -1,17 +1,14 @@
+import { forSuite } from '@interscambio/testing';
 import { startProvaTestApp } from '../../../test/prova-test-app';
-import type { ThemeTestApp } from '../../../test/theme-test-app';
 
 describe('problems in the language the caller asks for (Accept-Language: it, en)', () => {
-  let t: ThemeTestApp;
+  const t = forSuite(() => startProvaTestApp('problem_language'));
   let base: string;
 
   beforeAll(async () => {
-    t = await startProvaTestApp('problem_language');
     await t.app.listen(0, '127.0.0.1');
     base = `${await t.app.getUrl()}/prova/v1`;
   });
-
-  afterAll(() => t.close());
 
   async function ask(language: string | undefined, path: string, init: RequestInit = {}, authorized = true) {
     const headers = {

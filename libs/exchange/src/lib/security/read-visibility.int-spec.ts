@@ -1,9 +1,9 @@
 import type { AgreementState, Scope } from '@interscambio/access';
+import { forSuite } from '@interscambio/testing';
 import { agreementState } from '../../../test/agreement-publisher';
 import { PROVA_TYPES } from '../../../test/prova-theme';
 import type { ProvaType } from '../../../test/prova-theme';
 import { startProvaTestAppWithAgreements } from '../../../test/prova-test-app';
-import type { ProvaTestAppWithAgreements } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
 const BASE = '/prova/v1';
@@ -168,10 +168,9 @@ function expectedSightings(visible: string[]): Sightings {
 }
 
 describe('read visibility: open data to all, the rest to its publisher and through active agreements', () => {
-  let t: ProvaTestAppWithAgreements;
+  const t = forSuite(() => startProvaTestAppWithAgreements('access_reads'));
 
   beforeAll(async () => {
-    t = await startProvaTestAppWithAgreements('access_reads');
     for (const address of [...LIVE, ...DELETED]) {
       const [type, ente, key] = address.split('/') as [string, string, string];
       const res = await t.call(ente, {
@@ -187,8 +186,6 @@ describe('read visibility: open data to all, the rest to its publisher and throu
       if (res.statusCode !== 204) throw new Error(`deleting ${address}: ${res.statusCode} ${res.body}`);
     }
   });
-
-  afterAll(() => t.close());
 
   const headersOf = (caller: Caller): { authorization: string } => t.as(caller.ente, caller.scopes);
 

@@ -1,4 +1,5 @@
 import type { Scope } from '@interscambio/access';
+import { forSuite } from '@interscambio/testing';
 import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
@@ -11,13 +12,7 @@ interface Traces {
 }
 
 describe('write ownership and scopes: nobody writes as somebody else, each route needs its scope', () => {
-  let t: ThemeTestApp;
-
-  beforeAll(async () => {
-    t = await startProvaTestApp('access_writes');
-  });
-
-  afterAll(() => t.close());
+  const t = forSuite(() => startProvaTestApp('access_writes'));
 
   /** What a write of `<ente>/<key>` left behind: record rows, outbox events, audit entries. */
   async function traces(ente: string, key: string): Promise<Traces> {

@@ -1,15 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { forSuite } from '@interscambio/testing';
 import { startProvaTestApp } from '../../../test/prova-test-app';
-import type { ThemeTestApp } from '../../../test/theme-test-app';
 
 describe('the service when its PostgreSQL connections die under load', () => {
-  let t: ThemeTestApp;
-
-  beforeAll(async () => {
-    t = await startProvaTestApp('db_outage');
-  });
-
-  afterAll(() => t.close());
+  const t = forSuite(() => startProvaTestApp('db_outage'));
 
   /** Ends every session the service holds (its pool, its relay, its listener), as a crash of PostgreSQL does. */
   const killSessions = (): Promise<unknown> =>

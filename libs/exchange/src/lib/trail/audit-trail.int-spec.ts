@@ -1,8 +1,8 @@
 import type { Scope } from '@interscambio/access';
 import type { AuditEntry, AuditVerification } from '@interscambio/audit';
+import { forSuite } from '@interscambio/testing';
 import { agreementState } from '../../../test/agreement-publisher';
 import { startProvaTestAppWithAgreements } from '../../../test/prova-test-app';
-import type { ProvaTestAppWithAgreements } from '../../../test/prova-test-app';
 import { AuditAnchors } from './audit-anchors';
 import { AuditSealerLifecycle } from './audit-sealer.lifecycle';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
@@ -14,10 +14,9 @@ const FASCICOLO_AGREEMENT = 'acc-audit-fascicolo';
 type Response = Awaited<ReturnType<ThemeTestApp['app']['inject']>>;
 
 describe('audit trail: every write and every read of personale data, in a chain that shows tampering', () => {
-  let t: ProvaTestAppWithAgreements;
+  const t = forSuite(() => startProvaTestAppWithAgreements('access_audit'));
 
   beforeAll(async () => {
-    t = await startProvaTestAppWithAgreements('access_audit');
     await t.publishAgreements(
       agreementState({
         id: FASCICOLO_AGREEMENT,
@@ -29,8 +28,6 @@ describe('audit trail: every write and every read of personale data, in a chain 
       agreementState({ id: 'acc-audit-pratica', consumer: '082006', publisher: '082053', type: 'pratica' }),
     );
   });
-
-  afterAll(() => t.close());
 
   const as = (ente: string, scopes: Scope[], correlationId?: string): Record<string, string> => ({
     ...t.as(ente, scopes),

@@ -1,19 +1,13 @@
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { forSuite } from '@interscambio/testing';
 import { outboxDatabase } from '../../../test/outbox-fixture';
-import type { OutboxDatabase } from '../../../test/outbox-fixture';
 import { OutboxLeadership } from './outbox.leadership';
 import { relayLockName } from './outbox.names';
 
 describe('OutboxLeadership when its process dies mid-statement', () => {
-  let outbox: OutboxDatabase;
+  const outbox = forSuite(() => outboxDatabase());
   const log: string[] = [];
-
-  beforeAll(async () => {
-    outbox = await outboxDatabase();
-  });
-
-  afterAll(() => outbox.close());
 
   const alive = async (pid: number): Promise<boolean> =>
     (await outbox.pool.query('select 1 from pg_stat_activity where pid = $1', [pid])).rowCount === 1;

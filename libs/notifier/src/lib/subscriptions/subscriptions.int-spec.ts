@@ -1,3 +1,4 @@
+import { forSuite } from '@interscambio/testing';
 import { NotifierHarness } from '../../../test/notifier-harness';
 
 const OWNER = '082053';
@@ -7,15 +8,7 @@ const PUBLIC_CALLBACK = 'https://198.51.100.7/hook';
 const BASE = '/notifier/v1/subscriptions';
 
 describe('subscriptions outside the sandbox', () => {
-  let h: NotifierHarness;
-
-  beforeAll(async () => {
-    h = await NotifierHarness.start('notifier_subscriptions', { NOTIFIER_SANDBOX: 'off' });
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = forSuite(() => NotifierHarness.start('notifier_subscriptions', { NOTIFIER_SANDBOX: 'off' }));
 
   it('creates a subscription owned by the caller’s ente, showing its secret only once', async () => {
     const created = await h.call(OWNER, {

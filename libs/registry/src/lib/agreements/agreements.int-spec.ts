@@ -1,5 +1,6 @@
+import { forSuite } from '@interscambio/testing';
 import { startRegistryTestApp } from '../../../test';
-import type { HttpResult, RegistryTestApp } from '../../../test';
+import type { HttpResult } from '../../../test';
 import type { AgreementView } from './agreement.view';
 
 type Result = HttpResult<
@@ -7,7 +8,7 @@ type Result = HttpResult<
 >;
 
 describe('agreements (accordi di fruizione)', () => {
-  let t: RegistryTestApp;
+  const t = forSuite(() => startRegistryTestApp('reg_agreements'));
   const tokens: Record<string, string> = {};
   const tributi = { publisher: '082053', theme: 'tributi', type: 'posizione-debitoria' };
 
@@ -20,7 +21,6 @@ describe('agreements (accordi di fruizione)', () => {
   });
 
   beforeAll(async () => {
-    t = await startRegistryTestApp('reg_agreements');
     const clients: Record<string, [string, ('records:read' | 'records:write' | 'operator' | 'subscriptions')[]]> = {
       bagheria: ['082006', ['records:read']],
       palermoWriter: ['082053', ['records:read', 'records:write']],
@@ -37,8 +37,6 @@ describe('agreements (accordi di fruizione)', () => {
     }
     tokens['admin'] = await t.adminToken();
   });
-
-  afterAll(() => t.close());
 
   it('go requested → active → suspended → active → revoked, each step in the history', async () => {
     const requested = await as('bagheria').request(tributi);

@@ -1,22 +1,19 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { calculateJwkThumbprint } from 'jose';
 import type { Jwk } from '@interscambio/access';
+import { forSuite } from '@interscambio/testing';
 import { startRegistryTestApp } from '../../../test';
-import type { RegistryTestApp } from '../../../test';
 import type { ClientView } from './client.view';
 
 const ecJwk = (): Jwk => generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }) as Jwk;
 
 describe('API clients, managed by an admin', () => {
-  let t: RegistryTestApp;
+  const t = forSuite(() => startRegistryTestApp('reg_clients'));
   let adminToken: string;
 
   beforeAll(async () => {
-    t = await startRegistryTestApp('reg_clients');
     adminToken = await t.adminToken();
   });
-
-  afterAll(() => t.close());
 
   it('are created with a secret shown once, then read back without it', async () => {
     const created = await t.http.post<ClientView & { clientSecret: string }>('/clients', {

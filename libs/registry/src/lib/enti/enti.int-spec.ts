@@ -1,21 +1,18 @@
+import { forSuite } from '@interscambio/testing';
 import { startRegistryTestApp } from '../../../test';
-import type { RegistryTestApp } from '../../../test';
 import { migrateRegistry } from '../storage/registry.migrate';
 import type { EnteView } from './ente.view';
 
 describe('enti', () => {
-  let t: RegistryTestApp;
+  const t = forSuite(() => startRegistryTestApp('reg_enti'));
   let adminToken: string;
   let readerToken: string;
 
   beforeAll(async () => {
-    t = await startRegistryTestApp('reg_enti');
     adminToken = await t.adminToken();
     const reader = await t.createClient({ ente: '083048', scopes: ['subscriptions'] });
     readerToken = await t.token(reader.clientId, reader.clientSecret, 'registry');
   });
-
-  afterAll(() => t.close());
 
   it('are seeded with the 82 comuni of Palermo, the 108 of Messina and the two città metropolitane', async () => {
     const all = await t.http.get<{ items: EnteView[] }>('/enti', { token: readerToken });

@@ -1,17 +1,14 @@
+import { forSuite } from '@interscambio/testing';
 import { basicAuthorization, startRegistryTestApp } from '../../../test';
-import type { RegistryTestApp } from '../../../test';
 
 // PostgreSQL text cannot hold a NUL; the driver's refusal of one read as a lost connection (503).
 describe('text the database cannot keep is refused before it reaches it', () => {
-  let r: RegistryTestApp;
+  const r = forSuite(() => startRegistryTestApp('reg_stored_text'));
   let admin: Record<string, string>;
 
   beforeAll(async () => {
-    r = await startRegistryTestApp('reg_stored_text');
     admin = { authorization: `Bearer ${await r.token(r.admin.clientId, r.admin.clientSecret, 'registry')}` };
   });
-
-  afterAll(() => r.close());
 
   const send = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, headers = admin) =>
     r.app.inject({

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { decodeJwt, JwksClient, TokenVerifier } from '@interscambio/access';
 import type { Jwk } from '@interscambio/access';
 import { startRegistryTestApp } from '../../../test';
-import type { RegistryTestApp } from '../../../test';
-import { testDatabase } from '@interscambio/testing';
+import { forSuite, testDatabase } from '@interscambio/testing';
 import type { TestDatabase } from '@interscambio/testing';
 import { loadRegistryConfig } from '../config/registry.config';
 import { RedactedSecret } from '../config/redacted-secret';
@@ -21,15 +20,12 @@ interface KeyView {
 }
 
 describe('signing keys, the JWKS and rotation', () => {
-  let t: RegistryTestApp;
+  const t = forSuite(() => startRegistryTestApp('reg_keys'));
   let adminToken: string;
 
   beforeAll(async () => {
-    t = await startRegistryTestApp('reg_keys');
     adminToken = await t.adminToken();
   });
-
-  afterAll(() => t.close());
 
   it('publishes the active key without a token, cacheable for a minute, never its private part', async () => {
     const res = await t.http.get<{ keys: Jwk[] }>('/.well-known/jwks.json');

@@ -1,21 +1,19 @@
 import { requestToken, TokenRequestError } from '@interscambio/client';
 import { metricValue } from '@interscambio/observability';
+import { forSuite } from '@interscambio/testing';
 import { startRegistryTestApp } from '../../../test';
-import type { RegistryTestApp, TestClient } from '../../../test';
+import type { TestClient } from '../../../test';
 
 // What an operator sees of the token endpoint on /metrics: tokens issued, refusals by their code,
 // the endpoint's requests by route; and /metrics itself, public and outside the rate limit.
 
 describe('the registry on /metrics', () => {
-  let t: RegistryTestApp;
+  const t = forSuite(() => startRegistryTestApp('reg_metrics'));
   let palermo: TestClient;
 
   beforeAll(async () => {
-    t = await startRegistryTestApp('reg_metrics');
     palermo = await t.createClient({ ente: '082053', scopes: ['records:read'] });
   });
-
-  afterAll(() => t.close());
 
   const scrape = async (): Promise<string> => {
     const res = await fetch(`${t.url}/metrics`);

@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { JwksClient, TokenVerifier } from '@interscambio/access';
+import { forSuite } from '@interscambio/testing';
 import { basicAuthorization, startRegistryTestApp } from '../../../test';
-import type { HttpResult, RegistryTestApp, TestClient } from '../../../test';
+import type { HttpResult, TestClient } from '../../../test';
 
 interface Problem {
   status: number;
@@ -27,7 +28,7 @@ function expectRefusal(res: HttpResult<Problem>, status: number, code: string, e
 }
 
 describe('tokens for client_secret clients', () => {
-  let t: RegistryTestApp;
+  const t = forSuite(() => startRegistryTestApp('reg_secret'));
   let verifier: (audience: string) => TokenVerifier;
   let palermo: TestClient;
   let adminToken: string;
@@ -37,14 +38,11 @@ describe('tokens for client_secret clients', () => {
   });
 
   beforeAll(async () => {
-    t = await startRegistryTestApp('reg_secret');
     const keys = new JwksClient({ url: t.jwksUrl });
     verifier = (audience) => new TokenVerifier({ keys, issuer: t.issuer, audience });
     palermo = await t.createClient({ ente: '082053', scopes: ['records:read', 'records:write'], rateLimit: 600 });
     adminToken = await t.adminToken();
   });
-
-  afterAll(() => t.close());
 
   describe('issued', () => {
     it('to client_secret_basic: an RFC 9068 token that verifies against the JWKS over HTTP', async () => {
