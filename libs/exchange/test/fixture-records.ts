@@ -1,9 +1,9 @@
 import { comuni } from '@interscambio/enti';
 import { generateRecords } from '@interscambio/fixtures';
 import { SchemaCatalog } from '@interscambio/schemas';
+import { forSuite } from '@interscambio/testing';
 import type { BatchItemResult, ThemeOptions } from '../src/index';
 import { startThemeTestApp } from './theme-test-app';
-import type { ThemeTestApp } from './theme-test-app';
 
 /**
  * Batch-writes the fixtures' records (3 per ente, 10 comuni of Palermo and 10 of Messina) of every
@@ -15,13 +15,7 @@ export function describeFixtureRecords(theme: ThemeOptions): void {
   const types = catalog.types(theme.theme).map((info) => info.type);
 
   describe(`${theme.theme}: generated fixtures, through the batch API`, () => {
-    let t: ThemeTestApp;
-
-    beforeAll(async () => {
-      t = await startThemeTestApp(theme, `${theme.theme.replace(/-/g, '_')}_fixtures`);
-    });
-
-    afterAll(() => t.close());
+    const t = forSuite(() => startThemeTestApp(theme, `${theme.theme.replace(/-/g, '_')}_fixtures`));
 
     it.each(types)('creates every generated %s with 201', async (type) => {
       const items = generateRecords({ theme: theme.theme, type, enti, perEnte: 3, seed: 42, catalog });

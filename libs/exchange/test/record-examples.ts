@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultSchemasDir, SchemaCatalog } from '@interscambio/schemas';
+import { forSuite } from '@interscambio/testing';
 import type { ThemeOptions } from '../src/index';
 import { startThemeTestApp } from './theme-test-app';
 import type { ThemeTestApp } from './theme-test-app';
@@ -15,14 +16,18 @@ interface InvalidCase {
   ente?: string;
 }
 
-/** An example made invalid for one of the theme's rules: what to change in it and the issue expected. */
+/**
+ * An example made invalid for one of the theme's rules (each app keeps them in `test/rule-cases.json`):
+ * `value` put at `pointer` in a copy of the type's example number `example` (default 0); the 422
+ * must name that pointer with `keyword`.
+ */
 export interface RuleCase {
   type: string;
   name: string;
-  /** Values to put, by JSON pointer, into a copy of the type's example number `example` (default 0). */
-  set: Record<string, unknown>;
   example?: number;
-  expect: { pointer: string; keyword: string };
+  pointer: string;
+  value: unknown;
+  keyword: string;
 }
 
 interface ValidCase {
@@ -77,7 +82,7 @@ export function describeRecordExamples(theme: ThemeOptions, ruleCases: RuleCase[
   const broken = ruleCases.map<InvalidCase>((c) => ({
     type: c.type,
     name: c.name,
-    expect: c.expect,
+    expect: { pointer: c.pointer, keyword: c.keyword },
     document: changed(valid, c),
   }));
   const [first] = valid;
@@ -94,13 +99,7 @@ export function describeRecordExamples(theme: ThemeOptions, ruleCases: RuleCase[
   const refused = [...invalid, ...broken, ...unknownEnte];
 
   describe(`${theme.theme}: the examples of its record types, through HTTP`, () => {
-    let t: ThemeTestApp;
-
-    beforeAll(async () => {
-      t = await startThemeTestApp(theme, `${theme.theme.replace(/-/g, '_')}_examples`);
-    });
-
-    afterAll(() => t.close());
+    const t = forSuite(() => startThemeTestApp(theme, `${theme.theme.replace(/-/g, '_')}_examples`));
 
     it('has examples for every record type', () => {
       expect(types.filter((type) => !valid.some((c) => c.type === type))).toEqual([]);
@@ -142,18 +141,16 @@ function changed(valid: ValidCase[], c: RuleCase): unknown {
   const example = valid.filter((v) => v.type === c.type)[c.example ?? 0];
   if (!example) throw new Error(`${c.type} has no example ${c.example ?? 0} to change for "${c.name}"`);
   const document = structuredClone(example.document);
-  for (const [pointer, value] of Object.entries(c.set)) {
-    const tokens = pointer.slice(1).split('/');
-    const last = tokens.pop() as string;
-    const parent = tokens.reduce<Record<string, unknown>>(
-      (at, token) => {
-        at[token] ??= {};
-        return at[token] as Record<string, unknown>;
-      },
-      document as Record<string, unknown>,
-    );
-    parent[last] = value;
-  }
+  const tokens = c.pointer.slice(1).split('/');
+  const last = tokens.pop() as string;
+  const parent = tokens.reduce<Record<string, unknown>>(
+    (at, token) => {
+      at[token] ??= {};
+      return at[token] as Record<string, unknown>;
+    },
+    document as Record<string, unknown>,
+  );
+  parent[last] = c.value;
   return document;
 }
 
