@@ -21,9 +21,8 @@ export function startFlowTheme(
   return startThemeTestApp(theme, name, { KAFKA_TOPIC_PREFIX: topicPrefix }, logLevels);
 }
 
-/** Stops the themes of a flow test (consumers first), drops their schemas and the test's topics. */
-export async function stopFlowThemes(themes: RunningTheme[], bus: MessageBus, topicPrefix: string): Promise<void> {
-  for (const r of themes) await r.close();
+/** Drops the topics of a flow test, once its themes have stopped (`afterAll` after their `forSuite`). */
+export async function deleteFlowTopics(bus: MessageBus, topicPrefix: string): Promise<void> {
   const admin = await bus.admin();
   const mine = (await admin.listTopics()).filter((t) => t.startsWith(`${topicPrefix}.`));
   if (mine.length > 0) await admin.deleteTopics(mine);

@@ -1,9 +1,8 @@
 import type { ThemeOptions } from '@interscambio/exchange';
 import { KafkajsBus } from '@interscambio/messaging';
 
-import { latestEventHandled, publishAgain, startFlowTheme, stopFlowThemes } from '@interscambio/exchange/testing';
-import type { RunningTheme } from '@interscambio/exchange/testing';
-import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import { latestEventHandled, publishAgain, deleteFlowTopics, startFlowTheme } from '@interscambio/exchange/testing';
+import { eventually, forSuite, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 
 import { ambienteTerritorioTheme } from '../ambiente-territorio.theme';
 
@@ -24,15 +23,10 @@ const cantiere = {
 const cantiereUrl = (key: string): string => `/lavori-pubblici/v1/records/cantiere/082053/${key}`;
 
 describe('a cantiere that closes a road becomes an avviso di viabilità in ambiente-territorio', () => {
-  let lavori: RunningTheme;
-  let ambiente: RunningTheme;
+  const lavori = forSuite(() => startFlowTheme(lavoriPubblici, 'flow_viab_lavori', prefix));
+  const ambiente = forSuite(() => startFlowTheme(ambienteTerritorioTheme, 'flow_viab_ambiente', prefix));
 
-  beforeAll(async () => {
-    lavori = await startFlowTheme(lavoriPubblici, 'flow_viab_lavori', prefix);
-    ambiente = await startFlowTheme(ambienteTerritorioTheme, 'flow_viab_ambiente', prefix);
-  });
-
-  afterAll(() => stopFlowThemes([ambiente, lavori], bus, prefix));
+  afterAll(() => deleteFlowTopics(bus, prefix));
 
   const readAvviso = async (key: string): Promise<{ status: number; body?: unknown }> => {
     const res = await ambiente.call('082053', {

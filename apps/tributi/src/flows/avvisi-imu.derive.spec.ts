@@ -1,19 +1,11 @@
 import type { PraticaEdilizia } from '@interscambio/schemas';
+import { avvisoDellaNuovaUnita, praticaConclusa } from '../../test/pratica-conclusa';
 import { avvisiImu } from './avvisi-imu.derive';
 
+// A unit a gestionale names by its own code, not a cadastral one, becomes no avviso.
 const pratica: PraticaEdilizia = {
-  tipo: 'CILA',
-  numeroProtocollo: '2024/0154321',
-  dataPresentazione: '2024-03-11',
-  richiedente: { codiceFiscale: 'FRRCGR71T05G273M' },
-  stato: 'conclusa',
-  dataConclusione: '2024-09-30',
-  oggetto: 'Fusione di due unità abitative',
-  immobili: [
-    { codiceCatastaleComune: 'G273', foglio: '128', particella: '1450', subalterno: '12' },
-    { codiceCatastaleComune: 'G273', foglio: '128', particella: '1450', subalterno: '13' },
-  ],
-  unitaImmobiliari: ['G273-128-1450-27', 'gestionale-interno-9'],
+  ...praticaConclusa,
+  unitaImmobiliari: [...(praticaConclusa.unitaImmobiliari ?? []), 'gestionale-interno-9'],
 };
 
 describe('avvisi IMU derived from a pratica edilizia', () => {
@@ -24,18 +16,7 @@ describe('avvisi IMU derived from a pratica edilizia', () => {
       'PE-CILA-4417-G273-128-1450-13',
       'PE-CILA-4417-G273-128-1450-27',
     ]);
-    expect(avvisi[2]?.data).toEqual({
-      codiceCatastaleComune: 'G273',
-      foglio: '128',
-      particella: '1450',
-      subalterno: '27',
-      praticaEdilizia: { ente: '082053', key: 'CILA-4417' },
-      unitaImmobiliare: 'G273-128-1450-27',
-      motivo: 'altro',
-      descrizione: 'Fusione di due unità abitative',
-      dataAvviso: '2024-09-30',
-      stato: 'da-verificare',
-    });
+    expect(avvisi[2]?.data).toEqual(avvisoDellaNuovaUnita);
   });
 
   it('derives the same avvisi every time, whatever day the event is handled', () => {

@@ -1,13 +1,14 @@
 import type { ThemeOptions } from '@interscambio/exchange';
-import { startFlowTheme, stopFlowThemes } from '@interscambio/exchange/testing';
+import { deleteFlowTopics, startFlowTheme } from '@interscambio/exchange/testing';
 import type { RunningTheme } from '@interscambio/exchange/testing';
 import { eventCorrelationId, KafkajsBus } from '@interscambio/messaging';
 
 import { metricValue } from '@interscambio/observability';
 
-import { eventually, OutputCapture, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import { eventually, forSuite, OutputCapture, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 
 import { EventCollector } from '../../test/event-collector';
+import { praticaConclusa } from '../../test/pratica-conclusa';
 
 import { tributiTheme } from '../tributi.theme';
 
@@ -22,16 +23,8 @@ const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const TRACEPARENT = `00-${TRACE_ID}-00f067aa0ba902b7-01`;
 const PRATICA_ROUTE = '/edilizia-catasto/v1/records/:type/:ente/:key';
 
-const pratica = {
-  tipo: 'CILA',
-  numeroProtocollo: '2024/0154321',
-  dataPresentazione: '2024-03-11',
-  stato: 'conclusa',
-  dataConclusione: '2024-09-30',
-  oggetto: 'Fusione di due unità abitative, via Libertà 42',
-  richiedente: { codiceFiscale: 'FRRCGR71T05G273M' },
-  immobili: [{ codiceCatastaleComune: 'G273', foglio: '128', particella: '1450', subalterno: '12' }],
-};
+// One property and no new unit: one avviso IMU derived.
+const pratica = { ...praticaConclusa, immobili: praticaConclusa.immobili.slice(0, 1), unitaImmobiliari: undefined };
 
 type LogLine = Record<string, unknown>;
 
@@ -43,25 +36,19 @@ function jsonLines(text: string): LogLine[] {
 }
 
 describe('operators follow one record across services: trace context, logs and metrics', () => {
-  let edilizia: RunningTheme;
-  let tributi: RunningTheme;
-  let collector: EventCollector;
   const topics = {
     pratica: `${prefix}.edilizia-catasto.pratica-edilizia`,
     avviso: `${prefix}.tributi.avviso-verifica-imu`,
   };
   const group = `${prefix}.tributi.pratiche-edilizie-concluse`;
 
-  beforeAll(async () => {
-    edilizia = await startFlowTheme(ediliziaCatasto, 'observed_edilizia', prefix, ['error', 'warn', 'log']);
-    tributi = await startFlowTheme(tributiTheme, 'observed_tributi', prefix, ['error', 'warn', 'log']);
-    collector = await EventCollector.start(bus, [topics.pratica, topics.avviso]);
-  });
+  const edilizia = forSuite(() =>
+    startFlowTheme(ediliziaCatasto, 'observed_edilizia', prefix, ['error', 'warn', 'log']),
+  );
+  const tributi = forSuite(() => startFlowTheme(tributiTheme, 'observed_tributi', prefix, ['error', 'warn', 'log']));
+  const collector = forSuite(() => EventCollector.start(bus, [topics.pratica, topics.avviso]));
 
-  afterAll(async () => {
-    await collector.close();
-    await stopFlowThemes([tributi, edilizia], bus, prefix);
-  });
+  afterAll(() => deleteFlowTopics(bus, prefix));
 
   const scrape = async (theme: RunningTheme, base: string): Promise<string> => {
     const res = await theme.app.inject({ method: 'GET', url: `/${base}/v1/metrics` });

@@ -1,10 +1,10 @@
 import type { ThemeOptions } from '@interscambio/exchange';
 import { KafkajsBus } from '@interscambio/messaging';
 
-import { latestEventHandled, publishAgain, startFlowTheme, stopFlowThemes } from '@interscambio/exchange/testing';
-import type { RunningTheme } from '@interscambio/exchange/testing';
-import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import { latestEventHandled, publishAgain, deleteFlowTopics, startFlowTheme } from '@interscambio/exchange/testing';
+import { eventually, forSuite, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 
+import { avvisoDellaNuovaUnita, praticaConclusa as pratica } from '../../test/pratica-conclusa';
 import { tributiTheme } from '../tributi.theme';
 
 // The source theme as its service runs it: the same exchange, the same schemas (its own rules aside).
@@ -12,32 +12,13 @@ const ediliziaCatasto: ThemeOptions = { theme: 'edilizia-catasto', defaultPort: 
 const prefix = uniqueName('it-flow-imu');
 const bus = new KafkajsBus(testKafkaBrokers(), uniqueName('flow-imu-test'));
 
-const pratica = {
-  tipo: 'CILA',
-  numeroProtocollo: '2024/0154321',
-  dataPresentazione: '2024-03-11',
-  stato: 'conclusa',
-  dataConclusione: '2024-09-30',
-  oggetto: 'Fusione di due unità abitative, via Libertà 42',
-  richiedente: { codiceFiscale: 'FRRCGR71T05G273M' },
-  immobili: [
-    { codiceCatastaleComune: 'G273', foglio: '128', particella: '1450', subalterno: '12' },
-    { codiceCatastaleComune: 'G273', foglio: '128', particella: '1450', subalterno: '13' },
-  ],
-  unitaImmobiliari: ['G273-128-1450-27'],
-};
 const avvisi = ['12', '13', '27'].map((sub) => `PE-CILA-4417-G273-128-1450-${sub}`);
 
 describe('a concluded pratica edilizia becomes avvisi di verifica IMU in tributi', () => {
-  let edilizia: RunningTheme;
-  let tributi: RunningTheme;
+  const edilizia = forSuite(() => startFlowTheme(ediliziaCatasto, 'flow_imu_edilizia', prefix));
+  const tributi = forSuite(() => startFlowTheme(tributiTheme, 'flow_imu_tributi', prefix));
 
-  beforeAll(async () => {
-    edilizia = await startFlowTheme(ediliziaCatasto, 'flow_imu_edilizia', prefix);
-    tributi = await startFlowTheme(tributiTheme, 'flow_imu_tributi', prefix);
-  });
-
-  afterAll(() => stopFlowThemes([tributi, edilizia], bus, prefix));
+  afterAll(() => deleteFlowTopics(bus, prefix));
 
   const readAvviso = async (key: string): Promise<unknown> => {
     const res = await tributi.call('082053', {
@@ -58,18 +39,7 @@ describe('a concluded pratica edilizia becomes avvisi di verifica IMU in tributi
     });
     expect(put.statusCode).toBe(201);
 
-    expect(await eventually(() => readAvviso(avvisi[2] as string))).toEqual({
-      codiceCatastaleComune: 'G273',
-      foglio: '128',
-      particella: '1450',
-      subalterno: '27',
-      praticaEdilizia: { ente: '082053', key: 'CILA-4417' },
-      unitaImmobiliare: 'G273-128-1450-27',
-      motivo: 'altro',
-      descrizione: pratica.oggetto,
-      dataAvviso: '2024-09-30',
-      stato: 'da-verificare',
-    });
+    expect(await eventually(() => readAvviso(avvisi[2] as string))).toEqual(avvisoDellaNuovaUnita);
     await handledBySource('CILA-4417');
     const { rows } = await tributi.sql.query(`select key, revision from record order by key`);
     expect(rows).toEqual(avvisi.map((key) => ({ key, revision: 1 })));
