@@ -1,22 +1,7 @@
 import { metricValue } from '@interscambio/observability';
+import type { OpenApiDocument } from '@interscambio/http/testing';
 import { forSuite } from '@interscambio/testing';
 import { startTributi } from '../test/tributi-test-app';
-
-interface OpenApi {
-  openapi: string;
-  paths: Record<
-    string,
-    Record<
-      string,
-      {
-        requestBody?: { content: Record<string, { schema: unknown }> };
-        responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
-      }
-    >
-  >;
-  components: { schemas: Record<string, Record<string, unknown>> };
-  servers: { url: string; 'x-sandbox'?: boolean }[];
-}
 
 describe('what the service says about itself: status, types, schemas, OpenAPI', () => {
   const t = forSuite(() => startTributi('tributi_service'));
@@ -68,7 +53,7 @@ describe('what the service says about itself: status, types, schemas, OpenAPI', 
   });
 
   it('publishes an OpenAPI document whose record bodies are the record types’ JSON Schemas', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/tributi/v1/openapi.json' })).json<OpenApi>();
+    const doc = (await t.app.inject({ method: 'GET', url: '/tributi/v1/openapi.json' })).json<OpenApiDocument>();
     expect(doc.openapi).toBe('3.1.0');
     const component = doc.components.schemas['PosizioneDebitoriaV1'];
     expect(component).toMatchObject({
@@ -96,7 +81,7 @@ describe('what the service says about itself: status, types, schemas, OpenAPI', 
     const doc = res.json<{
       asyncapi: string;
       channels: Record<string, { address: string }>;
-      components: OpenApi['components'];
+      components: OpenApiDocument['components'];
     }>();
     expect(doc.asyncapi).toBe('3.0.0');
     expect(doc.channels['PosizioneDebitoriaV1']?.address).toBe(t.topic('posizione-debitoria'));

@@ -7,6 +7,7 @@ export type { Credentials, HostileRequest, HostileRequestOptions, OperationValue
 export { hostileIntegerText, hostileText, UNICODE_EDGES } from './hostile-values';
 export { hostileJson, jsonText } from './json-text';
 export { apiOperations, operationName } from './openapi-operations';
+export type { OpenApiDocument } from './openapi-document';
 export { expectConformingApi, italianGuidelinesLinter, redoclyCounts, spectralCounts } from './api-lint';
 export type { ApiOperation, ApiParameter } from './openapi-operations';
 export { percentEncode } from './request-parts';

@@ -1,26 +1,9 @@
 import { Writable } from 'node:stream';
+import type { OpenApiDocument } from '@interscambio/http/testing';
 import { forSuite } from '@interscambio/testing';
 import { startRegistryTestApp } from '../../test';
 import { adminClientCommand } from './commands/admin-client.command';
 import { UsageError } from '@interscambio/observability';
-
-interface OpenApi {
-  openapi: string;
-  paths: Record<
-    string,
-    Record<
-      string,
-      {
-        security?: unknown[];
-        requestBody?: { content: Record<string, { schema: unknown }> };
-        responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
-      }
-    >
-  >;
-  components: { schemas: Record<string, Record<string, unknown>>; securitySchemes: Record<string, unknown> };
-  security: unknown[];
-  servers: { url: string }[];
-}
 
 describe('the registry service', () => {
   const t = forSuite(() => startRegistryTestApp('reg_service'));
@@ -32,9 +15,9 @@ describe('the registry service', () => {
   });
 
   it('publishes OpenAPI 3.1 whose request bodies are the validator’s JSON Schemas, with OAuth2 client credentials', async () => {
-    const doc = (await t.http.get<OpenApi>('/openapi.json')).body;
+    const doc = (await t.http.get<OpenApiDocument>('/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
-    expect(doc.components.securitySchemes['oauth2']).toMatchObject({
+    expect(doc.components.securitySchemes?.['oauth2']).toMatchObject({
       type: 'oauth2',
       flows: {
         clientCredentials: {

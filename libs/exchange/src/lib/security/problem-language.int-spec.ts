@@ -74,19 +74,15 @@ describe('problems in the language the caller asks for (Accept-Language: it, en)
     });
   });
 
-  it('refuses history, receipt, trail and open-data queries in Italian', async () => {
-    expect(await ask('it', '/audit?record=avviso')).toMatchObject({
-      status: 400,
-      detail: 'record deve essere `<tipo>/<ente>/<chiave>`.',
-    });
-    expect(await ask('it', '/records/avviso/082053/k/receipt?revision=zero')).toMatchObject({
-      status: 400,
-      detail: 'revision deve essere un intero positivo.',
-    });
-    expect(await ask('it', '/records/avviso/082053/k?asOf=ieri')).toMatchObject({
-      status: 400,
-      detail: 'asOf deve essere una data e ora RFC 3339 con il fuso orario.',
-    });
+  it.each([
+    ['trail', '/audit?record=avviso', 'record deve essere `<tipo>/<ente>/<chiave>`.'],
+    ['receipt', '/records/avviso/082053/k/receipt?revision=zero', 'revision deve essere un intero positivo.'],
+    ['history', '/records/avviso/082053/k?asOf=ieri', 'asOf deve essere una data e ora RFC 3339 con il fuso orario.'],
+  ])('refuses a %s query in Italian', async (_query, path, detail) => {
+    expect(await ask('it', path)).toMatchObject({ status: 400, detail });
+  });
+
+  it('refuses an open-data query in Italian', async () => {
     expect(await ask('it', '/opendata/avviso/palermo.csv')).toMatchObject({
       status: 404,
       title: 'Non trovato',
