@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { brokenBodies, mutatedDocuments } from './document-mutations';
 import { hostileText } from './hostile-values';
 import { hostileJson, jsonText } from './json-text';
-import type { ApiOperation, ApiParameter } from './openapi-operations';
+import type { ApiOperation } from './openapi-operations';
 import { operationName } from './openapi-operations';
 import {
   asHeaderValue,
@@ -69,15 +69,21 @@ const focus: fc.Arbitrary<Part | 'all'> = fc.oneof(
  */
 export function hostileRequests(operation: ApiOperation, options: HostileRequestOptions): fc.Arbitrary<HostileRequest> {
   const values = options.values(operation);
-  const parameters = (place: ApiParameter['in']): ApiParameter[] => operation.parameters.filter((p) => p.in === place);
+  const parameters = (place: 'path' | 'query'): SentParameter[] =>
+    operation.parameters
+      .filter((p) => p.in === place)
+      .map((p) => {
+        const allowed = schemaValues(p.schema, { root: options.document }).map((v) => percentEncode(String(v)));
+        return { name: p.name, allowed, good: values[place]?.[p.name]?.map(percentEncode) ?? allowed };
+      });
   const valid = values.credentials ?? options.credentials.slice(0, 1);
   return focus
     .chain((f) => {
       const hostile = (part: Part): boolean => f === part || f === 'all';
       return fc.record({
         method: hostile('method') ? fc.constantFrom(...OTHER_METHODS) : fc.constant(operation.method),
-        path: pathOf(operation.path, parameters('path'), values, options.document, hostile('path')),
-        query: queryOf(parameters('query'), values, options.document, hostile('query')),
+        path: pathOf(operation.path, parameters('path'), hostile('path')),
+        query: queryOf(parameters('query'), hostile('query')),
         headers: headersOf(operation, hostile('headers')),
         credentials: hostile('credentials')
           ? credentialsOf(options.credentials)
@@ -107,19 +113,19 @@ export function describeRequest(request: HostileRequest): string {
   return `${request.method} ${request.url.slice(0, 600)} headers=${JSON.stringify(request.headers).slice(0, 600)} credentials=${JSON.stringify(request.credentials)}${body}`;
 }
 
-function pathOf(
-  template: string,
-  parameters: ApiParameter[],
-  values: OperationValues,
-  document: unknown,
-  hostile: boolean,
-): fc.Arbitrary<string> {
-  const segments = parameters.map((p) => {
-    const good = (values.path?.[p.name] ?? schemaValues(p.schema, { root: document }).map(String)).map(percentEncode);
+/** A path or query parameter: what a real client sends (the operation's own values, else any its schema allows). */
+interface SentParameter {
+  name: string;
+  good: fc.Arbitrary<string>;
+  allowed: fc.Arbitrary<string>;
+}
+
+function pathOf(template: string, parameters: SentParameter[], hostile: boolean): fc.Arbitrary<string> {
+  const segments = parameters.map(({ good, allowed }) => {
     if (!hostile) return good;
     return fc.oneof(
       { weight: 2, arbitrary: good },
-      { weight: 1, arbitrary: schemaValues(p.schema, { root: document }).map((v) => percentEncode(String(v))) },
+      { weight: 1, arbitrary: allowed },
       { weight: 3, arbitrary: hostileSegment },
     );
   });
@@ -128,17 +134,11 @@ function pathOf(
     .map((chosen) => parameters.reduce((path, p, i) => path.replace(`{${p.name}}`, chosen[i] as string), template));
 }
 
-function queryOf(
-  parameters: ApiParameter[],
-  values: OperationValues,
-  document: unknown,
-  hostile: boolean,
-): fc.Arbitrary<string> {
-  const declared = parameters.map((p) => {
-    const good = (values.query?.[p.name] ?? schemaValues(p.schema, { root: document }).map(String)).map(percentEncode);
+function queryOf(parameters: SentParameter[], hostile: boolean): fc.Arbitrary<string> {
+  const declared = parameters.map(({ name, good }) => {
     if (!hostile)
       return fc.option(
-        good.map((v) => [`${encodeURIComponent(p.name)}=${v}`]),
+        good.map((v) => [`${encodeURIComponent(name)}=${v}`]),
         { freq: 2, nil: [] },
       );
     const one = fc.oneof({ weight: 3, arbitrary: good }, { weight: 2, arbitrary: hostileQueryValue });
@@ -147,7 +147,7 @@ function queryOf(
       { weight: 1, arbitrary: fc.array(one, { minLength: 2, maxLength: 3 }) },
     );
     return fc.option(
-      sent.map((vs) => vs.map((v) => `${encodeURIComponent(p.name)}=${v}`)),
+      sent.map((vs) => vs.map((v) => `${encodeURIComponent(name)}=${v}`)),
       { freq: 2, nil: [] },
     );
   });
