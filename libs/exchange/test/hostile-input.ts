@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { apiOperations, fuzzSettings, HostileRun, operationName } from '@interscambio/http/testing';
-import type {
-  ApiOperation,
-  ApiParameter,
-  HostileRequest,
-  HostileTarget,
-  HttpAnswerSeen,
-} from '@interscambio/http/testing';
+import { apiOperations, fuzzSettings, HostileRun, injectInto, operationName } from '@interscambio/http/testing';
+import type { ApiOperation, ApiParameter, HostileTarget } from '@interscambio/http/testing';
 import type { ThemeOptions } from '../src/index';
 import { FUZZ_ENTE, THEME_CREDENTIALS, themeAuthorization, themeValues, validDocuments } from './hostile-input.values';
 import { startThemeTestApp } from './theme-test-app';
@@ -45,17 +39,7 @@ export function describeHostileInput(theme: ThemeOptions, ciRuns = { requests: 2
 
   const authorization = (kind: string): string => themeAuthorization(t, theme.theme, kind);
   const target: HostileTarget<Stored> = {
-    async send(request: HostileRequest): Promise<HttpAnswerSeen> {
-      const credentials = request.credentials;
-      const header = credentials && ('kind' in credentials ? authorization(credentials.kind) : credentials.header);
-      const res = await t.app.inject({
-        method: request.method as 'GET',
-        url: request.url,
-        headers: { ...request.headers, ...(header === undefined ? {} : { authorization: header }) },
-        ...(request.body === undefined ? {} : { payload: request.body }),
-      });
-      return { status: res.statusCode, headers: res.headers, body: res.body };
-    },
+    send: injectInto(() => t.app, authorization),
     stored: async () => (await t.sql.query<Stored>(STORED_SQL)).rows[0] as Stored,
     accepted(request, answer, before, after) {
       const replayed = answer.headers['idempotency-replayed'] === 'true';

@@ -1,3 +1,4 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
 import { answerFaults } from './answer-check';
 import type { HttpAnswerSeen } from './answer-check';
@@ -84,4 +85,25 @@ export class HostileRun<S> {
     const counts = [...this.statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`);
     return `${name}: ${this.cases} hostile requests answered ${counts.join(' ')}\n`;
   }
+}
+
+/**
+ * The `send` of a HostileTarget for a service in this process (`app`, once started): the request
+ * through Fastify's inject, its credentials turned into the Authorization header `authorize` gives for their kind.
+ */
+export function injectInto(
+  app: () => NestFastifyApplication,
+  authorize: (kind: string) => string | undefined | Promise<string | undefined>,
+): HostileTarget<unknown>['send'] {
+  return async (request) => {
+    const credentials = request.credentials;
+    const header = credentials && ('kind' in credentials ? await authorize(credentials.kind) : credentials.header);
+    const res = await app().inject({
+      method: request.method as 'GET',
+      url: request.url,
+      headers: { ...request.headers, ...(header === undefined ? {} : { authorization: header }) },
+      ...(request.body === undefined ? {} : { payload: request.body }),
+    });
+    return { status: res.statusCode, headers: res.headers, body: res.body };
+  };
 }

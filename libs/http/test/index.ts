@@ -15,5 +15,5 @@ export { rawExchange, rawRequests, readAnswers } from './raw-http';
 export type { RawExchange } from './raw-http';
 export { resolvePointer, schemaValues } from './schema-values';
 export type { JsonSchema, SchemaValuesOptions } from './schema-values';
-export { HostileRun } from './hostile-run';
+export { HostileRun, injectInto } from './hostile-run';
 export type { HostileTarget } from './hostile-run';

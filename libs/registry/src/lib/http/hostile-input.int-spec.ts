@@ -1,4 +1,4 @@
-import { apiOperations, fuzzSettings, HostileRun } from '@interscambio/http/testing';
+import { apiOperations, fuzzSettings, HostileRun, injectInto } from '@interscambio/http/testing';
 import type { ApiOperation, HostileTarget } from '@interscambio/http/testing';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { startRegistryTestApp } from '../../../test';
@@ -25,18 +25,10 @@ describe('registry: hostile input, generated from its OpenAPI document', () => {
   let authorization: (kind: string) => Promise<string | undefined>;
 
   const target: HostileTarget<Record<string, unknown>> = {
-    async send(request) {
-      const credentials = request.credentials;
-      const header =
-        credentials && ('kind' in credentials ? await authorization(credentials.kind) : credentials.header);
-      const res = await r.app.inject({
-        method: request.method as 'GET',
-        url: request.url,
-        headers: { ...request.headers, ...(header === undefined ? {} : { authorization: header }) },
-        ...(request.body === undefined ? {} : { payload: request.body }),
-      });
-      return { status: res.statusCode, headers: res.headers, body: res.body };
-    },
+    send: injectInto(
+      () => r.app,
+      (kind) => authorization(kind),
+    ),
     stored: async () => (await r.sql.query<Record<string, unknown>>(STORED_SQL)).rows[0] ?? {},
     async healthy() {
       const ready = await r.app.inject({ method: 'GET', url: '/registry/v1/health/ready' });
