@@ -38,6 +38,8 @@ export interface RegistryTestApp {
   topicPrefix: string;
   /** A pool on the test's own schema, to look at what was (not) stored. */
   sql: Pool;
+  /** What a registry command run by the test needs to work on the test's own schema. */
+  databaseEnv: { DATABASE_URL: string; DATABASE_SCHEMA: string };
   /** A client_secret client with scope admin of ente 082000. */
   admin: TestClient;
   createClient(spec: TestClientSpec): Promise<TestClient>;
@@ -115,6 +117,7 @@ export async function startRegistryTestApp(name: string, options: RegistryTestOp
       issuer: config.tokenIssuer,
       topicPrefix,
       sql,
+      databaseEnv: { DATABASE_URL: db.url, DATABASE_SCHEMA: db.schema },
       admin,
       token,
       adminToken: () => token(admin.clientId, admin.clientSecret, 'registry'),

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { UsageError } from '@interscambio/observability';
 import { verifyPassword } from '@interscambio/access';
+import { forSuite } from '@interscambio/testing';
 import { startRegistryTestApp } from '../../../test';
-import type { RegistryTestApp } from '../../../test';
 import { operatorCommand, SANDBOX_OPERATOR_EMAIL, sandboxOperatorCommand } from './operator.command';
 
 class Output extends Writable {
@@ -26,7 +26,7 @@ interface OperatorRow {
 }
 
 describe("the console's operators, kept by the registry (real PostgreSQL)", () => {
-  let t: RegistryTestApp;
+  const t = forSuite(() => startRegistryTestApp('reg_operator'));
   let dir: string;
   let env: Record<string, string>;
 
@@ -34,19 +34,11 @@ describe("the console's operators, kept by the registry (real PostgreSQL)", () =
     (await t.sql.query<OperatorRow>('select * from operator where email = $1', [email])).rows;
 
   beforeAll(async () => {
-    t = await startRegistryTestApp('reg_operator');
-    const { rows } = await t.sql.query<{ schema: string }>('select current_schema() as schema');
-    env = {
-      DATABASE_URL: process.env['INTERSCAMBIO_TEST_DATABASE_URL'] as string,
-      DATABASE_SCHEMA: rows[0]?.schema as string,
-    };
+    env = t.databaseEnv;
     dir = mkdtempSync(path.join(tmpdir(), 'registry-operator-'));
   });
 
-  afterAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    await t.close();
-  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('sandbox-operator creates the sandbox operator in the registry, its password only in a file its owner reads', async () => {
     const file = path.join(dir, 'console-operator-password');

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { forSuite } from '@interscambio/testing';
 import { startRegistryTestApp } from '../../../test';
-import type { RegistryTestApp } from '../../../test';
 import { sandboxCommand } from '../commands/sandbox.command';
 import type { AgreementView } from '../agreements/agreement.view';
 import type { SandboxFile } from './sandbox.file';
@@ -17,7 +17,7 @@ class Output extends Writable {
 }
 
 describe('node main.js sandbox <file>', () => {
-  let t: RegistryTestApp;
+  const t = forSuite(() => startRegistryTestApp('reg_sandbox'));
   let dir: string;
   let file: string;
   let env: Record<string, string>;
@@ -38,21 +38,12 @@ describe('node main.js sandbox <file>', () => {
     );
 
   beforeAll(async () => {
-    t = await startRegistryTestApp('reg_sandbox');
-    const { rows } = await t.sql.query<{ schema: string }>('select current_schema() as schema');
-    env = {
-      DATABASE_URL: process.env['INTERSCAMBIO_TEST_DATABASE_URL'] as string,
-      DATABASE_SCHEMA: rows[0]?.schema as string,
-      KAFKA_TOPIC_PREFIX: t.topicPrefix,
-    };
+    env = { ...t.databaseEnv, KAFKA_TOPIC_PREFIX: t.topicPrefix };
     dir = mkdtempSync(path.join(tmpdir(), 'registry-sandbox-'));
     file = path.join(dir, 'sandbox.json');
   });
 
-  afterAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    await t.close();
-  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('creates a working client for every ente, an operator and an admin, in a file only its owner reads', async () => {
     const output = await run();
