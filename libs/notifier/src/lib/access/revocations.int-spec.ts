@@ -2,7 +2,7 @@ import { REVOCATIONS_TOPIC_CONFIG, revocationEvent, revocationsTopic } from '@in
 import type { RevocationState } from '@interscambio/access';
 import { KafkajsBus, toCloudEventMessage, TopicEnsurer } from '@interscambio/messaging';
 import type { BusProducer } from '@interscambio/messaging';
-import { testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import { forSuite, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 import { NotifierHarness, until } from '../../../test/notifier-harness';
 import { WebhookReceiver } from '../../../test/webhook-receiver';
 
@@ -11,13 +11,12 @@ const REVOKED_ENTE = '082006';
 const OTHER_ENTE = '082001';
 
 describe('revocations from the registry’s topic, honoured by the notifier', () => {
-  let h: NotifierHarness;
+  const h = forSuite(() => NotifierHarness.start('notifier_revocations'));
   let producer: BusProducer;
   let topicPrefix: string;
   const receivers: WebhookReceiver[] = [];
 
   beforeAll(async () => {
-    h = await NotifierHarness.start('notifier_revocations');
     topicPrefix = h.env['KAFKA_TOPIC_PREFIX'] as string;
     const bus = new KafkajsBus(testKafkaBrokers(), uniqueName('notifier-revocations-test'), { silent: true });
     const topics = new TopicEnsurer(bus);
@@ -29,7 +28,6 @@ describe('revocations from the registry’s topic, honoured by the notifier', ()
   afterAll(async () => {
     await producer?.close();
     await Promise.all(receivers.map((r) => r.close()));
-    await h?.close();
   });
 
   const revoke = (state: Omit<RevocationState, 'revoked' | 'since' | 'version'>): Promise<void> =>

@@ -1,3 +1,4 @@
+import { forSuite } from '@interscambio/testing';
 import { FAST_DELIVERY_ENV, NotifierHarness, until } from '../../../test/notifier-harness';
 import { WebhookReceiver } from '../../../test/webhook-receiver';
 
@@ -5,25 +6,17 @@ const READER = '082006';
 const BASE = '/notifier/v1/subscriptions';
 
 describe('dead letters and self-pausing', () => {
-  let h: NotifierHarness;
-  let r: WebhookReceiver;
-
-  beforeAll(async () => {
-    // A retry window of 1.5 s, and a pause after 12 failures in a row: the test's own schedule. The
-    // window allows at most about 6 attempts (200 ms doubling to 800 ms), so the dead letter's
-    // subscription never pauses itself, however slow the machine.
-    h = await NotifierHarness.start('notifier_dead', {
+  // A retry window of 1.5 s, and a pause after 12 failures in a row: the test's own schedule. The
+  // window allows at most about 6 attempts (200 ms doubling to 800 ms), so the dead letter's
+  // subscription never pauses itself, however slow the machine.
+  const h = forSuite(() =>
+    NotifierHarness.start('notifier_dead', {
       ...FAST_DELIVERY_ENV,
       NOTIFIER_RETRY_WINDOW_MS: '1500',
       NOTIFIER_PAUSE_AFTER_FAILURES: '12',
-    });
-    r = await WebhookReceiver.start();
-  });
-
-  afterAll(async () => {
-    await r?.close();
-    await h?.close();
-  });
+    }),
+  );
+  const r = forSuite(() => WebhookReceiver.start());
 
   it('turns a delivery whose retries ran out into a dead letter, listed and redeliverable', async () => {
     const sub = await h.subscribe(READER, { types: ['avviso'], publishers: ['082060'], callbackUrl: r.url });

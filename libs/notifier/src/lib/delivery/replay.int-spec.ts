@@ -1,3 +1,4 @@
+import { forSuite } from '@interscambio/testing';
 import { NotifierHarness, until } from '../../../test/notifier-harness';
 import { WebhookReceiver } from '../../../test/webhook-receiver';
 
@@ -5,18 +6,8 @@ const PUBLISHER = '082055';
 const READER = '082006';
 
 describe('replay from a feed cursor', () => {
-  let h: NotifierHarness;
-  let r: WebhookReceiver;
-
-  beforeAll(async () => {
-    h = await NotifierHarness.start('notifier_replay');
-    r = await WebhookReceiver.start();
-  });
-
-  afterAll(async () => {
-    await r?.close();
-    await h?.close();
-  });
+  const h = forSuite(() => NotifierHarness.start('notifier_replay'));
+  const r = forSuite(() => WebhookReceiver.start());
 
   it('re-sends exactly the events after the place in the theme feed a cursor names', async () => {
     const sub = await h.subscribe(READER, { types: ['avviso'], publishers: [PUBLISHER], callbackUrl: r.url });
