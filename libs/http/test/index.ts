@@ -9,6 +9,7 @@ export { hostileJson, jsonText } from './json-text';
 export { apiOperations, operationName } from './openapi-operations';
 export type { OpenApiDocument } from './openapi-document';
 export { expectConformingApi, italianGuidelinesLinter, redoclyCounts, spectralCounts } from './api-lint';
+export { PREVIEW_ENV } from './preview-env';
 export type { ApiOperation, ApiParameter } from './openapi-operations';
 export { percentEncode } from './request-parts';
 export { rawExchange, rawRequests, readAnswers } from './raw-http';

@@ -1,18 +1,11 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { expectConformingApi, italianGuidelinesLinter } from '@interscambio/http/testing';
+import { expectConformingApi, italianGuidelinesLinter, PREVIEW_ENV } from '@interscambio/http/testing';
 import { SchemaCatalog } from '@interscambio/schemas';
 import type { Spectral } from '@stoplight/spectral-core';
 import { loadExchangeConfig } from '../exchange.config';
 import { themeApiDocument } from '../exchange.app';
 
-// Preview mode connects to nothing: these addresses are never dialled.
-const env = {
-  DATABASE_URL: 'postgres://preview@127.0.0.1:1/preview',
-  KAFKA_BROKERS: '127.0.0.1:1',
-  TOKEN_JWKS_URL: 'http://127.0.0.1:1/jwks.json',
-  RECEIPT_KEY_SECRET: 'preview-mode-signs-nothing-at-all-0123456789',
-};
 const themes = SchemaCatalog.load().themes();
 
 /** The themes the apps declare (`theme: '<name>'` in apps/<app>/src/<app>.theme.ts). */
@@ -36,7 +29,10 @@ describe("every theme's OpenAPI document", () => {
   });
 
   it.each(themes)('%s: no error from the Italian API guidelines nor from Redocly recommended', async (theme) => {
-    const document = await themeApiDocument({ theme, defaultPort: 0 }, loadExchangeConfig(env, { theme, port: 0 }));
+    const document = await themeApiDocument(
+      { theme, defaultPort: 0 },
+      loadExchangeConfig(PREVIEW_ENV, { theme, port: 0 }),
+    );
     await expectConformingApi(theme, document, spectral);
   });
 });
