@@ -1,6 +1,7 @@
 import { RequestContext } from '@mikro-orm/core';
 import { agreementsTopic } from '@interscambio/access';
 import type { AgreementState } from '@interscambio/access';
+import { forSuite } from '@interscambio/testing';
 import { startRegistryTestApp, TopicEvents } from '../../../test';
 import type { RegistryTestApp } from '../../../test';
 import { RegistryDatabase } from '../storage/registry.database';
@@ -126,13 +127,7 @@ describe('agreement changes on the agreements topic', () => {
 });
 
 describe('the registry while Kafka is down', () => {
-  let t: RegistryTestApp;
-
-  beforeAll(async () => {
-    t = await startRegistryTestApp('reg_nokafka', { env: { KAFKA_BROKERS: '127.0.0.1:1' } });
-  });
-
-  afterAll(() => t.close());
+  const t = forSuite(() => startRegistryTestApp('reg_nokafka', { env: { KAFKA_BROKERS: '127.0.0.1:1' } }));
 
   it('still issues tokens and records agreement changes in the outbox, and says it is degraded on /status', async () => {
     const client = await t.createClient({ ente: '082006', scopes: ['records:read'] });

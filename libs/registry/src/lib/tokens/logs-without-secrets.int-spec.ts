@@ -4,9 +4,9 @@ import type { LogLevel } from '@nestjs/common';
 import { generateSigningKey } from '@interscambio/access';
 import { signJwt } from '@interscambio/access/testing';
 import type { Jwk, JwtClaims, SigningKey } from '@interscambio/access';
-import { OutputCapture, secretsIn } from '@interscambio/testing';
+import { forSuite, OutputCapture, secretsIn } from '@interscambio/testing';
 import { basicAuthorization, startRegistryTestApp } from '../../../test';
-import type { HttpResult, RegistryTestApp, TestClient } from '../../../test';
+import type { HttpResult, TestClient } from '../../../test';
 import { ASSERTION_TYPE } from './client-credentials';
 
 // What the registry writes while it authenticates clients — secrets over HTTP Basic and in the
@@ -29,7 +29,7 @@ const shown = (results: Result[]): string =>
     .join('\n');
 
 describe('logs without secrets: what the registry writes while it authenticates clients', () => {
-  let t: RegistryTestApp;
+  const t = forSuite(() => startRegistryTestApp('reg_logs', { logLevels: ['error', 'warn', 'log'] }));
   let palermo: TestClient;
   let bagheria: TestClient;
   let jwtClientId: string;
@@ -79,7 +79,6 @@ describe('logs without secrets: what the registry writes while it authenticates 
   }
 
   beforeAll(async () => {
-    t = await startRegistryTestApp('reg_logs', { logLevels: ['error', 'warn', 'log'] });
     t.app.useLogger(new ConsoleLogger({ logLevels: ALL_LEVELS, colors: false }));
     palermo = await t.createClient({ ente: '082053', scopes: ['records:read', 'records:write'] });
     bagheria = await t.createClient({ ente: '082006', scopes: ['records:read'] });
@@ -102,8 +101,6 @@ describe('logs without secrets: what the registry writes while it authenticates 
     keep('bagheria secret', bagheria.clientSecret);
     keep('palermo Basic', basicAuthorization(palermo.clientId, palermo.clientSecret));
   });
-
-  afterAll(() => t.close());
 
   it('writes no client secret, with HTTP Basic or in the body, accepted or refused, nor shows one in a refusal', async () => {
     const wrong = keep('a wrong secret', `sbagliato-${randomUUID()}`);

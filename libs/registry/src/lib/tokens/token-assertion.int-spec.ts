@@ -4,8 +4,9 @@ import { RequestContext } from '@mikro-orm/core';
 import { calculateJwkThumbprint } from 'jose';
 import { JwksClient, TokenVerifier } from '@interscambio/access';
 import type { Jwk } from '@interscambio/access';
+import { forSuite } from '@interscambio/testing';
 import { basicAuthorization, startRegistryTestApp } from '../../../test';
-import type { HttpResult, RegistryTestApp } from '../../../test';
+import type { HttpResult } from '../../../test';
 import { RegistryDatabase } from '../storage/registry.database';
 import { UsedAssertions } from './used-assertions';
 
@@ -40,7 +41,7 @@ function assertion(signer: Signer, claims: Record<string, unknown>, header: Reco
 }
 
 describe('tokens for private_key_jwt clients (RFC 7523)', () => {
-  let t: RegistryTestApp;
+  const t = forSuite(() => startRegistryTestApp('reg_assertion'));
   let adminToken: string;
   let clientId: string;
   let es256: Signer;
@@ -98,7 +99,6 @@ describe('tokens for private_key_jwt clients (RFC 7523)', () => {
   }
 
   beforeAll(async () => {
-    t = await startRegistryTestApp('reg_assertion');
     adminToken = await t.adminToken();
     const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     clientId = await jwtClient(pair.publicKey);
@@ -108,8 +108,6 @@ describe('tokens for private_key_jwt clients (RFC 7523)', () => {
       privateKey: pair.privateKey,
     };
   });
-
-  afterAll(() => t.close());
 
   describe('issues a token that verifies against the JWKS', () => {
     const verify = async (token: string): Promise<void> => {
