@@ -3,12 +3,11 @@ import { Entity, PrimaryKey } from '@mikro-orm/decorators/legacy';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { openOrm } from '@interscambio/persistence';
 
-import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import { eventually, forSuite, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 
 import { readTopic } from '../../../test/read-topic';
 import { outboxDatabase, removeOutboxAndTopics, recordEvent } from '../../../test/outbox-fixture';
 
-import type { OutboxDatabase } from '../../../test/outbox-fixture';
 import { EventConsumer } from '../consumer/event.consumer';
 
 import { KafkajsBus } from '../kafkajs.bus';
@@ -51,7 +50,7 @@ describe('OutboxRelay between the ack and the mark', () => {
   const bus = new KafkajsBus(testKafkaBrokers(), uniqueName('relay-crash'));
   const topics: string[] = [];
   const log: string[] = [];
-  let outbox: OutboxDatabase;
+  const outbox = forSuite(() => outboxDatabase(), { stop: (o) => removeOutboxAndTopics(o, bus, topics) });
   const relayBackend = async (): Promise<{ pid: number; state: string; xid: string | null }[]> =>
     (
       await outbox.pool.query(
@@ -63,12 +62,6 @@ describe('OutboxRelay between the ack and the mark', () => {
     topics.push(uniqueName('interscambio.test.crash'));
     return topics.at(-1) as string;
   };
-
-  beforeAll(async () => {
-    outbox = await outboxDatabase();
-  });
-
-  afterAll(() => removeOutboxAndTopics(outbox, bus, topics));
 
   it('holds no transaction open while Kafka acknowledges', async () => {
     const topic = newTopic();

@@ -1,9 +1,8 @@
-import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import { eventually, forSuite, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 
 import { readTopic } from '../../../test/read-topic';
 import { outboxDatabase, removeOutboxAndTopics, recordEvent } from '../../../test/outbox-fixture';
 
-import type { OutboxDatabase } from '../../../test/outbox-fixture';
 import { KafkajsBus } from '../kafkajs.bus';
 
 import type { ReceivedMessage } from '../message-bus';
@@ -16,7 +15,7 @@ describe('OutboxRelay when Kafka is down and when replicas compete', () => {
   const bus = new KafkajsBus(testKafkaBrokers(), uniqueName('relay-test'));
   const topics = [uniqueName('interscambio.test.outage'), uniqueName('interscambio.test.replicas')];
   const log: string[] = [];
-  let outbox: OutboxDatabase;
+  const outbox = forSuite(() => outboxDatabase(), { stop: (o) => removeOutboxAndTopics(o, bus, topics) });
 
   /** `count` changes spread over `keys` records, numbered in the order they are appended. */
   const changes = (topic: string, keys: number, count: number, from = 0): OutboxEvent[] =>
@@ -31,12 +30,6 @@ describe('OutboxRelay when Kafka is down and when replicas compete', () => {
       expect(order).toEqual([...order].sort((a, b) => a - b));
     }
   }
-
-  beforeAll(async () => {
-    outbox = await outboxDatabase();
-  });
-
-  afterAll(() => removeOutboxAndTopics(outbox, bus, topics));
 
   it('keeps rows pending while Kafka is unreachable, then publishes each once and in order per key', async () => {
     const [topic] = topics as [string];

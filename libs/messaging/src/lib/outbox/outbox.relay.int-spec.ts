@@ -1,9 +1,8 @@
-import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import { eventually, forSuite, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 
 import { readTopic } from '../../../test/read-topic';
 import { outboxDatabase, removeOutboxAndTopics, recordEvent } from '../../../test/outbox-fixture';
 
-import type { OutboxDatabase } from '../../../test/outbox-fixture';
 import { KafkajsBus } from '../kafkajs.bus';
 
 import { appendOutbox } from './append-outbox';
@@ -16,7 +15,7 @@ describe('OutboxRelay publishing to the real Kafka broker', () => {
   const bus = new KafkajsBus(testKafkaBrokers(), uniqueName('relay-test'));
   const topics: string[] = [];
   const log: string[] = [];
-  let outbox: OutboxDatabase;
+  const outbox = forSuite(() => outboxDatabase(), { stop: (o) => removeOutboxAndTopics(o, bus, topics) });
 
   const newTopic = (): string => {
     topics.push(uniqueName('interscambio.test.relay'));
@@ -24,12 +23,6 @@ describe('OutboxRelay publishing to the real Kafka broker', () => {
   };
   const sentAt = async (id: string): Promise<unknown> =>
     (await outbox.pool.query(`select sent_at from "${outbox.db.schema}".outbox where id = $1`, [id])).rows[0]?.sent_at;
-
-  beforeAll(async () => {
-    outbox = await outboxDatabase();
-  });
-
-  afterAll(() => removeOutboxAndTopics(outbox, bus, topics));
 
   it('publishes a committed event once, as a binary-mode CloudEvent, and nothing of a rolled-back one', async () => {
     const topic = newTopic();
