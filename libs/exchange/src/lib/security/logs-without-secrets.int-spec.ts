@@ -1,6 +1,6 @@
 import { ConsoleLogger } from '@nestjs/common';
 import type { LogLevel } from '@nestjs/common';
-import { OutputCapture, secretsIn } from '@interscambio/testing';
+import { forSuite, OutputCapture, secretsIn } from '@interscambio/testing';
 import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
@@ -33,15 +33,12 @@ const problemsOf = (answers: Response[]): string[] =>
     .map((res) => `${JSON.stringify(res.headers)}\n${res.body}`);
 
 describe('logs without secrets: what the theme service writes while it handles tokens and personale data', () => {
-  let t: ThemeTestApp;
+  // With `log`: the JSON request lines are written, and scanned like everything else.
+  const t = forSuite(() => startProvaTestApp('access_logs', { logLevels: ['error', 'warn', 'log'] }));
 
-  beforeAll(async () => {
-    // With `log`: the JSON request lines are written, and scanned like everything else.
-    t = await startProvaTestApp('access_logs', { logLevels: ['error', 'warn', 'log'] });
+  beforeAll(() => {
     t.app.useLogger(new ConsoleLogger({ logLevels: ALL_LEVELS, colors: false }));
   });
-
-  afterAll(() => t.close());
 
   /** Runs `requests` with everything the process writes captured; returns the answers and the output. */
   async function captured(requests: () => Promise<Response[]>): Promise<{ answers: Response[]; output: string }> {

@@ -4,7 +4,7 @@ import type { RevocationState } from '@interscambio/access';
 import { KafkajsBus, toCloudEventMessage, TopicEnsurer } from '@interscambio/messaging';
 
 import type { BusProducer } from '@interscambio/messaging';
-import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
+import { eventually, forSuite, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createThemeApp } from '../exchange.app';
@@ -84,18 +84,14 @@ describe('two replicas of a theme share their rate limits, in PostgreSQL', () =>
 });
 
 describe('X-Forwarded-For counts only from the proxies in TRUSTED_PROXIES', () => {
-  let t: ThemeTestApp;
-
-  beforeAll(async () => {
-    t = await startProvaTestApp('trusted_proxies', {
+  const t = forSuite(() =>
+    startProvaTestApp('trusted_proxies', {
       env: {
         RATE_LIMIT_PER_MINUTE: '2',
         TRUSTED_PROXIES: '192.0.2.0/29',
       },
-    });
-  });
-
-  afterAll(() => t?.close());
+    }),
+  );
 
   const tokenless = (remoteAddress: string, forwardedFor: string) =>
     t.app
