@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Observability } from '@interscambio/observability';
 import type { LogDestination, NestLevel } from '@interscambio/observability';
-import { installAccessGate } from '@interscambio/access';
+import { initGatedApp } from '@interscambio/access';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ThemeCatalog } from './catalog/theme.catalog';
@@ -10,7 +10,7 @@ import type { ExchangeConfig } from './exchange.config';
 import { ExchangeModule } from './exchange.module';
 import { ExchangeSettings } from './exchange.settings';
 import type { ThemeOptions } from './exchange.settings';
-import { createFastifyAdapter, OpenApiHolder, previewApiDocument } from '@interscambio/http';
+import { createFastifyAdapter, previewApiDocument } from '@interscambio/http';
 import { buildOpenApi } from './openapi/openapi.document';
 import { SchemaCatalog } from '@interscambio/schemas';
 import type { OpenAPIObject } from '@nestjs/swagger';
@@ -34,14 +34,12 @@ export async function createThemeApp(
     adapter,
     { bodyParser: false, logger: observability.nestLogger() },
   );
-  // First: the request's trace context is set before the access gate may answer for it.
-  observability.install(app);
-  installAccessGate(app);
   const settings = app.get(ExchangeSettings);
-  app.setGlobalPrefix(settings.basePath.slice(1));
-  app.get(OpenApiHolder).document = buildOpenApi(app, app.get(ThemeCatalog), settings, config);
-  await app.init();
-  return app;
+  return initGatedApp(app, {
+    observability,
+    basePath: settings.basePath,
+    openApi: (a) => buildOpenApi(a, a.get(ThemeCatalog), settings, config),
+  });
 }
 
 /**

@@ -2,8 +2,8 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { installAccessGate } from '@interscambio/access';
-import { createFastifyAdapter, OpenApiHolder, previewApiDocument } from '@interscambio/http';
+import { initGatedApp } from '@interscambio/access';
+import { createFastifyAdapter, previewApiDocument } from '@interscambio/http';
 import { Observability } from '@interscambio/observability';
 import type { LogDestination, NestLevel } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
@@ -40,13 +40,11 @@ export async function createNotifierApp(
       registerMergePatchParser(createFastifyAdapter(config.trustedProxies)),
       { bodyParser: false, logger: observability.nestLogger(), abortOnError: false },
     );
-    // First: the request's trace context is set before the access gate may answer for it.
-    observability.install(app);
-    installAccessGate(app);
-    app.setGlobalPrefix(NOTIFIER_BASE_PATH.slice(1));
-    app.get(OpenApiHolder).document = buildNotifierOpenApi(app, config);
-    await app.init();
-    return app;
+    return await initGatedApp(app, {
+      observability,
+      basePath: NOTIFIER_BASE_PATH,
+      openApi: (a) => buildNotifierOpenApi(a, config),
+    });
   } catch (error) {
     await db.close();
     throw error;

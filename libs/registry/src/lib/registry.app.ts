@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { installAccessGate } from '@interscambio/access';
-import { createFastifyAdapter, OpenApiHolder, previewApiDocument } from '@interscambio/http';
+import { initGatedApp } from '@interscambio/access';
+import { createFastifyAdapter, previewApiDocument } from '@interscambio/http';
 import { Observability } from '@interscambio/observability';
 import type { LogDestination, NestLevel } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
@@ -44,13 +44,11 @@ export async function createRegistryApp(
       adapter,
       { bodyParser: false, logger: observability.nestLogger(), abortOnError: false },
     );
-    // First: the request's trace context is set before the access gate may answer for it.
-    observability.install(app);
-    installAccessGate(app);
-    app.setGlobalPrefix(REGISTRY_BASE_PATH.slice(1));
-    app.get(OpenApiHolder).document = buildRegistryOpenApi(app, config);
-    await app.init();
-    return app;
+    return await initGatedApp(app, {
+      observability,
+      basePath: REGISTRY_BASE_PATH,
+      openApi: (a) => buildRegistryOpenApi(a, config),
+    });
   } catch (error) {
     await db.close();
     throw error;

@@ -1,0 +1,27 @@
+import type { INestApplication } from '@nestjs/common';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { OpenApiHolder } from '@interscambio/http';
+import type { Observability } from '@interscambio/observability';
+import { installAccessGate } from './access.module';
+
+export interface GatedAppOptions {
+  observability: Observability;
+  /** `/tributi/v1`, `/registry/v1`…: every route's prefix. */
+  basePath: string;
+  /** The service's OpenAPI document, served at `<basePath>/openapi.json`. */
+  openApi: (app: INestApplication) => OpenAPIObject;
+}
+
+/**
+ * Finishes a just-created API service: request observability, the access gate, the base path and
+ * the OpenAPI document, then app.init().
+ */
+export async function initGatedApp<A extends INestApplication>(app: A, options: GatedAppOptions): Promise<A> {
+  // First: the request's trace context is set before the access gate may answer for it.
+  options.observability.install(app);
+  installAccessGate(app);
+  app.setGlobalPrefix(options.basePath.slice(1));
+  app.get(OpenApiHolder).document = options.openApi(app);
+  await app.init();
+  return app;
+}
