@@ -1,9 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { conformApiDocument } from '@interscambio/http';
+import { conformApiDocument, MERGE_PATCH_MEDIA_TYPE } from '@interscambio/http';
 import type { PublicUrls } from '@interscambio/http';
-import { MERGE_PATCH_MEDIA_TYPE } from '../http/merge-patch';
 import { NOTIFIER_AUDIENCE, NOTIFIER_BASE_PATH } from '../notifier.settings';
 import { subscriptionRequestSchemas } from '../subscriptions/subscription.schemas';
 
