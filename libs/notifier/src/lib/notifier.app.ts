@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { initGatedApp } from '@interscambio/access';
+import { createGatedApp } from '@interscambio/access';
 import { createFastifyAdapter, previewApiDocument, registerMergePatchParser } from '@interscambio/http';
 import { Observability } from '@interscambio/observability';
 import type { LogDestination, NestLevel } from '@interscambio/observability';
@@ -34,16 +33,11 @@ export async function createNotifierApp(
     if (encrypted > 0) logger.log(`encrypted the signing secrets of ${encrypted} subscription(s) stored in clear`);
     const settings = new NotifierSettings(config, config.topicPrefix, themes, secrets);
     const observability = Observability.forService('notifier', logLevels, logDestination);
-    const app = await NestFactory.create<NestFastifyApplication>(
+    return await createGatedApp(
       NotifierModule.forRoot(config, db, settings, observability),
       registerMergePatchParser(createFastifyAdapter(config.trustedProxies)),
-      { bodyParser: false, logger: observability.nestLogger(), abortOnError: false },
+      { observability, basePath: NOTIFIER_BASE_PATH, openApi: (app) => buildNotifierOpenApi(app, config) },
     );
-    return await initGatedApp(app, {
-      observability,
-      basePath: NOTIFIER_BASE_PATH,
-      openApi: (a) => buildNotifierOpenApi(a, config),
-    });
   } catch (error) {
     await db.close();
     throw error;

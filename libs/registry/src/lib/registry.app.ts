@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { initGatedApp } from '@interscambio/access';
+import { createGatedApp } from '@interscambio/access';
 import { createFastifyAdapter, previewApiDocument } from '@interscambio/http';
 import { Observability } from '@interscambio/observability';
 import type { LogDestination, NestLevel } from '@interscambio/observability';
@@ -39,16 +38,11 @@ export async function createRegistryApp(
     registerBodyParsers(adapter);
     registerRequestContext(adapter, db.orm);
     const observability = Observability.forService('registry', logLevels, logDestination);
-    const app = await NestFactory.create<NestFastifyApplication>(
+    return await createGatedApp(
       RegistryModule.forRoot(config, { db, store, keys, catalog: SchemaCatalog.load() }, observability),
       adapter,
-      { bodyParser: false, logger: observability.nestLogger(), abortOnError: false },
+      { observability, basePath: REGISTRY_BASE_PATH, openApi: (app) => buildRegistryOpenApi(app, config) },
     );
-    return await initGatedApp(app, {
-      observability,
-      basePath: REGISTRY_BASE_PATH,
-      openApi: (a) => buildRegistryOpenApi(a, config),
-    });
   } catch (error) {
     await db.close();
     throw error;

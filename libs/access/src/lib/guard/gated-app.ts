@@ -1,4 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { OpenApiHolder } from '@interscambio/http';
 import type { Observability } from '@interscambio/observability';
@@ -24,4 +26,21 @@ export async function initGatedApp<A extends INestApplication>(app: A, options: 
   app.get(OpenApiHolder).document = options.openApi(app);
   await app.init();
   return app;
+}
+
+/**
+ * Creates an API service on `adapter`, logging through its observability, and finishes it with
+ * initGatedApp. A module that fails to start throws, so the caller can close what it opened first.
+ */
+export async function createGatedApp(
+  module: DynamicModule,
+  adapter: FastifyAdapter,
+  options: GatedAppOptions,
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    bodyParser: false,
+    logger: options.observability.nestLogger(),
+    abortOnError: false,
+  });
+  return initGatedApp(app, options);
 }
