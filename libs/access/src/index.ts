@@ -25,7 +25,7 @@ export type { PostgresRateLimiterOptions } from './lib/limits/postgres-rate.limi
 export { rateLimitMigrations } from './lib/limits/rate-limit.migrations';
 export { AccessModule } from './lib/guard/access.module';
 export type { AccessOptions, SharedAccessState } from './lib/guard/access.module';
-export { createGatedApp, initGatedApp } from './lib/guard/gated-app';
+export { createGatedApp, initGatedApp, listenGatedApp } from './lib/guard/gated-app';
 export type { GatedAppOptions } from './lib/guard/gated-app';
 export { AccessGuard } from './lib/guard/access.guard';
 export { AccessGate } from './lib/guard/access.gate';

@@ -1,7 +1,6 @@
-import { Logger } from '@nestjs/common';
 import { Observability } from '@interscambio/observability';
 import type { LogDestination, NestLevel } from '@interscambio/observability';
-import { initGatedApp } from '@interscambio/access';
+import { initGatedApp, listenGatedApp } from '@interscambio/access';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ThemeCatalog } from './catalog/theme.catalog';
@@ -61,10 +60,5 @@ export async function bootstrapTheme(
 ): Promise<NestFastifyApplication> {
   const config = loadExchangeConfig(env, { theme: theme.theme, port: theme.defaultPort });
   const app = await createThemeApp(theme, config);
-  app.enableShutdownHooks();
-  await app.listen(config.port, config.host);
-  new Logger(theme.theme).log(
-    `listening on http://${config.host}:${config.port}/${theme.theme}/v1 (docs at /${theme.theme}/v1/docs)`,
-  );
-  return app;
+  return listenGatedApp(app, theme.theme, config, app.get(ExchangeSettings).basePath);
 }

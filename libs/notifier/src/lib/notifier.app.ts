@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { createGatedApp } from '@interscambio/access';
+import { createGatedApp, listenGatedApp } from '@interscambio/access';
 import { createFastifyAdapter, previewApiDocument, registerMergePatchParser } from '@interscambio/http';
 import { Observability } from '@interscambio/observability';
 import type { LogDestination, NestLevel } from '@interscambio/observability';
@@ -63,12 +63,6 @@ export async function notifierApiDocument(config: NotifierConfig): Promise<OpenA
 /** Reads the environment, starts the notifier and listens; SIGTERM/SIGINT close it cleanly. */
 export async function bootstrapNotifier(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
   const config = loadNotifierConfig(env);
-  const app = await createNotifierApp(config);
-  app.enableShutdownHooks();
-  await app.listen(config.port, config.host);
-  new Logger('notifier').log(
-    `listening on http://${config.host}:${config.port}${NOTIFIER_BASE_PATH} (docs at ${NOTIFIER_BASE_PATH}/docs)` +
-      (config.sandbox ? '; sandbox: http:// and private callbacks allowed' : ''),
-  );
-  return app;
+  const sandbox = config.sandbox ? '; sandbox: http:// and private callbacks allowed' : '';
+  return listenGatedApp(await createNotifierApp(config), 'notifier', config, NOTIFIER_BASE_PATH, sandbox);
 }

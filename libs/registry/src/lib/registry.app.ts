@@ -1,6 +1,5 @@
-import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createGatedApp } from '@interscambio/access';
+import { createGatedApp, listenGatedApp } from '@interscambio/access';
 import { createFastifyAdapter, previewApiDocument } from '@interscambio/http';
 import { Observability } from '@interscambio/observability';
 import type { LogDestination, NestLevel } from '@interscambio/observability';
@@ -65,11 +64,5 @@ export async function registryApiDocument(config: RegistryConfig): Promise<OpenA
 /** Reads the environment, starts the registry and listens; SIGTERM/SIGINT close it cleanly. */
 export async function bootstrapRegistry(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
   const config = loadRegistryConfig(env);
-  const app = await createRegistryApp(config);
-  app.enableShutdownHooks();
-  await app.listen(config.port, config.host);
-  new Logger('registry').log(
-    `listening on http://${config.host}:${config.port}${REGISTRY_BASE_PATH} (docs at ${REGISTRY_BASE_PATH}/docs)`,
-  );
-  return app;
+  return listenGatedApp(await createRegistryApp(config), 'registry', config, REGISTRY_BASE_PATH);
 }

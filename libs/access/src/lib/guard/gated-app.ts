@@ -1,7 +1,9 @@
+import { Logger } from '@nestjs/common';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import type { ListenConfig } from '@interscambio/config';
 import { OpenApiHolder } from '@interscambio/http';
 import type { Observability } from '@interscambio/observability';
 import { installAccessGate } from './access.module';
@@ -43,4 +45,18 @@ export async function createGatedApp(
     abortOnError: false,
   });
   return initGatedApp(app, options);
+}
+
+/** Listens where configured, SIGTERM/SIGINT closing the app cleanly, and says where the API and its docs are. */
+export async function listenGatedApp<A extends INestApplication>(
+  app: A,
+  service: string,
+  { host, port }: Pick<ListenConfig, 'host' | 'port'>,
+  basePath: string,
+  note = '',
+): Promise<A> {
+  app.enableShutdownHooks();
+  await app.listen(port, host);
+  new Logger(service).log(`listening on http://${host}:${port}${basePath} (docs at ${basePath}/docs)${note}`);
+  return app;
 }
