@@ -2,6 +2,7 @@
 // same messages. kafkajs is imported here, outside libs/messaging, only because it is the baseline.
 import { KafkajsBus, OutboxRelay, appendOutbox, toCloudEventMessage } from '@interscambio/messaging';
 import type { OutboxEvent } from '@interscambio/messaging';
+import { inTransaction } from '@interscambio/persistence';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Message, Producer } from 'kafkajs';
@@ -60,16 +61,8 @@ async function main(): Promise<void> {
 
     const fillOutbox = async (count: number): Promise<void> => {
       const start = performance.now();
-      for (const batch of batches(events(topics.ours, count))) {
-        const client = await pool.connect();
-        try {
-          await client.query('begin');
-          await appendOutbox(client, schema.name, batch);
-          await client.query('commit');
-        } finally {
-          client.release();
-        }
-      }
+      for (const batch of batches(events(topics.ours, count)))
+        await inTransaction(pool, (tx) => appendOutbox(tx, schema.name, batch));
       if (count === ROWS) appendRates.push(count / ((performance.now() - start) / 1000));
     };
     const ours = async (count: number): Promise<number> => {

@@ -1,5 +1,5 @@
 export { ConfigError } from './lib/config.error';
-export { httpUrl, integer, optional, required } from './lib/env';
+export { httpUrl, integer, optional, optionalPairs, required } from './lib/env';
 export type { Env } from './lib/env';
 export { databaseConfig, DEFAULT_PUBLIC_URL, kafkaConfig, listenConfig, publicUrlConfig } from './lib/service.config';
 export type { DatabaseConfig, KafkaConfig, ListenConfig, PublicUrlConfig } from './lib/service.config';

@@ -37,6 +37,7 @@ export {
   MERGE_PATCH_MEDIA_TYPE,
   mediaTypeOf,
   registerBodyParsers,
+  registerMergePatchParser,
   UnsupportedBody,
   UnsupportedMediaTypeError,
 } from './lib/requests/request-bodies';

@@ -2,11 +2,8 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import { AUDIT_GENESIS_HASH } from './audit.hash';
 
-class Migration20261201000001AuditEntry extends Migration {
-  override up(): void {
-    this.addSql(`create table "audit_entry" (
-      "seq" bigint primary key,
-      "at" timestamptz not null,
+// What an entry says, pending or sealed. Both migrations ran with this very text: keep it as it is.
+const ENTRY_COLUMNS = `"at" timestamptz not null,
       "client_id" text not null,
       "ente" text not null,
       "action" text not null check ("action" in ('created', 'updated', 'deleted', 'read')),
@@ -16,7 +13,13 @@ class Migration20261201000001AuditEntry extends Migration {
       "revision" integer,
       "agreement_id" text,
       "purpose" text,
-      "correlation_id" text not null,
+      "correlation_id" text not null`;
+
+class Migration20261201000001AuditEntry extends Migration {
+  override up(): void {
+    this.addSql(`create table "audit_entry" (
+      "seq" bigint primary key,
+      ${ENTRY_COLUMNS},
       "prev_hash" text not null,
       "hash" text not null)`);
     this.addSql(`create index "audit_entry_record_index"
@@ -53,17 +56,7 @@ class Migration20261203000002AuditPending extends Migration {
   override up(): void {
     this.addSql(`create table "audit_pending" (
       "id" bigint generated always as identity primary key,
-      "at" timestamptz not null,
-      "client_id" text not null,
-      "ente" text not null,
-      "action" text not null check ("action" in ('created', 'updated', 'deleted', 'read')),
-      "record_type" text not null,
-      "record_ente" text not null,
-      "record_key" text not null,
-      "revision" integer,
-      "agreement_id" text,
-      "purpose" text,
-      "correlation_id" text not null)`);
+      ${ENTRY_COLUMNS})`);
     this.addSql(`comment on table "audit_head" is 'seq and hash of the last sealed entry; only the sealer moves it'`);
   }
 

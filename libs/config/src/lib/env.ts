@@ -30,3 +30,21 @@ export function httpUrl(env: Env, name: string): string | undefined {
   const value = optional(env, name, /^https?:\/\/[^\s/]+(\/\S*)?$/, 'an http:// or https:// URL');
   return value?.replace(/\/+$/, '');
 }
+
+/**
+ * `<key>=<value>` pairs separated by commas (`prestazione=1825,*=3650`), in the order written; none
+ * when unset. `key` and `value` are unanchored patterns; a value may itself contain `=`.
+ */
+export function optionalPairs(
+  env: Env,
+  name: string,
+  [key, value]: [RegExp, RegExp],
+  expected: string,
+): [string, string][] {
+  const pair = `(?:${key.source})=(?:${value.source})`;
+  const text = optional(env, name, new RegExp(`^${pair}(,${pair})*$`), expected);
+  return (text?.split(',') ?? []).map((p) => {
+    const at = p.indexOf('=');
+    return [p.slice(0, at), p.slice(at + 1)];
+  });
+}

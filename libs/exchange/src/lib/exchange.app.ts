@@ -1,7 +1,6 @@
-import { Logger } from '@nestjs/common';
 import { Observability } from '@interscambio/observability';
 import type { LogDestination, NestLevel } from '@interscambio/observability';
-import { installAccessGate } from '@interscambio/access';
+import { initGatedApp, listenGatedApp } from '@interscambio/access';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ThemeCatalog } from './catalog/theme.catalog';
@@ -10,7 +9,7 @@ import type { ExchangeConfig } from './exchange.config';
 import { ExchangeModule } from './exchange.module';
 import { ExchangeSettings } from './exchange.settings';
 import type { ThemeOptions } from './exchange.settings';
-import { createFastifyAdapter, OpenApiHolder, previewApiDocument } from '@interscambio/http';
+import { createFastifyAdapter, previewApiDocument } from '@interscambio/http';
 import { buildOpenApi } from './openapi/openapi.document';
 import { SchemaCatalog } from '@interscambio/schemas';
 import type { OpenAPIObject } from '@nestjs/swagger';
@@ -34,14 +33,12 @@ export async function createThemeApp(
     adapter,
     { bodyParser: false, logger: observability.nestLogger() },
   );
-  // First: the request's trace context is set before the access gate may answer for it.
-  observability.install(app);
-  installAccessGate(app);
   const settings = app.get(ExchangeSettings);
-  app.setGlobalPrefix(settings.basePath.slice(1));
-  app.get(OpenApiHolder).document = buildOpenApi(app, app.get(ThemeCatalog), settings, config);
-  await app.init();
-  return app;
+  return initGatedApp(app, {
+    observability,
+    basePath: settings.basePath,
+    openApi: (a) => buildOpenApi(a, a.get(ThemeCatalog), settings, config),
+  });
 }
 
 /**
@@ -63,10 +60,5 @@ export async function bootstrapTheme(
 ): Promise<NestFastifyApplication> {
   const config = loadExchangeConfig(env, { theme: theme.theme, port: theme.defaultPort });
   const app = await createThemeApp(theme, config);
-  app.enableShutdownHooks();
-  await app.listen(config.port, config.host);
-  new Logger(theme.theme).log(
-    `listening on http://${config.host}:${config.port}/${theme.theme}/v1 (docs at /${theme.theme}/v1/docs)`,
-  );
-  return app;
+  return listenGatedApp(app, theme.theme, config, app.get(ExchangeSettings).basePath);
 }

@@ -1,14 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { installAccessGate } from '@interscambio/access';
-import { createFastifyAdapter, OpenApiHolder, previewApiDocument } from '@interscambio/http';
+import { createGatedApp, listenGatedApp } from '@interscambio/access';
+import { createFastifyAdapter, previewApiDocument, registerMergePatchParser } from '@interscambio/http';
 import { Observability } from '@interscambio/observability';
 import type { LogDestination, NestLevel } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { loadNotifierConfig } from './config/notifier.config';
-import { registerMergePatchParser } from './http/merge-patch';
 import type { NotifierConfig } from './config/notifier.config';
 import { NotifierModule } from './notifier.module';
 import { NOTIFIER_BASE_PATH, NotifierSettings } from './notifier.settings';
@@ -35,18 +33,11 @@ export async function createNotifierApp(
     if (encrypted > 0) logger.log(`encrypted the signing secrets of ${encrypted} subscription(s) stored in clear`);
     const settings = new NotifierSettings(config, config.topicPrefix, themes, secrets);
     const observability = Observability.forService('notifier', logLevels, logDestination);
-    const app = await NestFactory.create<NestFastifyApplication>(
+    return await createGatedApp(
       NotifierModule.forRoot(config, db, settings, observability),
       registerMergePatchParser(createFastifyAdapter(config.trustedProxies)),
-      { bodyParser: false, logger: observability.nestLogger(), abortOnError: false },
+      { observability, basePath: NOTIFIER_BASE_PATH, openApi: (app) => buildNotifierOpenApi(app, config) },
     );
-    // First: the request's trace context is set before the access gate may answer for it.
-    observability.install(app);
-    installAccessGate(app);
-    app.setGlobalPrefix(NOTIFIER_BASE_PATH.slice(1));
-    app.get(OpenApiHolder).document = buildNotifierOpenApi(app, config);
-    await app.init();
-    return app;
   } catch (error) {
     await db.close();
     throw error;
@@ -72,12 +63,6 @@ export async function notifierApiDocument(config: NotifierConfig): Promise<OpenA
 /** Reads the environment, starts the notifier and listens; SIGTERM/SIGINT close it cleanly. */
 export async function bootstrapNotifier(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
   const config = loadNotifierConfig(env);
-  const app = await createNotifierApp(config);
-  app.enableShutdownHooks();
-  await app.listen(config.port, config.host);
-  new Logger('notifier').log(
-    `listening on http://${config.host}:${config.port}${NOTIFIER_BASE_PATH} (docs at ${NOTIFIER_BASE_PATH}/docs)` +
-      (config.sandbox ? '; sandbox: http:// and private callbacks allowed' : ''),
-  );
-  return app;
+  const sandbox = config.sandbox ? '; sandbox: http:// and private callbacks allowed' : '';
+  return listenGatedApp(await createNotifierApp(config), 'notifier', config, NOTIFIER_BASE_PATH, sandbox);
 }

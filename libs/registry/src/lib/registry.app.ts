@@ -1,8 +1,6 @@
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { installAccessGate } from '@interscambio/access';
-import { createFastifyAdapter, OpenApiHolder, previewApiDocument } from '@interscambio/http';
+import { createGatedApp, listenGatedApp } from '@interscambio/access';
+import { createFastifyAdapter, previewApiDocument } from '@interscambio/http';
 import { Observability } from '@interscambio/observability';
 import type { LogDestination, NestLevel } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
@@ -39,18 +37,11 @@ export async function createRegistryApp(
     registerBodyParsers(adapter);
     registerRequestContext(adapter, db.orm);
     const observability = Observability.forService('registry', logLevels, logDestination);
-    const app = await NestFactory.create<NestFastifyApplication>(
+    return await createGatedApp(
       RegistryModule.forRoot(config, { db, store, keys, catalog: SchemaCatalog.load() }, observability),
       adapter,
-      { bodyParser: false, logger: observability.nestLogger(), abortOnError: false },
+      { observability, basePath: REGISTRY_BASE_PATH, openApi: (app) => buildRegistryOpenApi(app, config) },
     );
-    // First: the request's trace context is set before the access gate may answer for it.
-    observability.install(app);
-    installAccessGate(app);
-    app.setGlobalPrefix(REGISTRY_BASE_PATH.slice(1));
-    app.get(OpenApiHolder).document = buildRegistryOpenApi(app, config);
-    await app.init();
-    return app;
   } catch (error) {
     await db.close();
     throw error;
@@ -73,11 +64,5 @@ export async function registryApiDocument(config: RegistryConfig): Promise<OpenA
 /** Reads the environment, starts the registry and listens; SIGTERM/SIGINT close it cleanly. */
 export async function bootstrapRegistry(env: NodeJS.ProcessEnv = process.env): Promise<NestFastifyApplication> {
   const config = loadRegistryConfig(env);
-  const app = await createRegistryApp(config);
-  app.enableShutdownHooks();
-  await app.listen(config.port, config.host);
-  new Logger('registry').log(
-    `listening on http://${config.host}:${config.port}${REGISTRY_BASE_PATH} (docs at ${REGISTRY_BASE_PATH}/docs)`,
-  );
-  return app;
+  return listenGatedApp(await createRegistryApp(config), 'registry', config, REGISTRY_BASE_PATH);
 }

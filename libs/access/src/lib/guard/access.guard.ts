@@ -18,7 +18,7 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const caller = context.switchToHttp().getRequest<CallerRequest>().caller;
-    if (!caller) throw new Error('A protected route was reached without the AccessGate: call installAccessGate(app)');
+    if (!caller) throw new Error('A protected route was reached without the AccessGate: call initGatedApp(app)');
     const needed = this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_SCOPES, targets);
     if (needed && !needed.some((s) => caller.scopes.has(s))) throw new InsufficientScopeError(needed, caller.scopes);
     return true;

@@ -1,4 +1,4 @@
-import { ConfigError, optional } from '@interscambio/config';
+import { ConfigError, optionalPairs } from '@interscambio/config';
 import type { Env } from '@interscambio/config';
 
 export interface HistoryConfig {
@@ -8,15 +8,14 @@ export interface HistoryConfig {
 
 /** HISTORY_RETENTION_DAYS: `<type>=<days>` pairs separated by commas, e.g. `prestazione=1825,*=3650`. */
 export function historyConfig(env: Env): HistoryConfig {
-  const value = optional(
+  const pairs = optionalPairs(
     env,
     'HISTORY_RETENTION_DAYS',
-    /^[a-z0-9*-]+=\d{1,6}(,[a-z0-9*-]+=\d{1,6})*$/,
+    [/[a-z0-9*-]+/, /\d{1,6}/],
     'pairs <type>=<days> separated by commas',
   );
   const historyRetentionDays: Record<string, number> = {};
-  for (const pair of value?.split(',') ?? []) {
-    const [type, days] = pair.split('=') as [string, string];
+  for (const [type, days] of pairs) {
     if (Number(days) < 1) throw new ConfigError('HISTORY_RETENTION_DAYS', 'must keep at least one day of each type');
     historyRetentionDays[type] = Number(days);
   }

@@ -1,7 +1,9 @@
-import { Controller, Get, Param, Req } from '@nestjs/common';
+import { Controller, Get, Req } from '@nestjs/common';
 import { CurrentCaller, Scopes } from '@interscambio/access';
 import type { Caller } from '@interscambio/access';
 import type { HttpRequest } from '@interscambio/http';
+import { RecordAt } from '../records/record-at';
+import type { RecordAddress } from '../records/record.service';
 import { HistoryService } from './history.service';
 import type { RevisionItem } from './history.service';
 
@@ -13,12 +15,10 @@ export class HistoryController {
   @Get()
   @Scopes('records:read')
   revisions(
-    @Param('type') type: string,
-    @Param('ente') ente: string,
-    @Param('key') key: string,
+    @RecordAt() at: RecordAddress,
     @Req() request: HttpRequest,
     @CurrentCaller() caller: Caller,
   ): Promise<{ items: RevisionItem[] }> {
-    return this.history.revisions({ type, ente, key }, request, caller);
+    return this.history.revisions(at, request, caller);
   }
 }

@@ -31,11 +31,7 @@ export function buildOpenApi(
     Object.assign(paths, recordPaths(settings.basePath, info), uploadPaths(settings.basePath, info));
   const types = Object.fromEntries(catalog.types().map((t) => [t.type, `${t.title || t.type}. ${t.description}`]));
   return conformApiDocument(
-    {
-      ...document,
-      paths,
-      components: { ...document.components, schemas: { ...document.components?.schemas, ...schemas } },
-    },
+    { ...document, paths },
     {
       service: settings.theme,
       title: `Interscambio — ${settings.theme}`,
@@ -52,6 +48,7 @@ export function buildOpenApi(
       tokenUrl: config.tokenUrl,
       scopes: scopeDescriptions,
       tags: { ...tagDescriptions, ...types },
+      schemas,
     },
   );
 }

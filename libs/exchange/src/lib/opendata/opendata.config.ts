@@ -1,4 +1,4 @@
-import { optional } from '@interscambio/config';
+import { optionalPairs } from '@interscambio/config';
 import type { Env } from '@interscambio/config';
 
 /** CC BY 4.0: the licence of open data unless an ente chose another (Linee guida AgID). */
@@ -11,16 +11,11 @@ export interface OpenDataConfig {
 
 /** OPENDATA_LICENCES: `<ISTAT code>=<licence URI>` pairs separated by commas. */
 export function openDataConfig(env: Env): OpenDataConfig {
-  const value = optional(
+  const pairs = optionalPairs(
     env,
     'OPENDATA_LICENCES',
-    /^\d{6}=https?:\/\/[^\s,]+(,\d{6}=https?:\/\/[^\s,]+)*$/,
+    [/\d{6}/, /https?:\/\/[^\s,]+/],
     'pairs <ISTAT code>=<licence URI> separated by commas',
   );
-  const openDataLicences: Record<string, string> = {};
-  for (const pair of value?.split(',') ?? []) {
-    const at = pair.indexOf('=');
-    openDataLicences[pair.slice(0, at)] = pair.slice(at + 1);
-  }
-  return { openDataLicences };
+  return { openDataLicences: Object.fromEntries(pairs) };
 }

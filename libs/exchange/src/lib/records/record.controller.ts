@@ -1,18 +1,12 @@
-import { Body, Controller, createParamDecorator, Delete, Get, Put, Query, Req, Res } from '@nestjs/common';
-import type { ExecutionContext } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Put, Query, Req, Res } from '@nestjs/common';
 import { CurrentCaller, Scopes } from '@interscambio/access';
 import type { Caller } from '@interscambio/access';
 import { send } from '@interscambio/http';
 import type { HttpReply, HttpRequest } from '@interscambio/http';
 import { HistoryService } from '../history/history.service';
+import { RecordAt } from './record-at';
 import { RecordService } from './record.service';
 import type { RecordAddress } from './record.service';
-
-/** The `:type/:ente/:key` of the path. */
-const RecordAt = createParamDecorator((_: unknown, context: ExecutionContext): RecordAddress => {
-  const { type, ente, key } = context.switchToHttp().getRequest<{ params: RecordAddress }>().params;
-  return { type, ente, key };
-});
 
 /** One record, addressed by type, ente and key. */
 @Controller('records/:type/:ente/:key')

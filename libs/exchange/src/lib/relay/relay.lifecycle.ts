@@ -13,14 +13,7 @@ export class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShut
   private readonly relay: OutboxRelay;
 
   constructor(db: Database, @Inject(MESSAGE_BUS) bus: MessageBus, observability: Observability) {
-    this.relay = new OutboxRelay({
-      url: db.url,
-      schema: db.schema,
-      bus,
-      signal: db.changes,
-      log: (m) => this.logger.warn(m),
-      onPublished: (batch) => observability.metrics.relayBatch(batch),
-    });
+    this.relay = OutboxRelay.forService({ db, bus, logger: this.logger, metrics: observability.metrics });
   }
 
   async onApplicationBootstrap(): Promise<void> {

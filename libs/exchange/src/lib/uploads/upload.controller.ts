@@ -10,13 +10,12 @@ import type { SchemaNode } from './upload-columns';
 import { jsonReport, uploadView, xlsxReport } from './upload-report';
 import { csvTemplate, xlsxTemplate } from './upload-template';
 import { UploadProcessor } from './upload.processor';
-import { languageOf, uploadNotFound } from './upload.problems';
+import { OwnUpload } from './own-upload';
 import { UploadReceiver } from './upload.receiver';
 import { UploadStore } from './upload.store';
 import type { Upload } from './upload.store';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Spreadsheets of one record type: its templates, uploads, their progress and reports. */
 @Controller('records/:type')
@@ -52,25 +51,13 @@ export class UploadController {
 
   @Get('uploads/:id')
   @Scopes('records:write')
-  async status(
-    @Param('type') type: string,
-    @Param('id') id: string,
-    @Req() request: HttpRequest,
-    @CurrentCaller() caller: Caller,
-  ): Promise<Record<string, unknown>> {
-    return uploadView(await this.mine(type, id, request, caller), this.settings.basePath);
+  status(@OwnUpload() upload: Upload): Record<string, unknown> {
+    return uploadView(upload, this.settings.basePath);
   }
 
   @Get('uploads/:id/report.json')
   @Scopes('records:write')
-  async jsonReport(
-    @Param('type') type: string,
-    @Param('id') id: string,
-    @Req() request: HttpRequest,
-    @Res() reply: HttpReply,
-    @CurrentCaller() caller: Caller,
-  ): Promise<HttpReply> {
-    const upload = await this.mine(type, id, request, caller);
+  jsonReport(@OwnUpload() upload: Upload, @Res() reply: HttpReply): HttpReply {
     return reply
       .header('content-type', 'application/json; charset=utf-8')
       .send(jsonReport(this.store, upload, this.settings.basePath));
@@ -78,15 +65,8 @@ export class UploadController {
 
   @Get('uploads/:id/report.xlsx')
   @Scopes('records:write')
-  async xlsxReport(
-    @Param('type') type: string,
-    @Param('id') id: string,
-    @Req() request: HttpRequest,
-    @Res() reply: HttpReply,
-    @CurrentCaller() caller: Caller,
-  ): Promise<HttpReply> {
-    const upload = await this.mine(type, id, request, caller);
-    const all = columnsOf(this.catalog.info(type).schema as SchemaNode);
+  xlsxReport(@OwnUpload() upload: Upload, @Res() reply: HttpReply): HttpReply {
+    const all = columnsOf(this.catalog.info(upload.type).schema as SchemaNode);
     const headers = upload.columns.map((path) => all.find((c) => c.path === path)?.header ?? path);
     return reply
       .header('content-type', XLSX)
@@ -114,13 +94,5 @@ export class UploadController {
       .header('content-type', XLSX)
       .header('content-disposition', `attachment; filename="${info.type}.xlsx"`)
       .send(workbook);
-  }
-
-  /** The caller's own ente's upload; anybody else's does not exist for them. */
-  private async mine(type: string, id: string, request: HttpRequest, caller: Caller): Promise<Upload> {
-    this.catalog.info(type);
-    const upload = UUID.test(id) ? await this.store.find(id, caller.ente) : undefined;
-    if (!upload || upload.type !== type) throw uploadNotFound(languageOf(request));
-    return upload;
   }
 }

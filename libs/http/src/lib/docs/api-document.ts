@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { MERGE_PATCH_MEDIA_TYPE } from '../requests/request-bodies';
 import { apiHeaders, problemResponses, problemSchema, RATE_LIMIT_HEADERS } from './api-components';
 import { withNumberFormats } from './number-formats';
 import { operationProblems } from './operation-problems';
@@ -20,6 +21,8 @@ export interface ApiIdentity {
   tags: Record<string, string>;
   /** The token endpoint when configured as an https URL; else the registry's behind `publicUrl`. */
   tokenUrl?: string;
+  /** The service's own JSON Schemas (bodies, views), added to the components by name. */
+  schemas?: Record<string, object>;
 }
 
 /** Where integrators reach the platform: its public gateway (https) and the local sandbox. */
@@ -48,7 +51,8 @@ type Operation = Record<string, unknown> & {
 export function conformApiDocument(document: OpenAPIObject, identity: ApiIdentity): OpenAPIObject {
   const paths: Record<string, Record<string, unknown>> = {};
   const used = new Set<string>();
-  for (const [path, item] of Object.entries(document.paths)) {
+  for (const [path, scanned] of Object.entries(document.paths)) {
+    const item = withMergePatchBody(scanned);
     const relative = path.startsWith(identity.basePath) ? path.slice(identity.basePath.length) || '/' : path;
     const conformed: Record<string, unknown> = { ...item };
     for (const method of METHODS.filter((m) => m in item)) {
@@ -82,13 +86,22 @@ export function conformApiDocument(document: OpenAPIObject, identity: ApiIdentit
     paths,
     components: {
       ...document.components,
-      schemas: { ...document.components?.schemas, Problem: problemSchema },
+      schemas: { ...document.components?.schemas, ...identity.schemas, Problem: problemSchema },
       headers: apiHeaders,
       responses: problemResponses((status) => (status === '429' || status === '503' ? retryHeaders() : {})),
       securitySchemes: { [API_SECURITY_SCHEME]: securityScheme(identity) },
     },
   };
   return withoutUnusedResponses(withNumberFormats(conformed)) as unknown as OpenAPIObject;
+}
+
+/** PATCH bodies are JSON merge patches (RFC 7396), as registerMergePatchParser reads them. */
+function withMergePatchBody<T extends object>(item: T): T {
+  const patch = (item as { patch?: Operation }).patch;
+  const body = patch?.['requestBody'] as { content?: Record<string, unknown> } | undefined;
+  const json = body?.content?.['application/json'];
+  if (!patch || !body || !json) return item;
+  return { ...item, patch: { ...patch, requestBody: { ...body, content: { [MERGE_PATCH_MEDIA_TYPE]: json } } } };
 }
 
 function securityScheme(identity: ApiIdentity): object {

@@ -31,19 +31,28 @@ export class UnsupportedBody {
   constructor(readonly mediaType: string) {}
 }
 
-/** JSON (the adapter's), forms, and anything else kept aside so that each route can name what it expected. */
-export function registerBodyParsers(adapter: FastifyAdapter): void {
+/**
+ * PATCH bodies are JSON merge patches (RFC 7396: a member replaces, null clears), the media type the
+ * Italian API guidelines want for them; application/json is still read too.
+ */
+export function registerMergePatchParser(adapter: FastifyAdapter): FastifyAdapter {
   const fastify = adapter.getInstance();
-  fastify.addContentTypeParser(FORM_MEDIA_TYPE, { parseAs: 'string' }, (_request, body, done) =>
-    done(null, FormBody.parse(body.toString())),
-  );
-  // PATCH bodies are JSON merge patches (RFC 7396), the media type the API guidelines want for them.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.addContentTypeParser(MERGE_PATCH_MEDIA_TYPE, { parseAs: 'string' }, (request, body, done) =>
     parseJson(request, body.toString(), (error, value) =>
       error ? done(new MalformedJsonError(), undefined) : done(null, value),
     ),
   );
+  return adapter;
+}
+
+/** JSON (the adapter's), merge patches, forms, and anything else kept aside so that each route can name what it expected. */
+export function registerBodyParsers(adapter: FastifyAdapter): void {
+  const fastify = adapter.getInstance();
+  fastify.addContentTypeParser(FORM_MEDIA_TYPE, { parseAs: 'string' }, (_request, body, done) =>
+    done(null, FormBody.parse(body.toString())),
+  );
+  registerMergePatchParser(adapter);
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (request, _body, done) =>
     done(
       null,

@@ -44,6 +44,14 @@ export interface PublishedBatch {
   ok: boolean;
 }
 
+/** What a service gives its relay: its database, whose writers' commits wake the relay, its log and its metrics. */
+export interface RelayingService {
+  db: { url: string; schema: string; changes: ChangeSignal };
+  bus: MessageBus;
+  logger: { warn(message: string): void };
+  metrics: { relayBatch(batch: PublishedBatch): void };
+}
+
 /**
  * Publishes the outbox of one schema to Kafka: reads the oldest unsent rows, sends them, waits for
  * the acks, then marks them sent, with no transaction open meanwhile. A crash between the ack and
@@ -74,6 +82,18 @@ export class OutboxRelay {
     this.log = options.log ?? ((msg) => console.warn(msg));
     this.leadership = new OutboxLeadership(options.url, options.schema, this.log);
     this.publisher = new OutboxPublisher(options.bus, options.topicPartitions);
+  }
+
+  /** The relay of a service's own outbox, with the defaults every service runs with. */
+  static forService({ db, bus, logger, metrics }: RelayingService): OutboxRelay {
+    return new OutboxRelay({
+      url: db.url,
+      schema: db.schema,
+      bus,
+      signal: db.changes,
+      log: (m) => logger.warn(m),
+      onPublished: (batch) => metrics.relayBatch(batch),
+    });
   }
 
   /** Publishes until stop(), woken by the signal's commits; a stopped relay is not started again. */

@@ -3,7 +3,6 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { conformApiDocument } from '@interscambio/http';
 import type { PublicUrls } from '@interscambio/http';
-import { MERGE_PATCH_MEDIA_TYPE } from '../http/merge-patch';
 import { NOTIFIER_AUDIENCE, NOTIFIER_BASE_PATH } from '../notifier.settings';
 import { subscriptionRequestSchemas } from '../subscriptions/subscription.schemas';
 
@@ -19,30 +18,21 @@ const TAGS: Record<string, string> = {
  */
 export function buildNotifierOpenApi(app: INestApplication, config: PublicUrls & { tokenUrl: string }): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, new DocumentBuilder().setOpenAPIVersion('3.1.0').build());
-  for (const item of Object.values(document.paths)) {
-    const body = item.patch?.requestBody as { content?: Record<string, unknown> } | undefined;
-    const json = body?.content?.['application/json'];
-    if (body && json) body.content = { [MERGE_PATCH_MEDIA_TYPE]: json };
-  }
-  const schemas: Record<string, object> = {};
-  for (const schema of subscriptionRequestSchemas) schemas[schema.title] = schema;
-  return conformApiDocument(
-    { ...document, components: { ...document.components, schemas: { ...document.components?.schemas, ...schemas } } },
-    {
-      service: NOTIFIER_AUDIENCE,
-      title: 'Interscambio — notifier',
-      summary: 'Sottoscrizioni webhook alle modifiche dei record, consegnate firmate, in ordine e ritentate.',
-      description:
-        'Sottoscrizioni webhook: le modifiche dei record sono inviate con POST come CloudEvents (JSON strutturato) ' +
-        'firmati secondo Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature), ritentate per almeno ' +
-        '24 ore, in ordine per record. Gli errori sono RFC 9457 problem+json, in italiano o in inglese secondo ' +
-        'Accept-Language.\n\n*English*: webhook subscriptions — record changes POSTed as signed CloudEvents, ' +
-        'retried for at least 24 h, in order per record.',
-      basePath: NOTIFIER_BASE_PATH,
-      urls: config,
-      scopes: { subscriptions: 'Gestire webhook e feed. / Manage webhooks and feeds.' },
-      tags: TAGS,
-      tokenUrl: config.tokenUrl,
-    },
-  );
+  return conformApiDocument(document, {
+    service: NOTIFIER_AUDIENCE,
+    title: 'Interscambio — notifier',
+    summary: 'Sottoscrizioni webhook alle modifiche dei record, consegnate firmate, in ordine e ritentate.',
+    description:
+      'Sottoscrizioni webhook: le modifiche dei record sono inviate con POST come CloudEvents (JSON strutturato) ' +
+      'firmati secondo Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature), ritentate per almeno ' +
+      '24 ore, in ordine per record. Gli errori sono RFC 9457 problem+json, in italiano o in inglese secondo ' +
+      'Accept-Language.\n\n*English*: webhook subscriptions — record changes POSTed as signed CloudEvents, ' +
+      'retried for at least 24 h, in order per record.',
+    basePath: NOTIFIER_BASE_PATH,
+    urls: config,
+    scopes: { subscriptions: 'Gestire webhook e feed. / Manage webhooks and feeds.' },
+    tags: TAGS,
+    tokenUrl: config.tokenUrl,
+    schemas: Object.fromEntries(subscriptionRequestSchemas.map((schema) => [schema.title, schema])),
+  });
 }

@@ -1,6 +1,8 @@
 // The request bodies of /subscriptions: validators at runtime and OpenAPI components, one source.
 
-const TRIGGERS = ['created', 'updated', 'deleted'];
+import type { FromSchema } from '@interscambio/http';
+
+const TRIGGERS = ['created', 'updated', 'deleted'] as const;
 
 const fields = {
   types: {
@@ -42,7 +44,7 @@ const fields = {
     format: 'date-time',
     description: 'After this the subscription sends nothing.',
   },
-};
+} as const;
 
 export const createSubscriptionSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -51,7 +53,7 @@ export const createSubscriptionSchema = {
   additionalProperties: false,
   required: ['types', 'callbackUrl'],
   properties: fields,
-};
+} as const;
 
 export const updateSubscriptionSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -63,7 +65,7 @@ export const updateSubscriptionSchema = {
     ...fields,
     status: { enum: ['active', 'paused'], description: 'Pause, or resume (which also clears the failure streak).' },
   },
-};
+} as const;
 
 export const rotateSecretSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -78,7 +80,7 @@ export const rotateSecretSchema = {
       description: 'How long deliveries stay signed with the old secret too (default one day).',
     },
   },
-};
+} as const;
 
 export const replaySchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -102,7 +104,7 @@ export const replaySchema = {
         "With a feed cursor: the theme whose feed it is from. Needed only when the subscription's types belong to more than one theme.",
     },
   },
-};
+} as const;
 
 export const subscriptionRequestSchemas = [
   createSubscriptionSchema,
@@ -111,12 +113,5 @@ export const subscriptionRequestSchemas = [
   replaySchema,
 ];
 
-export interface SubscriptionInput {
-  types?: string[];
-  publishers?: string[] | null;
-  filter?: Record<string, unknown> | null;
-  triggers?: ('created' | 'updated' | 'deleted')[];
-  callbackUrl?: string;
-  expiresAt?: string | null;
-  status?: 'active' | 'paused';
-}
+/** A subscription's fields as sent, to create (types and callbackUrl required then) or to update. */
+export type SubscriptionInput = FromSchema<typeof updateSubscriptionSchema>;

@@ -14,7 +14,6 @@ import {
   rotateSecretSchema,
   updateSubscriptionSchema,
 } from './subscription.schemas';
-import type { SubscriptionInput } from './subscription.schemas';
 import { InvalidDeliveryStatusError } from './subscription.errors';
 import type { SubscriptionView } from './subscription.view';
 import { SubscriptionsService } from './subscriptions.service';
@@ -40,10 +39,7 @@ export class SubscriptionsController {
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: HttpReply,
   ): Promise<SubscriptionView & { secret: string }> {
-    const created = await this.subscriptions.create(
-      this.validator.body<SubscriptionInput>(createSubscriptionSchema, body),
-      caller,
-    );
+    const created = await this.subscriptions.create(this.validator.body(createSubscriptionSchema, body), caller);
     reply.header('location', `${NOTIFIER_BASE_PATH}/subscriptions/${created.id}`);
     return created;
   }
@@ -64,11 +60,7 @@ export class SubscriptionsController {
   @ApiOperation({ summary: 'Change, pause or resume a subscription' })
   @ApiBody({ schema: { $ref: '#/components/schemas/SubscriptionUpdate' } })
   update(@Param('id') id: string, @Body() body: unknown, @CurrentCaller() caller: Caller): Promise<SubscriptionView> {
-    return this.subscriptions.update(
-      id,
-      this.validator.body<SubscriptionInput>(updateSubscriptionSchema, body),
-      caller,
-    );
+    return this.subscriptions.update(id, this.validator.body(updateSubscriptionSchema, body), caller);
   }
 
   @Delete(':id')
@@ -86,7 +78,7 @@ export class SubscriptionsController {
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
   ): Promise<{ secret: string; previousSecretValidUntil: string }> {
-    const input = this.validator.body<{ graceSeconds?: number }>(rotateSecretSchema, body, { optional: true });
+    const input = this.validator.body(rotateSecretSchema, body, { optional: true });
     return this.subscriptions.rotateSecret(id, input.graceSeconds, caller);
   }
 
@@ -98,7 +90,7 @@ export class SubscriptionsController {
   })
   @ApiBody({ schema: { $ref: '#/components/schemas/ReplayRequest' } })
   replay(@Param('id') id: string, @Body() body: unknown, @CurrentCaller() caller: Caller): Promise<{ queued: number }> {
-    return this.replays.replay(id, this.validator.body<{ from: string; theme?: string }>(replaySchema, body), caller);
+    return this.replays.replay(id, this.validator.body(replaySchema, body), caller);
   }
 
   @Get(':id/deliveries')

@@ -1,21 +1,15 @@
-import { parseArgs } from 'node:util';
 import type { Env } from '@interscambio/config';
 import { ClientsService } from '../clients/clients.service';
 import { RevocationOutbox } from '../messaging/revocation.outbox';
 import { withCommandDatabase } from './command-database';
+import { commandOptions } from './command-options';
 import { UsageError } from '@interscambio/observability';
 
 const USAGE = 'node main.js admin-client --ente <ISTAT code> --name <name>';
 
 /** Bootstrap of a fresh installation: an admin client, its secret printed once. */
 export async function adminClientCommand(args: string[], env: Env, out: NodeJS.WritableStream): Promise<void> {
-  let values: { ente?: string; name?: string };
-  try {
-    ({ values } = parseArgs({ args, options: { ente: { type: 'string' }, name: { type: 'string' } } }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), USAGE);
-  }
-  const { ente, name } = values;
+  const { ente, name } = commandOptions(args, ['ente', 'name'], USAGE);
   if (!ente || !/^[0-9]{6}$/.test(ente)) throw new UsageError('--ente must be an ISTAT code of six digits', USAGE);
   if (!name) throw new UsageError('--name is required', USAGE);
   const issued = await withCommandDatabase(env, (db) =>

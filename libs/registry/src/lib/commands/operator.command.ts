@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { OperatorAccounts } from '@interscambio/access';
 import type { Env } from '@interscambio/config';
 import { UsageError } from '@interscambio/observability';
 import { withCommandDatabase } from './command-database';
+import { commandOptions } from './command-options';
 
 export const SANDBOX_OPERATOR_EMAIL = 'operatore@sandbox.interscambio.it';
 const USAGE = 'OPERATOR_PASSWORD=… node main.js operator --email <email> --name <name>';
@@ -17,13 +17,7 @@ const MIN_PASSWORD = 12;
  * password comes from OPERATOR_PASSWORD, never from the command line that `ps` and shell history show.
  */
 export async function operatorCommand(args: string[], env: Env): Promise<string> {
-  let values: { email?: string; name?: string };
-  try {
-    ({ values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' } } }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), USAGE);
-  }
-  const { email, name } = values;
+  const { email, name } = commandOptions(args, ['email', 'name'], USAGE);
   const password = env['OPERATOR_PASSWORD'];
   if (!email || !/^[^\s@]+@[^\s@]+$/.test(email)) throw new UsageError('--email must be an e-mail address', USAGE);
   if (!name?.trim()) throw new UsageError('--name is required', USAGE);

@@ -36,14 +36,7 @@ export class AgreementsRelayLifecycle implements OnApplicationBootstrap, OnAppli
     @Inject(PROBE_BUS) probe: MessageBus,
     observability: Observability,
   ) {
-    this.relay = new OutboxRelay({
-      url: db.url,
-      schema: db.schema,
-      bus,
-      signal: db.changes,
-      log: (m) => this.logger.warn(m),
-      onPublished: (batch) => observability.metrics.relayBatch(batch),
-    });
+    this.relay = OutboxRelay.forService({ db, bus, logger: this.logger, metrics: observability.metrics });
     this.topics = new TopicEnsurer(probe);
   }
 

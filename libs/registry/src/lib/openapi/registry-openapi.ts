@@ -3,7 +3,6 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { conformApiDocument } from '@interscambio/http';
 import type { PublicUrls } from '@interscambio/http';
-import { MERGE_PATCH_MEDIA_TYPE } from '@interscambio/http';
 import { requestSchemas } from '../http/request-schemas';
 import { REGISTRY_AUDIENCE, REGISTRY_BASE_PATH } from '../registry.settings';
 import { tokenRequestSchema, tokenResponseSchema } from '../tokens/token-request.schema';
@@ -26,7 +25,7 @@ const TAGS: Record<string, string> = {
   status: 'Stato del servizio e sonde di liveness e readiness. / Status and probes.',
 };
 
-type Operation = { requestBody?: { content?: Record<string, unknown> }; responses?: Record<string, object> };
+type Operation = { responses?: Record<string, object> };
 
 /** OpenAPI 3.1 from Nest's scan, with the request bodies' own JSON Schemas and the views it answers with. */
 export function buildRegistryOpenApi(app: INestApplication, urls: PublicUrls): OpenAPIObject {
@@ -44,27 +43,21 @@ export function buildRegistryOpenApi(app: INestApplication, urls: PublicUrls): O
             content: { 'application/json': { schema: { $ref: `#/components/schemas/${success[1]}` } } },
           },
         };
-      const json = operation.requestBody?.content?.['application/json'];
-      if (method === 'patch' && json && operation.requestBody)
-        operation.requestBody.content = { [MERGE_PATCH_MEDIA_TYPE]: json };
     }
   }
-  const schemas: Record<string, object> = { ...responseSchemas };
-  for (const schema of [...requestSchemas, tokenRequestSchema, tokenResponseSchema]) schemas[schema.title] = schema;
-  return conformApiDocument(
-    { ...document, components: { ...document.components, schemas: { ...document.components?.schemas, ...schemas } } },
-    {
-      service: REGISTRY_AUDIENCE,
-      title: 'Interscambio — registry',
-      summary: 'Enti, client API, token OAuth2, chiavi di firma e accordi di fruizione.',
-      description:
-        'Il piano di controllo: enti, client API e loro token (OAuth2 client credentials, JWT RFC 9068), chiavi ' +
-        'di firma (JWKS) e accordi di fruizione. Gli errori sono RFC 9457 problem+json.\n\n*English*: the control ' +
-        'plane — enti, API clients and their tokens, signing keys and agreements.',
-      basePath: REGISTRY_BASE_PATH,
-      urls,
-      scopes: SCOPE_DESCRIPTIONS,
-      tags: TAGS,
-    },
-  );
+  const titled = [...requestSchemas, tokenRequestSchema, tokenResponseSchema];
+  return conformApiDocument(document, {
+    service: REGISTRY_AUDIENCE,
+    title: 'Interscambio — registry',
+    summary: 'Enti, client API, token OAuth2, chiavi di firma e accordi di fruizione.',
+    description:
+      'Il piano di controllo: enti, client API e loro token (OAuth2 client credentials, JWT RFC 9068), chiavi ' +
+      'di firma (JWKS) e accordi di fruizione. Gli errori sono RFC 9457 problem+json.\n\n*English*: the control ' +
+      'plane — enti, API clients and their tokens, signing keys and agreements.',
+    basePath: REGISTRY_BASE_PATH,
+    urls,
+    scopes: SCOPE_DESCRIPTIONS,
+    tags: TAGS,
+    schemas: { ...responseSchemas, ...Object.fromEntries(titled.map((schema) => [schema.title, schema])) },
+  });
 }
