@@ -22,6 +22,11 @@ import { webhookHeaders } from './webhook.signer';
  */
 /** How long the first finished POST waits for others before their outcomes are recorded together. */
 const OUTCOME_GATHER_MS = 2;
+/** Attempts at recording a batch of outcomes, RECORD_RETRY_MS apart, before their leases are left to end. */
+const RECORD_TRIES = 3;
+const RECORD_RETRY_MS = 50;
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -119,16 +124,24 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
 
   /** Records the outcomes gathered so far, one batch at a time, until none are left. */
   private async recordOutcomes(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, OUTCOME_GATHER_MS));
+    await pause(OUTCOME_GATHER_MS);
+    let tries = 0;
     while (this.outcomes.length > 0) {
       const batch = this.outcomes;
       this.outcomes = [];
       try {
         await this.store.record(batch);
       } catch (error) {
+        // A deadlock victim, or a connection lost: again, with what finished since, in order.
+        if (++tries < RECORD_TRIES) {
+          this.outcomes = [...batch, ...this.outcomes];
+          await pause(RECORD_RETRY_MS);
+          continue;
+        }
         // Still leased: each is sent again, with the same webhook-id, when its lease ends.
         this.logger.warn(`recording ${batch.length} outcomes failed: ${(error as Error).message}`);
       }
+      tries = 0;
       this.release(batch.map((o) => o.delivery));
     }
     this.recording = undefined;

@@ -29,7 +29,7 @@ export const RECORD_OUTCOMES: PreparedStatement = prepared(`with outcome as mate
       with ordinality o(id, kind, status, reason, next_at, dead, ord)),
   locked as materialized (
     select d.id from delivery d where d.id in (select id from outcome) and d.status = 'pending'
-    order by d.id for update of d),
+    order by d.id for no key update of d),
   done as (
     update delivery d set
       status = case when o.kind <> 'failed' then o.kind when o.dead then 'dead' else 'pending' end,
@@ -74,7 +74,7 @@ export const RECORD_OUTCOMES: PreparedStatement = prepared(`with outcome as mate
       (array_agg(reason order by run desc) filter (where reason is not null))[1] as reason
     from streak group by subscription_id),
   locked_subscription as materialized (
-    select s.id from subscription s where s.id in (select subscription_id from t) order by s.id for update of s)
+    select s.id from subscription s where s.id in (select subscription_id from t) order by s.id for no key update of s)
   update subscription s set sent = s.sent + t.sent, failed = s.failed + t.failed,
     consecutive_failures = case when t.runs > 0 then t.trailing else s.consecutive_failures + t.failed end,
     last_success_at = case when t.sent > 0 then now() else s.last_success_at end,
