@@ -170,8 +170,9 @@ async function main(): Promise<void> {
       // Every statement of the notifier outside a transaction commits one: per delivery, with tributi's few per PUT.
       const fanCpu = await fanMeter.end(deliveries);
       const statements = ((await committedStatements(env.databaseUrl)) - statementsBefore) / deliveries;
-      const fanCpuNote = ['notifier', 'postgres (notifier)']
-        .map((name) => `${name} ${(fanCpu.get(name) ?? 0).toFixed(3)}`)
+      const fanCpuNote = [...fanCpu]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([name, ms]) => `${name} ${ms.toFixed(3)}`)
         .join(', ');
       progress(
         `notifier: fan-out to ${count}: CPU ms per delivery ${fanCpuNote}; ${statements.toFixed(2)} commits per delivery`,
