@@ -3,7 +3,7 @@ import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/comm
 import { NotifierSettings } from '../notifier.settings';
 import type { Outcome } from './delivery.outcomes';
 import { DeliveryStore } from './delivery.store';
-import type { DueDelivery } from './delivery.store';
+import type { DueDelivery } from './due-delivery';
 import { postWebhook } from './webhook.sender';
 import { webhookHeaders } from './webhook.signer';
 

@@ -1,7 +1,7 @@
 import { prepared } from '@interscambio/persistence';
 import type { PreparedStatement } from '@interscambio/persistence';
 import { retryDelayMs } from './backoff';
-import type { DueDelivery } from './delivery.store';
+import type { DueDelivery } from './due-delivery';
 
 /** How one claimed delivery ended on this attempt. */
 export type Outcome =

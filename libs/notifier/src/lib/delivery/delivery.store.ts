@@ -7,22 +7,9 @@ import type { PreparedStatement } from '@interscambio/persistence';
 import { NotifierSettings } from '../notifier.settings';
 import { NotifierDatabase } from '../storage/notifier.database';
 import { claimSql } from './delivery.claim';
+import type { DueDelivery } from './due-delivery';
 import { outcomeValues, RECORD_OUTCOMES } from './delivery.outcomes';
 import type { Outcome } from './delivery.outcomes';
-import type { SigningSecrets } from './webhook.signer';
-
-/** A claimed delivery with all it needs to be sent. */
-export interface DueDelivery {
-  id: string;
-  subscriptionId: string;
-  attempts: number;
-  retryUntil: Date;
-  callbackUrl: string;
-  secrets: SigningSecrets;
-  /** The owner may still read the record (an agreement, client or ente revoked since it was queued: false). */
-  entitled: boolean;
-  cloudEvent: Record<string, unknown>;
-}
 
 /** What a claim leased, and how many deliveries it found waiting behind their record's head. */
 export interface Claim {

@@ -1,7 +1,7 @@
 import { FAST_DELIVERY_ENV, NotifierHarness, until } from '../../../test/notifier-harness';
 import type { Outcome } from './delivery.outcomes';
 import { DeliveryStore } from './delivery.store';
-import type { DueDelivery } from './delivery.store';
+import type { DueDelivery } from './due-delivery';
 
 const READER = '082006';
 /** One publisher per subscription, so that no test's records reach another's subscription. */
