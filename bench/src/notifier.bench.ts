@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { comuni } from '@interscambio/enti';
+import { Client } from 'pg';
 import { generateRecords } from '@interscambio/fixtures';
 import { benchEnv, progress, uniqueName } from './lib/bench-env';
 import { CpuMeter, kafkaPid } from './lib/cpu-meter';
@@ -111,12 +112,13 @@ async function main(): Promise<void> {
     for (let i = 0; i < 20; i++) await put(`warm-${i}`);
     await paced('warm-rate', WARMUP);
     await arrivals.reached(20 + WARMUP, 120_000);
-    const meter = new CpuMeter(env.databaseUrl, [
+    const processes = [
       { name: 'bench', pid: process.pid },
       ...metered('tributi', tributi.process.pid),
       ...metered('notifier', notifier.process.pid),
       ...metered('kafka', kafkaPid()),
-    ]);
+    ];
+    const meter = new CpuMeter(env.databaseUrl, processes);
     await meter.begin();
     const start = performance.now();
     const total = RATE * SECONDS;
@@ -152,6 +154,9 @@ async function main(): Promise<void> {
       progress(`notifier: ${FANOUT_EVENTS} events to ${count} subscriptions`);
       const ids = await Promise.all(Array.from({ length: count }, () => subscribe()));
       const before = arrivals.count;
+      const statementsBefore = await committedStatements(env.databaseUrl);
+      const fanMeter = new CpuMeter(env.databaseUrl, processes);
+      await fanMeter.begin();
       const burst = performance.now();
       let next = 0;
       const writer = async (): Promise<void> => {
@@ -161,13 +166,25 @@ async function main(): Promise<void> {
       const wrote = performance.now() - burst;
       await arrivals.reached(before + FANOUT_EVENTS * count, 900_000);
       const last = performance.now() - burst;
+      const deliveries = FANOUT_EVENTS * count;
+      // Every statement of the notifier outside a transaction commits one: per delivery, with tributi's few per PUT.
+      const fanCpu = await fanMeter.end(deliveries);
+      const statements = ((await committedStatements(env.databaseUrl)) - statementsBefore) / deliveries;
+      const fanCpuNote = [...fanCpu]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([name, ms]) => `${name} ${ms.toFixed(3)}`)
+        .join(', ');
+      progress(
+        `notifier: fan-out to ${count}: CPU ms per delivery ${fanCpuNote}; ${statements.toFixed(2)} commits per delivery`,
+      );
       await scenario(
         GROUP,
         `fan-out: ${FANOUT_EVENTS} events to ${count} subscriptions, time to the last delivery`,
         'ms',
         async () => ({ ours: [last], bare: [wrote] }),
         `ours = from the first PUT of the burst to the last of ${FANOUT_EVENTS * count} webhooks received ` +
-          `(${Math.round((FANOUT_EVENTS * count) / (last / 1000))} deliveries/s); bare = the ${FANOUT_EVENTS} PUTs alone (16 connections)`,
+          `(${Math.round((FANOUT_EVENTS * count) / (last / 1000))} deliveries/s); bare = the ${FANOUT_EVENTS} PUTs alone (16 connections); ` +
+          `CPU ms per delivery: ${fanCpuNote}; ${statements.toFixed(2)} commits per delivery in the database (tributi's included)`,
       );
       await Promise.all(ids.map(unsubscribe));
     }
@@ -195,6 +212,22 @@ function send(
     req.on('error', reject);
     req.end(options.body);
   });
+}
+
+/** Transactions committed in the bench's database so far (each statement outside a transaction is one). */
+async function committedStatements(databaseUrl: string): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl, application_name: 'bench-commit-count' });
+  await client.connect();
+  try {
+    // A busy backend reports its counts at most once a second, an idle one within 10 s (PostgreSQL 15+).
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    const { rows } = await client.query<{ n: string }>(
+      'select xact_commit::text as n from pg_stat_database where datname = current_database()',
+    );
+    return Number(rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
 }
 
 function metered(name: string, pid: number | undefined): MeteredProcess[] {

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NotifierSettings } from '../notifier.settings';
+import type { Outcome } from './delivery.outcomes';
 import { DeliveryStore } from './delivery.store';
-import type { DueDelivery } from './delivery.store';
+import type { DueDelivery } from './due-delivery';
 import { postWebhook } from './webhook.sender';
 import { webhookHeaders } from './webhook.signer';
 
@@ -11,8 +12,22 @@ import { webhookHeaders } from './webhook.signer';
  * record's next change waits until the one before it is delivered or dead — and POSTs up to
  * `concurrency` at once, at most `perSubscription` per subscription, so a slow or failing endpoint
  * holds back only its own queue. A claim is a lease in PostgreSQL: if the process dies mid-POST,
- * the delivery is due again when the lease ends, with the same webhook-id.
+ * or before the POST's outcome is recorded, the delivery is due again when the lease ends, with the
+ * same webhook-id.
+ *
+ * Outcomes are recorded in batches, one statement for all the POSTs that finished while the one
+ * before ran (or within OUTCOME_GATHER_MS when none ran): one statement per delivery was most of
+ * a fan-out's cost. A delivery holds its slot until its outcome is recorded, so the next claim
+ * cannot lease more than `concurrency` and finds the slots freed by a batch all at once.
  */
+/** How long the first finished POST waits for others before their outcomes are recorded together. */
+const OUTCOME_GATHER_MS = 2;
+/** Attempts at recording a batch of outcomes, RECORD_RETRY_MS apart, before their leases are left to end. */
+const RECORD_TRIES = 3;
+const RECORD_RETRY_MS = 50;
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DeliveryDispatcher');
@@ -24,6 +39,9 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   private woken = false;
   private loop?: Promise<void>;
   private readonly sends = new Set<Promise<void>>();
+  /** Finished POSTs whose outcome is not yet recorded, in the order they finished. */
+  private outcomes: Outcome[] = [];
+  private recording?: Promise<void>;
 
   constructor(
     private readonly store: DeliveryStore,
@@ -45,6 +63,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     this.wake();
     await this.loop;
     await Promise.all(this.sends);
+    await this.recording;
   }
 
   private async run(): Promise<void> {
@@ -91,27 +110,63 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     this.running++;
     this.inFlight.set(delivery.subscriptionId, (this.inFlight.get(delivery.subscriptionId) ?? 0) + 1);
     const send = this.send(delivery)
-      .catch((error: unknown) => this.logger.warn(`delivery ${delivery.id}: ${(error as Error).message}`))
-      .finally(() => {
-        this.running--;
-        const left = (this.inFlight.get(delivery.subscriptionId) ?? 1) - 1;
-        if (left > 0) this.inFlight.set(delivery.subscriptionId, left);
-        else this.inFlight.delete(delivery.subscriptionId);
-        this.sends.delete(send);
-        this.wake();
-      });
+      .then((outcome) => {
+        this.outcomes.push(outcome);
+        this.recording ??= this.recordOutcomes();
+      })
+      .catch((error: unknown) => {
+        this.logger.warn(`delivery ${delivery.id}: ${(error as Error).message}`);
+        this.release([delivery]);
+      })
+      .finally(() => this.sends.delete(send));
     this.sends.add(send);
   }
 
-  private async send(delivery: DueDelivery): Promise<void> {
-    if (!delivery.entitled) return this.store.withhold(delivery.id);
+  /** Records the outcomes gathered so far, one batch at a time, until none are left. */
+  private async recordOutcomes(): Promise<void> {
+    await pause(OUTCOME_GATHER_MS);
+    let tries = 0;
+    while (this.outcomes.length > 0) {
+      const batch = this.outcomes;
+      this.outcomes = [];
+      try {
+        await this.store.record(batch);
+      } catch (error) {
+        // A deadlock victim, or a connection lost: again, with what finished since, in order.
+        if (++tries < RECORD_TRIES) {
+          this.outcomes = [...batch, ...this.outcomes];
+          await pause(RECORD_RETRY_MS);
+          continue;
+        }
+        // Still leased: each is sent again, with the same webhook-id, when its lease ends.
+        this.logger.warn(`recording ${batch.length} outcomes failed: ${(error as Error).message}`);
+      }
+      tries = 0;
+      this.release(batch.map((o) => o.delivery));
+    }
+    this.recording = undefined;
+  }
+
+  /** Frees the slots of deliveries no longer in flight, and looks for more to send. */
+  private release(deliveries: DueDelivery[]): void {
+    for (const { subscriptionId } of deliveries) {
+      this.running--;
+      const left = (this.inFlight.get(subscriptionId) ?? 1) - 1;
+      if (left > 0) this.inFlight.set(subscriptionId, left);
+      else this.inFlight.delete(subscriptionId);
+    }
+    this.wake();
+  }
+
+  private async send(delivery: DueDelivery): Promise<Outcome> {
+    if (!delivery.entitled) return { kind: 'withheld', delivery };
     const body = JSON.stringify(delivery.cloudEvent);
     const headers = webhookHeaders(delivery.id, body, delivery.secrets);
     const outcome = await postWebhook(delivery.callbackUrl, body, headers, {
       sandbox: this.settings.delivery.sandbox,
       timeoutMs: this.settings.delivery.requestTimeoutMs,
     });
-    if (outcome.ok) await this.store.delivered(delivery, outcome.status ?? 200);
-    else await this.store.failed(delivery, outcome.reason ?? 'failed', outcome.status ?? null);
+    if (outcome.ok) return { kind: 'delivered', delivery, status: outcome.status ?? 200 };
+    return { kind: 'failed', delivery, status: outcome.status ?? null, reason: outcome.reason ?? 'failed' };
   }
 }
