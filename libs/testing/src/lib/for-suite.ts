@@ -1,3 +1,5 @@
+// forSuite registers Jest's hooks, and the bench compiles this library without Jest's global types.
+/// <reference types="jest" />
 export interface ForSuiteOptions<T> {
   /** How the value is closed after the block's tests; its own `close()` when absent. */
   stop?: (value: T) => unknown;
