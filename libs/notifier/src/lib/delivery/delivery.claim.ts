@@ -22,10 +22,11 @@ export const claimSql = (db: NotifierDatabase): string => `with active as (
      select s.id, least($4 - coalesce(f.busy, 0), $1) as room
      from subscription s left join unnest($2::uuid[], $3::int[]) f(sid, busy) on f.sid = s.id
      where not s.paused and (s.expires_at is null or s.expires_at > now()) and coalesce(f.busy, 0) < $4),
+   -- A lateral probe with a limit, not \`exists\`: with a backlog (80k due deliveries) the planner
+   -- turned \`exists\` into a hash join over every due delivery, 120 ms a claim instead of 16.
    due as materialized (
-     select a.id, a.room from active a
-     where exists (select from delivery d
-       where d.subscription_id = a.id and d.status = 'pending' and d.next_attempt_at <= now())),
+     select a.id, a.room from active a cross join lateral (select from delivery d
+       where d.subscription_id = a.id and d.status = 'pending' and d.next_attempt_at <= now() limit 1) probe),
    candidate as (
      select c.id, c.subscription_id, c.record, c.seq
      from due s cross join lateral (

@@ -22,6 +22,13 @@ import { webhookHeaders } from './webhook.signer';
  */
 /** How long the first finished POST waits for others before their outcomes are recorded together. */
 const OUTCOME_GATHER_MS = 2;
+/**
+ * A claim reads one index entry per active subscription whatever it leases, so it waits until a
+ * quarter of the slots are free (or REFILL_WAIT_MS have passed with some free): claiming after
+ * every finished batch leased a handful per claim, and the claims' reads grew with subscriptions.
+ */
+const REFILL_SHARE = 4;
+const REFILL_WAIT_MS = 25;
 /** Attempts at recording a batch of outcomes, RECORD_RETRY_MS apart, before their leases are left to end. */
 const RECORD_TRIES = 3;
 const RECORD_RETRY_MS = 50;
@@ -68,13 +75,21 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
 
   private async run(): Promise<void> {
     const { concurrency, perSubscription, pollMs, requestTimeoutMs } = this.settings.delivery;
+    const refillAt = Math.max(1, Math.floor(concurrency / REFILL_SHARE));
+    let lastClaim = 0;
     while (!this.stopped) {
       // Wakes before this claim are answered by it; only later ones cut the next sleep short.
       this.woken = false;
       let claimed: DueDelivery[] = [];
       let parked = 0;
       const free = concurrency - this.running;
+      const waited = Date.now() - lastClaim;
+      if (free > 0 && free < refillAt && waited < REFILL_WAIT_MS) {
+        await this.sleep(REFILL_WAIT_MS - waited);
+        continue;
+      }
       if (free > 0) {
+        lastClaim = Date.now();
         try {
           // The lease outlasts the longest POST, so no other replica takes a delivery still in flight.
           ({ deliveries: claimed, parked } = await this.store.claim(
