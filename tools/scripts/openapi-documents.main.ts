@@ -6,20 +6,13 @@ import path from 'node:path';
 // A build tool over every service, as generate-types.ts is over the schemas: it alone may see them all.
 /* eslint-disable @nx/enforce-module-boundaries */
 import { loadExchangeConfig, themeApiDocument } from '@interscambio/exchange';
+import { PREVIEW_ENV } from '@interscambio/http';
 import { loadNotifierConfig, notifierApiDocument } from '@interscambio/notifier';
 import { loadRegistryConfig, registryApiDocument } from '@interscambio/registry';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { SchemaCatalog } from '@interscambio/schemas';
 
-const env = {
-  DATABASE_URL: 'postgres://preview@127.0.0.1:1/preview',
-  KAFKA_BROKERS: '127.0.0.1:1',
-  TOKEN_JWKS_URL: 'http://127.0.0.1:1/jwks.json',
-  RECEIPT_KEY_SECRET: 'preview-mode-signs-nothing-at-all-0123456789',
-  REGISTRY_KEY_SECRET: 'preview-mode-encrypts-nothing-at-all-012345',
-  NOTIFIER_SECRET_KEY: 'preview-mode-encrypts-no-secret-at-all-0123',
-  PUBLIC_URL: 'https://interscambio.cittametropolitana.pa.it',
-};
+const env = { ...PREVIEW_ENV, PUBLIC_URL: 'https://interscambio.cittametropolitana.pa.it' };
 
 async function main(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });

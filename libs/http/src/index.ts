@@ -25,6 +25,7 @@ export { DocsController } from './lib/docs/docs.controller';
 export { OpenApiHolder } from './lib/docs/openapi.holder';
 export { previewApiDocument } from './lib/docs/api-preview';
 export { API_SECURITY_SCHEME, API_VERSION, conformApiDocument } from './lib/docs/api-document';
+export { PREVIEW_ENV } from './lib/docs/preview-env';
 export type { ApiIdentity, PublicUrls } from './lib/docs/api-document';
 export { serviceStatus, STATUS_CHECKS, StatusController } from './lib/status/status.controller';
 export type { ServiceStatus, StatusChecks } from './lib/status/status.controller';

@@ -12,7 +12,6 @@ export { hostileJson, jsonText } from './json-text';
 export type { OpenApiDocument } from './openapi-document';
 export { apiOperations, operationName } from './openapi-operations';
 export type { ApiOperation, ApiParameter } from './openapi-operations';
-export { PREVIEW_ENV } from './preview-env';
 export { rawExchange, rawRequests, readAnswers } from './raw-http';
 export type { RawExchange } from './raw-http';
 export { percentEncode } from './request-parts';

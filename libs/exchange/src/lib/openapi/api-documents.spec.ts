@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { expectConformingApi, italianGuidelinesLinter, PREVIEW_ENV } from '@interscambio/http/testing';
+import { PREVIEW_ENV } from '@interscambio/http';
+import { expectConformingApi, italianGuidelinesLinter } from '@interscambio/http/testing';
 import { SchemaCatalog } from '@interscambio/schemas';
 import type { Spectral } from '@stoplight/spectral-core';
 import { loadExchangeConfig } from '../exchange.config';

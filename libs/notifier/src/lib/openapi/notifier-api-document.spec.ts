@@ -1,4 +1,5 @@
-import { expectConformingApi, italianGuidelinesLinter, PREVIEW_ENV } from '@interscambio/http/testing';
+import { PREVIEW_ENV } from '@interscambio/http';
+import { expectConformingApi, italianGuidelinesLinter } from '@interscambio/http/testing';
 import { loadNotifierConfig } from '../config/notifier.config';
 import { notifierApiDocument } from '../notifier.app';
 
