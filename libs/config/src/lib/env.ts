@@ -33,15 +33,17 @@ export function httpUrl(env: Env, name: string): string | undefined {
 
 /**
  * `<key>=<value>` pairs separated by commas (`prestazione=1825,*=3650`), in the order written; none
- * when unset. `key` and `value` are unanchored patterns; a value may itself contain `=`.
+ * when unset. `key` and `value` are each named (for the error) and matched by an unanchored pattern;
+ * a value may itself contain `=`.
  */
 export function optionalPairs(
   env: Env,
   name: string,
-  [key, value]: [RegExp, RegExp],
-  expected: string,
+  [keyName, key]: [string, RegExp],
+  [valueName, value]: [string, RegExp],
 ): [string, string][] {
   const pair = `(?:${key.source})=(?:${value.source})`;
+  const expected = `pairs <${keyName}>=<${valueName}> separated by commas`;
   const text = optional(env, name, new RegExp(`^${pair}(,${pair})*$`), expected);
   return (text?.split(',') ?? []).map((p) => {
     const at = p.indexOf('=');

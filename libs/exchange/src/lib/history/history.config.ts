@@ -8,12 +8,7 @@ export interface HistoryConfig {
 
 /** HISTORY_RETENTION_DAYS: `<type>=<days>` pairs separated by commas, e.g. `prestazione=1825,*=3650`. */
 export function historyConfig(env: Env): HistoryConfig {
-  const pairs = optionalPairs(
-    env,
-    'HISTORY_RETENTION_DAYS',
-    [/[a-z0-9*-]+/, /\d{1,6}/],
-    'pairs <type>=<days> separated by commas',
-  );
+  const pairs = optionalPairs(env, 'HISTORY_RETENTION_DAYS', ['type', /[a-z0-9*-]+/], ['days', /\d{1,6}/]);
   const historyRetentionDays: Record<string, number> = {};
   for (const [type, days] of pairs) {
     if (Number(days) < 1) throw new ConfigError('HISTORY_RETENTION_DAYS', 'must keep at least one day of each type');

@@ -11,11 +11,6 @@ export interface OpenDataConfig {
 
 /** OPENDATA_LICENCES: `<ISTAT code>=<licence URI>` pairs separated by commas. */
 export function openDataConfig(env: Env): OpenDataConfig {
-  const pairs = optionalPairs(
-    env,
-    'OPENDATA_LICENCES',
-    [/\d{6}/, /https?:\/\/[^\s,]+/],
-    'pairs <ISTAT code>=<licence URI> separated by commas',
-  );
+  const pairs = optionalPairs(env, 'OPENDATA_LICENCES', ['ISTAT code', /\d{6}/], ['licence URI', /https?:\/\/[^\s,]+/]);
   return { openDataLicences: Object.fromEntries(pairs) };
 }
