@@ -25,35 +25,31 @@ export const batchResultSchema = {
   },
 };
 
+/** A path parameter (required, as OpenAPI wants every one) or a header the operation reads when present. */
+function parameter<S>(where: 'path' | 'header', name: string, description: string, schema: S) {
+  return { name, in: where, required: where === 'path', description, schema };
+}
+
 export const enteParameter = {
-  name: 'ente',
-  in: 'path',
-  required: true,
-  description: 'ISTAT code of the ente.',
-  schema: { type: 'string', pattern: '^[0-9]{6}$' },
+  ...parameter('path', 'ente', 'ISTAT code of the ente.', { type: 'string', pattern: '^[0-9]{6}$' }),
   example: '082053',
 };
-export const keyParameter = {
-  name: 'key',
-  in: 'path',
-  required: true,
-  description: "The record's key within the ente.",
-  schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$' },
-};
-export const ifMatchHeader = {
-  name: 'If-Match',
-  in: 'header',
-  required: false,
-  description: 'The expected revision, as the ETag `"<revision>"`; `*` requires the record to exist.',
-  schema: { type: 'string' },
-};
-export const idempotencyKeyHeader = {
-  name: 'Idempotency-Key',
-  in: 'header',
-  required: false,
-  description: 'A replay with the same key returns the first answer.',
-  schema: { type: 'string', maxLength: 255 },
-};
+export const keyParameter = parameter('path', 'key', "The record's key within the ente.", {
+  type: 'string',
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$',
+});
+export const ifMatchHeader = parameter(
+  'header',
+  'If-Match',
+  'The expected revision, as the ETag `"<revision>"`; `*` requires the record to exist.',
+  { type: 'string' },
+);
+export const idempotencyKeyHeader = parameter(
+  'header',
+  'Idempotency-Key',
+  'A replay with the same key returns the first answer.',
+  { type: 'string', maxLength: 255 },
+);
 
 export const etagHeader = { ETag: { description: 'The revision, as `"<revision>"`.', schema: { type: 'string' } } };
 
