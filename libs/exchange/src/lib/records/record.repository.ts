@@ -31,6 +31,20 @@ export interface RecordContent extends Address {
   hash: string;
 }
 
+/** What the repository stores of a change's publication (record-publication.ts). */
+interface Published {
+  event: EventTemplate;
+  proof: string;
+}
+
+export interface ContentWrite extends Published {
+  content: RecordContent;
+}
+
+export interface Tombstone extends Published {
+  address: Address;
+}
+
 export interface Change extends Address {
   revision: number;
   operation: RecordOperation;
@@ -49,10 +63,6 @@ const parseChange = rowParser('record change', {
 
 export const addressOf = (r: Address): string => `${r.ente}/${r.key}`;
 
-/**
- * The record table and its change log, through the write path's statements (record.sql.ts). Every
- * method runs in the caller's transaction.
- */
 /** What a write statement needs besides the records: when, as whom, and where their events go. */
 export interface WriteContext {
   at: Date;
@@ -84,21 +94,12 @@ export class RecordRepository {
 
   /** Locks the stored rows of `addresses` (tombstones included) until the transaction ends. */
   async lock(tx: SqlExecutor, type: string, addresses: Address[]): Promise<Map<string, StoredState>> {
-    const { rows } = await tx.query(prepared(this.sql.lock), [
-      type,
-      addresses.map((a) => a.ente),
-      addresses.map((a) => a.key),
-    ]);
+    const { rows } = await tx.query(prepared(this.sql.lock), addressParameters(type, addresses));
     return new Map(rows.map(parseState).map((r) => [addressOf(r), r]));
   }
 
   /** Writes the contents that differ from what is stored, with their events; returns those changes only. */
-  async upsert(
-    tx: SqlExecutor,
-    ref: RecordTypeRef,
-    writes: { content: RecordContent; event: EventTemplate; proof: string }[],
-    context: WriteContext,
-  ): Promise<Change[]> {
+  async upsert(tx: SqlExecutor, ref: RecordTypeRef, writes: ContentWrite[], context: WriteContext): Promise<Change[]> {
     if (writes.length === 0) return [];
     // Each document goes in as the JSON text it was received as, not parsed and written again.
     const records = writes.map(
@@ -107,25 +108,11 @@ export class RecordRepository {
         `"hash":"${content.hash}","event_id":"${event.id}","headers":${JSON.stringify(event.headers)},` +
         `"proof":"${proof}","data":${content.json}}`,
     );
-    const { rows } = await tx.query(prepared(this.sql.upsert), [
-      ref.type,
-      ref.major,
-      ref.visibility,
-      `[${records.join(',')}]`,
-      context.at,
-      this.db.table('feed_position_seq'),
-      ...this.publishing(context),
-    ]);
-    return rows.map(toChange);
+    return this.write(tx, this.sql.upsert, [ref.type, ref.major, ref.visibility, `[${records.join(',')}]`], context);
   }
 
   /** Tombstones the live records among `deletes`, which the caller locked first, with their events. */
-  async tombstone(
-    tx: SqlExecutor,
-    ref: RecordTypeRef,
-    deletes: { address: Address; event: EventTemplate; proof: string }[],
-    context: WriteContext,
-  ): Promise<Change[]> {
+  async tombstone(tx: SqlExecutor, ref: RecordTypeRef, deletes: Tombstone[], context: WriteContext): Promise<Change[]> {
     if (deletes.length === 0) return [];
     const records = deletes.map(({ address, event, proof }, n) => ({
       n,
@@ -135,30 +122,31 @@ export class RecordRepository {
       headers: event.headers,
       proof,
     }));
-    const { rows } = await tx.query(prepared(this.sql.tombstone), [
-      ref.type,
-      JSON.stringify(records),
-      context.at,
-      this.db.table('feed_position_seq'),
-      ...this.publishing(context),
-    ]);
-    return rows.map(toChange);
+    return this.write(tx, this.sql.tombstone, [ref.type, JSON.stringify(records)], context);
   }
 
   /** The current revision of each record, with its receipt. */
   async revisions(tx: SqlExecutor, type: string, addresses: Address[]): Promise<Map<string, StoredRevision>> {
     if (addresses.length === 0) return new Map();
-    const { rows } = await tx.query(prepared(this.sql.revisions), [
-      type,
-      addresses.map((a) => a.ente),
-      addresses.map((a) => a.key),
-    ]);
+    const { rows } = await tx.query(prepared(this.sql.revisions), addressParameters(type, addresses));
     return new Map(rows.map(parseRevision).map((r) => [addressOf(r), r]));
   }
 
-  /** The parameters of publishSql (record.sql.ts), in its order. */
-  private publishing({ target, trace, receiptJws }: WriteContext): unknown[] {
-    return [
+  /**
+   * Runs a write statement: its records' parameters, then those every write takes in this order —
+   * when, the feed's position sequence, and publishSql's (record.sql.ts).
+   */
+  private async write(
+    tx: SqlExecutor,
+    statement: string,
+    records: unknown[],
+    context: WriteContext,
+  ): Promise<Change[]> {
+    const { at, target, trace, receiptJws } = context;
+    const { rows } = await tx.query(prepared(statement), [
+      ...records,
+      at,
+      this.db.table('feed_position_seq'),
       target.typeHeader,
       target.typePrefix,
       target.topic,
@@ -166,8 +154,14 @@ export class RecordRepository {
       trace.actor.ente,
       trace.correlationId,
       receiptJws,
-    ];
+    ]);
+    return rows.map(toChange);
   }
+}
+
+/** The parameters of the statements that take records by address: their type, then enti and keys side by side. */
+function addressParameters(type: string, addresses: Address[]): unknown[] {
+  return [type, addresses.map((a) => a.ente), addresses.map((a) => a.key)];
 }
 
 function toChange(value: unknown): Change {
