@@ -1,4 +1,5 @@
 import { codiceFiscaleCheck } from '@interscambio/enti';
+import type { RowError } from '@interscambio/exchange';
 import type { TributiTestApp } from './tributi-test-app';
 
 export const HEADER = [
@@ -41,15 +42,6 @@ export interface UploadView {
   progress: number;
 }
 
-export interface ReportLine {
-  row: number;
-  column: string;
-  value: string;
-  problem: string;
-  fix: string;
-  message: string;
-}
-
 /** Posts a file as ente `ente` and returns the answer. */
 export function postFile(t: TributiTestApp, ente: string, body: Buffer | string, contentType = 'text/csv') {
   return t.call(ente, {
@@ -65,13 +57,13 @@ export async function completed(
   t: TributiTestApp,
   ente: string,
   id: string,
-): Promise<{ view: UploadView; errors: ReportLine[] }> {
+): Promise<{ view: UploadView; errors: RowError[] }> {
   const url = `/tributi/v1/records/posizione-debitoria/uploads/${id}`;
   for (let i = 0; i < 600; i++) {
     const view = (await t.call(ente, { method: 'GET', url })).json<UploadView>();
     if (view.status === 'completato') {
       const report = await t.call(ente, { method: 'GET', url: `${url}/report.json` });
-      return { view, errors: report.json<{ errors: ReportLine[] }>().errors };
+      return { view, errors: report.json<{ errors: RowError[] }>().errors };
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

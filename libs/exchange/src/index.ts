@@ -41,3 +41,4 @@ export { minimised } from './lib/security/minimised';
 export { UploadProcessor } from './lib/uploads/upload.processor';
 export { UploadReceiver } from './lib/uploads/upload.receiver';
 export { UploadStore } from './lib/uploads/upload.store';
+export type { RowError } from './lib/uploads/upload-row';
