@@ -50,7 +50,8 @@ async function main(): Promise<void> {
       method: 'POST',
       headers: {},
     };
-    const id = await app.get(UploadReceiver).receive(TYPE, Readable.from([file]), request, caller as never);
+    const call = { at: { type: TYPE }, request, caller: caller as never };
+    const id = await app.get(UploadReceiver).receive(call, Readable.from([file]));
     app.get(UploadProcessor).wake();
     for (;;) {
       const state = await app.get(UploadStore).find(id);

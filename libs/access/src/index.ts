@@ -32,6 +32,7 @@ export { AccessGate } from './lib/guard/access.gate';
 export type { AccessTokenVerifier, GateRequest } from './lib/guard/access.gate';
 export { Scopes } from './lib/guard/access.decorators';
 export { CurrentCaller } from './lib/guard/caller';
+export { verifiedCaller } from './lib/guard/caller';
 export type { Caller, CallerRequest } from './lib/guard/caller';
 export {
   InsufficientScopeError,

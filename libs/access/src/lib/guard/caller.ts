@@ -16,8 +16,12 @@ export interface CallerRequest extends HttpRequest {
 }
 
 /** The verified caller of a route that is not @Public(); the AccessGuard has put it on the request. */
-export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
-  const caller = context.switchToHttp().getRequest<CallerRequest>().caller;
-  if (!caller) throw new Error('CurrentCaller used on a route the AccessGuard did not authenticate (is it @Public()?)');
-  return caller;
-});
+export function verifiedCaller(request: CallerRequest): Caller {
+  if (!request.caller)
+    throw new Error('A caller was asked for on a route the AccessGuard did not authenticate (is it @Public()?)');
+  return request.caller;
+}
+
+export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller =>
+  verifiedCaller(context.switchToHttp().getRequest<CallerRequest>()),
+);

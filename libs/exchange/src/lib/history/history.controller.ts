@@ -1,9 +1,7 @@
-import { Controller, Get, Req } from '@nestjs/common';
-import { CurrentCaller, Scopes } from '@interscambio/access';
-import type { Caller } from '@interscambio/access';
-import type { HttpRequest } from '@interscambio/http';
-import { RecordAt } from '../records/record-at';
-import type { RecordAddress } from '../records/record.service';
+import { Controller, Get } from '@nestjs/common';
+import { Scopes } from '@interscambio/access';
+import { Call } from '../records/record-call';
+import type { RecordCall } from '../records/record-call';
 import { HistoryService } from './history.service';
 import type { RevisionItem } from './history.service';
 
@@ -14,11 +12,7 @@ export class HistoryController {
 
   @Get()
   @Scopes('records:read')
-  revisions(
-    @RecordAt() at: RecordAddress,
-    @Req() request: HttpRequest,
-    @CurrentCaller() caller: Caller,
-  ): Promise<{ items: RevisionItem[] }> {
-    return this.history.revisions(at, request, caller);
+  revisions(@Call() call: RecordCall): Promise<{ items: RevisionItem[] }> {
+    return this.history.revisions(call);
   }
 }

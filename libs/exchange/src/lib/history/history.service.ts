@@ -4,7 +4,7 @@ import type { Operation } from 'fast-json-patch';
 import type { Caller } from '@interscambio/access';
 import { etag, ProblemError } from '@interscambio/http';
 import { int, json, nullable, oneOf, rowParser, text, textArray, timestamp } from '@interscambio/persistence';
-import type { HttpAnswer, HttpRequest } from '@interscambio/http';
+import type { HttpAnswer } from '@interscambio/http';
 import { minimised } from '../security/minimised';
 import { ReadAuditor, shownFields } from '../trail/read.auditor';
 import type { RecordRead } from '../trail/read.auditor';
@@ -12,6 +12,7 @@ import { ThemeCatalog } from '../catalog/theme.catalog';
 import { dateTimeOf } from '../feed/query-params';
 import { RecordNotFoundError } from '../exchange.problems';
 import { checkEnte, checkKey, traceOf } from '../records/record-request';
+import type { RecordCall } from '../records/record-call';
 import type { RecordAddress } from '../records/record.service';
 import { RECORD_OPERATIONS } from '../records/record.types';
 import type { RecordOperation } from '../records/record.types';
@@ -61,7 +62,8 @@ export class HistoryService {
     private readonly holder: HistoryConfigHolder,
   ) {}
 
-  async revisions(at: RecordAddress, request: HttpRequest, caller: Caller): Promise<{ items: RevisionItem[] }> {
+  async revisions(call: RecordCall): Promise<{ items: RevisionItem[] }> {
+    const { at, caller } = call;
     this.resolve(at);
     const sql = revisionsSql(this.db.table('record_change'), this.db.table('agreement'));
     const rows = (await this.db.pool.query(sql, [...this.params(at, caller)])).rows.map(parseChange);
@@ -72,7 +74,7 @@ export class HistoryService {
       at.key,
     ]);
     const by = new Map(writers.rows.map(parseWriter).map((w) => [w.revision, { clientId: w.client_id, ente: w.ente }]));
-    await this.audit(at, rows, request, caller);
+    await this.audit(call, rows);
     let previous: unknown = {};
     const items = rows.map((row) => {
       const shown = shownData(row) ?? {};
@@ -90,7 +92,8 @@ export class HistoryService {
   }
 
   /** The record as it was at `asOf`; a record deleted then is a 404 naming when it was deleted. */
-  async asOf(at: RecordAddress, asOf: string, request: HttpRequest, caller: Caller): Promise<HttpAnswer> {
+  async asOf(call: RecordCall, asOf: string): Promise<HttpAnswer> {
+    const { at, caller } = call;
     this.resolve(at);
     const instant = dateTimeOf('asOf', asOf) as Date;
     const sql = asOfSql(this.db.table('record_change'), this.db.table('agreement'));
@@ -109,7 +112,7 @@ export class HistoryService {
         { deletedAt, revision: row.revision },
       );
     }
-    await this.audit(at, [row], request, caller);
+    await this.audit(call, [row]);
     return {
       status: 200,
       headers: {
@@ -126,7 +129,7 @@ export class HistoryService {
   }
 
   /** Personale revisions shown are read audit entries, committed before the answer leaves. */
-  private async audit(at: RecordAddress, rows: ChangeRow[], request: HttpRequest, caller: Caller): Promise<void> {
+  private async audit({ at, request, caller }: RecordCall, rows: ChangeRow[]): Promise<void> {
     const reads: RecordRead[] = rows
       .filter((r) => r.visibility === 'personale' && r.operation !== 'deleted')
       .map((r) => ({

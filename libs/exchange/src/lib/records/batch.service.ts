@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '@interscambio/access';
 import { issuesIn, requestLanguage, ValidationError } from '@interscambio/http';
-import type { HttpAnswer, HttpRequest, IssueDetail, Language } from '@interscambio/http';
+import type { HttpAnswer, IssueDetail, Language } from '@interscambio/http';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { idempotentWork } from '../idempotency/idempotent-work';
 import { rejectionIssues, rejectionStatus } from '../exchange.problems';
 import { Database } from '../storage/database';
+import type { TypeCall } from './record-call';
 import { idempotencyKeyOf, traceOf } from './record-request';
 import { RecordWriter } from './record-writer';
 import type { RecordOutcome } from './record.types';
@@ -35,7 +35,7 @@ export class BatchService {
     private readonly idempotency: IdempotencyStore,
   ) {}
 
-  async write(type: string, body: unknown, request: HttpRequest, caller: Caller): Promise<HttpAnswer> {
+  async write({ at: { type }, request, caller }: TypeCall, body: unknown): Promise<HttpAnswer> {
     this.catalog.info(type);
     const items = itemsOf(body);
     const idempotency = { scope: caller.clientId, key: idempotencyKeyOf(request), request: ['POST', type, items] };

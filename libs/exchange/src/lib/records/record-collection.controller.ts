@@ -1,7 +1,6 @@
-import { CurrentCaller, Scopes } from '@interscambio/access';
-import type { Caller } from '@interscambio/access';
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import type { HttpReply, HttpRequest } from '@interscambio/http';
+import { Scopes } from '@interscambio/access';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import type { HttpReply } from '@interscambio/http';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { decodeFeedCursor } from '../feed/cursor';
 import { FeedReader } from '../feed/feed.reader';
@@ -10,12 +9,22 @@ import { dateTimeOf, limitOf } from '../feed/query-params';
 import { ReadAuditor } from '../trail/read.auditor';
 import { BatchService } from './batch.service';
 import { send } from '@interscambio/http';
+import { Call } from './record-call';
+import type { TypeCall } from './record-call';
 import { checkEnte, traceOf } from './record-request';
 
 export interface RecordList {
   items: Omit<FeedItem, 'type' | 'operation'>[];
   /** The cursor of the next page; null on the last one. */
   next: string | null;
+}
+
+/** A page's query; each value is checked where it is read. */
+interface ListQuery {
+  ente?: string;
+  updatedSince?: string;
+  limit?: string;
+  cursor?: string;
 }
 
 /** The records of one type: listed page by page, or written many at a time. */
@@ -31,15 +40,13 @@ export class RecordCollectionController {
   /** Only what the caller may see: the page is filtered in SQL, so it is full and leaks nothing. */
   @Get()
   @Scopes('records:read')
-  async list(
-    @Param('type') type: string,
-    @Req() request: HttpRequest,
-    @CurrentCaller() caller: Caller,
-    @Query('ente') ente?: string,
-    @Query('updatedSince') updatedSince?: string,
-    @Query('limit') limit?: string,
-    @Query('cursor') cursor?: string,
-  ): Promise<RecordList> {
+  async list(@Call() call: TypeCall, @Query() query: ListQuery): Promise<RecordList> {
+    const {
+      at: { type },
+      request,
+      caller,
+    } = call;
+    const { ente, updatedSince, limit, cursor } = query;
     this.catalog.info(type);
     if (ente !== undefined) checkEnte(ente);
     const size = limitOf(limit);
@@ -63,13 +70,7 @@ export class RecordCollectionController {
   @Post('batch')
   @HttpCode(200)
   @Scopes('records:write')
-  async batch(
-    @Param('type') type: string,
-    @Body() body: unknown,
-    @Req() request: HttpRequest,
-    @Res() reply: HttpReply,
-    @CurrentCaller() caller: Caller,
-  ): Promise<HttpReply> {
-    return send(reply, await this.batches.write(type, body, request, caller));
+  async batch(@Call() call: TypeCall, @Body() body: unknown, @Res() reply: HttpReply): Promise<HttpReply> {
+    return send(reply, await this.batches.write(call, body));
   }
 }

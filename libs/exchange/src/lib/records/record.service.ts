@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import type { Caller } from '@interscambio/access';
 import { BadRequestError, etag } from '@interscambio/http';
-import type { HttpAnswer, HttpRequest, IssueDetail } from '@interscambio/http';
+import type { HttpAnswer, IssueDetail } from '@interscambio/http';
 import { minimised } from '../security/minimised';
 import { ReadAuditor, shownFields } from '../trail/read.auditor';
 import { ThemeCatalog } from '../catalog/theme.catalog';
@@ -11,6 +10,7 @@ import { idempotentWork } from '../idempotency/idempotent-work';
 import { RecordNotFoundError, rejectionIssues, rejectionProblem } from '../exchange.problems';
 import { Database } from '../storage/database';
 import { checkEnte, checkKey, expectedRevisionOf, idempotencyKeyOf, traceOf } from './record-request';
+import type { RecordCall } from './record-call';
 import { RecordWriter } from './record-writer';
 import { readRecordSql } from './record.sql';
 import type { RecordCommand, RecordOutcome } from './record.types';
@@ -42,7 +42,8 @@ export class RecordService {
     private readonly reads: ReadAuditor,
   ) {}
 
-  async put(at: RecordAddress, body: unknown, request: HttpRequest, caller: Caller): Promise<HttpAnswer> {
+  async put(call: RecordCall, body: unknown): Promise<HttpAnswer> {
+    const { at, request, caller } = call;
     this.resolve(at);
     // A write for another ente is refused as such (by the writer) whatever its body.
     if (body === undefined && caller.ente === at.ente)
@@ -55,7 +56,7 @@ export class RecordService {
       request: ['PUT', at, expected ?? null, body],
     };
     return idempotentWork(this.db, this.idempotency, idempotency, async (tx) => {
-      const outcome = await this.writeOne(tx, command, request, caller);
+      const outcome = await this.writeOne(tx, command, call);
       const headers: Record<string, string> = {
         etag: etag(outcome.revision),
         'content-type': 'application/json; charset=utf-8',
@@ -66,7 +67,8 @@ export class RecordService {
     });
   }
 
-  async remove(at: RecordAddress, request: HttpRequest, caller: Caller): Promise<HttpAnswer> {
+  async remove(call: RecordCall): Promise<HttpAnswer> {
+    const { at, request, caller } = call;
     this.resolve(at);
     const expected = expectedRevisionOf(request);
     const idempotency = {
@@ -75,7 +77,7 @@ export class RecordService {
       request: ['DELETE', at, expected ?? null],
     };
     return idempotentWork(this.db, this.idempotency, idempotency, async (tx) => {
-      const outcome = await this.writeOne(tx, { op: 'delete', ...at, expected }, request, caller);
+      const outcome = await this.writeOne(tx, { op: 'delete', ...at, expected }, call);
       return {
         status: 204,
         headers: { etag: etag(outcome.revision), ...receiptHeader(outcome.receipt) },
@@ -85,7 +87,7 @@ export class RecordService {
   }
 
   /** A record the caller may not see is not found: its existence is not leaked. */
-  async get(at: RecordAddress, request: HttpRequest, caller: Caller): Promise<HttpAnswer> {
+  async get({ at, request, caller }: RecordCall): Promise<HttpAnswer> {
     this.resolve(at);
     const { rows } = await this.db.pool.query<ReadRow>(
       readRecordSql(this.db.table('record'), this.db.table('agreement')),
@@ -117,8 +119,7 @@ export class RecordService {
   private async writeOne(
     tx: PoolClient | undefined,
     command: RecordCommand,
-    request: HttpRequest,
-    caller: Caller,
+    { request, caller }: RecordCall,
   ): Promise<Exclude<RecordOutcome, { status: 'rejected' }>> {
     const trace = traceOf(request, caller);
     const [outcome] = (await (tx ? this.writer.write(tx, [command], trace) : this.writer.commit([command], trace))) as [

@@ -1,5 +1,6 @@
 import { createParamDecorator, Injectable } from '@nestjs/common';
 import type { ExecutionContext, PipeTransform } from '@nestjs/common';
+import { verifiedCaller } from '@interscambio/access';
 import type { CallerRequest } from '@interscambio/access';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { languageOf, uploadNotFound } from './upload.problems';
@@ -23,8 +24,7 @@ export class OwnUploadPipe implements PipeTransform<UploadRequest, Promise<Uploa
   async transform(request: UploadRequest): Promise<Upload> {
     const { type, id } = request.params;
     this.catalog.info(type);
-    const caller = request.caller;
-    if (!caller) throw new Error('OwnUpload used on a route the AccessGuard did not authenticate (is it @Public()?)');
+    const caller = verifiedCaller(request);
     const upload = UUID.test(id) ? await this.store.find(id, caller.ente) : undefined;
     if (!upload || upload.type !== type) throw uploadNotFound(languageOf(request));
     return upload;

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { CurrentCaller, Scopes } from '@interscambio/access';
-import type { Caller } from '@interscambio/access';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Scopes } from '@interscambio/access';
 import { Public } from '@interscambio/http';
-import type { HttpReply, HttpRequest } from '@interscambio/http';
+import type { HttpReply } from '@interscambio/http';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { ExchangeSettings } from '../exchange.settings';
+import { Call } from '../records/record-call';
+import type { TypeCall } from '../records/record-call';
 import { columnsOf } from './upload-columns';
 import type { SchemaNode } from './upload-columns';
 import { jsonReport, uploadView, xlsxReport } from './upload-report';
@@ -31,20 +32,14 @@ export class UploadController {
   @Post('uploads')
   @HttpCode(202)
   @Scopes('records:write')
-  async upload(
-    @Param('type') type: string,
-    @Body() body: unknown,
-    @Req() request: HttpRequest,
-    @Res() reply: HttpReply,
-    @CurrentCaller() caller: Caller,
-  ): Promise<HttpReply> {
-    const id = await this.receiver.receive(type, body, request, caller);
+  async upload(@Call() call: TypeCall, @Body() body: unknown, @Res() reply: HttpReply): Promise<HttpReply> {
+    const id = await this.receiver.receive(call, body);
     this.processor.wake();
     const upload = (await this.store.find(id)) as Upload;
     const view = uploadView(upload, this.settings.basePath);
     return reply
       .status(202)
-      .header('location', `${this.settings.basePath}/records/${type}/uploads/${id}`)
+      .header('location', `${this.settings.basePath}/records/${call.at.type}/uploads/${id}`)
       .header('content-type', 'application/json; charset=utf-8')
       .send(view);
   }

@@ -6,10 +6,10 @@ import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import type { Caller } from '@interscambio/access';
 import type { HttpRequest } from '@interscambio/http';
 import { ProblemError } from '@interscambio/http';
 import { ThemeCatalog } from '../catalog/theme.catalog';
+import type { TypeCall } from '../records/record-call';
 import { Database } from '../storage/database';
 import { columnsOf } from './upload-columns';
 import type { SchemaNode } from './upload-columns';
@@ -45,7 +45,7 @@ export class UploadReceiver {
     private readonly db: Database,
   ) {}
 
-  async receive(type: string, body: unknown, request: HttpRequest, caller: Caller): Promise<string> {
+  async receive({ at: { type }, request, caller }: TypeCall, body: unknown): Promise<string> {
     const info = this.catalog.info(type);
     const lang = languageOf(request);
     if (Number(request.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) throw uploadTooLarge(lang, MAX_UPLOAD_BYTES);
