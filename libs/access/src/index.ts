@@ -45,23 +45,20 @@ export { accessConfig, DEFAULT_TOKEN_ISSUER } from './lib/guard/access.config';
 export type { AccessConfig } from './lib/guard/access.config';
 export { isScope, SCOPES } from './lib/guard/scopes';
 export type { Scope } from './lib/guard/scopes';
-export {
-  AGREEMENTS_TOPIC_CONFIG,
-  agreementEventType,
-  agreementsTopic,
-  parseAgreementState,
-} from './lib/agreements/agreement.contract';
+export { agreementEventType, parseAgreementState } from './lib/agreements/agreement.contract';
 export type { AgreementScope, AgreementState, AgreementStatus } from './lib/agreements/agreement.contract';
 export { agreementEvent } from './lib/agreements/agreement.event';
-export {
-  parseRevocationState,
-  REVOCATION_KINDS,
-  revocationKey,
-  REVOCATIONS_TOPIC_CONFIG,
-  revocationsTopic,
-} from './lib/revocations/revocation.contract';
+export { parseRevocationState, REVOCATION_KINDS, revocationKey } from './lib/revocations/revocation.contract';
 export type { RevocationKind, RevocationState } from './lib/revocations/revocation.contract';
 export { revocationEvent } from './lib/revocations/revocation.event';
+export {
+  AGREEMENTS_TOPIC_CONFIG,
+  agreementsTopic,
+  REVOCATIONS_TOPIC_CONFIG,
+  revocationsTopic,
+} from './lib/states/registry-state';
+export { agreementsProjection, revocationsProjection } from './lib/states/state-projection';
+export type { StateTable } from './lib/states/state-projection';
 export { RevocationSet } from './lib/revocations/revocation.set';
 export { RevocationsReloader } from './lib/revocations/revocations.reloader';
 export { RevocationTableMigration } from './lib/revocations/revocation-table.migration';

@@ -1,5 +1,7 @@
 // What the registry publishes about agreements (accordi di fruizione) and every theme service
 // projects locally: one contract for both sides.
+import { checkedState } from '../states/registry-state';
+import type { StateCheck } from '../states/registry-state';
 
 export type AgreementStatus = 'requested' | 'active' | 'suspended' | 'revoked' | 'rejected';
 
@@ -28,14 +30,6 @@ export interface AgreementState {
   changedAt: string;
 }
 
-export function agreementsTopic(topicPrefix: string): string {
-  return `${topicPrefix}.registry.agreements`;
-}
-
-// Compacted: the latest state of every agreement stays on the topic for as long as it exists, so a
-// service deployed later still learns agreements approved long before it.
-export const AGREEMENTS_TOPIC_CONFIG: Readonly<Record<string, string>> = { 'cleanup.policy': 'compact' };
-
 export function agreementEventType(status: AgreementStatus): string {
   return `it.interscambio.registry.agreement.${status}`;
 }
@@ -48,7 +42,7 @@ const isFields = (v: unknown): boolean =>
 const isEnte = (v: unknown): boolean => typeof v === 'string' && /^\d{6}$/.test(v);
 const isText = (v: unknown): boolean => typeof v === 'string' && v !== '';
 
-const CHECKS: [string, (s: Record<string, unknown>) => boolean][] = [
+const CHECKS: StateCheck[] = [
   ['no id', (s) => isText(s['id'])],
   ['no consumer ente', (s) => isEnte(s['consumer'])],
   ['no publisher ente', (s) => isEnte(s['publisher'])],
@@ -63,9 +57,7 @@ const CHECKS: [string, (s: Record<string, unknown>) => boolean][] = [
 
 /** The event's data as an AgreementState, or an error naming what is wrong (the event goes to the DLQ). */
 export function parseAgreementState(data: unknown): AgreementState {
-  if (data === null || typeof data !== 'object') throw new Error('The agreement event has no object as data.');
-  const failed = CHECKS.find(([, valid]) => !valid(data as Record<string, unknown>));
-  if (failed) throw new Error(`The agreement event has ${failed[0]}.`);
+  const state = checkedState('agreement', data, CHECKS) as unknown as AgreementState;
   // Events published before agreements named fields have none: null, which opens no personale data.
-  return { ...(data as AgreementState), fields: (data as Partial<AgreementState>).fields ?? null };
+  return { ...state, fields: state.fields ?? null };
 }

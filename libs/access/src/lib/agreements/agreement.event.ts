@@ -1,4 +1,5 @@
-import { agreementEventType, agreementsTopic } from './agreement.contract';
+import { agreementsTopic } from '../states/registry-state';
+import { agreementEventType } from './agreement.contract';
 import type { AgreementState } from './agreement.contract';
 import type { OutboxEvent } from '@interscambio/messaging';
 import { v7 as uuidv7 } from 'uuid';

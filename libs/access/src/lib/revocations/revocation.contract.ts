@@ -1,5 +1,7 @@
 // What the registry publishes when it withdraws a client, a client's key or a whole ente, and what
 // every theme service keeps to refuse their tokens before they expire: one contract for both sides.
+import { checkedState } from '../states/registry-state';
+import type { StateCheck } from '../states/registry-state';
 
 /** `client`: revoked for good; `ente`: disabled, until enabled again; `client-key`: a key removed from its client. */
 export const REVOCATION_KINDS = ['client', 'ente', 'client-key'] as const;
@@ -20,20 +22,13 @@ export interface RevocationState {
   version: number;
 }
 
-export function revocationsTopic(topicPrefix: string): string {
-  return `${topicPrefix}.registry.revocations`;
-}
-
-// Compacted, like the agreements: a theme deployed later still learns every client revoked before.
-export const REVOCATIONS_TOPIC_CONFIG: Readonly<Record<string, string>> = { 'cleanup.policy': 'compact' };
-
 export function revocationKey(state: Pick<RevocationState, 'kind' | 'subject'>): string {
   return `${state.kind}:${state.subject}`;
 }
 
 const isText = (v: unknown): boolean => typeof v === 'string' && v !== '' && v.length <= 400;
 
-const CHECKS: [string, (s: Record<string, unknown>) => boolean][] = [
+const CHECKS: StateCheck[] = [
   ['an unknown kind', (s) => (REVOCATION_KINDS as readonly unknown[]).includes(s['kind'])],
   ['no subject', (s) => isText(s['subject'])],
   ['no client for a client or key', (s) => s['kind'] === 'ente' || isText(s['clientId'])],
@@ -45,10 +40,7 @@ const CHECKS: [string, (s: Record<string, unknown>) => boolean][] = [
 
 /** The event's data as a RevocationState, or an error naming what is wrong (the event goes to the DLQ). */
 export function parseRevocationState(data: unknown): RevocationState {
-  if (data === null || typeof data !== 'object') throw new Error('The revocation event has no object as data.');
-  const failed = CHECKS.find(([, valid]) => !valid(data as Record<string, unknown>));
-  if (failed) throw new Error(`The revocation event has ${failed[0]}.`);
-  const s = data as RevocationState;
+  const s = checkedState('revocation', data, CHECKS) as unknown as RevocationState;
   return {
     kind: s.kind,
     subject: s.subject,

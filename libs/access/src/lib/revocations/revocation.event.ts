@@ -1,6 +1,7 @@
 import type { OutboxEvent } from '@interscambio/messaging';
 import { v7 as uuidv7 } from 'uuid';
-import { revocationKey, revocationsTopic } from './revocation.contract';
+import { revocationsTopic } from '../states/registry-state';
+import { revocationKey } from './revocation.contract';
 import type { RevocationState } from './revocation.contract';
 
 /** The CloudEvent of one revocation change, as the registry's outbox publishes it: keyed so the compacted topic keeps the latest. */

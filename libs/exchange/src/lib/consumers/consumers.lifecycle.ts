@@ -9,8 +9,7 @@ import { ExchangeSettings } from '../exchange.settings';
 import { MESSAGE_BUS } from '../relay/message-bus.token';
 import { Database } from '../storage/database';
 import { themeMigrations } from '../storage/theme.migrations';
-import { agreementsConsumer } from './agreements.consumer';
-import { revocationsConsumer } from './revocations.consumer';
+import { registryStateConsumers } from './registry-states.consumer';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { collectConsumerLag, settledObserver } from './consumer-observer';
 import { FlowWriter } from '../flows/flow.writer';
@@ -46,11 +45,7 @@ export class ConsumersLifecycle implements OnApplicationBootstrap, BeforeApplica
     private readonly catalog: ThemeCatalog,
     observability: Observability,
   ) {
-    this.all = [
-      agreementsConsumer(settings, db),
-      revocationsConsumer(settings, db),
-      ...declared.map((c) => this.flow(c)),
-    ];
+    this.all = [...registryStateConsumers(settings, db), ...declared.map((c) => this.flow(c))];
     const logger = new Logger('Consumers');
     const onSettled = settledObserver(observability);
     this.groups = new ConsumerGroups(

@@ -1,17 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
-import {
-  AGREEMENTS_TOPIC_CONFIG,
-  agreementsTopic,
-  REVOCATIONS_TOPIC_CONFIG,
-  revocationsTopic,
-} from '@interscambio/access';
+import { agreementsProjection, revocationsProjection } from '@interscambio/access';
 import { ConsumerGroups } from '@interscambio/messaging';
-import type { MessageBus } from '@interscambio/messaging';
-import { projectRevocation } from '../access/revocations.projection';
+import type { CloudEvent, MessageBus } from '@interscambio/messaging';
 import { NotifierSettings } from '../notifier.settings';
 import { NotifierDatabase } from '../storage/notifier.database';
-import { projectAgreement } from './agreements.projection';
 import { DeliveryDispatcher } from './delivery.dispatcher';
 import { fanOut } from './fan-out';
 
@@ -35,23 +28,21 @@ export class NotifierConsumersLifecycle implements OnApplicationBootstrap, Befor
   ) {
     const logger = new Logger('NotifierConsumers');
     const groupId = (name: string): string => `${settings.topicPrefix}.notifier.${name}`;
+    // The agreements of every theme, and the registry's revocations.
+    const projections = [
+      agreementsProjection(settings.topicPrefix, { name: 'agreement', placeholders: '$n' }),
+      revocationsProjection(settings.topicPrefix, { name: 'revocation', placeholders: '$n' }),
+    ];
     this.groups = new ConsumerGroups(
       bus,
       [
-        {
-          groupId: groupId('agreements'),
-          topics: [agreementsTopic(settings.topicPrefix)],
-          topicConfig: { ...AGREEMENTS_TOPIC_CONFIG },
-          handler: (event) => projectAgreement(event, db),
+        ...projections.map((p) => ({
+          groupId: groupId(p.name),
+          topics: [p.topic],
+          topicConfig: { ...p.topicConfig },
+          handler: (event: CloudEvent) => p.project(event, (sql, values) => db.pool.query(sql, values)),
           fromBeginning: true,
-        },
-        {
-          groupId: groupId('revocations'),
-          topics: [revocationsTopic(settings.topicPrefix)],
-          topicConfig: { ...REVOCATIONS_TOPIC_CONFIG },
-          handler: (event) => projectRevocation(event, db),
-          fromBeginning: true,
-        },
+        })),
         {
           groupId: groupId('deliveries'),
           topics: settings.recordTopics(),
