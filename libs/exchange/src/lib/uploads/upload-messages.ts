@@ -1,48 +1,12 @@
 import type { IssueDetail } from '@interscambio/http';
 import type { CellProblem } from './upload-values';
 import type { UploadColumn } from './upload-columns';
+import catalogue from './upload-messages.json';
 
-const FORMATS: Record<string, CellProblem> = {
-  date: {
-    problem: 'non è una data valida',
-    fix: 'Scrivere la data come GG/MM/AAAA o AAAA-MM-GG, ad esempio 16/12/2024.',
-  },
-  'date-time': {
-    problem: 'non è una data e ora valida',
-    fix: 'Scrivere data e ora come AAAA-MM-GGThh:mm:ss+01:00, ad esempio 2024-12-16T09:30:00+01:00.',
-  },
-  email: { problem: 'non è un indirizzo email valido', fix: 'Scrivere un indirizzo come nome@comune.palermo.it.' },
-  uri: {
-    problem: 'non è un indirizzo web valido',
-    fix: 'Scrivere l’indirizzo completo, ad esempio https://www.comune.it/pagina.',
-  },
-};
-
-// The theme rules' keywords (libs/exchange rules/): what JSON Schema cannot say, said in Italian.
-const RULES: Record<string, CellProblem> = {
-  codiceFiscale: {
-    problem: 'il carattere di controllo non è corretto',
-    fix: 'Ricopiare il codice fiscale da un documento: l’ultimo carattere non corrisponde ai 15 precedenti.',
-  },
-  partitaIva: {
-    problem: 'la cifra di controllo non è corretta',
-    fix: 'Ricopiare la partita IVA (11 cifre) da un documento: l’ultima cifra non corrisponde alle precedenti.',
-  },
-  cup: { problem: 'non è un CUP valido', fix: 'Ricopiare il CUP (15 caratteri) dalla banca dati del DIPE.' },
-  cig: { problem: 'non è un CIG valido', fix: 'Ricopiare il CIG (10 caratteri) dalla banca dati ANAC.' },
-  comune: {
-    problem: 'non è il codice ISTAT di un comune dell’area',
-    fix: 'Scrivere il codice ISTAT a 6 cifre, ad esempio 082053.',
-  },
-  codiceCatastale: {
-    problem: 'non è il codice catastale di un comune dell’area',
-    fix: 'Scrivere il codice catastale (una lettera e tre cifre), ad esempio G273.',
-  },
-  text: { problem: 'contiene caratteri non ammessi', fix: 'Togliere i caratteri di controllo dal testo.' },
-  dateRange: { problem: 'la data è precedente alla data di inizio', fix: 'Correggere una delle due date.' },
-  timeRange: { problem: 'l’orario è precedente all’orario di inizio', fix: 'Correggere uno dei due orari.' },
-  uniqueItems: { problem: 'il record compare più volte nel file', fix: 'Tenere una sola riga per ogni chiave.' },
-};
+// The words for a cell a format refuses, and for one a theme rule's keyword refuses (libs/exchange
+// rules/: what JSON Schema cannot say), said in Italian.
+const FORMATS: Record<string, CellProblem> = catalogue.formats;
+const RULES: Record<string, CellProblem> = catalogue.rules;
 
 /** What is wrong with a cell and how to fix it, from an issue of the write path (schema or theme rule). */
 export function explain(issue: IssueDetail, column: UploadColumn | undefined): CellProblem {
