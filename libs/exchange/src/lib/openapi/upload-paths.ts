@@ -11,15 +11,35 @@ const file = (type: string) => ({ [type]: { schema: { type: 'string', contentMed
 /** The spreadsheet and history paths of one record type (uploads/, history/). */
 export function uploadPaths(basePath: string, info: RecordTypeInfo): Record<string, object> {
   const root = `${basePath}/records/${info.type}`;
-  const tags = [info.type];
-  const id = (action: string): string => operationId(info.type, action);
+  const operation = (action: string, security: object[], summary: string): object => ({
+    tags: [info.type],
+    operationId: operationId(info.type, action),
+    security,
+    summary,
+  });
+  /** A read of one of the caller's own uploads: its progress, or its report. */
+  const ofUpload = (action: string, summary: string, answer: object): object => ({
+    get: {
+      ...operation(action, needs('records:write'), summary),
+      parameters: [idParameter],
+      responses: { '200': answer },
+    },
+  });
+  /** The upload template in one format: public, like the catalog. */
+  const template = (action: string, format: string, mediaType: string): object => ({
+    get: {
+      ...operation(action, [], `Il modello di caricamento (${format})`),
+      responses: { '200': { description: 'The template.', content: file(mediaType) } },
+    },
+  });
   return {
     [`${root}/uploads`]: {
       post: {
-        tags,
-        operationId: id('UploadCreate'),
-        security: needs('records:write'),
-        summary: `Carica un foglio di calcolo: ${info.title || info.type} (CSV o XLSX, come il modello)`,
+        ...operation(
+          'UploadCreate',
+          needs('records:write'),
+          `Carica un foglio di calcolo: ${info.title || info.type} (CSV o XLSX, come il modello)`,
+        ),
         description:
           `CSV in UTF-8 or Windows-1252, separated by ";" or "," (both detected), or XLSX (first sheet). Row 1 is the header (the template's Italian headers or the fields' dotted paths). ` +
           `Each row is checked as a PUT and published in batches; lists of values go in one cell separated by "${LIST_SEPARATOR}". ` +
@@ -30,60 +50,28 @@ export function uploadPaths(basePath: string, info: RecordTypeInfo): Record<stri
         },
       },
     },
-    [`${root}/uploads/{id}`]: {
-      get: {
-        tags,
-        operationId: id('UploadRead'),
-        security: needs('records:write'),
-        summary: 'Stato di un caricamento: righe lette, pubblicate, scartate',
-        parameters: [idParameter],
-        responses: { '200': { description: 'The upload.' } },
-      },
-    },
-    [`${root}/uploads/{id}/report.json`]: {
-      get: {
-        tags,
-        operationId: id('UploadReportRead'),
-        security: needs('records:write'),
-        summary: 'Il resoconto: riga, colonna, valore, cosa non va e come correggerlo',
-        parameters: [idParameter],
-        responses: { '200': { description: 'The report.' } },
-      },
-    },
-    [`${root}/uploads/{id}/report.xlsx`]: {
-      get: {
-        tags,
-        operationId: id('UploadReportWorkbookRead'),
-        security: needs('records:write'),
-        summary: 'Il resoconto come cartella Excel, con le celle errate evidenziate',
-        parameters: [idParameter],
-        responses: { '200': { description: 'The workbook.', content: file(XLSX) } },
-      },
-    },
-    [`${root}/template.xlsx`]: {
-      get: {
-        tags,
-        operationId: id('TemplateWorkbookRead'),
-        security: [],
-        summary: 'Il modello di caricamento (XLSX)',
-        responses: { '200': { description: 'The template.', content: file(XLSX) } },
-      },
-    },
-    [`${root}/template.csv`]: {
-      get: {
-        tags,
-        operationId: id('TemplateCsvRead'),
-        security: [],
-        summary: 'Il modello di caricamento (CSV, ";")',
-        responses: { '200': { description: 'The template.', content: file('text/csv') } },
-      },
-    },
+    [`${root}/uploads/{id}`]: ofUpload('UploadRead', 'Stato di un caricamento: righe lette, pubblicate, scartate', {
+      description: 'The upload.',
+    }),
+    [`${root}/uploads/{id}/report.json`]: ofUpload(
+      'UploadReportRead',
+      'Il resoconto: riga, colonna, valore, cosa non va e come correggerlo',
+      { description: 'The report.' },
+    ),
+    [`${root}/uploads/{id}/report.xlsx`]: ofUpload(
+      'UploadReportWorkbookRead',
+      'Il resoconto come cartella Excel, con le celle errate evidenziate',
+      { description: 'The workbook.', content: file(XLSX) },
+    ),
+    [`${root}/template.xlsx`]: template('TemplateWorkbookRead', 'XLSX', XLSX),
+    [`${root}/template.csv`]: template('TemplateCsvRead', 'CSV, ";"', 'text/csv'),
     [`${root}/{ente}/{key}/revisions`]: {
       get: {
-        tags,
-        operationId: id('RevisionList'),
-        security: needs('records:read'),
-        summary: 'Le revisioni di un record: chi le ha scritte, quando, e la JSON Patch dalla precedente',
+        ...operation(
+          'RevisionList',
+          needs('records:read'),
+          'Le revisioni di un record: chi le ha scritte, quando, e la JSON Patch dalla precedente',
+        ),
         description:
           "Under the record's own access rules. The record as it was at an instant: GET the record with `?asOf=<date-time>`.",
         parameters: [enteParameter, keyParameter],
