@@ -41,11 +41,8 @@ export class RecordCollectionController {
   @Get()
   @Scopes('records:read')
   async list(@Call() call: TypeCall, @Query() query: ListQuery): Promise<RecordList> {
-    const {
-      at: { type },
-      request,
-      caller,
-    } = call;
+    const { request, caller } = call;
+    const { type } = call.at;
     const { ente, updatedSince, limit, cursor } = query;
     this.catalog.info(type);
     if (ente !== undefined) checkEnte(ente);
