@@ -3,7 +3,13 @@ import type { ExecutionContext } from '@nestjs/common';
 import { verifiedCaller } from '@interscambio/access';
 import type { Caller, CallerRequest } from '@interscambio/access';
 import type { HttpRequest } from '@interscambio/http';
-import type { RecordAddress } from './record.service';
+
+/** One record, as the path of its routes addresses it: `records/:type/:ente/:key`. */
+export interface RecordAddress {
+  type: string;
+  ente: string;
+  key: string;
+}
 
 /** What a route of the records of one type (`records/:type/…`) addresses. */
 type TypeAddress = Pick<RecordAddress, 'type'>;

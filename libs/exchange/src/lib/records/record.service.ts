@@ -10,16 +10,10 @@ import { idempotentWork } from '../idempotency/idempotent-work';
 import { RecordNotFoundError, rejectionIssues, rejectionProblem } from '../exchange.problems';
 import { Database } from '../storage/database';
 import { checkEnte, checkKey, expectedRevisionOf, idempotencyKeyOf, traceOf } from './record-request';
-import type { RecordCall } from './record-call';
+import type { RecordAddress, RecordCall } from './record-call';
 import { RecordWriter } from './record-writer';
 import { readRecordSql } from './record.sql';
 import type { RecordCommand, RecordOutcome } from './record.types';
-
-export interface RecordAddress {
-  type: string;
-  ente: string;
-  key: string;
-}
 
 interface ReadRow {
   revision: number;
