@@ -126,6 +126,17 @@ describe('the portal pages in a browser', () => {
     expect(((await answer.json()) as { detail: string }).detail).toMatch(/tributi\/nessuno.*\/docs\/schemi/);
   });
 
+  it.each([
+    ['/docs/api/nessuno', /^Nessun servizio "nessuno": \/docs\/api li elenca\.$/],
+    ['/docs/eventi/nessuno', /^Nessun tema "nessuno": \/docs\/eventi li elenca\.$/],
+    ['/docs/schemi/tributi/versamento/versioni/7.json', /^tributi\/versamento non ha 7\.json; ha 1\.json\.$/],
+  ])('answers %s, which the portal does not have, with a 404 naming what it has', async (page, detail) => {
+    const answer = await fetch(`${base}${page}`);
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await answer.json()) as { detail: string }).detail).toMatch(detail);
+  });
+
   it('refuses a comparison without both versions with 400, and names the versions a type has', async () => {
     const missing = await fetch(`${base}/docs/schemi/tributi/versamento/differenze?da=1`);
     expect(missing.status).toBe(400);

@@ -1,11 +1,11 @@
 import { themeClient } from '@interscambio/client';
-import type { TributiComponents } from '@interscambio/client';
+import type { Tributi } from '@interscambio/client';
 import { FeedNotifier } from '@interscambio/exchange';
 import type { FeedPage } from '@interscambio/exchange';
 import { eventually, forSuite } from '@interscambio/testing';
 import { startTributi } from '../test/tributi-test-app';
 
-type Versamento = TributiComponents['schemas']['VersamentoV1'];
+type Versamento = Tributi.components['schemas']['VersamentoV1'];
 
 const versamento = (n: number): Versamento => ({
   posizione: `IMU-2024-${n}`,

@@ -3,21 +3,13 @@ export type { ServiceClientOptions, Theme, ThemeApis } from './lib/service-clien
 export { bearerToken, clientCredentials, requestToken, TokenRequestError } from './lib/client-credentials';
 export type { ClientCredentials } from './lib/client-credentials';
 export type { Client, Middleware } from 'openapi-fetch';
-export type { components as TributiComponents, paths as TributiPaths } from './generated/tributi';
-export type { components as SocialeComponents, paths as SocialePaths } from './generated/sociale';
-export type {
-  components as EdiliziaCatastoComponents,
-  paths as EdiliziaCatastoPaths,
-} from './generated/edilizia-catasto';
-export type { components as LavoriPubbliciComponents, paths as LavoriPubbliciPaths } from './generated/lavori-pubblici';
-export type {
-  components as LavoroFormazioneComponents,
-  paths as LavoroFormazionePaths,
-} from './generated/lavoro-formazione';
-export type { components as CulturaComponents, paths as CulturaPaths } from './generated/cultura';
-export type {
-  components as AmbienteTerritorioComponents,
-  paths as AmbienteTerritorioPaths,
-} from './generated/ambiente-territorio';
-export type { components as RegistryComponents, paths as RegistryPaths } from './generated/registry';
-export type { components as NotifierComponents, paths as NotifierPaths } from './generated/notifier';
+// Each service's generated types, `paths` and `components`: `Tributi.components['schemas']['VersamentoV1']`.
+export type * as AmbienteTerritorio from './generated/ambiente-territorio';
+export type * as Cultura from './generated/cultura';
+export type * as EdiliziaCatasto from './generated/edilizia-catasto';
+export type * as LavoriPubblici from './generated/lavori-pubblici';
+export type * as LavoroFormazione from './generated/lavoro-formazione';
+export type * as Notifier from './generated/notifier';
+export type * as Registry from './generated/registry';
+export type * as Sociale from './generated/sociale';
+export type * as Tributi from './generated/tributi';

@@ -4,31 +4,37 @@ export {
   MalformedJsonError,
   ProblemError,
   ValidationError,
+  type IssueDetail,
 } from './lib/problem/problem.error';
-export type { IssueDetail } from './lib/problem/problem.error';
-export { requestLanguage, textIn } from './lib/language/language';
+export { requestLanguage, textIn, type Language, type Text } from './lib/language/language';
 export { schemaIssueInItalian } from './lib/problem/issue-message';
-export type { Language, Text } from './lib/language/language';
-export { dependencyFailure, issuesIn, PROBLEM_MEDIA_TYPE, toProblem } from './lib/problem/problem';
+export { dependencyFailure, issuesIn, PROBLEM_MEDIA_TYPE, toProblem, type Problem } from './lib/problem/problem';
 export { unstorableText } from './lib/problem/unstorable-text';
-export type { Problem } from './lib/problem/problem';
 export { ProblemFilter } from './lib/problem/problem.filter';
 export { sendProblem } from './lib/problem/send-problem';
-export { createFastifyAdapter, defaultBodyLimits } from './lib/fastify.adapter';
-export type { BodyLimits } from './lib/fastify.adapter';
+export { createFastifyAdapter, defaultBodyLimits, type BodyLimits } from './lib/fastify.adapter';
 export { correlationIdOf, traceparentOf } from './lib/correlation';
-export { etag, send } from './lib/http-answer';
-export type { HttpAnswer } from './lib/http-answer';
+export { etag, send, type HttpAnswer } from './lib/http-answer';
 export type { HttpReply, HttpRequest } from './lib/http.types';
 export { Probe, Public, PUBLIC_ROUTE, UNLIMITED_ROUTE } from './lib/routes/public-route';
 export { DocsController } from './lib/docs/docs.controller';
 export { OpenApiHolder } from './lib/docs/openapi.holder';
 export { previewApiDocument } from './lib/docs/api-preview';
-export { API_SECURITY_SCHEME, API_VERSION, conformApiDocument } from './lib/docs/api-document';
+export {
+  API_SECURITY_SCHEME,
+  API_VERSION,
+  conformApiDocument,
+  type ApiIdentity,
+  type PublicUrls,
+} from './lib/docs/api-document';
 export { PREVIEW_ENV } from './lib/docs/preview-env';
-export type { ApiIdentity, PublicUrls } from './lib/docs/api-document';
-export { serviceStatus, STATUS_CHECKS, StatusController } from './lib/status/status.controller';
-export type { ServiceStatus, StatusChecks } from './lib/status/status.controller';
+export {
+  serviceStatus,
+  STATUS_CHECKS,
+  StatusController,
+  type ServiceStatus,
+  type StatusChecks,
+} from './lib/status/status.controller';
 export type { DependencyCheck } from './lib/status/dependency.probe';
 export { RequestValidator } from './lib/requests/request-validator';
 export type { FromSchema } from './lib/requests/json-schema.types';
@@ -42,5 +48,4 @@ export {
   UnsupportedBody,
   UnsupportedMediaTypeError,
 } from './lib/requests/request-bodies';
-export { escapeHtml, Html, html, table, tableRow, trusted } from './lib/html/html';
-export type { HtmlValue, TableOptions } from './lib/html/html';
+export { escapeHtml, Html, html, table, tableRow, trusted, type HtmlValue, type TableOptions } from './lib/html/html';

@@ -1,5 +1,4 @@
-export { KafkajsBus } from './lib/kafkajs.bus';
-export type { KafkajsBusOptions } from './lib/kafkajs.bus';
+export { KafkajsBus, type KafkajsBusOptions } from './lib/kafkajs.bus';
 export type {
   BusAdmin,
   BusConsumer,
@@ -25,21 +24,17 @@ export {
   eventVisibility,
   INTERSCAMBIO_ATTRIBUTES,
   interscambioAttribute,
+  type InterscambioAttribute,
 } from './lib/cloud-event/interscambio-attributes';
-export type { InterscambioAttribute } from './lib/cloud-event/interscambio-attributes';
 export { toStructuredCloudEvent } from './lib/cloud-event/cloud-event.attributes';
 export { eventTraceparent, TRACEPARENT } from './lib/cloud-event/trace-context';
 export type { OutboxEvent } from './lib/outbox/outbox-event';
 export { appendOutbox, appendOutboxSql } from './lib/outbox/append-outbox';
-export { OutboxRelay } from './lib/outbox/outbox.relay';
-export { outboxBacklog } from './lib/outbox/outbox.store';
+export { OutboxRelay, type OutboxRelayOptions, type PublishedBatch } from './lib/outbox/outbox.relay';
+export { outboxBacklog, type OutboxBacklog } from './lib/outbox/outbox.store';
 export { relayApplicationName, relayLockName } from './lib/outbox/outbox.names';
-export type { OutboxBacklog } from './lib/outbox/outbox.store';
-export type { OutboxRelayOptions, PublishedBatch } from './lib/outbox/outbox.relay';
-export { EventConsumer } from './lib/consumer/event.consumer';
-export { ConsumerGroups } from './lib/consumer/consumer-groups';
-export type { ConsumerGroupSpec } from './lib/consumer/consumer-groups';
-export type { EventConsumerOptions, SettledMessage } from './lib/consumer/event.consumer';
+export { EventConsumer, type EventConsumerOptions, type SettledMessage } from './lib/consumer/event.consumer';
+export { ConsumerGroups, type ConsumerGroupSpec } from './lib/consumer/consumer-groups';
 export { consumerLag } from './lib/consumer/consumer-lag';
 export { deadLetterTopic } from './lib/consumer/dead-letter';
 export { TopicEnsurer } from './lib/topic-ensurer';

@@ -12,6 +12,7 @@ export { ChangeSignal } from './lib/sql/change-signal';
 export type { ChangeSignalOptions } from './lib/sql/change-signal';
 export {
   bool,
+  bytes,
   int,
   json,
   jsonObject,

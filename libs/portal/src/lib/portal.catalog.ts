@@ -4,6 +4,13 @@ import { recordTypeVersions, versionDiff } from './catalog/schema-versions';
 import type { RecordTypeVersions, VersionDiff } from './catalog/schema-versions';
 import type { PortalConfig } from './config/portal.config';
 import type { ApiService } from './pages/reference.pages';
+import { PortalNotFoundError } from './portal.errors';
+
+/** A record type as the schema pages address it: /docs/schemi/:theme/:type. */
+export interface TypeAddress {
+  theme: string;
+  type: string;
+}
 
 /** What the portal shows, read once at start-up from schemas/: the services, types, versions and event documents. */
 export class PortalCatalog {
@@ -38,16 +45,23 @@ export class PortalCatalog {
       );
   }
 
-  service(name: string): ApiService | undefined {
-    return this.services.find((s) => s.name === name);
+  // Each lookup answers what the portal has, or a 404 saying which page lists what it has.
+  service(name: string): ApiService {
+    const service = this.services.find((s) => s.name === name);
+    if (!service) throw new PortalNotFoundError(`Nessun servizio "${name}": /docs/api li elenca.`);
+    return service;
   }
 
-  asyncApi(theme: string): Record<string, unknown> | undefined {
-    return this.events.get(theme);
+  asyncApi(theme: string): Record<string, unknown> {
+    const document = this.events.get(theme);
+    if (!document) throw new PortalNotFoundError(`Nessun tema "${theme}": /docs/eventi li elenca.`);
+    return document;
   }
 
-  type(theme: string, type: string): RecordTypeVersions | undefined {
-    return this.types.find((t) => t.theme === theme && t.type === type);
+  type({ theme, type }: TypeAddress): RecordTypeVersions {
+    const found = this.types.find((t) => t.theme === theme && t.type === type);
+    if (!found) throw new PortalNotFoundError(`Nessun tipo di record ${theme}/${type}: /docs/schemi li elenca.`);
+    return found;
   }
 
   /** Each version against the next, oldest first. */

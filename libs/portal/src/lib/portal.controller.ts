@@ -9,6 +9,7 @@ import { eventsPage } from './events/events.page';
 import { guidePage } from './guide/guide';
 import { apiIndexPage, apiReferencePage, eventsIndexPage, homePage } from './pages/reference.pages';
 import { PortalCatalog } from './portal.catalog';
+import type { TypeAddress } from './portal.catalog';
 import { portalContentDir } from './portal-content';
 import { PortalBadRequestError, PortalNotFoundError } from './portal.errors';
 
@@ -60,9 +61,7 @@ export class PortalController {
 
   @Get('api/:service')
   api(@Param('service') name: string, @Res() reply: HttpReply): HttpReply {
-    const service = this.catalog.service(name);
-    if (!service) throw new PortalNotFoundError(`Nessun servizio "${name}": /docs/api li elenca.`);
-    return send(reply, apiReferencePage(service), SWAGGER_CSP);
+    return send(reply, apiReferencePage(this.catalog.service(name)), SWAGGER_CSP);
   }
 
   @Get('eventi')
@@ -72,9 +71,7 @@ export class PortalController {
 
   @Get('eventi/:theme')
   events(@Param('theme') theme: string, @Res() reply: HttpReply): HttpReply {
-    const document = this.catalog.asyncApi(theme);
-    if (!document) throw new PortalNotFoundError(`Nessun tema "${theme}": /docs/eventi li elenca.`);
-    return send(reply, eventsPage(theme, document));
+    return send(reply, eventsPage(theme, this.catalog.asyncApi(theme)));
   }
 
   @Get('schemi')
@@ -83,20 +80,19 @@ export class PortalController {
   }
 
   @Get('schemi/:theme/:type')
-  type(@Param('theme') theme: string, @Param('type') type: string, @Res() reply: HttpReply): HttpReply {
-    const found = this.recordType(theme, type);
+  type(@Param() at: TypeAddress, @Res() reply: HttpReply): HttpReply {
+    const found = this.catalog.type(at);
     return send(reply, typePage(found, this.catalog.consecutiveDiffs(found)));
   }
 
   @Get('schemi/:theme/:type/differenze')
   diff(
-    @Param('theme') theme: string,
-    @Param('type') type: string,
+    @Param() at: TypeAddress,
     @Query('da') from: unknown,
     @Query('a') to: unknown,
     @Res() reply: HttpReply,
   ): HttpReply {
-    const found = this.recordType(theme, type);
+    const found = this.catalog.type(at);
     if (typeof from !== 'string' || typeof to !== 'string')
       throw new PortalBadRequestError(
         'Indicare una sola versione di partenza (da) e una di arrivo (a), es. ?da=1.0&a=1.',
@@ -104,23 +100,18 @@ export class PortalController {
     const diff = versionDiff(found, from, to);
     if (!diff)
       throw new PortalNotFoundError(
-        `${theme}/${type} non ha la versione ${found.versions.some((v) => v.version === from) ? to : from}; ha ${found.versions.map((v) => v.version).join(', ')}.`,
+        `${at.theme}/${at.type} non ha la versione ${found.versions.some((v) => v.version === from) ? to : from}; ha ${found.versions.map((v) => v.version).join(', ')}.`,
       );
     return send(reply, diffPage(found, diff));
   }
 
   @Get('schemi/:theme/:type/versioni/:file')
-  version(
-    @Param('theme') theme: string,
-    @Param('type') type: string,
-    @Param('file') file: string,
-    @Res() reply: HttpReply,
-  ): HttpReply {
-    const found = this.recordType(theme, type);
+  version(@Param() at: TypeAddress, @Param('file') file: string, @Res() reply: HttpReply): HttpReply {
+    const found = this.catalog.type(at);
     const version = found.versions.find((v) => `${v.version}.json` === file);
     if (!version)
       throw new PortalNotFoundError(
-        `${theme}/${type} non ha ${file}; ha ${found.versions.map((v) => `${v.version}.json`).join(', ')}.`,
+        `${at.theme}/${at.type} non ha ${file}; ha ${found.versions.map((v) => `${v.version}.json`).join(', ')}.`,
       );
     return reply.header('content-type', 'application/schema+json').send(JSON.stringify(version.schema, null, 2));
   }
@@ -144,11 +135,5 @@ export class PortalController {
   @Get('health/ready')
   ready(): { status: string } {
     return { status: 'up' };
-  }
-
-  private recordType(theme: string, type: string): NonNullable<ReturnType<PortalCatalog['type']>> {
-    const found = this.catalog.type(theme, type);
-    if (!found) throw new PortalNotFoundError(`Nessun tipo di record ${theme}/${type}: /docs/schemi li elenca.`);
-    return found;
   }
 }

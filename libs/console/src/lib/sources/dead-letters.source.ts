@@ -1,9 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import type { BusProducer } from '@interscambio/messaging';
-import { inTransaction } from '@interscambio/persistence';
+import {
+  bytes,
+  int,
+  inTransaction,
+  nullable,
+  oneOf,
+  rowParser,
+  text,
+  textRecord,
+  timestamp,
+} from '@interscambio/persistence';
 import type { Operator } from '../auth/operator-authenticator';
 import { ConsoleSettings } from '../console.settings';
+
+const DEAD_LETTER_STATUSES = ['pending', 'replayed', 'discarded'] as const;
 
 export interface DeadLetterView {
   id: string;
@@ -16,7 +28,7 @@ export interface DeadLetterView {
   error: string | null;
   consumerGroup: string | null;
   failedAt: Date | null;
-  status: 'pending' | 'replayed' | 'discarded';
+  status: (typeof DEAD_LETTER_STATUSES)[number];
   action?: { operator: string; at: Date; reason: string | null };
 }
 
@@ -37,11 +49,11 @@ export class DeadLettersSource implements OnApplicationShutdown {
   constructor(private readonly settings: ConsoleSettings) {}
 
   async list(status: 'pending' | 'all' = 'pending', limit = 200): Promise<DeadLetterView[]> {
-    const { rows } = await this.settings.db.pool.query<Row>(
+    const { rows } = await this.settings.db.pool.query(
       `${SELECT} where ($1 = 'all' or d.status = $1) order by d.id desc limit $2`,
       [status, limit],
     );
-    return rows.map(view);
+    return rows.map(parseRow).map(view);
   }
 
   /** Sends the message again to its original topic, with its key, value and CloudEvent headers. */
@@ -50,7 +62,7 @@ export class DeadLettersSource implements OnApplicationShutdown {
       this.producer ??= this.settings.bus.producer();
       const producer = await this.producer;
       const byTopic = new Map<string, Row[]>();
-      for (const l of letters) byTopic.set(l.source_topic, [...(byTopic.get(l.source_topic) ?? []), l]);
+      for (const l of letters) byTopic.set(l.sourceTopic, [...(byTopic.get(l.sourceTopic) ?? []), l]);
       for (const [topic, rows] of byTopic)
         await producer.send(
           topic,
@@ -85,61 +97,56 @@ export class DeadLettersSource implements OnApplicationShutdown {
     work: (letters: Row[]) => Promise<void>,
   ): Promise<number> {
     return inTransaction(this.settings.db.pool, async (tx) => {
-      const { rows } = await tx.query<Row>(
+      const { rows } = await tx.query(
         `${SELECT} where d.status = 'pending' and ($1::bigint[] is null or d.id = any($1)) order by d.id for update of d`,
         [ids === 'all' ? null : ids],
       );
-      if (ids !== 'all' && rows.length === 0)
+      const letters = rows.map(parseRow);
+      if (ids !== 'all' && letters.length === 0)
         throw new DeadLetterNotFoundError(`no pending dead letter ${ids.join(', ')}`);
-      await work(rows);
-      for (const r of rows) {
+      await work(letters);
+      for (const r of letters) {
         await tx.query(`update dead_letter set status = $2 where id = $1`, [r.id, action]);
         await tx.query(
           `insert into dead_letter_action (dead_letter_id, action, operator_id, operator_email, reason) values ($1, $2, $3, $4, $5)`,
           [r.id, action, operator.id, operator.email, reason],
         );
       }
-      return rows.length;
+      return letters.length;
     });
   }
 }
 
-interface Row {
-  id: string;
-  source_topic: string;
-  partition: number;
-  offset: string;
-  key: string | null;
-  value: Buffer | null;
-  headers: Record<string, string>;
-  error: string | null;
-  consumer_group: string | null;
-  failed_at: Date | null;
-  status: DeadLetterView['status'];
-  action_by: string | null;
-  action_at: Date | null;
-  action_reason: string | null;
-}
-
-const SELECT = `select d.id::text, d.source_topic, d.partition, d.offset::text, d.key, d.value, d.headers, d.error,
-  d.consumer_group, d.failed_at, d.status, a.operator_email as action_by, a.at as action_at, a.reason as action_reason
+// The statement names its columns as the view does: the row parsed is the view but for the payload
+// (bytes as Kafka had them) and the last action (its three columns null when there is none).
+const SELECT = `select d.id::text, d.source_topic as "sourceTopic", d.partition, d.offset::text, d.key, d.value, d.headers,
+  d.error, d.consumer_group as "consumerGroup", d.failed_at as "failedAt", d.status, a.operator_email as "actionBy",
+  a.at as "actionAt", a.reason as "actionReason"
   from dead_letter d
   left join lateral (select * from dead_letter_action x where x.dead_letter_id = d.id order by x.id desc limit 1) a on true`;
 
-function view(r: Row): DeadLetterView {
+const parseRow = rowParser('dead_letter', {
+  id: text,
+  sourceTopic: text,
+  partition: int,
+  offset: text,
+  key: nullable(text),
+  value: nullable(bytes),
+  headers: textRecord,
+  error: nullable(text),
+  consumerGroup: nullable(text),
+  failedAt: nullable(timestamp),
+  status: oneOf(DEAD_LETTER_STATUSES),
+  actionBy: nullable(text),
+  actionAt: nullable(timestamp),
+  actionReason: nullable(text),
+});
+type Row = ReturnType<typeof parseRow>;
+
+function view({ value, actionBy, actionAt, actionReason, ...letter }: Row): DeadLetterView {
   return {
-    id: r.id,
-    sourceTopic: r.source_topic,
-    partition: r.partition,
-    offset: r.offset,
-    key: r.key,
-    payload: r.value ? r.value.toString('utf8') : '',
-    headers: r.headers,
-    error: r.error,
-    consumerGroup: r.consumer_group,
-    failedAt: r.failed_at,
-    status: r.status,
-    action:
-      r.action_by && r.action_at ? { operator: r.action_by, at: r.action_at, reason: r.action_reason } : undefined,
+    ...letter,
+    payload: value ? value.toString('utf8') : '',
+    action: actionBy && actionAt ? { operator: actionBy, at: actionAt, reason: actionReason } : undefined,
   };
 }

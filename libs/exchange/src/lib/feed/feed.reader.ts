@@ -164,27 +164,21 @@ function pageOf(rows: FeedRow[], after: FeedPlace): ReadPage {
     next: encodeFeedCursor(last ? { tx: BigInt(last.tx), position: BigInt(last.position) } : after),
     personale: rows
       .filter((r) => r.visibility === 'personale')
-      .map((r) => ({
-        type: r.type,
-        ente: r.ente,
-        key: r.key,
-        revision: r.revision,
-        agreementId: r.agreement_id,
-        purpose: r.purpose,
-        fields: shownFields(r),
-      })),
+      .map((r) => ({ ...revisionOf(r), agreementId: r.agreement_id, purpose: r.purpose, fields: shownFields(r) })),
   };
 }
 
 function toItem(row: FeedRow): FeedItem {
   return {
-    type: row.type,
-    ente: row.ente,
-    key: row.key,
-    revision: row.revision,
+    ...revisionOf(row),
     operation: row.operation,
     updatedAt: row.changed_at.toISOString(),
     // Read through an agreement that names fields: those only (a tombstone has no data at all).
     data: row.agreement_id && row.fields && row.data !== null ? minimised(row.data, row.fields) : row.data,
   };
+}
+
+/** Which revision of which record a change is: what an item shows and a personale read audits. */
+function revisionOf({ type, ente, key, revision }: FeedRow): Pick<FeedItem, 'type' | 'ente' | 'key' | 'revision'> {
+  return { type, ente, key, revision };
 }

@@ -4,22 +4,20 @@ import type { FromSchema } from '@interscambio/http';
 
 const TRIGGERS = ['created', 'updated', 'deleted'] as const;
 
+/** The keywords of a set of names: one at least, at most `maxItems`, none twice, each matching `pattern`. */
+const nameSet = <const P extends string, const M extends number>(pattern: P, maxItems: M) =>
+  ({ minItems: 1, maxItems, uniqueItems: true, items: { type: 'string', pattern } }) as const;
+
 const fields = {
   types: {
     type: 'array',
     description: 'Record types to hear about, e.g. posizione-debitoria.',
-    minItems: 1,
-    maxItems: 50,
-    uniqueItems: true,
-    items: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' },
+    ...nameSet('^[a-z][a-z0-9-]{0,62}$', 50),
   },
   publishers: {
     type: ['array', 'null'],
     description: 'Only records of these enti (ISTAT codes); every ente when absent or null.',
-    minItems: 1,
-    maxItems: 500,
-    uniqueItems: true,
-    items: { type: 'string', pattern: '^[0-9]{6}$' },
+    ...nameSet('^[0-9]{6}$', 500),
   },
   filter: {
     type: ['object', 'null'],

@@ -1,5 +1,5 @@
 import { bool, int, json, nullable, oneOf, rowParser, RowShapeError, text, textArray, timestamp } from './row-parser';
-import { jsonObject, textRecord } from './row-parser';
+import { bytes, jsonObject, textRecord } from './row-parser';
 
 const parseChange = rowParser('change', {
   key: text,
@@ -58,5 +58,12 @@ describe('a row parsed where it crosses into a domain type', () => {
     });
     expect(() => parseAnswer({ headers: { etag: 1 }, data: {} })).toThrow('column headers is object');
     expect(() => parseAnswer({ headers: {}, data: [] })).toThrow('column data is object [], not a JSON object');
+  });
+
+  it('takes bytea as the Buffer node-postgres reads, not a text', () => {
+    const parseMessage = rowParser('message', { value: nullable(bytes) });
+    expect(parseMessage({ value: Buffer.from('{}') })).toEqual({ value: Buffer.from('{}') });
+    expect(parseMessage({ value: null })).toEqual({ value: null });
+    expect(() => parseMessage({ value: '{}' })).toThrow('message row: column value is string "{}", not bytes');
   });
 });

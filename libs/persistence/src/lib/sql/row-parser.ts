@@ -34,6 +34,7 @@ export const text = check('text', (v): v is string => typeof v === 'string');
 export const int = check('an integer', (v): v is number => Number.isSafeInteger(v));
 export const bool = check('a boolean', (v): v is boolean => typeof v === 'boolean');
 export const timestamp = check('a timestamp', (v): v is Date => v instanceof Date && !Number.isNaN(v.getTime()));
+export const bytes = check('bytes', (v): v is Buffer => Buffer.isBuffer(v));
 export const textArray = check(
   'a text array',
   (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string'),
