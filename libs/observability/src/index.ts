@@ -11,6 +11,6 @@ export type { ObservedRequest } from './lib/logs/request-observer';
 export { activeTraceparent, newTraceparent, traceIdOf } from './lib/tracing/traceparent';
 export { inEventSpan, startTracing, tracingConfigured } from './lib/tracing/tracing';
 export { metricValue } from './lib/metrics/metric-text';
-export { migrateCommand, migratedLine, runService } from './lib/runner/service.runner';
-export type { ServiceCommand, ServiceCommands } from './lib/runner/service.runner';
+export { migrateCommand, migratedLine, runService, serviceMain } from './lib/runner/service.runner';
+export type { ServiceCommand, ServiceCommands, ServiceMain } from './lib/runner/service.runner';
 export { UsageError } from './lib/runner/usage.error';
