@@ -4,7 +4,7 @@ export type { ScrapeCollector } from './lib/metrics/service-metrics';
 export { MetricsController } from './lib/metrics/metrics.controller';
 export { collectStatus } from './lib/metrics/status.collector';
 export { createServiceLogger } from './lib/logs/service-logger';
-export type { LogDestination, NestLevel, ServiceLogger } from './lib/logs/service-logger';
+export type { LogDestination, NestLevel, ServiceLogger, ServiceLogging } from './lib/logs/service-logger';
 export { NestPinoLogger } from './lib/logs/nest-logger';
 export { requestTraceparent } from './lib/logs/request-observer';
 export type { ObservedRequest } from './lib/logs/request-observer';

@@ -1,7 +1,7 @@
 export { migrate, openOrm } from './lib/orm';
 export type { PersistenceOptions } from './lib/orm';
-export { assertMigrated, ServiceDatabase } from './lib/service-database';
-export type { ServiceSchema } from './lib/service-database';
+export { assertMigrated, ServiceDatabase, whenMigrated } from './lib/service-database';
+export type { ServedDatabase, ServiceSchema } from './lib/service-database';
 export { prepared } from './lib/sql/sql-executor';
 export type { PreparedStatement, SqlExecutor } from './lib/sql/sql-executor';
 export { inTransaction } from './lib/sql/transaction';
