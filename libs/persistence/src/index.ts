@@ -1,4 +1,5 @@
 export { migrate, openOrm } from './lib/orm';
+export { migrationList } from './lib/migration-list';
 export type { PersistenceOptions } from './lib/orm';
 export { assertMigrated, ServiceDatabase, whenMigrated } from './lib/service-database';
 export type { ServedDatabase, ServiceSchema } from './lib/service-database';

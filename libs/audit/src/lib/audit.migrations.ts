@@ -1,5 +1,5 @@
-import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
+import { migrationList } from '@interscambio/persistence';
 import { AUDIT_GENESIS_HASH } from './audit.hash';
 
 // What an entry says, pending or sealed. Both migrations ran with this very text: keep it as it is.
@@ -81,8 +81,8 @@ class Migration20261203000004AuditFields extends Migration {
 }
 
 /** The audit trail's tables; a theme service lists them with its other migrations. */
-export const auditMigrations: MigrationObject[] = [
-  { name: 'Migration20261201000001AuditEntry', class: Migration20261201000001AuditEntry },
-  { name: 'Migration20261203000002AuditPending', class: Migration20261203000002AuditPending },
-  { name: 'Migration20261203000004AuditFields', class: Migration20261203000004AuditFields },
-];
+export const auditMigrations = migrationList({
+  Migration20261201000001AuditEntry,
+  Migration20261203000002AuditPending,
+  Migration20261203000004AuditFields,
+});

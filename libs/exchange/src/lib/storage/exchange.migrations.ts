@@ -1,5 +1,5 @@
-import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
+import { migrationList } from '@interscambio/persistence';
 import { RevocationTableMigration } from '@interscambio/access';
 import { Migration20261203100002OpenData } from '../opendata/opendata.migrations';
 import { Migration20261203100001Upload } from '../uploads/upload.migrations';
@@ -186,16 +186,16 @@ class Migration20261203000005AgreementFields extends Migration {
 }
 
 /** The exchange's own tables; a theme service lists them after `messagingMigrations`. */
-export const exchangeMigrations: MigrationObject[] = [
-  { name: 'Migration20261125000001Record', class: Migration20261125000001Record },
-  { name: 'Migration20261125000002IdempotencyKey', class: Migration20261125000002IdempotencyKey },
-  { name: 'Migration20261126000001RecordChange', class: Migration20261126000001RecordChange },
-  { name: 'Migration20261201000002Agreement', class: Migration20261201000002Agreement },
-  { name: 'Migration20261203000001FeedWithoutCounter', class: Migration20261203000001FeedWithoutCounter },
-  { name: 'Migration20261203000003Receipt', class: Migration20261203000003Receipt },
-  { name: 'Migration20261203000004IdempotencyAnswerText', class: Migration20261203000004IdempotencyAnswerText },
-  { name: 'Migration20261203000005AgreementFields', class: Migration20261203000005AgreementFields },
-  { name: 'Migration20261203100001Upload', class: Migration20261203100001Upload },
-  { name: 'Migration20261203100002OpenData', class: Migration20261203100002OpenData },
-  { name: 'Migration20261203100002Revocation', class: RevocationTableMigration },
-];
+export const exchangeMigrations = migrationList({
+  Migration20261125000001Record,
+  Migration20261125000002IdempotencyKey,
+  Migration20261126000001RecordChange,
+  Migration20261201000002Agreement,
+  Migration20261203000001FeedWithoutCounter,
+  Migration20261203000003Receipt,
+  Migration20261203000004IdempotencyAnswerText,
+  Migration20261203000005AgreementFields,
+  Migration20261203100001Upload,
+  Migration20261203100002OpenData,
+  Migration20261203100002Revocation: RevocationTableMigration,
+});
