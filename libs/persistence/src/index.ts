@@ -1,5 +1,6 @@
 export { migrate, openOrm } from './lib/orm';
 export { migrationList } from './lib/migration-list';
+export { statementTrigger } from './lib/statement-trigger';
 export type { PersistenceOptions } from './lib/orm';
 export { assertMigrated, ServiceDatabase, whenMigrated } from './lib/service-database';
 export type { ServedDatabase, ServiceSchema } from './lib/service-database';
