@@ -59,7 +59,7 @@ describe('the getting-started guide of the portal, run as written against the se
       PORT: '0',
     });
     await migrateNotifier(config);
-    notifier = await createNotifierApp(config, ['error', 'warn']);
+    notifier = await createNotifierApp(config, { levels: ['error', 'warn'] });
     await notifier.listen(0, '127.0.0.1');
     portal = await createPortalApp(loadPortalConfig({ HOST: '127.0.0.1', PORT: '0' }));
     await portal.listen(0, '127.0.0.1');

@@ -60,7 +60,7 @@ export class ConsoleStack {
     });
     await migrateConsole(config);
     const sql = new Pool({ connectionString: db.url, max: 1, options: `-c search_path=${db.schema}` });
-    const app = await createConsoleApp(config, ['error', 'warn']);
+    const app = await createConsoleApp(config, { levels: ['error', 'warn'] });
     await app.listen(0, '127.0.0.1');
     const consoleUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 

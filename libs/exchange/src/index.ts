@@ -15,7 +15,7 @@ export { ConfigError } from '@interscambio/config';
 export { exchangeMigrations } from './lib/storage/exchange.migrations';
 export { migrateThemeSchema, themeMigrations } from './lib/storage/theme.migrations';
 export type { ThemeRule } from './lib/rules/theme-rule';
-export { codiceFiscaleRule, partitaIvaRule } from './lib/rules/codice-fiscale.rule';
+export { codiceFiscaleRule, partitaIvaRule, soggettoRules } from './lib/rules/codice-fiscale.rule';
 export { EVERY_TYPE } from './lib/rules/theme-rule';
 export type { RuleContext } from './lib/rules/theme-rule';
 export { fieldRule } from './lib/rules/field.rule';

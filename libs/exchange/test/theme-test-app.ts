@@ -59,7 +59,7 @@ export async function startThemeTestApp(
     { theme: theme.theme, port: 0 },
   );
   // process.stdout: what OutputCapture sees is what the service writes.
-  const app = await createThemeApp(theme, config, logLevels, process.stdout);
+  const app = await createThemeApp(theme, config, { levels: logLevels, destination: process.stdout });
   const sql = new Pool({ connectionString: db.url, max: 2, options: `-c search_path=${db.schema}` });
   const as = (ente: string, scopes: Scope[] = ['records:read', 'records:write']): { authorization: string } => ({
     authorization: `Bearer ${issuer.token({ ente, scopes, audience: theme.theme })}`,

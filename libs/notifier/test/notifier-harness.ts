@@ -60,7 +60,7 @@ export class NotifierHarness {
     };
     const config = loadNotifierConfig(notifierEnv);
     await migrateNotifier(config);
-    const notifier = inProcess ? await createNotifierApp(config, ['error', 'warn']) : undefined;
+    const notifier = inProcess ? await createNotifierApp(config, { levels: ['error', 'warn'] }) : undefined;
     const sql = new Pool({ connectionString: db.url, max: 2, options: `-c search_path=${db.schema}` });
     return new NotifierHarness(
       prova,

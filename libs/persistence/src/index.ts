@@ -1,7 +1,9 @@
 export { migrate, openOrm } from './lib/orm';
+export { migrationList } from './lib/migration-list';
+export { statementTrigger } from './lib/statement-trigger';
 export type { PersistenceOptions } from './lib/orm';
-export { assertMigrated, ServiceDatabase } from './lib/service-database';
-export type { ServiceSchema } from './lib/service-database';
+export { assertMigrated, ServiceDatabase, whenMigrated } from './lib/service-database';
+export type { ServedDatabase, ServiceSchema } from './lib/service-database';
 export { prepared } from './lib/sql/sql-executor';
 export type { PreparedStatement, SqlExecutor } from './lib/sql/sql-executor';
 export { inTransaction } from './lib/sql/transaction';

@@ -84,7 +84,10 @@ export async function startRegistryTestApp(name: string, options: RegistryTestOp
       ...options.env,
     });
     // process.stdout: what OutputCapture sees is what the registry writes.
-    const started = await createRegistryApp(config, options.logLevels ?? ['error', 'warn'], process.stdout);
+    const started = await createRegistryApp(config, {
+      levels: options.logLevels ?? ['error', 'warn'],
+      destination: process.stdout,
+    });
     app = started;
     await started.listen(0, '127.0.0.1');
     if (kafkaUp) await started.get(AgreementsRelayLifecycle).started();

@@ -1,5 +1,5 @@
-import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
+import { migrationList, statementTrigger } from '@interscambio/persistence';
 import { AUDIT_GENESIS_HASH } from './audit.hash';
 
 // What an entry says, pending or sealed. Both migrations ran with this very text: keep it as it is.
@@ -36,10 +36,15 @@ class Migration20261201000001AuditEntry extends Migration {
       begin
         raise exception '% is append-only: % refused', tg_table_name, tg_op using errcode = 'insufficient_privilege';
       end $body$`);
-    this.addSql(`create trigger "audit_entry_append_only" before update or delete or truncate on "audit_entry"
-      for each statement execute function "audit_append_only"()`);
-    this.addSql(`create trigger "audit_head_kept" before delete or truncate on "audit_head"
-      for each statement execute function "audit_append_only"()`);
+    this.addSql(
+      statementTrigger(
+        'audit_entry_append_only',
+        'before update or delete or truncate',
+        'audit_entry',
+        'audit_append_only',
+      ),
+    );
+    this.addSql(statementTrigger('audit_head_kept', 'before delete or truncate', 'audit_head', 'audit_append_only'));
   }
 
   override down(): void {
@@ -81,8 +86,8 @@ class Migration20261203000004AuditFields extends Migration {
 }
 
 /** The audit trail's tables; a theme service lists them with its other migrations. */
-export const auditMigrations: MigrationObject[] = [
-  { name: 'Migration20261201000001AuditEntry', class: Migration20261201000001AuditEntry },
-  { name: 'Migration20261203000002AuditPending', class: Migration20261203000002AuditPending },
-  { name: 'Migration20261203000004AuditFields', class: Migration20261203000004AuditFields },
-];
+export const auditMigrations = migrationList({
+  Migration20261201000001AuditEntry,
+  Migration20261203000002AuditPending,
+  Migration20261203000004AuditFields,
+});

@@ -5,7 +5,8 @@ import { OperatorAccounts } from '@interscambio/access';
 import { createFastifyAdapter } from '@interscambio/http';
 import { KafkajsBus } from '@interscambio/messaging';
 import { Observability } from '@interscambio/observability';
-import type { LogDestination, NestLevel } from '@interscambio/observability';
+import { whenMigrated } from '@interscambio/persistence';
+import type { ServiceLogging } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { loadConsoleConfig } from './config/console.config';
 import type { ConsoleConfig } from './config/console.config';
@@ -19,22 +20,19 @@ const FORM_BYTES = 64 * 1024;
 /** The console, initialised (indexer and scrapes starting) but not listening. */
 export async function createConsoleApp(
   config: ConsoleConfig,
-  logLevels: NestLevel[] = ['error', 'warn', 'log'],
-  logDestination?: LogDestination,
+  logging?: ServiceLogging,
 ): Promise<NestFastifyApplication> {
   const logger = new Logger('console');
   const db = await ConsoleDatabase.open(config, (m) => logger.warn(m));
-  try {
-    await db.assertMigrated();
+  return whenMigrated(db, async () => {
     if (!(await new OperatorAccounts(db.pool, config.registrySchema).tableExists()))
       throw new Error(
         `Schema "${config.registrySchema}" (CONSOLE_REGISTRY_SCHEMA) has no operator table: operators' accounts are the registry's; run the registry's \`node main.js migrate\` first.`,
       );
-    const catalog = SchemaCatalog.load(config.schemasDir);
-    const themes = new Map(catalog.types().map((t) => [t.type, t.theme]));
+    const themes = SchemaCatalog.load(config.schemasDir).themesByType();
     const bus = new KafkajsBus(config.kafkaBrokers, 'interscambio-console', { silent: true });
     const settings = new ConsoleSettings(config, db, bus, themes);
-    const observability = Observability.forService('console', logLevels, logDestination);
+    const observability = Observability.forService('console', logging);
     const adapter = createFastifyAdapter(config.trustedProxies);
     // `/console/` is the address people type and the one the README gives; Fastify's router tells it
     // apart from `/console`, the route of the overview's redirect.
@@ -70,10 +68,7 @@ export async function createConsoleApp(
     };
     await app.init();
     return app;
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
+  });
 }
 
 /** Reads the environment, starts the console and listens. */

@@ -1,5 +1,5 @@
 import { Observability } from '@interscambio/observability';
-import type { LogDestination, NestLevel } from '@interscambio/observability';
+import type { ServiceLogging } from '@interscambio/observability';
 import { initGatedApp, listenGatedApp } from '@interscambio/access';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -22,10 +22,9 @@ import { acceptSpreadsheets } from './uploads/upload-body';
 export async function createThemeApp(
   theme: ThemeOptions,
   config: ExchangeConfig,
-  logLevels: NestLevel[] = ['error', 'warn', 'log'],
-  logDestination?: LogDestination,
+  logging?: ServiceLogging,
 ): Promise<NestFastifyApplication> {
-  const observability = Observability.forService(theme.theme, logLevels, logDestination);
+  const observability = Observability.forService(theme.theme, logging);
   const adapter = createFastifyAdapter(config.trustedProxies);
   acceptSpreadsheets(adapter);
   const app = await NestFactory.create<NestFastifyApplication>(

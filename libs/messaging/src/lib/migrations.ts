@@ -1,5 +1,5 @@
-import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
+import { migrationList } from '@interscambio/persistence';
 
 class Migration20261123000001ProcessedEvent extends Migration {
   override up(): void {
@@ -38,7 +38,7 @@ class Migration20261124000001Outbox extends Migration {
 }
 
 /** The migrations of the messaging library, to be listed by every service that publishes (outbox) or consumes (processed_event) events. */
-export const messagingMigrations: MigrationObject[] = [
-  { name: 'Migration20261123000001ProcessedEvent', class: Migration20261123000001ProcessedEvent },
-  { name: 'Migration20261124000001Outbox', class: Migration20261124000001Outbox },
-];
+export const messagingMigrations = migrationList({
+  Migration20261123000001ProcessedEvent,
+  Migration20261124000001Outbox,
+});

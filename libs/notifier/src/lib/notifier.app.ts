@@ -4,7 +4,8 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { createGatedApp, listenGatedApp } from '@interscambio/access';
 import { createFastifyAdapter, previewApiDocument, registerMergePatchParser } from '@interscambio/http';
 import { Observability } from '@interscambio/observability';
-import type { LogDestination, NestLevel } from '@interscambio/observability';
+import { whenMigrated } from '@interscambio/persistence';
+import type { ServiceLogging } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { loadNotifierConfig } from './config/notifier.config';
 import type { NotifierConfig } from './config/notifier.config';
@@ -18,39 +19,32 @@ import { SecretCipher } from './subscriptions/secret-cipher';
 /** The notifier, initialised (consumers starting, dispatcher running) but not listening. */
 export async function createNotifierApp(
   config: NotifierConfig,
-  logLevels: NestLevel[] = ['error', 'warn', 'log'],
-  logDestination?: LogDestination,
+  logging?: ServiceLogging,
 ): Promise<NestFastifyApplication> {
   const logger = new Logger('notifier');
   // The deliveries group holds one transaction per partition in hand, the agreements group one.
   const db = await NotifierDatabase.open(config, (m) => logger.warn(m), config.consumerPartitions + 1);
-  try {
-    await db.assertMigrated();
-    const catalog = SchemaCatalog.load(config.schemasDir);
-    const themes = new Map(catalog.types().map((t) => [t.type, t.theme]));
+  return whenMigrated(db, async () => {
+    const themes = SchemaCatalog.load(config.schemasDir).themesByType();
     const secrets = await SecretCipher.derive(config.secretKey);
     const encrypted = await encryptClearSecrets(db.pool, secrets);
     if (encrypted > 0) logger.log(`encrypted the signing secrets of ${encrypted} subscription(s) stored in clear`);
     const settings = new NotifierSettings(config, config.topicPrefix, themes, secrets);
-    const observability = Observability.forService('notifier', logLevels, logDestination);
-    return await createGatedApp(
+    const observability = Observability.forService('notifier', logging);
+    return createGatedApp(
       NotifierModule.forRoot(config, db, settings, observability),
       registerMergePatchParser(createFastifyAdapter(config.trustedProxies)),
       { observability, basePath: NOTIFIER_BASE_PATH, openApi: (app) => buildNotifierOpenApi(app, config) },
     );
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
+  });
 }
 
 /** The OpenAPI document without a database or Kafka (Nest's preview mode instantiates nothing). */
 export async function notifierApiDocument(config: NotifierConfig): Promise<OpenAPIObject> {
-  const catalog = SchemaCatalog.load(config.schemasDir);
   const settings = new NotifierSettings(
     config,
     config.topicPrefix,
-    new Map(catalog.types().map((t) => [t.type, t.theme])),
+    SchemaCatalog.load(config.schemasDir).themesByType(),
     await SecretCipher.derive(config.secretKey),
   );
   // The module reads the schema when it is declared (the rate limiter keeps it); preview uses no pool.

@@ -6,7 +6,7 @@ import { ServiceMetrics } from './metrics/service-metrics';
 import { NestPinoLogger } from './logs/nest-logger';
 import { installRequestObservability } from './logs/request-observer';
 import { createServiceLogger } from './logs/service-logger';
-import type { LogDestination, NestLevel, ServiceLogger } from './logs/service-logger';
+import type { ServiceLogger, ServiceLogging } from './logs/service-logger';
 
 const STATUS_GAUGES = Symbol('STATUS_GAUGES');
 
@@ -20,7 +20,7 @@ export class Observability {
     readonly logger: ServiceLogger,
   ) {}
 
-  static forService(service: string, levels?: NestLevel[], destination?: LogDestination): Observability {
+  static forService(service: string, { levels, destination }: ServiceLogging = {}): Observability {
     return new Observability(new ServiceMetrics(service), createServiceLogger(service, levels, destination));
   }
 

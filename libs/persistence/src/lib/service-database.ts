@@ -18,6 +18,23 @@ export async function assertMigrated(orm: MikroORM): Promise<void> {
     );
 }
 
+/** A database a service serves on: what start-up checks, and closes when it fails. */
+export interface ServedDatabase {
+  assertMigrated(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Builds what serves on `db` once `migrate` has brought it up to date; closes `db` if building fails. */
+export async function whenMigrated<T>(db: ServedDatabase, build: () => Promise<T>): Promise<T> {
+  try {
+    await db.assertMigrated();
+    return await build();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
 export interface ServiceSchema extends Pick<PersistenceOptions, 'entities' | 'migrations'> {
   /** The service, as PostgreSQL's `application_name` shows it. */
   service: string;

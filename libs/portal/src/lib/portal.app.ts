@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createFastifyAdapter } from '@interscambio/http';
-import { runService } from '@interscambio/observability';
+import { serviceMain } from '@interscambio/observability';
 import { loadPortalConfig, PORTAL_BASE_PATH } from './config/portal.config';
 import type { PortalConfig } from './config/portal.config';
 import { PortalModule } from './portal.module';
@@ -29,19 +29,13 @@ export async function createPortalApp(config: PortalConfig): Promise<NestFastify
  * The whole of the portal's `main.ts`. `migrate` has nothing to do (the portal keeps no data) but is
  * accepted, since `npm start` and the deployment run it for every service.
  */
-export function runPortal(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  return runService(
-    'portal',
-    {
-      serve: async () => {
-        const config = loadPortalConfig(env);
-        const app = await createPortalApp(config);
-        app.enableShutdownHooks();
-        await app.listen(config.port, config.host);
-        new Logger('portal').log(`listening on http://${config.host}:${config.port}${PORTAL_BASE_PATH}`);
-      },
-      commands: { migrate: async () => 'no database: nothing to migrate' },
-    },
-    argv,
-  );
-}
+export const runPortal = serviceMain('portal', (env) => ({
+  serve: async () => {
+    const config = loadPortalConfig(env);
+    const app = await createPortalApp(config);
+    app.enableShutdownHooks();
+    await app.listen(config.port, config.host);
+    new Logger('portal').log(`listening on http://${config.host}:${config.port}${PORTAL_BASE_PATH}`);
+  },
+  commands: { migrate: async () => 'no database: nothing to migrate' },
+}));

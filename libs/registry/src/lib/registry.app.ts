@@ -2,7 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createGatedApp, listenGatedApp } from '@interscambio/access';
 import { createFastifyAdapter, previewApiDocument } from '@interscambio/http';
 import { Observability } from '@interscambio/observability';
-import type { LogDestination, NestLevel } from '@interscambio/observability';
+import { whenMigrated } from '@interscambio/persistence';
+import type { ServiceLogging } from '@interscambio/observability';
 import { SchemaCatalog } from '@interscambio/schemas';
 import { loadRegistryConfig } from './config/registry.config';
 import type { RegistryConfig } from './config/registry.config';
@@ -24,28 +25,23 @@ import { RegistryDatabase } from './storage/registry.database';
  */
 export async function createRegistryApp(
   config: RegistryConfig,
-  logLevels: NestLevel[] = ['error', 'warn', 'log'],
-  logDestination?: LogDestination,
+  logging?: ServiceLogging,
 ): Promise<NestFastifyApplication> {
   const db = await RegistryDatabase.open(config);
-  try {
-    await db.assertMigrated();
+  return whenMigrated(db, async () => {
     const store = new SigningKeyStore(db, await KeyCipher.derive(config.keySecret));
     const keys = new KeyRing(store, config.tokenTtlSeconds);
     await keys.ensureActive();
     const adapter = createFastifyAdapter(config.trustedProxies);
     registerBodyParsers(adapter);
     registerRequestContext(adapter, db.orm);
-    const observability = Observability.forService('registry', logLevels, logDestination);
-    return await createGatedApp(
+    const observability = Observability.forService('registry', logging);
+    return createGatedApp(
       RegistryModule.forRoot(config, { db, store, keys, catalog: SchemaCatalog.load() }, observability),
       adapter,
       { observability, basePath: REGISTRY_BASE_PATH, openApi: (app) => buildRegistryOpenApi(app, config) },
     );
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
+  });
 }
 
 /**

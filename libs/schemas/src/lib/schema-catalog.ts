@@ -34,6 +34,11 @@ export class SchemaCatalog {
     return [...source.values()].map((e) => e.info).filter((info) => theme === undefined || info.theme === theme);
   }
 
+  /** Each record type's theme, by type name: what a consumer of every theme's topics looks an event's type up in. */
+  themesByType(): Map<string, string> {
+    return new Map(this.types().map((t) => [t.type, t.theme]));
+  }
+
   /** `major` defaults to the latest. */
   find(theme: string, type: string, major?: number): RecordTypeInfo | undefined {
     return this.entry(theme, type, major)?.info;

@@ -1,5 +1,5 @@
-import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
+import { migrationList } from '@interscambio/persistence';
 
 class Migration20261203100001RateLimit extends Migration {
   override up(): void {
@@ -17,6 +17,6 @@ class Migration20261203100001RateLimit extends Migration {
 }
 
 /** The table the replicas of one service count their callers in; both the themes and the registry list it. */
-export const rateLimitMigrations: MigrationObject[] = [
-  { name: 'Migration20261203100001RateLimit', class: Migration20261203100001RateLimit },
-];
+export const rateLimitMigrations = migrationList({
+  Migration20261203100001RateLimit,
+});

@@ -1,5 +1,5 @@
-import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
+import { migrationList } from '@interscambio/persistence';
 
 class Migration20261203190001Operator extends Migration {
   override up(): void {
@@ -26,6 +26,6 @@ class Migration20261203190001Operator extends Migration {
  * The operators' accounts, kept by the registry (it alone lists this migration). Defined here, beside
  * OperatorAccounts, because the registry writes them and the console reads them: one definition for both.
  */
-export const operatorMigrations: MigrationObject[] = [
-  { name: 'Migration20261203190001Operator', class: Migration20261203190001Operator },
-];
+export const operatorMigrations = migrationList({
+  Migration20261203190001Operator,
+});

@@ -34,7 +34,7 @@ describe('console login against the account the registry keeps (real PostgreSQL)
     });
     await migrateConsole(config);
     sql = new Pool({ connectionString: db.url, max: 2, options: `-c search_path=${db.schema}` });
-    app = await createConsoleApp(config, ['error']);
+    app = await createConsoleApp(config, { levels: ['error'] });
   }, 60_000);
 
   afterAll(async () => {
@@ -156,7 +156,7 @@ describe('console login against the account the registry keeps (real PostgreSQL)
       SCHEMAS_DIR: prova.theme.schemasDir as string,
       CONSOLE_REGISTRY_SCHEMA: db.schema,
     });
-    await expect(createConsoleApp(config, ['error'])).rejects.toThrow(
+    await expect(createConsoleApp(config, { levels: ['error'] })).rejects.toThrow(
       /CONSOLE_REGISTRY_SCHEMA\) has no operator table/,
     );
   });

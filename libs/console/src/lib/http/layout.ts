@@ -1,6 +1,6 @@
 import type { Operator } from '../auth/operator-authenticator';
 import { html, table } from '@interscambio/http';
-import type { Html, TableOptions } from '@interscambio/http';
+import type { Html, HtmlValue, TableOptions } from '@interscambio/http';
 
 export const BASE = '/console';
 
@@ -127,4 +127,42 @@ export function alert(kind: 'success' | 'danger' | 'info', text: string): Html {
 /** A data table in Bootstrap Italia's compact style, scrolling sideways on a narrow screen. */
 export function dataTable(options: Omit<TableOptions, 'className'>): Html {
   return html`<div class="table-responsive">${table({ ...options, className: 'table table-sm' })}</div>`;
+}
+
+export interface TableSection extends Omit<TableOptions, 'className'> {
+  heading: string;
+  /** The page's first heading: no space above it. */
+  first?: boolean;
+  /** What stands between the heading and the table (a legend, charts). */
+  lead?: Html;
+}
+
+/** A heading and the data table under it, as the live pages show them. */
+export function tableSection({ heading, first, lead, ...table }: TableSection): Html {
+  return html`<h2 class="h4${first ? '' : ' mt-4'}">${heading}</h2>
+    ${lead} ${dataTable(table)}`;
+}
+
+/** A `<td>` with the `data-*` attributes a browser test reads it by (`{ accepted: true }`, `{ 'end-offset': 42 }`). */
+export interface DataCell {
+  data: Record<string, string | number | true>;
+  content: HtmlValue;
+}
+
+/** A row a browser test finds by `data-<name>="<key>"`, headed by the key itself. */
+export function namedRow(name: string, key: string, ...cells: (HtmlValue | DataCell)[]): Html {
+  return html`<tr data-${name}="${key}">
+    <th scope="row">${key}</th>
+    ${cells.map((c) => (isDataCell(c) ? html`<td${dataAttributes(c.data)}>${c.content}</td>` : html`<td>${c}</td>`))}
+  </tr>`;
+}
+
+function isDataCell(cell: HtmlValue | DataCell): cell is DataCell {
+  return typeof cell === 'object' && cell !== null && 'data' in cell && 'content' in cell;
+}
+
+function dataAttributes(data: DataCell['data']): Html[] {
+  return Object.entries(data).map(([name, value]) =>
+    value === true ? html` data-${name}` : html` data-${name}="${value}"`,
+  );
 }

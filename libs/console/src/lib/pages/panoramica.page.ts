@@ -1,7 +1,7 @@
 import { html, tableRow } from '@interscambio/http';
 import type { Html } from '@interscambio/http';
 import { fmt } from '../http/format';
-import { dataTable, live, liveControls } from '../http/layout';
+import { live, liveControls, namedRow, tableSection } from '../http/layout';
 import type { MinuteCount, ServiceState } from '../sources/service-watcher';
 import type { TracedEvent } from '../sources/trace.source';
 
@@ -21,67 +21,68 @@ export function panoramicaPage(
   return html`${liveControls()}
   ${live(
     'stato',
-    html`<h2 class="h4">Stato dei servizi</h2>
-      ${dataTable({
-        caption: 'Stato di ogni servizio, di Kafka e di PostgreSQL come lo riporta il servizio',
-        columns: ['Servizio', 'Stato', 'PostgreSQL', 'Kafka', 'Outbox in attesa', 'Controllato'],
-        rows: services.map((s) => {
-          const [label, badge] = STATUS_LABEL[s.status];
-          return tableRow(
-            s.name,
-            html`<span class="badge ${badge}">${label}</span>`,
-            CHECK_LABEL[s.checks['postgres'] ?? ''] ?? '—',
-            CHECK_LABEL[s.checks['kafka'] ?? ''] ?? '—',
-            fmt.number(s.outboxPending),
-            fmt.dateTime(s.checkedAt),
-          );
-        }),
-      })}`,
+    tableSection({
+      first: true,
+      heading: 'Stato dei servizi',
+      caption: 'Stato di ogni servizio, di Kafka e di PostgreSQL come lo riporta il servizio',
+      columns: ['Servizio', 'Stato', 'PostgreSQL', 'Kafka', 'Outbox in attesa', 'Controllato'],
+      rows: services.map((s) => {
+        const [label, badge] = STATUS_LABEL[s.status];
+        return tableRow(
+          s.name,
+          html`<span class="badge ${badge}">${label}</span>`,
+          CHECK_LABEL[s.checks['postgres'] ?? ''] ?? '—',
+          CHECK_LABEL[s.checks['kafka'] ?? ''] ?? '—',
+          fmt.number(s.outboxPending),
+          fmt.dateTime(s.checkedAt),
+        );
+      }),
+    }),
   )}
   ${live(
     'record-per-tema',
-    html`<h2 class="h4 mt-4">Record per minuto nell'ultima ora</h2>
-      <p>
-        <span class="legend-swatch accepted" aria-hidden="true"></span>accettati
-        <span class="legend-swatch rejected ms-3" aria-hidden="true"></span>rifiutati
-      </p>
-      <div class="row">${[...hour].map(([theme, minutes]) => chart(theme, minutes))}</div>
-      ${dataTable({
-        caption: "Totale dell'ultima ora per tema",
-        columns: ['Tema', 'Accettati', 'Rifiutati'],
-        rows: [...hour].map(
-          ([theme, minutes]) =>
-            html`<tr data-theme="${theme}">
-              <th scope="row">${theme}</th>
-              <td data-accepted>${fmt.number(sum(minutes, 'accepted'))}</td>
-              <td data-rejected>${fmt.number(sum(minutes, 'rejected'))}</td>
-            </tr>`,
+    tableSection({
+      heading: "Record per minuto nell'ultima ora",
+      lead: html`<p>
+          <span class="legend-swatch accepted" aria-hidden="true"></span>accettati
+          <span class="legend-swatch rejected ms-3" aria-hidden="true"></span>rifiutati
+        </p>
+        <div class="row">${[...hour].map(([theme, minutes]) => chart(theme, minutes))}</div>`,
+      caption: "Totale dell'ultima ora per tema",
+      columns: ['Tema', 'Accettati', 'Rifiutati'],
+      rows: [...hour].map(([theme, minutes]) =>
+        namedRow(
+          'theme',
+          theme,
+          { data: { accepted: true }, content: fmt.number(sum(minutes, 'accepted')) },
+          { data: { rejected: true }, content: fmt.number(sum(minutes, 'rejected')) },
         ),
-      })}`,
+      ),
+    }),
   )}
   ${live(
     'ultimi-record',
-    html`<h2 class="h4 mt-4">Ultimi record pubblicati</h2>
-      ${dataTable({
-        caption: 'Gli ultimi eventi dei record letti da Kafka',
-        columns: ['Quando', 'Tema', 'Tipo', 'Ente', 'Chiave', 'Revisione'],
-        rows: latest.map(
-          (e) =>
-            html`<tr>
-              <td>${fmt.dateTime(e.time)}</td>
-              <td>${e.theme}</td>
-              <td>${e.type}</td>
-              <td>${e.ente}</td>
-              <td>
-                <a
-                  href="/console/traccia/record?${new URLSearchParams({ tema: e.theme, tipo: e.type, ente: e.ente, chiave: e.key }).toString()}"
-                  >${e.key}</a
-                >
-              </td>
-              <td>${e.revision ?? '—'}</td>
-            </tr>`,
-        ),
-      })}`,
+    tableSection({
+      heading: 'Ultimi record pubblicati',
+      caption: 'Gli ultimi eventi dei record letti da Kafka',
+      columns: ['Quando', 'Tema', 'Tipo', 'Ente', 'Chiave', 'Revisione'],
+      rows: latest.map(
+        (e) =>
+          html`<tr>
+            <td>${fmt.dateTime(e.time)}</td>
+            <td>${e.theme}</td>
+            <td>${e.type}</td>
+            <td>${e.ente}</td>
+            <td>
+              <a
+                href="/console/traccia/record?${new URLSearchParams({ tema: e.theme, tipo: e.type, ente: e.ente, chiave: e.key }).toString()}"
+                >${e.key}</a
+              >
+            </td>
+            <td>${e.revision ?? '—'}</td>
+          </tr>`,
+      ),
+    }),
   )}`;
 }
 

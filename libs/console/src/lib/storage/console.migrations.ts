@@ -1,5 +1,5 @@
-import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
+import { migrationList } from '@interscambio/persistence';
 
 // Operators are people: a password hash (scrypt), and a lockout after repeated failures.
 // `subject` is who an identity provider says they are (an OIDC `sub`), for a later SPID/CIE login.
@@ -97,7 +97,7 @@ class Migration20261203190002OperatorsInRegistry extends Migration {
   }
 }
 
-export const consoleMigrations: MigrationObject[] = [
-  { name: 'Migration20261203160001Console', class: Migration20261203160001Console },
-  { name: 'Migration20261203190002OperatorsInRegistry', class: Migration20261203190002OperatorsInRegistry },
-];
+export const consoleMigrations = migrationList({
+  Migration20261203160001Console,
+  Migration20261203190002OperatorsInRegistry,
+});

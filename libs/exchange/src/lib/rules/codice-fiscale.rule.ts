@@ -21,3 +21,11 @@ export function partitaIvaRule(type: string, pointers: string[]): ThemeRule {
     it: 'non è una partita IVA valida (cifra di controllo)',
   });
 }
+
+/**
+ * A soggetto identified by its codice fiscale or by its partita IVA (the schemas' `oneOf` of the two),
+ * the object at `pointer`: checks whichever of the two it has.
+ */
+export function soggettoRules(type: string, pointer: string): ThemeRule[] {
+  return [codiceFiscaleRule(type, [`${pointer}/codiceFiscale`]), partitaIvaRule(type, [`${pointer}/partitaIva`])];
+}

@@ -17,7 +17,7 @@ const BASE = '/prova/v1';
 
 /** A second replica of `t`'s service: same schema, topics and token issuer, a process state of its own. */
 async function replicaOf(t: ThemeTestApp): Promise<NestFastifyApplication> {
-  return createThemeApp(t.theme, t.config, ['error']);
+  return createThemeApp(t.theme, t.config, { levels: ['error'] });
 }
 
 /** Resolves once `check` is true, failing past `timeoutMs` (the bound the issue sets, not a measurement). */

@@ -1,5 +1,5 @@
-import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
+import { migrationList, statementTrigger } from '@interscambio/persistence';
 import { RevocationTableMigration } from '@interscambio/access';
 import { Migration20261203100002OpenData } from '../opendata/opendata.migrations';
 import { Migration20261203100001Upload } from '../uploads/upload.migrations';
@@ -32,8 +32,7 @@ class Migration20261125000001Record extends Migration {
     // Statement-level, and NOTIFY is delivered at commit: long-polls wake once per committed write.
     this.addSql(`create function "notify_record_feed"() returns trigger language plpgsql as $body$
       begin perform pg_notify('interscambio_feed_' || md5(tg_table_schema), ''); return null; end $body$`);
-    this.addSql(`create trigger "record_feed_notify" after insert or update on "record"
-      for each statement execute function "notify_record_feed"()`);
+    this.addSql(statementTrigger('record_feed_notify', 'after insert or update', 'record', 'notify_record_feed'));
   }
 
   override down(): void {
@@ -84,14 +83,12 @@ class Migration20261126000001RecordChange extends Migration {
       select "feed_position", "id", "type", "ente", "key", "revision", "operation", "visibility", "data", "updated_at"
       from "record"`);
     this.addSql('drop trigger "record_feed_notify" on "record"');
-    this.addSql(`create trigger "record_change_feed_notify" after insert on "record_change"
-      for each statement execute function "notify_record_feed"()`);
+    this.addSql(statementTrigger('record_change_feed_notify', 'after insert', 'record_change', 'notify_record_feed'));
   }
 
   override down(): void {
     this.addSql('drop table if exists "record_change"');
-    this.addSql(`create trigger "record_feed_notify" after insert or update on "record"
-      for each statement execute function "notify_record_feed"()`);
+    this.addSql(statementTrigger('record_feed_notify', 'after insert or update', 'record', 'notify_record_feed'));
   }
 }
 
@@ -186,16 +183,16 @@ class Migration20261203000005AgreementFields extends Migration {
 }
 
 /** The exchange's own tables; a theme service lists them after `messagingMigrations`. */
-export const exchangeMigrations: MigrationObject[] = [
-  { name: 'Migration20261125000001Record', class: Migration20261125000001Record },
-  { name: 'Migration20261125000002IdempotencyKey', class: Migration20261125000002IdempotencyKey },
-  { name: 'Migration20261126000001RecordChange', class: Migration20261126000001RecordChange },
-  { name: 'Migration20261201000002Agreement', class: Migration20261201000002Agreement },
-  { name: 'Migration20261203000001FeedWithoutCounter', class: Migration20261203000001FeedWithoutCounter },
-  { name: 'Migration20261203000003Receipt', class: Migration20261203000003Receipt },
-  { name: 'Migration20261203000004IdempotencyAnswerText', class: Migration20261203000004IdempotencyAnswerText },
-  { name: 'Migration20261203000005AgreementFields', class: Migration20261203000005AgreementFields },
-  { name: 'Migration20261203100001Upload', class: Migration20261203100001Upload },
-  { name: 'Migration20261203100002OpenData', class: Migration20261203100002OpenData },
-  { name: 'Migration20261203100002Revocation', class: RevocationTableMigration },
-];
+export const exchangeMigrations = migrationList({
+  Migration20261125000001Record,
+  Migration20261125000002IdempotencyKey,
+  Migration20261126000001RecordChange,
+  Migration20261201000002Agreement,
+  Migration20261203000001FeedWithoutCounter,
+  Migration20261203000003Receipt,
+  Migration20261203000004IdempotencyAnswerText,
+  Migration20261203000005AgreementFields,
+  Migration20261203100001Upload,
+  Migration20261203100002OpenData,
+  Migration20261203100002Revocation: RevocationTableMigration,
+});

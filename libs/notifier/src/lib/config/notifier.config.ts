@@ -1,17 +1,10 @@
 import { accessConfig } from '@interscambio/access';
 import type { AccessConfig } from '@interscambio/access';
-import {
-  ConfigError,
-  databaseConfig,
-  integer,
-  kafkaConfig,
-  listenConfig,
-  optional,
-  publicUrlConfig,
-} from '@interscambio/config';
-import type { DatabaseConfig, Env, KafkaConfig, ListenConfig, PublicUrlConfig } from '@interscambio/config';
+import { apiServiceConfig, ConfigError, databaseConfig, integer, optional } from '@interscambio/config';
+import type { ApiServiceConfig, DatabaseConfig, Env } from '@interscambio/config';
 
 export const NOTIFIER_DEFAULT_PORT = 3200;
+const NOTIFIER_SCHEMA = 'notifier';
 
 export interface DeliveryConfig {
   /** Callbacks may be http:// and on private, loopback or link-local addresses (a test or a laptop only). */
@@ -42,8 +35,7 @@ export interface DeliveryConfig {
 /** The sandbox's key for the signing secrets at rest: `npm start` and tests only, never outside the sandbox. */
 const SANDBOX_SECRET_KEY = 'interscambio-notifier-sandbox-only-not-a-secret';
 
-export interface NotifierConfig
-  extends DatabaseConfig, KafkaConfig, ListenConfig, PublicUrlConfig, AccessConfig, DeliveryConfig {
+export interface NotifierConfig extends ApiServiceConfig, AccessConfig, DeliveryConfig {
   /** Encrypts the subscriptions' signing secrets at rest (at least 32 characters; a fixed one in the sandbox). */
   secretKey: string;
   /** The record schemas (their themes and types are the topics consumed); the repository's when unset. */
@@ -55,10 +47,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Reads and checks the whole configuration at once, so start-up stops before anything connects. */
 export function loadNotifierConfig(env: Env): NotifierConfig {
   return {
-    ...loadNotifierDatabaseConfig(env),
-    ...kafkaConfig(env),
-    ...listenConfig(env, NOTIFIER_DEFAULT_PORT),
-    ...publicUrlConfig(env),
+    ...apiServiceConfig(env, { schema: NOTIFIER_SCHEMA, port: NOTIFIER_DEFAULT_PORT }),
     ...accessConfig(env),
     ...deliveryConfig(env),
     secretKey: secretKeyConfig(env),
@@ -98,5 +87,5 @@ function secretKeyConfig(env: Env): string {
 
 /** What the migrate command needs: it runs without Kafka and without the registry. */
 export function loadNotifierDatabaseConfig(env: Env): DatabaseConfig {
-  return databaseConfig(env, 'notifier');
+  return databaseConfig(env, NOTIFIER_SCHEMA);
 }

@@ -1,5 +1,5 @@
-import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
+import { migrationList } from '@interscambio/persistence';
 import { RevocationTableMigration } from '@interscambio/access';
 
 class Migration20261203100001Notifier extends Migration {
@@ -121,9 +121,9 @@ class Migration20261203170002NotifierFeedPlace extends Migration {
 }
 
 /** The notifier's own tables, listed after messagingMigrations (processed_event). */
-export const notifierMigrations: MigrationObject[] = [
-  { name: 'Migration20261203100001Notifier', class: Migration20261203100001Notifier },
-  { name: 'Migration20261203160001NotifierRevocation', class: RevocationTableMigration },
-  { name: 'Migration20261203170001NotifierClaimIndex', class: Migration20261203170001NotifierClaimIndex },
-  { name: 'Migration20261203170002NotifierFeedPlace', class: Migration20261203170002NotifierFeedPlace },
-];
+export const notifierMigrations = migrationList({
+  Migration20261203100001Notifier,
+  Migration20261203160001NotifierRevocation: RevocationTableMigration,
+  Migration20261203170001NotifierClaimIndex,
+  Migration20261203170002NotifierFeedPlace,
+});

@@ -26,6 +26,12 @@ const REDACTED = [
 /** Where the lines go: stdout (fd 1) by default; a stream (process.stdout) for tests that capture it. */
 export type LogDestination = NodeJS.WritableStream;
 
+/** How a service app logs: its levels (default error, warn and log) and where the lines go. */
+export interface ServiceLogging {
+  levels?: NestLevel[];
+  destination?: LogDestination;
+}
+
 /**
  * One JSON line per event on stdout (pino), named after the service. The least severe of `levels`
  * sets the threshold: `['error', 'warn', 'log']` writes the request lines, `['error', 'warn']` not.

@@ -1,6 +1,6 @@
 import { ConfigError } from '@interscambio/config';
 import { OutputCapture } from '@interscambio/testing';
-import { runService } from './service.runner';
+import { runService, serviceMain } from './service.runner';
 
 type Line = { level: string; service: string; msg: string };
 const lines = (text: string): Line[] =>
@@ -62,5 +62,12 @@ describe('a service main.js', () => {
       expect.objectContaining({ level: 'error', msg: 'Configuration error: DATABASE_URL is missing' }),
     );
     expect(exit).toHaveBeenCalledWith(1);
+  });
+
+  it('builds its commands from the environment it is run with', async () => {
+    const seen: unknown[] = [];
+    const main = serviceMain('prova', (env) => ({ serve: async () => seen.push(env['PROVA']), commands: {} }));
+    await main([], { PROVA: 'sì' });
+    expect(seen).toEqual(['sì']);
   });
 });

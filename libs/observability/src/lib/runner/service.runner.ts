@@ -58,6 +58,14 @@ export async function runService(
   }
 }
 
+/** A service's `main`, run with the command line's arguments and the process's environment unless given others. */
+export type ServiceMain = (argv?: string[], env?: NodeJS.ProcessEnv) => Promise<void>;
+
+/** The `main` of a service whose commands read the environment they are run with. */
+export function serviceMain(service: string, commands: (env: NodeJS.ProcessEnv) => ServiceCommands): ServiceMain {
+  return (argv = process.argv.slice(2), env = process.env) => runService(service, commands(env), argv);
+}
+
 /** What `migrate` logs: the migrations it applied to the schema, or that there were none. */
 export function migratedLine(schema: string, applied: readonly string[]): string {
   return `schema ${schema}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`;

@@ -1,22 +1,15 @@
 import { DEFAULT_TOKEN_ISSUER } from '@interscambio/access';
-import {
-  databaseConfig,
-  integer,
-  kafkaConfig,
-  listenConfig,
-  optional,
-  publicUrlConfig,
-  required,
-} from '@interscambio/config';
-import type { DatabaseConfig, Env, KafkaConfig, ListenConfig, PublicUrlConfig } from '@interscambio/config';
+import { apiServiceConfig, databaseConfig, integer, optional, required } from '@interscambio/config';
+import type { ApiServiceConfig, DatabaseConfig, Env } from '@interscambio/config';
 import { RedactedSecret } from './redacted-secret';
 
 export const REGISTRY_DEFAULT_PORT = 3100;
+const REGISTRY_SCHEMA = 'registry';
 /** RFC 9068 tokens of this platform live at most ten minutes; theme services refuse longer ones. */
 export const MAX_TOKEN_TTL_SECONDS = 600;
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1200;
 
-export interface RegistryConfig extends DatabaseConfig, KafkaConfig, ListenConfig, PublicUrlConfig {
+export interface RegistryConfig extends ApiServiceConfig {
   /** `iss` of every token, and the `aud` a client assertion must name. */
   tokenIssuer: string;
   /** Encrypts the signing keys at rest (AES-256-GCM); never logged. */
@@ -28,10 +21,7 @@ export interface RegistryConfig extends DatabaseConfig, KafkaConfig, ListenConfi
 /** Reads and checks the whole configuration at once, so start-up stops before anything connects. */
 export function loadRegistryConfig(env: Env): RegistryConfig {
   return {
-    ...loadRegistryDatabaseConfig(env),
-    ...kafkaConfig(env),
-    ...listenConfig(env, REGISTRY_DEFAULT_PORT),
-    ...publicUrlConfig(env),
+    ...apiServiceConfig(env, { schema: REGISTRY_SCHEMA, port: REGISTRY_DEFAULT_PORT }),
     tokenIssuer:
       optional(
         env,
@@ -49,5 +39,5 @@ export function loadRegistryConfig(env: Env): RegistryConfig {
 
 /** What the migrate, sandbox and admin-client commands need: they run without Kafka and without the key secret. */
 export function loadRegistryDatabaseConfig(env: Env): DatabaseConfig {
-  return databaseConfig(env, 'registry');
+  return databaseConfig(env, REGISTRY_SCHEMA);
 }

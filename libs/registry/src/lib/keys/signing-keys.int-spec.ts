@@ -159,7 +159,7 @@ describe('signing keys across replicas and boots', () => {
       KAFKA_BROKERS: '127.0.0.1:1',
       REGISTRY_KEY_SECRET: 'another-secret-another-secret-another-secret',
     });
-    await expect(createRegistryApp(config, ['error'])).rejects.toThrow(
+    await expect(createRegistryApp(config, { levels: ['error'] })).rejects.toThrow(
       /REGISTRY_KEY_SECRET does not decrypt the stored signing key ".+"/,
     );
   });
@@ -173,7 +173,7 @@ describe('signing keys across replicas and boots', () => {
         KAFKA_BROKERS: '127.0.0.1:1',
         REGISTRY_KEY_SECRET: secret,
       });
-      await expect(createRegistryApp(config, ['error'])).rejects.toThrow(
+      await expect(createRegistryApp(config, { levels: ['error'] })).rejects.toThrow(
         /pending migration\(s\) .*run `node main.js migrate` first/,
       );
     } finally {

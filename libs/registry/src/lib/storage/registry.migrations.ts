@@ -1,5 +1,5 @@
-import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
+import { migrationList } from '@interscambio/persistence';
 
 class Migration20261201000001Ente extends Migration {
   override up(): void {
@@ -130,10 +130,10 @@ class Migration20261203000001AgreementFields extends Migration {
 }
 
 /** The registry's own tables, listed after messagingMigrations (outbox, processed_event). */
-export const registryMigrations: MigrationObject[] = [
-  { name: 'Migration20261201000001Ente', class: Migration20261201000001Ente },
-  { name: 'Migration20261201000002ApiClient', class: Migration20261201000002ApiClient },
-  { name: 'Migration20261201000003SigningKey', class: Migration20261201000003SigningKey },
-  { name: 'Migration20261201000004Agreement', class: Migration20261201000004Agreement },
-  { name: 'Migration20261203000001AgreementFields', class: Migration20261203000001AgreementFields },
-];
+export const registryMigrations = migrationList({
+  Migration20261201000001Ente,
+  Migration20261201000002ApiClient,
+  Migration20261201000003SigningKey,
+  Migration20261201000004Agreement,
+  Migration20261203000001AgreementFields,
+});
