@@ -1,16 +1,8 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { startThemeTestApp } from '@interscambio/exchange/testing';
-import type { ThemeTestApp } from '@interscambio/exchange/testing';
-import { createPortalApp, loadPortalConfig } from '@interscambio/portal';
-import { freePort } from '@interscambio/testing';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { forSuite } from '@interscambio/testing';
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import { startBehindGateway } from '../test/behind-gateway';
 
 // The portal as an integrator meets it: behind the gateway, in Debian's Chromium, with the CSP it
 // sends. axe-core checks landmarks, names, labels and contrast (WCAG 2.1 AA) on every kind of page.
@@ -27,42 +19,20 @@ const PAGES = [
   '/docs/schemi/tributi/posizione-debitoria',
   '/docs/schemi/tributi/posizione-debitoria/differenze?da=1&a=1',
 ];
-const portOf = (app: NestFastifyApplication): number => ((app.getHttpServer() as Server).address() as AddressInfo).port;
 
 describe('the portal pages in a browser', () => {
-  let tributi: ThemeTestApp;
-  let portal: NestFastifyApplication;
-  let gateway: ChildProcess;
-  let base: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    tributi = await startThemeTestApp({ theme: 'tributi', defaultPort: 0 }, 'portal_pages', { PUBLIC_URL: base });
-    await tributi.app.listen(0, '127.0.0.1');
-    portal = await createPortalApp(loadPortalConfig({ HOST: '127.0.0.1', PORT: '0' }));
-    await portal.listen(0, '127.0.0.1');
-    gateway = spawn(process.execPath, [path.resolve(__dirname, '../../../tools/scripts/gateway.ts')], {
-      env: {
-        ...process.env,
-        GATEWAY_PORT: String(port),
-        GATEWAY_UPSTREAMS: `tributi=${portOf(tributi.app)},docs=${portOf(portal)}`,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    await new Promise<void>((resolve) =>
-      gateway.stderr?.on('data', (chunk: Buffer) => chunk.toString().includes('[gateway]') && resolve()),
-    );
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    gateway?.kill();
-    await portal?.close();
-    await tributi?.close();
-  });
+  const site = forSuite(
+    () =>
+      startBehindGateway(async (base) => {
+        const tributi = await startThemeTestApp({ theme: 'tributi', defaultPort: 0 }, 'portal_pages', {
+          PUBLIC_URL: base,
+        });
+        await tributi.app.listen(0, '127.0.0.1');
+        return { tributi };
+      }),
+    { timeout: 120_000 },
+  );
+  const browser = forSuite(() => chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] }));
 
   it.each(PAGES)(
     '%s: Italian, loads nothing from elsewhere, breaks no CSP rule and has no WCAG 2.1 AA violation',
@@ -70,10 +40,13 @@ describe('the portal pages in a browser', () => {
       const page = await browser.newPage();
       const foreign: string[] = [];
       const errors: string[] = [];
-      page.on('request', (r) => !r.url().startsWith(base) && !r.url().startsWith('data:') && foreign.push(r.url()));
+      page.on(
+        'request',
+        (r) => !r.url().startsWith(site.base) && !r.url().startsWith('data:') && foreign.push(r.url()),
+      );
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       try {
-        const answer = await page.goto(`${base}${url}`);
+        const answer = await page.goto(`${site.base}${url}`);
         expect(answer?.status()).toBe(200);
         expect(answer?.headers()['content-security-policy']).toMatch(/script-src 'self';/);
         expect(await page.getAttribute('html', 'lang')).toBe('it');
@@ -104,23 +77,23 @@ describe('the portal pages in a browser', () => {
   );
 
   it('sends /docs/, the address people type, to the home at /docs', async () => {
-    const answer = await fetch(`${base}/docs/`, { redirect: 'manual' });
+    const answer = await fetch(`${site.base}/docs/`, { redirect: 'manual' });
     expect({ status: answer.status, location: answer.headers.get('location') }).toEqual({
       status: 301,
       location: '/docs',
     });
-    expect((await fetch(`${base}/docs/`)).status).toBe(200);
+    expect((await fetch(`${site.base}/docs/`)).status).toBe(200);
   });
 
   it("shows a type's visibility and the examples of its schema", async () => {
-    const text = await (await fetch(`${base}/docs/schemi/tributi/posizione-debitoria`)).text();
+    const text = await (await fetch(`${site.base}/docs/schemi/tributi/posizione-debitoria`)).text();
     expect(text).toMatch(/Visibilità: <strong>(pubblico|interno|riservato|personale)<\/strong>/);
     expect(text).toContain('<h2>Esempi</h2>');
     expect(text).toContain('&quot;numeroAvviso&quot;');
   });
 
   it('answers an unknown record type with problem+json naming where the list is', async () => {
-    const answer = await fetch(`${base}/docs/schemi/tributi/nessuno`);
+    const answer = await fetch(`${site.base}/docs/schemi/tributi/nessuno`);
     expect(answer.status).toBe(404);
     expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(((await answer.json()) as { detail: string }).detail).toMatch(/tributi\/nessuno.*\/docs\/schemi/);
@@ -138,9 +111,9 @@ describe('the portal pages in a browser', () => {
   });
 
   it('refuses a comparison without both versions with 400, and names the versions a type has', async () => {
-    const missing = await fetch(`${base}/docs/schemi/tributi/versamento/differenze?da=1`);
+    const missing = await fetch(`${site.base}/docs/schemi/tributi/versamento/differenze?da=1`);
     expect(missing.status).toBe(400);
-    const unknown = await fetch(`${base}/docs/schemi/tributi/versamento/differenze?da=1&a=7`);
+    const unknown = await fetch(`${site.base}/docs/schemi/tributi/versamento/differenze?da=1&a=7`);
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { detail: string }).detail).toMatch(/non ha la versione 7; ha 1/);
   });

@@ -62,5 +62,3 @@ export { agreementsProjection, revocationsProjection, type StateTable } from './
 export { RevocationSet, type RevocationCheck } from './lib/revocations/revocation.set';
 export { RevocationsReloader } from './lib/revocations/revocations.reloader';
 export { RevocationTableMigration } from './lib/revocations/revocation-table.migration';
-export { RevocationsReloader } from './lib/revocations/revocations.reloader';
-export { RevocationTableMigration } from './lib/revocations/revocation-table.migration';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inTransaction } from '@interscambio/persistence';
-import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { migrate, openOrm } from '@interscambio/persistence';
+import { Probe } from '@interscambio/persistence/testing';
 import { testDatabase } from '@interscambio/testing';
 import type { TestDatabase } from '@interscambio/testing';
 import { Pool } from 'pg';
@@ -34,16 +34,6 @@ export interface AuditDatabase {
   close(): Promise<void>;
 }
 
-// MikroORM refuses to start without an entity; the library itself uses raw SQL only.
-@Entity({ tableName: 'audit_head' })
-class AuditHeadProbe {
-  @PrimaryKey({ type: 'boolean' })
-  id!: boolean;
-
-  @Property({ type: 'text' })
-  hash!: string;
-}
-
 const sealerLockKey = `hashtextextended('interscambio.audit-sealer.' || $1, 0)`;
 
 /** A fresh schema with the audit migrations applied, and a pool on it. */
@@ -52,7 +42,8 @@ export async function auditDatabase(poolSize = 4): Promise<AuditDatabase> {
   const orm = await openOrm({
     url: db.url,
     schema: db.schema,
-    entities: [AuditHeadProbe],
+    // MikroORM refuses to start without an entity; the library itself uses raw SQL only.
+    entities: [Probe],
     migrations: auditMigrations,
   });
   await migrate(orm);

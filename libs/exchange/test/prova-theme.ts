@@ -8,6 +8,9 @@ export const PROVA_TYPES = { avviso: 'pubblico', pratica: 'riservato', fascicolo
 
 export type ProvaType = keyof typeof PROVA_TYPES;
 
+/** Where the REST API of `prova` answers, as every theme's under `/<theme>/v1`. */
+export const PROVA_BASE = '/prova/v1';
+
 export interface ProvaTheme {
   theme: ThemeOptions;
   /** Deletes the schemas directory. */

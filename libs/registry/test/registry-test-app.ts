@@ -47,6 +47,8 @@ export interface RegistryTestApp {
   token(clientId: string, clientSecret: string, audience: string, scope?: string): Promise<string>;
   /** A new token of `admin` for the registry itself. */
   adminToken(): Promise<string>;
+  /** A token of `admin` for the registry itself, issued at start: for suites that act as the admin throughout. */
+  adminBearer: string;
   /**
    * Signs `claims` with the registry's active key, as the token endpoint would: for the tokens the
    * endpoint never issues but an attacker or a slow client may hold (expired ones, say).
@@ -104,7 +106,7 @@ export async function startRegistryTestApp(name: string, options: RegistryTestOp
       requestToken(url, clientId, clientSecret, audience, scope);
     // Every token costs a scrypt; the admin's is reused while it is well within its lifetime.
     let adminToken: { value: string; until: number } | undefined;
-    const adminBearer = async (): Promise<string> => {
+    const cachedAdminToken = async (): Promise<string> => {
       if (!adminToken || Date.now() > adminToken.until)
         adminToken = {
           value: await token(admin.clientId, admin.clientSecret, 'registry'),
@@ -124,11 +126,12 @@ export async function startRegistryTestApp(name: string, options: RegistryTestOp
       admin,
       token,
       adminToken: () => token(admin.clientId, admin.clientSecret, 'registry'),
+      adminBearer: await cachedAdminToken(),
       sign: async (claims) => signToken(await started.get(KeyRing).signer(), claims, 'at+jwt'),
       async createClient(spec) {
         const response = await fetch(`${url}/clients`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${await adminBearer()}`, 'content-type': 'application/json' },
+          headers: { authorization: `Bearer ${await cachedAdminToken()}`, 'content-type': 'application/json' },
           body: JSON.stringify({
             name: spec.name ?? `test client ${spec.ente}`,
             authentication: 'client_secret',

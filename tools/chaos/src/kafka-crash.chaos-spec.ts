@@ -1,22 +1,20 @@
 import { agreementReachesService } from './lib/agreements';
 import { expectEveryRecordDelivered } from './lib/expect-delivery';
 import { deliveryFigures, recordFigures, thousands } from './lib/figures';
-import { scenarioOnOwnStack, STEADY_LOAD } from './lib/scenario-fixture';
+import { STEADY_LOAD_FIGURE } from './lib/scenario-fixture';
 import { eventually } from '@interscambio/testing';
 import { secondsSince } from './lib/elapsed';
+import { describeStackOutage } from './lib/stack-outage';
 
 const NAME = '1-kafka-crash';
 const DOWN_FOR_WRITES = 15_000;
 
-describe('the Kafka broker killed (SIGKILL) under a steady PUT load, then restarted', () => {
-  const scenario = scenarioOnOwnStack(NAME);
+describeStackOutage(NAME, {
+  fault: 'the Kafka broker killed (SIGKILL) under a steady PUT load, then restarted',
+  expected: 'accepts every write meanwhile, reports the backlog, reconnects by itself and publishes every record once',
+  inject: (stack) => stack.killKafka(),
 
-  it('accepts every write meanwhile, reports the backlog, reconnects by itself and publishes every record once', async () => {
-    const { s, stack } = scenario();
-    const service = await s.startUnderLoad(STEADY_LOAD);
-
-    const killedAt = performance.now();
-    await stack.killKafka();
+  async meanwhile(s, service) {
     const down = await eventually(
       async () => {
         const { code, body } = await service.status();
@@ -30,12 +28,11 @@ describe('the Kafka broker killed (SIGKILL) under a steady PUT load, then restar
     await s.acknowledgedMore(DOWN_FOR_WRITES, `${thousands(DOWN_FOR_WRITES)} writes while Kafka is down`);
     // What /status says at the end of the outage, just before the broker comes back.
     const before = (await service.status()).body;
-    const backlog = before['outbox'] as { pending: number; oldestSeconds: number };
     expect(before['status']).toBe('degraded');
+    return before['outbox'] as { pending: number; oldestSeconds: number };
+  },
 
-    await stack.restart();
-    const backAt = performance.now();
-    const downFor = secondsSince(killedAt);
+  async recovery({ s, stack, service, seen: backlog, downFor, backAt }) {
     const seq = await s.outbox.lastSeq();
     await eventually(async () => (await service.status()).body['status'] === 'up', {
       timeoutMs: 120_000,
@@ -61,7 +58,7 @@ describe('the Kafka broker killed (SIGKILL) under a steady PUT load, then restar
 
     recordFigures(NAME, {
       'fault injected': 'SIGKILL of the Kafka broker, then a restart (same data dir)',
-      load: `${STEADY_LOAD.writers} writers PUTting, ${STEADY_LOAD.pauseMs} ms pause`,
+      load: STEADY_LOAD_FIGURE,
       ...deliveryFigures(delivery, s.acks.refusals()),
       'outage reported': `/status 200 degraded (kafka down), outbox ${thousands(backlog.pending)} pending, oldest ${backlog.oldestSeconds} s, before the restart`,
       'outage lasted (s)': `${downFor} (the broker's restart included)`,
@@ -69,5 +66,5 @@ describe('the Kafka broker killed (SIGKILL) under a steady PUT load, then restar
       'backlog drained in (s)': drainedAfter,
       'consumers back': `an agreement published after the restart stored in ${agreementAfter} s`,
     });
-  });
+  },
 });

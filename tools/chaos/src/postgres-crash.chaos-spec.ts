@@ -1,20 +1,18 @@
 import { expectEveryRecordDelivered } from './lib/expect-delivery';
 import { deliveryFigures, recordFigures } from './lib/figures';
-import { scenarioOnOwnStack, STEADY_LOAD } from './lib/scenario-fixture';
+import { STEADY_LOAD_FIGURE } from './lib/scenario-fixture';
 import { eventually } from '@interscambio/testing';
 import { secondsSince } from './lib/elapsed';
+import { describeStackOutage } from './lib/stack-outage';
 
 const NAME = '3-postgres-crash';
 
-describe('PostgreSQL crashed (immediate shutdown) under a steady PUT load, then restarted', () => {
-  const scenario = scenarioOnOwnStack(NAME);
+describeStackOutage(NAME, {
+  fault: 'PostgreSQL crashed (immediate shutdown) under a steady PUT load, then restarted',
+  expected: 'answers 503 and not ready meanwhile, keeps every acknowledged record, reconnects by itself and drains',
+  inject: (stack) => stack.crashPostgres(),
 
-  it('answers 503 and not ready meanwhile, keeps every acknowledged record, reconnects by itself and drains', async () => {
-    const { s, stack } = scenario();
-    const service = await s.startUnderLoad(STEADY_LOAD);
-
-    const crashedAt = performance.now();
-    await stack.crashPostgres();
+  async meanwhile(s, service) {
     await eventually(async () => (await service.answers('health/ready')) === 503, {
       timeoutMs: 30_000,
       what: '/health/ready to answer 503',
@@ -26,10 +24,10 @@ describe('PostgreSQL crashed (immediate shutdown) under a steady PUT load, then 
       timeoutMs: 60_000,
       what: '1,500 writes refused while PostgreSQL is down',
     });
+    return statusMeanwhile;
+  },
 
-    await stack.restart();
-    const backAt = performance.now();
-    const downFor = secondsSince(crashedAt);
+  async recovery({ s, service, seen: statusMeanwhile, downFor, backAt }) {
     await eventually(
       async () => (await service.answers('health/ready')) === 200 && [200, 201].includes(await s.writeOnce('after')),
       {
@@ -53,12 +51,12 @@ describe('PostgreSQL crashed (immediate shutdown) under a steady PUT load, then 
     recordFigures(NAME, {
       'fault injected':
         'immediate shutdown of PostgreSQL (SIGQUIT to the postmaster, as pg_ctl -m immediate), then a restart',
-      load: `${STEADY_LOAD.writers} writers PUTting, ${STEADY_LOAD.pauseMs} ms pause`,
+      load: STEADY_LOAD_FIGURE,
       ...deliveryFigures(delivery, s.acks.refusals()),
       'outage reported': `/health/ready 503, /status ${statusMeanwhile}`,
       'outage lasted (s)': downFor,
       'recovered in (s)': `${readyAfter} (ready and a write acknowledged, after PostgreSQL answered)`,
       'backlog drained in (s)': drainedAfter,
     });
-  });
+  },
 });

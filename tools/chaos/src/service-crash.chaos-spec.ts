@@ -1,6 +1,6 @@
 import { expectEveryRecordDelivered } from './lib/expect-delivery';
 import { deliveryFigures, recordFigures, thousands } from './lib/figures';
-import { scenarioOnOwnStack, STEADY_LOAD } from './lib/scenario-fixture';
+import { scenarioOnOwnStack, STEADY_LOAD, STEADY_LOAD_FIGURE } from './lib/scenario-fixture';
 import { crashServiceMidRelay } from './lib/service-crash';
 
 const NAME = '2-service-crash';
@@ -28,7 +28,7 @@ describe('the tributi service killed (SIGKILL) mid-relay under a PUT load, then 
 
     recordFigures(NAME, {
       'fault injected': 'SIGKILL of the service with a batch on Kafka and not marked sent, then a restart',
-      load: `${STEADY_LOAD.writers} writers PUTting, ${STEADY_LOAD.pauseMs} ms pause; ${thousands(2 * BATCHES_PER_ENTE * 1000)} records in batches while the relay was held back`,
+      load: `${STEADY_LOAD_FIGURE}; ${thousands(2 * BATCHES_PER_ENTE * 1000)} records in batches while the relay was held back`,
       ...deliveryFigures(outcome.delivery, s.acks.refusals()),
       'outage reported': `outbox at the kill: ${thousands(sent)} sent, ${thousands(pending)} pending`,
       'recovered in (s)': `${outcome.readyAfter} (the restarted process ready)`,

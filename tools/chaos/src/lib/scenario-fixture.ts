@@ -6,6 +6,8 @@ import { deleteTopics } from './topic-reader';
 
 /** The PUT load of the fault scenarios: steady, through the fault and after it. */
 export const STEADY_LOAD = { writers: 6, keysPerWriter: 40, pauseMs: 20 };
+/** STEADY_LOAD as the figures of a scenario describe it. */
+export const STEADY_LOAD_FIGURE = `${STEADY_LOAD.writers} writers PUTting, ${STEADY_LOAD.pauseMs} ms pause`;
 
 type Defer = (cleanUp: () => Promise<unknown>) => void;
 

@@ -4,15 +4,14 @@ import type { JWTPayload } from 'jose';
 import { forSuite } from '@interscambio/testing';
 import { startProvaTestApp } from '../../../test/prova-test-app';
 import { RECEIPT_TYPE } from './receipt.signer';
-
-const BASE = '/prova/v1';
+import { PROVA_BASE } from '../../../test/prova-theme';
 
 describe('signed receipts: every accepted change gets one, verifiable with the published key', () => {
   const t = forSuite(() => startProvaTestApp('receipts'));
   let verify: (receipt: string) => Promise<JWTPayload>;
 
   beforeAll(async () => {
-    const jwks = (await t.app.inject({ method: 'GET', url: `${BASE}/.well-known/jwks.json` })).json();
+    const jwks = (await t.app.inject({ method: 'GET', url: `${PROVA_BASE}/.well-known/jwks.json` })).json();
     const keys = createLocalJWKSet(jwks);
     // Verified as any consumer would, from the README's description: jose checks the JWS against the
     // JWKS, then the leaf's path must lead to the signed root (RFC 6962 hashing, written out here).
@@ -38,7 +37,7 @@ describe('signed receipts: every accepted change gets one, verifiable with the p
   });
 
   const put = (key: string, payload: object, ente = '082053', headers: Record<string, string> = {}) =>
-    t.call(ente, { method: 'PUT', url: `${BASE}/records/pratica/${ente}/${key}`, payload, headers });
+    t.call(ente, { method: 'PUT', url: `${PROVA_BASE}/records/pratica/${ente}/${key}`, payload, headers });
 
   it('answers a write with a receipt naming the record, its content hash, the client and the request', async () => {
     const res = await put('ricevuta', { anno: 2024 }, '082053', { 'x-correlation-id': 'corr-ricevuta' });
@@ -65,11 +64,14 @@ describe('signed receipts: every accepted change gets one, verifiable with the p
     const first = (await put('storia', { anno: 2024 })).headers['interscambio-receipt'];
     const second = (await put('storia', { anno: 2025 })).headers['interscambio-receipt'];
     expect(first).not.toBe(second);
-    const latest = await t.call('082053', { method: 'GET', url: `${BASE}/records/pratica/082053/storia/receipt` });
+    const latest = await t.call('082053', {
+      method: 'GET',
+      url: `${PROVA_BASE}/records/pratica/082053/storia/receipt`,
+    });
     expect(latest.json()).toEqual({ type: 'pratica', ente: '082053', key: 'storia', revision: 2, receipt: second });
     const earlier = await t.call('082053', {
       method: 'GET',
-      url: `${BASE}/records/pratica/082053/storia/receipt?revision=1`,
+      url: `${PROVA_BASE}/records/pratica/082053/storia/receipt?revision=1`,
     });
     expect(earlier.json()).toMatchObject({ revision: 1, receipt: first });
     // The same content again changes nothing: the answer carries the current revision's receipt.
@@ -79,12 +81,12 @@ describe('signed receipts: every accepted change gets one, verifiable with the p
   it('gives every item of a batch its own receipt, and a delete one of its own', async () => {
     const res = await t.call('082053', {
       method: 'POST',
-      url: `${BASE}/records/pratica/batch`,
+      url: `${PROVA_BASE}/records/pratica/batch`,
       payload: { items: ['b-1', 'b-2'].map((key) => ({ ente: '082053', key, data: { anno: 2024 } })) },
     });
     const items = res.json<{ items: { key: string; receipt: string }[] }>().items;
     for (const item of items) expect(await verify(item.receipt)).toMatchObject({ key: item.key, size: 2 });
-    const removed = await t.call('082053', { method: 'DELETE', url: `${BASE}/records/pratica/082053/b-1` });
+    const removed = await t.call('082053', { method: 'DELETE', url: `${PROVA_BASE}/records/pratica/082053/b-1` });
     expect(await verify(removed.headers['interscambio-receipt'] as string)).toMatchObject({
       operation: 'delete',
       contentHash: null,
@@ -105,7 +107,10 @@ describe('signed receipts: every accepted change gets one, verifiable with the p
 
   it('shows a riservato record’s receipt only to who may read the record', async () => {
     await put('privata', { anno: 2024 });
-    const other = await t.call('082006', { method: 'GET', url: `${BASE}/records/pratica/082053/privata/receipt` });
+    const other = await t.call('082006', {
+      method: 'GET',
+      url: `${PROVA_BASE}/records/pratica/082053/privata/receipt`,
+    });
     expect(other.statusCode).toBe(404);
     expect(other.json()).toMatchObject({ code: 'record-not-found' });
   });

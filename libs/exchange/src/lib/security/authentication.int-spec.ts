@@ -4,8 +4,8 @@ import { forSuite } from '@interscambio/testing';
 import { epochSeconds, forgedClaims, ForgingJwks, withoutClaim } from '../../../test/forging-jwks';
 import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
+import { PROVA_BASE } from '../../../test/prova-theme';
 
-const BASE = '/prova/v1';
 const PROBLEM = 'application/problem+json';
 const INVALID_TOKEN_CHALLENGE = /^Bearer realm="interscambio", error="invalid_token", error_description="[^"]+"$/;
 
@@ -13,18 +13,18 @@ type Method = 'GET' | 'PUT' | 'DELETE' | 'POST';
 
 /** Every route that is not @Public(), with a body it would accept from the right caller. */
 const PROTECTED: { method: Method; url: string; payload?: Record<string, unknown> }[] = [
-  { method: 'GET', url: `${BASE}/records/avviso/082053/senza-token` },
-  { method: 'PUT', url: `${BASE}/records/avviso/082053/senza-token`, payload: { anno: 2024 } },
-  { method: 'DELETE', url: `${BASE}/records/avviso/082053/senza-token` },
-  { method: 'GET', url: `${BASE}/records/avviso` },
+  { method: 'GET', url: `${PROVA_BASE}/records/avviso/082053/senza-token` },
+  { method: 'PUT', url: `${PROVA_BASE}/records/avviso/082053/senza-token`, payload: { anno: 2024 } },
+  { method: 'DELETE', url: `${PROVA_BASE}/records/avviso/082053/senza-token` },
+  { method: 'GET', url: `${PROVA_BASE}/records/avviso` },
   {
     method: 'POST',
-    url: `${BASE}/records/avviso/batch`,
+    url: `${PROVA_BASE}/records/avviso/batch`,
     payload: { items: [{ ente: '082053', key: 'senza-token', data: { anno: 2024 } }] },
   },
-  { method: 'GET', url: `${BASE}/feed` },
-  { method: 'GET', url: `${BASE}/audit?record=avviso/082053/senza-token` },
-  { method: 'GET', url: `${BASE}/audit/verify` },
+  { method: 'GET', url: `${PROVA_BASE}/feed` },
+  { method: 'GET', url: `${PROVA_BASE}/audit?record=avviso/082053/senza-token` },
+  { method: 'GET', url: `${PROVA_BASE}/audit/verify` },
 ];
 
 const PUBLIC = ['/status', '/types', '/schemas/avviso/1', '/openapi.json', '/docs'];
@@ -55,7 +55,7 @@ describe('authentication: a bearer token of the registry on every route but the 
   const valid = { ente: '082053', scopes: ['records:read', 'records:write'], audience: 'prova' };
 
   it.each(PUBLIC)('answers the public route %s without a token', async (path) => {
-    const res = await t.app.inject({ method: 'GET', url: `${BASE}${path}` });
+    const res = await t.app.inject({ method: 'GET', url: `${PROVA_BASE}${path}` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['www-authenticate']).toBeUndefined();
   });
@@ -77,7 +77,11 @@ describe('authentication: a bearer token of the registry on every route but the 
   it.each(['Basic MDgyMDUzOnNlZ3JldG8=', 'Bearer', 'Token abc.def.ghi'])(
     'takes an Authorization header "%s" for no token at all: 401 token-missing',
     async (authorization) => {
-      const res = await t.app.inject({ method: 'GET', url: `${BASE}/records/avviso`, headers: { authorization } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `${PROVA_BASE}/records/avviso`,
+        headers: { authorization },
+      });
       expect(res.statusCode).toBe(401);
       expect(res.json()).toMatchObject({ code: 'token-missing' });
       expect(res.headers['www-authenticate']).toBe('Bearer realm="interscambio"');
@@ -93,7 +97,7 @@ describe('authentication: a bearer token of the registry on every route but the 
     for (const { contentType, payload } of bodies) {
       const res = await t.app.inject({
         method: 'PUT',
-        url: `${BASE}/records/avviso/082053/corpo-illeggibile`,
+        url: `${PROVA_BASE}/records/avviso/082053/corpo-illeggibile`,
         headers: { 'content-type': contentType },
         payload,
       });
@@ -112,7 +116,7 @@ describe('authentication: a bearer token of the registry on every route but the 
   it('accepts a token the test signs itself when its claims are sound (the forged refusals below are about their claims)', async () => {
     const res = await t.app.inject({
       method: 'PUT',
-      url: `${BASE}/records/avviso/082053/firmato-in-casa`,
+      url: `${PROVA_BASE}/records/avviso/082053/firmato-in-casa`,
       headers: { authorization: `Bearer ${forging.sign(forgedClaims())}` },
       payload: { anno: 2024 },
     });
@@ -145,7 +149,7 @@ describe('authentication: a bearer token of the registry on every route but the 
       const key = `rifiutato-${reason}`;
       const res = await t.app.inject({
         method: 'PUT',
-        url: `${BASE}/records/avviso/082053/${key}`,
+        url: `${PROVA_BASE}/records/avviso/082053/${key}`,
         headers: { authorization: `Bearer ${token()}` },
         payload: { anno: 2024 },
       });
@@ -162,7 +166,11 @@ describe('rate limits: per client, by address before a token verifies', () => {
   const t = forSuite(() => startProvaTestApp('access_rate'));
 
   const list = (authorization?: string): ReturnType<ThemeTestApp['app']['inject']> =>
-    t.app.inject({ method: 'GET', url: `${BASE}/records/avviso`, headers: authorization ? { authorization } : {} });
+    t.app.inject({
+      method: 'GET',
+      url: `${PROVA_BASE}/records/avviso`,
+      headers: authorization ? { authorization } : {},
+    });
   const bearer = (clientId: string, rateLimit?: number, scopes = ['records:read', 'records:write']): string =>
     `Bearer ${t.issuer.token({ ente: '082053', scopes, audience: 'prova', clientId, rateLimit })}`;
   const windowReset = (value: unknown): number => {
@@ -183,7 +191,7 @@ describe('rate limits: per client, by address before a token verifies', () => {
     // A refusal after the token verified is counted and labelled the same way.
     const forbidden = await t.app.inject({
       method: 'PUT',
-      url: `${BASE}/records/avviso/082053/k`,
+      url: `${PROVA_BASE}/records/avviso/082053/k`,
       headers: { authorization: bearer('client-default', undefined, ['records:read']) },
       payload: { anno: 2024 },
     });
@@ -204,7 +212,7 @@ describe('rate limits: per client, by address before a token verifies', () => {
 
     const over = await t.app.inject({
       method: 'PUT',
-      url: `${BASE}/records/avviso/082053/oltre-il-limite`,
+      url: `${PROVA_BASE}/records/avviso/082053/oltre-il-limite`,
       headers: { authorization },
       payload: { anno: 2024 },
     });
@@ -251,19 +259,19 @@ describe('rate limits: the service default from RATE_LIMIT_PER_MINUTE, for addre
   it('answers 429 rate-limited instead of 401 once an address has spent its tokenless requests, yet serves a valid client', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const res = await t.app.inject({ method: 'GET', url: `${BASE}/feed` });
+      const res = await t.app.inject({ method: 'GET', url: `${PROVA_BASE}/feed` });
       statuses.push(res.statusCode);
       expect(res.headers['x-ratelimit-limit']).toBe('3');
     }
     expect(statuses).toEqual([401, 401, 401]);
-    const over = await t.app.inject({ method: 'GET', url: `${BASE}/feed` });
+    const over = await t.app.inject({ method: 'GET', url: `${PROVA_BASE}/feed` });
     expect(over.statusCode).toBe(429);
     expect(over.json()).toMatchObject({ code: 'rate-limited' });
     expect(Number(over.headers['retry-after'])).toBeGreaterThanOrEqual(1);
 
     const client = await t.app.inject({
       method: 'GET',
-      url: `${BASE}/feed`,
+      url: `${PROVA_BASE}/feed`,
       headers: t.as('082053', ['records:read']),
     });
     expect(client.statusCode).toBe(200);
@@ -274,7 +282,7 @@ describe('rate limits: the service default from RATE_LIMIT_PER_MINUTE, for addre
   it('counts callers behind the local gateway by the address it forwards, not by the gateway’s', async () => {
     const from = (address: string): Promise<number> =>
       t.app
-        .inject({ method: 'GET', url: `${BASE}/feed`, headers: { 'x-forwarded-for': address } })
+        .inject({ method: 'GET', url: `${PROVA_BASE}/feed`, headers: { 'x-forwarded-for': address } })
         .then((res) => res.statusCode);
     for (let i = 0; i < 3; i++) expect(await from('203.0.113.7')).toBe(401);
     expect(await from('203.0.113.7')).toBe(429);

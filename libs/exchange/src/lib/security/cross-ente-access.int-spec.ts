@@ -2,12 +2,12 @@ import type { Scope } from '@interscambio/access';
 import { forSuite } from '@interscambio/testing';
 import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
+import { PROVA_BASE } from '../../../test/prova-theme';
 
 // Broken object-level authorisation, route by route: a client of ente B, without an agreement,
 // against ente A's records. Every answer about a record of A that exists is compared with the
 // answer about a key of A nobody wrote (same length, so even Content-Length must match).
 
-const BASE = '/prova/v1';
 const A = '082053';
 const B = '082006';
 const HIDDEN = 'nascosto-1';
@@ -73,20 +73,20 @@ describe('cross-ente access: a client of ente B, without an agreement, against e
         const headers = nota === 'seconda' ? { 'idempotency-key': `${IDEMPOTENCY_KEY}-${type}` } : {};
         const res = await t.call(A, {
           method: 'PUT',
-          url: `${BASE}/records/${type}/${A}/${HIDDEN}`,
+          url: `${PROVA_BASE}/records/${type}/${A}/${HIDDEN}`,
           headers,
           payload: { anno: 2024, nota: `di A, ${nota}` },
         });
         if (res.statusCode >= 300) throw new Error(`writing ${type}: ${res.statusCode} ${res.body}`);
       }
     }
-    await t.call(B, { method: 'PUT', url: `${BASE}/records/pratica/${B}/proprio-1`, payload: { anno: 2024 } });
+    await t.call(B, { method: 'PUT', url: `${PROVA_BASE}/records/pratica/${B}/proprio-1`, payload: { anno: 2024 } });
   });
 
   const asB = (form: Form, type: string, key: string, scopes?: Scope[]): Promise<Response> =>
     t.app.inject({
       method: form.method,
-      url: `${BASE}/records/${type}/${A}/${key}`,
+      url: `${PROVA_BASE}/records/${type}/${A}/${key}`,
       headers: { ...t.as(B, scopes), ...withTypedKey(form.headers, type) },
       ...(form.method === 'PUT' ? { payload: { anno: 2025, nota: 'scritto da B' } } : {}),
     });
@@ -107,12 +107,12 @@ describe('cross-ente access: a client of ente B, without an agreement, against e
 
   it('lets A itself read, revalidate, list and follow its records (the baseline B’s answers differ from)', async () => {
     for (const type of HIDDEN_TYPES) {
-      const url = `${BASE}/records/${type}/${A}/${HIDDEN}`;
+      const url = `${PROVA_BASE}/records/${type}/${A}/${HIDDEN}`;
       const read = await t.call(A, { method: 'GET', url });
       expect({ status: read.statusCode, etag: read.headers['etag'] }).toEqual({ status: 200, etag: '"2"' });
       const revalidated = await t.call(A, { method: 'GET', url, headers: { 'if-none-match': '"2"' } });
       expect(revalidated.statusCode).toBe(304);
-      const list = await t.call(A, { method: 'GET', url: `${BASE}/records/${type}?ente=${A}` });
+      const list = await t.call(A, { method: 'GET', url: `${PROVA_BASE}/records/${type}?ente=${A}` });
       expect(list.json<{ items: { key: string }[] }>().items.map((i) => i.key)).toEqual([HIDDEN]);
     }
   });
@@ -149,7 +149,7 @@ describe('cross-ente access: a client of ente B, without an agreement, against e
       const before = await stored();
       const res = await t.call(B, {
         method: 'POST',
-        url: `${BASE}/records/${type}/batch`,
+        url: `${PROVA_BASE}/records/${type}/batch`,
         payload: { items: [HIDDEN, MISSING].map((key) => ({ ente: A, key, data: { anno: 2025 } })) },
       });
       expect(res.statusCode).toBe(200);
@@ -170,21 +170,21 @@ describe('cross-ente access: a client of ente B, without an agreement, against e
 
     it('filtered on ente A: the same empty page as an ente that published nothing', async () => {
       for (const query of ['', '&limit=1', '&updatedSince=2000-01-01T00:00:00Z'])
-        expect(await page(`${BASE}/records/${type}?ente=${A}${query}`)).toEqual(
-          await page(`${BASE}/records/${type}?ente=082049${query}`),
+        expect(await page(`${PROVA_BASE}/records/${type}?ente=${A}${query}`)).toEqual(
+          await page(`${PROVA_BASE}/records/${type}?ente=082049${query}`),
         );
     });
 
     it('unfiltered, page by page, and in the feed: never a record of A', async () => {
       const seen: string[] = [];
       for (let cursor = '', more = true; more;) {
-        const res = await t.call(B, { method: 'GET', url: `${BASE}/records/${type}?limit=1${cursor}` });
+        const res = await t.call(B, { method: 'GET', url: `${PROVA_BASE}/records/${type}?limit=1${cursor}` });
         const body = res.json<{ items: { ente: string }[]; next: string | null }>();
         seen.push(...body.items.map((i) => i.ente));
         more = body.next !== null;
         cursor = `&cursor=${body.next}`;
       }
-      const feed = await t.call(B, { method: 'GET', url: `${BASE}/feed?types=${type}&limit=1000` });
+      const feed = await t.call(B, { method: 'GET', url: `${PROVA_BASE}/feed?types=${type}&limit=1000` });
       seen.push(...feed.json<{ items: { ente: string }[] }>().items.map((i) => i.ente));
       expect(seen.filter((ente) => ente === A)).toEqual([]);
       expect(seen).toEqual(type === 'pratica' ? [B, B] : []);
@@ -192,7 +192,7 @@ describe('cross-ente access: a client of ente B, without an agreement, against e
 
     it('the audit trail of A’s record answers like that of a key nobody wrote', async () => {
       const trail = (key: string): Promise<Response> =>
-        t.call(B, { method: 'GET', url: `${BASE}/audit?record=${type}/${A}/${key}` });
+        t.call(B, { method: 'GET', url: `${PROVA_BASE}/audit?record=${type}/${A}/${key}` });
       const hidden = await trail(HIDDEN);
       expect(hidden.statusCode).toBe(403);
       expect(shape(hidden, HIDDEN)).toEqual(shape(await trail(MISSING), MISSING));
@@ -200,14 +200,14 @@ describe('cross-ente access: a client of ente B, without an agreement, against e
   });
 
   it('keeps /audit/verify to operators, and tells them counts and hashes, never A’s keys or data', async () => {
-    const refused = await t.app.inject({ method: 'GET', url: `${BASE}/audit/verify`, headers: t.as(B) });
+    const refused = await t.app.inject({ method: 'GET', url: `${PROVA_BASE}/audit/verify`, headers: t.as(B) });
     expect({ status: refused.statusCode, code: refused.json<{ code: string }>().code }).toEqual({
       status: 403,
       code: 'insufficient-scope',
     });
     const operator = await t.app.inject({
       method: 'GET',
-      url: `${BASE}/audit/verify`,
+      url: `${PROVA_BASE}/audit/verify`,
       headers: t.as(B, ['records:read', 'operator']),
     });
     expect(operator.statusCode).toBe(200);

@@ -3,13 +3,13 @@ import type { LogLevel } from '@nestjs/common';
 import { forSuite, OutputCapture, secretsIn } from '@interscambio/testing';
 import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
+import { PROVA_BASE } from '../../../test/prova-theme';
 
 // What the service writes while it handles bearer tokens and personale records: Nest's own
 // ConsoleLogger at every level (production logs less), and anything else on stdout, stderr or the
 // console. Neither there nor in a problem+json body may a token, an Authorization header or the
 // content of a personale record appear.
 
-const BASE = '/prova/v1';
 const A = '082053';
 const B = '082006';
 const ALL_LEVELS: LogLevel[] = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'];
@@ -60,7 +60,7 @@ describe('logs without secrets: what the theme service writes while it handles t
     const { answers, output } = await captured(async () => [
       await t.app.inject({
         method: 'PUT',
-        url: `${BASE}/records/fascicolo/${A}/${KEY_CF}?nota=${KEY_CF}`,
+        url: `${PROVA_BASE}/records/fascicolo/${A}/${KEY_CF}?nota=${KEY_CF}`,
         headers: { authorization },
         payload: PERSONALE,
       }),
@@ -76,7 +76,7 @@ describe('logs without secrets: what the theme service writes while it handles t
     expect(secretsIn(output, { ...secrets, key: KEY_CF })).toEqual([]);
     // The problem's `instance` gives the caller back its own path, key included.
     expect(secretsIn(failed.body, secrets)).toEqual([]);
-    expect(output).toContain(`PUT ${BASE}/records/:type/:ente/:key`);
+    expect(output).toContain(`PUT ${PROVA_BASE}/records/:type/:ente/:key`);
   });
 
   it('writes no token or Authorization header while accepting and refusing tokens, nor echoes one in a problem', async () => {
@@ -98,10 +98,10 @@ describe('logs without secrets: what the theme service writes while it handles t
       const all: Response[] = [];
       for (const authorization of Object.values(authorizations)) {
         for (const [method, url] of [
-          ['PUT', `${BASE}/records/avviso/${A}/con-token`],
-          ['GET', `${BASE}/records/pratica/${A}/con-token`],
-          ['GET', `${BASE}/feed`],
-          ['GET', `${BASE}/audit/verify`],
+          ['PUT', `${PROVA_BASE}/records/avviso/${A}/con-token`],
+          ['GET', `${PROVA_BASE}/records/pratica/${A}/con-token`],
+          ['GET', `${PROVA_BASE}/feed`],
+          ['GET', `${PROVA_BASE}/audit/verify`],
         ] as const)
           all.push(
             await t.app.inject({
@@ -126,18 +126,18 @@ describe('logs without secrets: what the theme service writes while it handles t
   });
 
   it('writes no personale data while storing, reading, listing, following and refusing personale records', async () => {
-    const url = `${BASE}/records/fascicolo/${A}/personale`;
+    const url = `${PROVA_BASE}/records/fascicolo/${A}/personale`;
     const { answers, output } = await captured(async () => [
       await t.call(A, { method: 'PUT', url, payload: PERSONALE }),
       await t.call(A, { method: 'PUT', url, payload: { ...PERSONALE, anno: 1981 } }),
       await t.call(A, { method: 'GET', url }),
       await t.call(A, { method: 'GET', url, headers: { 'if-none-match': '"2"' } }),
-      await t.call(A, { method: 'GET', url: `${BASE}/records/fascicolo?ente=${A}` }),
-      await t.call(A, { method: 'GET', url: `${BASE}/feed?types=fascicolo` }),
-      await t.call(A, { method: 'GET', url: `${BASE}/audit?record=fascicolo/${A}/personale` }),
+      await t.call(A, { method: 'GET', url: `${PROVA_BASE}/records/fascicolo?ente=${A}` }),
+      await t.call(A, { method: 'GET', url: `${PROVA_BASE}/feed?types=fascicolo` }),
+      await t.call(A, { method: 'GET', url: `${PROVA_BASE}/audit?record=fascicolo/${A}/personale` }),
       await t.call(A, {
         method: 'POST',
-        url: `${BASE}/records/fascicolo/batch`,
+        url: `${PROVA_BASE}/records/fascicolo/batch`,
         payload: {
           items: [
             { ente: A, key: 'nel-lotto', data: PERSONALE },
@@ -148,12 +148,12 @@ describe('logs without secrets: what the theme service writes while it handles t
       }),
       await t.call(A, {
         method: 'PUT',
-        url: `${BASE}/records/fascicolo/${A}/invalido`,
+        url: `${PROVA_BASE}/records/fascicolo/${A}/invalido`,
         payload: { ...PERSONALE, cf: CODICE_FISCALE },
       }),
       await t.call(A, {
         method: 'PUT',
-        url: `${BASE}/records/fascicolo/${A}/illeggibile`,
+        url: `${PROVA_BASE}/records/fascicolo/${A}/illeggibile`,
         headers: { 'content-type': 'application/json' },
         payload: `{"anno":1980,"nota":"${CODICE_FISCALE} ${NOME}"`,
       }),

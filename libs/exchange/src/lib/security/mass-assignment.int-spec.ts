@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { forSuite } from '@interscambio/testing';
-import { PROVA_OPEN_TYPE } from '../../../test/prova-theme';
+import { PROVA_BASE, PROVA_OPEN_TYPE } from '../../../test/prova-theme';
 import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
@@ -8,7 +8,6 @@ import type { ThemeTestApp } from '../../../test/theme-test-app';
 // Revision, publisher, visibility, operation and times belong to the server; a client that sends
 // them changes nothing but (where its schema admits them) the document's own properties.
 
-const BASE = '/prova/v1';
 const A = '082053';
 const B = '082006';
 
@@ -59,7 +58,7 @@ describe('mass assignment: the server owns revision, publisher, visibility, oper
   beforeAll(async () => {
     const res = await t.call(A, {
       method: 'PUT',
-      url: `${BASE}/records/pratica/${A}/esistente`,
+      url: `${PROVA_BASE}/records/pratica/${A}/esistente`,
       payload: { anno: 2024 },
     });
     if (res.statusCode !== 201) throw new Error(`writing pratica: ${res.statusCode} ${res.body}`);
@@ -78,7 +77,7 @@ describe('mass assignment: the server owns revision, publisher, visibility, oper
   const put = (type: string, key: string, payload: unknown, query = ''): ReturnType<ThemeTestApp['call']> =>
     t.call(A, {
       method: 'PUT',
-      url: `${BASE}/records/${type}/${A}/${key}${query}`,
+      url: `${PROVA_BASE}/records/${type}/${A}/${key}${query}`,
       headers: { 'content-type': 'application/json' },
       payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
     });
@@ -123,7 +122,7 @@ describe('mass assignment: the server owns revision, publisher, visibility, oper
           ? await put('pratica', 'inquinato', body)
           : await t.call(A, {
               method: 'POST',
-              url: `${BASE}/records/pratica/batch`,
+              url: `${PROVA_BASE}/records/pratica/batch`,
               headers: { 'content-type': 'application/json' },
               payload: body,
             });
@@ -146,7 +145,7 @@ describe('mass assignment: the server owns revision, publisher, visibility, oper
     const batch = (data: Record<string, unknown>): ReturnType<ThemeTestApp['call']> =>
       t.call(A, {
         method: 'POST',
-        url: `${BASE}/records/pratica/batch`,
+        url: `${PROVA_BASE}/records/pratica/batch`,
         payload: { items: [{ ...SERVER_FIELDS, ente: A, key: 'lotto', data }] },
       });
     const created = await batch({ anno: 2024 });
@@ -159,7 +158,7 @@ describe('mass assignment: the server owns revision, publisher, visibility, oper
       { index: 0, ente: A, key: 'lotto', status: 200, outcome: 'updated', revision: 2 },
     ]);
     expect(await row('avviso', 'lotto')).toBeUndefined();
-    expect((await t.call(B, { method: 'GET', url: `${BASE}/records/pratica/${A}/lotto` })).statusCode).toBe(404);
+    expect((await t.call(B, { method: 'GET', url: `${PROVA_BASE}/records/pratica/${A}/lotto` })).statusCode).toBe(404);
   });
 
   it('stores server fields inside a document its schema leaves open as data only: the record, its event and its audit entry keep the server’s', async () => {
@@ -190,9 +189,9 @@ describe('mass assignment: the server owns revision, publisher, visibility, oper
     );
     expect(audit).toEqual([{ client_id: `test-${A}`, ente: A, action: 'created', record_ente: A, revision: 1 }]);
 
-    const read = await t.call(A, { method: 'GET', url: `${BASE}/records/${PROVA_OPEN_TYPE}/${A}/aperto` });
+    const read = await t.call(A, { method: 'GET', url: `${PROVA_BASE}/records/${PROVA_OPEN_TYPE}/${A}/aperto` });
     expect({ etag: read.headers['etag'], body: read.json<unknown>() }).toEqual({ etag: '"1"', body: document });
-    const hidden = await t.call(B, { method: 'GET', url: `${BASE}/records/${PROVA_OPEN_TYPE}/${A}/aperto` });
+    const hidden = await t.call(B, { method: 'GET', url: `${PROVA_BASE}/records/${PROVA_OPEN_TYPE}/${A}/aperto` });
     expect(hidden.statusCode).toBe(404);
     const again = await put(PROVA_OPEN_TYPE, 'aperto', { ...document, anno: 2025, revision: 1 });
     expect({ status: again.statusCode, etag: again.headers['etag'] }).toEqual({ status: 200, etag: '"2"' });

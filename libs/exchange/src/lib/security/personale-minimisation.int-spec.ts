@@ -2,8 +2,8 @@ import { forSuite } from '@interscambio/testing';
 import { agreementState } from '../../../test/agreement-publisher';
 import { startProvaTestAppWithAgreements } from '../../../test/prova-test-app';
 import { AuditSealerLifecycle } from '../trail/audit-sealer.lifecycle';
+import { PROVA_BASE } from '../../../test/prova-theme';
 
-const BASE = '/prova/v1';
 const DOCUMENT = { anno: 2024, nota: 'motivo riservato' };
 
 describe('personale reads through an agreement show only the fields it names', () => {
@@ -33,13 +33,13 @@ describe('personale reads through an agreement show only the fields it names', (
     );
     const put = await t.call('082053', {
       method: 'PUT',
-      url: `${BASE}/records/fascicolo/082053/fa-1`,
+      url: `${PROVA_BASE}/records/fascicolo/082053/fa-1`,
       payload: DOCUMENT,
     });
     expect(put.statusCode).toBe(201);
   });
 
-  const read = (ente: string, url: string) => t.call(ente, { method: 'GET', url: `${BASE}${url}` });
+  const read = (ente: string, url: string) => t.call(ente, { method: 'GET', url: `${PROVA_BASE}${url}` });
 
   it('shows the consumer the named fields only, by GET, list and feed', async () => {
     expect((await read('082006', '/records/fascicolo/082053/fa-1')).json()).toEqual({ anno: 2024 });

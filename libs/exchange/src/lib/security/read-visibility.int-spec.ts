@@ -1,12 +1,11 @@
 import type { AgreementState, Scope } from '@interscambio/access';
 import { forSuite } from '@interscambio/testing';
 import { agreementState } from '../../../test/agreement-publisher';
-import { PROVA_TYPES } from '../../../test/prova-theme';
+import { PROVA_BASE, PROVA_TYPES } from '../../../test/prova-theme';
 import type { ProvaType } from '../../../test/prova-theme';
 import { startProvaTestAppWithAgreements } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
 
-const BASE = '/prova/v1';
 const TYPES = Object.keys(PROVA_TYPES) as ProvaType[];
 
 /** Every record of the test, as `<type>/<ente>/<key>`; each is written by its own ente. */
@@ -175,14 +174,14 @@ describe('read visibility: open data to all, the rest to its publisher and throu
       const [type, ente, key] = address.split('/') as [string, string, string];
       const res = await t.call(ente, {
         method: 'PUT',
-        url: `${BASE}/records/${type}/${ente}/${key}`,
+        url: `${PROVA_BASE}/records/${type}/${ente}/${key}`,
         payload: { anno: 2024, nota: key },
       });
       if (res.statusCode !== 201) throw new Error(`writing ${address}: ${res.statusCode} ${res.body}`);
     }
     for (const address of DELETED) {
       const [type, ente, key] = address.split('/') as [string, string, string];
-      const res = await t.call(ente, { method: 'DELETE', url: `${BASE}/records/${type}/${ente}/${key}` });
+      const res = await t.call(ente, { method: 'DELETE', url: `${PROVA_BASE}/records/${type}/${ente}/${key}` });
       if (res.statusCode !== 204) throw new Error(`deleting ${address}: ${res.statusCode} ${res.body}`);
     }
   });
@@ -193,7 +192,7 @@ describe('read visibility: open data to all, the rest to its publisher and throu
   async function neverWritten(caller: Caller, type: string): Promise<unknown> {
     const res = await t.app.inject({
       method: 'GET',
-      url: `${BASE}/records/${type}/082053/mai-scritto`,
+      url: `${PROVA_BASE}/records/${type}/082053/mai-scritto`,
       headers: headersOf(caller),
     });
     expect(res.statusCode).toBe(404);
@@ -212,7 +211,7 @@ describe('read visibility: open data to all, the rest to its publisher and throu
     const headers = headersOf(caller);
     const get: string[] = [];
     for (const address of [...LIVE, ...DELETED]) {
-      const res = await t.app.inject({ method: 'GET', url: `${BASE}/records/${address}`, headers });
+      const res = await t.app.inject({ method: 'GET', url: `${PROVA_BASE}/records/${address}`, headers });
       if (res.statusCode === 200) {
         get.push(address);
         continue;
@@ -232,7 +231,7 @@ describe('read visibility: open data to all, the rest to its publisher and throu
       while (cursor !== null) {
         const res: Response = await t.app.inject({
           method: 'GET',
-          url: `${BASE}/records/${type}?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+          url: `${PROVA_BASE}/records/${type}?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
           headers,
         });
         expect(res.statusCode).toBe(200);
@@ -247,7 +246,7 @@ describe('read visibility: open data to all, the rest to its publisher and throu
     for (let after = '', more = true; more;) {
       const res = await t.app.inject({
         method: 'GET',
-        url: `${BASE}/feed?limit=2${after ? `&after=${after}` : ''}`,
+        url: `${PROVA_BASE}/feed?limit=2${after ? `&after=${after}` : ''}`,
         headers,
       });
       expect(res.statusCode).toBe(200);
@@ -281,21 +280,21 @@ describe('read visibility: open data to all, the rest to its publisher and throu
     const headers = headersOf(BAGHERIA);
     const guess = await t.app.inject({
       method: 'GET',
-      url: `${BASE}/records/${FA_PALERMO}`,
+      url: `${PROVA_BASE}/records/${FA_PALERMO}`,
       headers: { ...headers, 'if-none-match': '"1"' },
     });
     expect(guess.statusCode).toBe(404);
     expect(guess.json()).toMatchObject({ code: 'record-not-found' });
 
-    const filtered = await t.app.inject({ method: 'GET', url: `${BASE}/records/pratica?ente=082053`, headers });
+    const filtered = await t.app.inject({ method: 'GET', url: `${PROVA_BASE}/records/pratica?ente=082053`, headers });
     expect(filtered.json()).toEqual({ items: [], next: null });
-    const feed = await t.app.inject({ method: 'GET', url: `${BASE}/feed?types=pratica,fascicolo`, headers });
+    const feed = await t.app.inject({ method: 'GET', url: `${PROVA_BASE}/feed?types=pratica,fascicolo`, headers });
     expect(feed.json<{ items: { ente: string }[] }>().items.map((i) => i.ente)).toEqual(['082006', '082006']);
   });
 
   it('gives the metropolitan operator no read right of its own: without records:read it reads nothing at all', async () => {
     const headers = t.as('082000', ['operator']);
-    for (const url of [`${BASE}/records/${AV_PALERMO}`, `${BASE}/records/avviso`, `${BASE}/feed`]) {
+    for (const url of [`${PROVA_BASE}/records/${AV_PALERMO}`, `${PROVA_BASE}/records/avviso`, `${PROVA_BASE}/feed`]) {
       const res = await t.app.inject({ method: 'GET', url, headers });
       expect({ url, status: res.statusCode, code: res.json<{ code: string }>().code }).toEqual({
         url,

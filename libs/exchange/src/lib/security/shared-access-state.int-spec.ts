@@ -12,8 +12,7 @@ import { createThemeApp } from '../exchange.app';
 import { startProvaTestApp } from '../../../test/prova-test-app';
 
 import type { ThemeTestApp } from '../../../test/theme-test-app';
-
-const BASE = '/prova/v1';
+import { PROVA_BASE } from '../../../test/prova-theme';
 
 /** A second replica of `t`'s service: same schema, topics and token issuer, a process state of its own. */
 async function replicaOf(t: ThemeTestApp): Promise<NestFastifyApplication> {
@@ -48,7 +47,7 @@ describe('two replicas of a theme share their rate limits, in PostgreSQL', () =>
     const replicas = [t.app, second, t.app, second, t.app, second];
     const answers: [number, string | undefined][] = [];
     for (const app of replicas) {
-      const res = await app.inject({ method: 'GET', url: `${BASE}/records/avviso`, headers });
+      const res = await app.inject({ method: 'GET', url: `${PROVA_BASE}/records/avviso`, headers });
       answers.push([res.statusCode, res.headers['x-ratelimit-remaining'] as string | undefined]);
     }
     expect(answers).toEqual([
@@ -64,7 +63,7 @@ describe('two replicas of a theme share their rate limits, in PostgreSQL', () =>
   it('counts an address without a token once across both replicas too', async () => {
     const from = (app: NestFastifyApplication) =>
       app
-        .inject({ method: 'GET', url: `${BASE}/feed`, headers: { 'x-forwarded-for': '198.51.100.4' } })
+        .inject({ method: 'GET', url: `${PROVA_BASE}/feed`, headers: { 'x-forwarded-for': '198.51.100.4' } })
         .then((res) => res.statusCode);
     const statuses = [];
     for (const app of [t.app, second, t.app, second, t.app]) statuses.push(await from(app));
@@ -75,7 +74,7 @@ describe('two replicas of a theme share their rate limits, in PostgreSQL', () =>
     const statuses = new Set<number>();
     for (let i = 0; i < 12; i++)
       for (const path of ['/status', '/health/live', '/health/ready']) {
-        const res = await second.inject({ method: 'GET', url: `${BASE}${path}`, remoteAddress: '198.51.100.9' });
+        const res = await second.inject({ method: 'GET', url: `${PROVA_BASE}${path}`, remoteAddress: '198.51.100.9' });
         statuses.add(res.statusCode === 503 ? 200 : res.statusCode);
         expect(res.headers['x-ratelimit-limit']).toBeUndefined();
       }
@@ -95,7 +94,7 @@ describe('X-Forwarded-For counts only from the proxies in TRUSTED_PROXIES', () =
 
   const tokenless = (remoteAddress: string, forwardedFor: string) =>
     t.app
-      .inject({ method: 'GET', url: `${BASE}/feed`, remoteAddress, headers: { 'x-forwarded-for': forwardedFor } })
+      .inject({ method: 'GET', url: `${PROVA_BASE}/feed`, remoteAddress, headers: { 'x-forwarded-for': forwardedFor } })
       .then((res) => res.statusCode);
 
   it('believes the header from a trusted proxy: each forwarded address has a budget of its own', async () => {
@@ -141,7 +140,7 @@ describe('revocations from the registry’s topic, refused by every replica of a
     return { kind, subject, clientId, revoked: on, since: at.toISOString(), version: at.getTime() };
   };
   const read = (app: NestFastifyApplication, headers: { authorization: string }) =>
-    app.inject({ method: 'GET', url: `${BASE}/records/avviso`, headers });
+    app.inject({ method: 'GET', url: `${PROVA_BASE}/records/avviso`, headers });
 
   beforeAll(async () => {
     // The consumer group has joined once an earlier revocation is in the table: the bounds below

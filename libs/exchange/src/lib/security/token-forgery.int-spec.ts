@@ -6,13 +6,13 @@ import { hmacWithPublicKey, unsignedToken, withPayload } from '@interscambio/acc
 import { forgedClaims, ForgingJwks, withoutClaim } from '../../../test/forging-jwks';
 import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
+import { PROVA_BASE } from '../../../test/prova-theme';
 
 // The forgeries of issue 13 that authentication.int-spec.ts does not already drive through HTTP
 // (expired, nbf, iat, lifetime, wrong issuer, a foreign key on a known kid, alg none): key
 // confusion, header injection, every missing claim, other audiences, a payload swapped under a
 // genuine signature. Each must be a 401 naming its reason, and none may make the service fetch.
 
-const BASE = '/prova/v1';
 const INVALID_TOKEN_CHALLENGE = /^Bearer realm="interscambio", error="invalid_token", error_description="[^"]+"$/;
 
 describe('token forgeries: refused with the reason named, and never a URL fetched from a token', () => {
@@ -133,7 +133,7 @@ describe('token forgeries: refused with the reason named, and never a URL fetche
     const key = `falso-${randomUUID()}`;
     const res = await t.app.inject({
       method: 'PUT',
-      url: `${BASE}/records/pratica/082053/${key}`,
+      url: `${PROVA_BASE}/records/pratica/082053/${key}`,
       headers: { authorization: `Bearer ${forge()}` },
       payload: { anno: 2024 },
     });
@@ -151,7 +151,7 @@ describe('token forgeries: refused with the reason named, and never a URL fetche
     const token = attacker.sign(forgedClaims(), { kid: 'x"\r\nSet-Cookie: sessione=rubata\r\nX-Iniettato: 1' });
     const res = await t.app.inject({
       method: 'GET',
-      url: `${BASE}/records/pratica`,
+      url: `${PROVA_BASE}/records/pratica`,
       headers: { authorization: `Bearer ${token}` },
     });
     expect(res.statusCode).toBe(401);
@@ -169,7 +169,7 @@ describe('token forgeries: refused with the reason named, and never a URL fetche
   it('still accepts a genuine token afterwards (the refusals above are about the forgeries)', async () => {
     const res = await t.app.inject({
       method: 'PUT',
-      url: `${BASE}/records/pratica/082053/autentico`,
+      url: `${PROVA_BASE}/records/pratica/082053/autentico`,
       headers: { authorization: `Bearer ${genuine()}` },
       payload: { anno: 2024 },
     });

@@ -2,8 +2,7 @@ import type { Scope } from '@interscambio/access';
 import { forSuite } from '@interscambio/testing';
 import { startProvaTestApp } from '../../../test/prova-test-app';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
-
-const BASE = '/prova/v1';
+import { PROVA_BASE } from '../../../test/prova-theme';
 
 interface Traces {
   records: number;
@@ -42,7 +41,7 @@ describe('write ownership and scopes: nobody writes as somebody else, each route
   ) =>
     t.app.inject({
       method: 'PUT',
-      url: `${BASE}/records/${type}/${ente}/${key}`,
+      url: `${PROVA_BASE}/records/${type}/${ente}/${key}`,
       headers: t.as(caller, scopes),
       payload,
     });
@@ -88,7 +87,7 @@ describe('write ownership and scopes: nobody writes as somebody else, each route
 
     const res = await t.app.inject({
       method: 'DELETE',
-      url: `${BASE}/records/avviso/082053/da-tenere`,
+      url: `${PROVA_BASE}/records/avviso/082053/da-tenere`,
       headers: t.as('082006'),
     });
     expect(res.statusCode).toBe(403);
@@ -103,7 +102,7 @@ describe('write ownership and scopes: nobody writes as somebody else, each route
   it('rejects the foreign items of a batch as 403 at /ente and still stores the caller’s own', async () => {
     const res = await t.app.inject({
       method: 'POST',
-      url: `${BASE}/records/fascicolo/batch`,
+      url: `${PROVA_BASE}/records/fascicolo/batch`,
       headers: t.as('082006'),
       payload: {
         items: [
@@ -155,7 +154,7 @@ describe('write ownership and scopes: nobody writes as somebody else, each route
       expect((await put('082053', 'avviso', '082053', 'resta', { anno: 2024 })).statusCode).toBe(201);
       const res = await t.app.inject({
         method: 'DELETE',
-        url: `${BASE}/records/avviso/082053/resta`,
+        url: `${PROVA_BASE}/records/avviso/082053/resta`,
         headers: t.as('082053', readOnly),
       });
       expectInsufficientScope(res, 'records:write');
@@ -166,7 +165,7 @@ describe('write ownership and scopes: nobody writes as somebody else, each route
     it('needs records:write for a batch: no item is stored without it', async () => {
       const res = await t.app.inject({
         method: 'POST',
-        url: `${BASE}/records/avviso/batch`,
+        url: `${PROVA_BASE}/records/avviso/batch`,
         headers: t.as('082053', readOnly),
         payload: { items: [{ ente: '082053', key: 'lotto-senza-scrittura', data: { anno: 2024 } }] },
       });
@@ -175,7 +174,11 @@ describe('write ownership and scopes: nobody writes as somebody else, each route
     });
 
     it('needs records:read to GET one record, list a type or read the feed, even the caller’s own', async () => {
-      const urls = [`${BASE}/records/pratica/082053/propria`, `${BASE}/records/pratica`, `${BASE}/feed`];
+      const urls = [
+        `${PROVA_BASE}/records/pratica/082053/propria`,
+        `${PROVA_BASE}/records/pratica`,
+        `${PROVA_BASE}/feed`,
+      ];
       for (const url of urls) {
         expectInsufficientScope(
           await t.app.inject({ method: 'GET', url, headers: t.as('082053', writeOnly) }),

@@ -6,8 +6,8 @@ import { startProvaTestAppWithAgreements } from '../../../test/prova-test-app';
 import { AuditAnchors } from './audit-anchors';
 import { AuditSealerLifecycle } from './audit-sealer.lifecycle';
 import type { ThemeTestApp } from '../../../test/theme-test-app';
+import { PROVA_BASE } from '../../../test/prova-theme';
 
-const BASE = '/prova/v1';
 const PURPOSE = 'presa in carico congiunta';
 const FASCICOLO_AGREEMENT = 'acc-audit-fascicolo';
 
@@ -44,7 +44,7 @@ describe('audit trail: every write and every read of personale data, in a chain 
   }
 
   async function trail(record: string, headers: Record<string, string>): Promise<Response> {
-    return t.app.inject({ method: 'GET', url: `${BASE}/audit?record=${record}`, headers });
+    return t.app.inject({ method: 'GET', url: `${PROVA_BASE}/audit?record=${record}`, headers });
   }
 
   /** Sealed entries, once everything committed so far is sealed. */
@@ -59,7 +59,7 @@ describe('audit trail: every write and every read of personale data, in a chain 
 
   /** GET /audit/verify as the operator, which must answer 200. */
   const verifyAsOperator = async (): Promise<Response> =>
-    ok(await t.app.inject({ method: 'GET', url: `${BASE}/audit/verify`, headers: as('082000', ['operator']) }));
+    ok(await t.app.inject({ method: 'GET', url: `${PROVA_BASE}/audit/verify`, headers: as('082000', ['operator']) }));
 
   /** Runs `statements` on one session of the service's schema, as someone with its password could. */
   async function behindTheServicesBack(statements: [string, unknown[]?][]): Promise<void> {
@@ -74,7 +74,7 @@ describe('audit trail: every write and every read of personale data, in a chain 
   const put = (type: string, key: string, payload: Record<string, unknown>, correlationId: string): Promise<Response> =>
     t.app.inject({
       method: 'PUT',
-      url: `${BASE}/records/${type}/082053/${key}`,
+      url: `${PROVA_BASE}/records/${type}/082053/${key}`,
       headers: writer(correlationId),
       payload,
     });
@@ -87,7 +87,7 @@ describe('audit trail: every write and every read of personale data, in a chain 
     ok(
       await t.app.inject({
         method: 'DELETE',
-        url: `${BASE}/records/fascicolo/082053/fa-scritture`,
+        url: `${PROVA_BASE}/records/fascicolo/082053/fa-scritture`,
         headers: writer('corr-cancella'),
       }),
       204,
@@ -117,7 +117,7 @@ describe('audit trail: every write and every read of personale data, in a chain 
     const res = ok(
       await t.app.inject({
         method: 'POST',
-        url: `${BASE}/records/avviso/batch`,
+        url: `${PROVA_BASE}/records/avviso/batch`,
         headers: writer('corr-lotto'),
         payload: {
           items: [
@@ -142,14 +142,14 @@ describe('audit trail: every write and every read of personale data, in a chain 
     ok(
       await t.app.inject({
         method: 'GET',
-        url: `${BASE}/records/fascicolo/082053/fa-letture`,
+        url: `${PROVA_BASE}/records/fascicolo/082053/fa-letture`,
         headers: reader('082053', 'corr-proprio'),
       }),
     );
     ok(
       await t.app.inject({
         method: 'GET',
-        url: `${BASE}/records/fascicolo/082053/fa-letture`,
+        url: `${PROVA_BASE}/records/fascicolo/082053/fa-letture`,
         headers: reader('082006', 'corr-accordo'),
       }),
     );
@@ -180,7 +180,11 @@ describe('audit trail: every write and every read of personale data, in a chain 
 
     const beforeList = await reads('082006');
     const list = ok(
-      await t.app.inject({ method: 'GET', url: `${BASE}/records/fascicolo`, headers: reader('082006', 'corr-lista') }),
+      await t.app.inject({
+        method: 'GET',
+        url: `${PROVA_BASE}/records/fascicolo`,
+        headers: reader('082006', 'corr-lista'),
+      }),
     ).json<{ items: unknown[] }>().items;
     expect(list).toHaveLength(1);
     expect(await reads('082006')).toBe(beforeList + list.length);
@@ -195,7 +199,7 @@ describe('audit trail: every write and every read of personale data, in a chain 
     const feed = ok(
       await t.app.inject({
         method: 'GET',
-        url: `${BASE}/feed?types=fascicolo`,
+        url: `${PROVA_BASE}/feed?types=fascicolo`,
         headers: reader('082006', 'corr-feed'),
       }),
     ).json<{ items: unknown[] }>().items;
@@ -206,7 +210,7 @@ describe('audit trail: every write and every read of personale data, in a chain 
   });
 
   it('audits a conditional GET of a personale record answered 304: it confirms the caller holds the data', async () => {
-    const url = `${BASE}/records/fascicolo/082053/fa-letture`;
+    const url = `${PROVA_BASE}/records/fascicolo/082053/fa-letture`;
     const before = await entries("action = 'read' and correlation_id = 'corr-304'");
     const res = await t.app.inject({
       method: 'GET',
@@ -223,12 +227,12 @@ describe('audit trail: every write and every read of personale data, in a chain 
     const before = await entries();
     const res = await t.app.inject({
       method: 'GET',
-      url: `${BASE}/records/fascicolo/082053/fa-letture`,
+      url: `${PROVA_BASE}/records/fascicolo/082053/fa-letture`,
       headers: reader('083048'),
     });
     expect(res.statusCode).toBe(404);
-    ok(await t.app.inject({ method: 'GET', url: `${BASE}/records/fascicolo`, headers: reader('083048') }));
-    ok(await t.app.inject({ method: 'GET', url: `${BASE}/feed`, headers: reader('083048') }));
+    ok(await t.app.inject({ method: 'GET', url: `${PROVA_BASE}/records/fascicolo`, headers: reader('083048') }));
+    ok(await t.app.inject({ method: 'GET', url: `${PROVA_BASE}/feed`, headers: reader('083048') }));
     expect(await entries()).toBe(before);
   });
 
@@ -238,9 +242,16 @@ describe('audit trail: every write and every read of personale data, in a chain 
     const before = await entries();
     for (const ente of ['082053', '082006']) {
       const headers = reader(ente);
-      for (const url of [`${BASE}/records/avviso/082053/av-letto`, `${BASE}/records/pratica/082053/pr-letta`])
+      for (const url of [
+        `${PROVA_BASE}/records/avviso/082053/av-letto`,
+        `${PROVA_BASE}/records/pratica/082053/pr-letta`,
+      ])
         ok(await t.app.inject({ method: 'GET', url, headers }));
-      for (const url of [`${BASE}/records/avviso`, `${BASE}/records/pratica`, `${BASE}/feed?types=avviso,pratica`]) {
+      for (const url of [
+        `${PROVA_BASE}/records/avviso`,
+        `${PROVA_BASE}/records/pratica`,
+        `${PROVA_BASE}/feed?types=avviso,pratica`,
+      ]) {
         const items = ok(await t.app.inject({ method: 'GET', url, headers })).json<{ items: unknown[] }>().items;
         expect({ ente, url, shown: items.length > 0 }).toEqual({ ente, url, shown: true });
       }
@@ -270,7 +281,7 @@ describe('audit trail: every write and every read of personale data, in a chain 
 
   it('verifies the whole chain for an operator only', async () => {
     for (const headers of [reader('082053'), as('082000', ['records:read', 'records:write'])]) {
-      const res = await t.app.inject({ method: 'GET', url: `${BASE}/audit/verify`, headers });
+      const res = await t.app.inject({ method: 'GET', url: `${PROVA_BASE}/audit/verify`, headers });
       expect(res.statusCode).toBe(403);
       expect(res.json()).toMatchObject({ code: 'insufficient-scope' });
     }

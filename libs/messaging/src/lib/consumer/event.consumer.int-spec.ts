@@ -1,7 +1,6 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import { createProbeTable, Probe } from '@interscambio/persistence/testing';
 import { eventually, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 
 import { readTopic } from '../../../test/read-topic';
@@ -17,15 +16,6 @@ import { ProcessedEvent } from '../processed-event.entity';
 
 import { EventConsumer } from './event.consumer';
 
-@Entity({ tableName: 'handled' })
-class Handled {
-  @PrimaryKey({ type: 'text' })
-  eventId!: string;
-
-  @Property({ type: 'integer' })
-  n!: number;
-}
-
 class PosizioneRifiutata extends Error {
   override name = 'PosizioneRifiutata';
 }
@@ -37,10 +27,8 @@ describe('EventConsumer on the real Kafka broker', () => {
   let schema: MessagingSchema;
 
   beforeAll(async () => {
-    schema = await messagingSchema('consumer', [Handled]);
-    await schema.orm.em
-      .getConnection()
-      .execute(`create table "${schema.db.schema}"."handled" ("event_id" text primary key, "n" integer not null)`);
+    schema = await messagingSchema('consumer', [Probe]);
+    await schema.orm.em.getConnection().execute(createProbeTable(schema.db.schema));
     const admin = await bus.admin();
     await admin.createTopics([{ name: topic, partitions: 1 }]);
     await admin.close();
@@ -82,19 +70,19 @@ describe('EventConsumer on the real Kafka broker', () => {
       handler: async (event: CloudEvent, em: EntityManager) => {
         calls.push(event.id);
         managers.add(em);
-        em.create(Handled, { eventId: event.id, n: (event.data as { n: number }).n });
+        em.create(Probe, { id: event.id, n: (event.data as { n: number }).n });
         if (event.id === failing.id) throw new PosizioneRifiutata('importo negativo');
       },
     });
     await consumer.start();
-    const handled = (): Promise<Handled[]> => schema.orm.em.fork().find(Handled, {}, { orderBy: { n: 'asc' } });
+    const handled = (): Promise<Probe[]> => schema.orm.em.fork().find(Probe, {}, { orderBy: { n: 'asc' } });
     try {
       await eventually(async () => (await handled()).length === 2);
     } finally {
       await consumer.stop();
     }
 
-    expect((await handled()).map((h) => h.eventId)).toEqual([first.id, last.id]);
+    expect((await handled()).map((h) => h.id)).toEqual([first.id, last.id]);
     expect(calls).toEqual([first.id, failing.id, failing.id, failing.id, last.id]);
     expect(managers.size).toBe(calls.length);
     expect(managers.has(schema.orm.em)).toBe(false);

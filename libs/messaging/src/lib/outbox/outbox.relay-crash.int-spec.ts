@@ -1,7 +1,6 @@
-import { Entity, PrimaryKey } from '@mikro-orm/decorators/legacy';
-
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { openOrm } from '@interscambio/persistence';
+import { createProbeTable, Probe } from '@interscambio/persistence/testing';
 
 import { eventually, forSuite, testKafkaBrokers, uniqueName } from '@interscambio/testing';
 
@@ -18,12 +17,6 @@ import { ProcessedEvent } from '../processed-event.entity';
 import { relayApplicationName } from './outbox.names';
 
 import { OutboxRelay } from './outbox.relay';
-
-@Entity({ tableName: 'handled' })
-class Handled {
-  @PrimaryKey({ type: 'text' })
-  eventId!: string;
-}
 
 /** The real bus, with `afterAck` run once right after Kafka acknowledged a send (before the relay can mark it). */
 function withAfterAck(bus: MessageBus, afterAck: (messages: BusMessage[]) => Promise<void>): MessageBus {
@@ -113,10 +106,10 @@ describe('OutboxRelay between the ack and the mark', () => {
     const orm: MikroORM = await openOrm({
       url: outbox.db.url,
       schema: outbox.db.schema,
-      entities: [ProcessedEvent, Handled],
+      entities: [ProcessedEvent, Probe],
       migrations: [],
     });
-    await orm.em.getConnection().execute(`create table "${outbox.db.schema}"."handled" ("event_id" text primary key)`);
+    await orm.em.getConnection().execute(createProbeTable(outbox.db.schema));
     const handled: string[] = [];
     let delivered = 0;
     const counting: MessageBus = {
@@ -139,7 +132,7 @@ describe('OutboxRelay between the ack and the mark', () => {
       fromBeginning: true,
       handler: async (event, em) => {
         handled.push(event.id);
-        em.persist(em.create(Handled, { eventId: event.id }));
+        em.persist(em.create(Probe, { id: event.id, n: (event.data as { n: number }).n }));
       },
       log: (m) => log.push(m),
     });

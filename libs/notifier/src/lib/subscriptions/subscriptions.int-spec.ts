@@ -187,40 +187,41 @@ describe('subscriptions outside the sandbox', () => {
       return [answer.statusCode, code, title, detail];
     };
     const unknown = { method: 'GET' as const, url: `${BASE}/00000000-0000-4000-8000-000000000000` };
-    expect(await ask('it', unknown)).toEqual([
-      404,
-      'subscription-not-found',
-      'Non trovato',
-      'Nessuna sottoscrizione con questo identificativo appartiene all’ente del chiamante.',
-    ]);
-    expect((await ask(undefined, unknown))[2]).toBe('Not found');
-    expect(await ask('en-GB,en;q=0.9,it;q=0.5', unknown)).toEqual([
-      404,
-      'subscription-not-found',
-      'Not found',
-      "No subscription with this id belongs to the caller's ente.",
-    ]);
     const invalid = { method: 'POST' as const, url: BASE, headers: json, payload: '{"types": []}' };
-    expect(await ask('it-IT,it;q=0.9', invalid)).toEqual([
-      422,
-      'validation-failed',
-      'Validazione non riuscita',
-      'Il corpo della richiesta non è valido.',
-    ]);
-    expect(await ask('en', invalid)).toEqual([
-      422,
-      'validation-failed',
-      'Validation failed',
-      'The request body is not valid.',
-    ]);
     const malformed = { method: 'POST' as const, url: BASE, headers: json, payload: '{"types": ' };
-    expect(await ask('it', malformed)).toEqual([
-      400,
-      'malformed-json',
-      'JSON non valido',
-      'Il corpo non è JSON valido.',
-    ]);
-    expect((await ask('en', malformed)).slice(0, 3)).toEqual([400, 'malformed-json', 'Malformed JSON']);
+    // A request asked in a language, and what the answer starts with: status, code, title, detail.
+    const answers: [string | undefined, Parameters<typeof ask>[1], ...(number | string)[]][] = [
+      [
+        'it',
+        unknown,
+        404,
+        'subscription-not-found',
+        'Non trovato',
+        'Nessuna sottoscrizione con questo identificativo appartiene all’ente del chiamante.',
+      ],
+      [undefined, unknown, 404, 'subscription-not-found', 'Not found'],
+      [
+        'en-GB,en;q=0.9,it;q=0.5',
+        unknown,
+        404,
+        'subscription-not-found',
+        'Not found',
+        "No subscription with this id belongs to the caller's ente.",
+      ],
+      [
+        'it-IT,it;q=0.9',
+        invalid,
+        422,
+        'validation-failed',
+        'Validazione non riuscita',
+        'Il corpo della richiesta non è valido.',
+      ],
+      ['en', invalid, 422, 'validation-failed', 'Validation failed', 'The request body is not valid.'],
+      ['it', malformed, 400, 'malformed-json', 'JSON non valido', 'Il corpo non è JSON valido.'],
+      ['en', malformed, 400, 'malformed-json', 'Malformed JSON'],
+    ];
+    for (const [language, request, ...starts] of answers)
+      expect([language, ...(await ask(language, request)).slice(0, starts.length)]).toEqual([language, ...starts]);
     const status = { method: 'GET' as const, url: `${BASE}/${id}/deliveries?status=lost` };
     expect((await ask('it', status))[3]).toBe('status deve essere uno tra pending, delivered, dead, withheld.');
   });

@@ -5,11 +5,9 @@ import type { EnteView } from './ente.view';
 
 describe('enti', () => {
   const t = forSuite(() => startRegistryTestApp('reg_enti'));
-  let adminToken: string;
   let readerToken: string;
 
   beforeAll(async () => {
-    adminToken = await t.adminToken();
     const reader = await t.createClient({ ente: '083048', scopes: ['subscriptions'] });
     readerToken = await t.token(reader.clientId, reader.clientSecret, 'registry');
   });
@@ -53,14 +51,17 @@ describe('enti', () => {
     const refused = await t.http.patch('/enti/082049', { token: readerToken, body: { enabled: false } });
     expect(refused.status).toBe(403);
     const patched = await t.http.patch<EnteView>('/enti/082049', {
-      token: adminToken,
+      token: t.adminBearer,
       body: { enabled: false, codiceIpa: 'c_g348' },
     });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ enabled: false, codiceIpa: 'c_g348' });
     const disabled = await t.http.get<{ items: EnteView[] }>('/enti?enabled=false', { token: readerToken });
     expect(disabled.body.items.map((e) => e.codiceIstat)).toEqual(['082049']);
-    const invalid = await t.http.patch('/enti/082049', { token: adminToken, body: { enabled: 'no', colour: 'red' } });
+    const invalid = await t.http.patch('/enti/082049', {
+      token: t.adminBearer,
+      body: { enabled: 'no', colour: 'red' },
+    });
     expect(invalid.status).toBe(422);
     expect(invalid.body).toMatchObject({
       code: 'validation-failed',
@@ -72,7 +73,7 @@ describe('enti', () => {
   });
 
   it('keep what operators set when migrate seeds them again', async () => {
-    await t.http.patch('/enti/082001', { token: adminToken, body: { codiceIpa: 'c_a195' } });
+    await t.http.patch('/enti/082001', { token: t.adminBearer, body: { codiceIpa: 'c_a195' } });
     const { rows } = await t.sql.query<{ schema: string }>('select current_schema() as schema');
     const again = await migrateRegistry({
       databaseUrl: process.env['INTERSCAMBIO_TEST_DATABASE_URL'] as string,

@@ -11,21 +11,11 @@ import { migrateRegistry } from '../storage/registry.migrate';
 import { RegistryDatabase } from '../storage/registry.database';
 import { KeyCipher } from './key-cipher';
 import { KeyRing } from './key-ring';
+import type { SigningKeyView } from './keys.controller';
 import { SigningKeyStore } from './signing-key.store';
-
-interface KeyView {
-  kid: string;
-  status: string;
-  published: boolean;
-}
 
 describe('signing keys, the JWKS and rotation', () => {
   const t = forSuite(() => startRegistryTestApp('reg_keys'));
-  let adminToken: string;
-
-  beforeAll(async () => {
-    adminToken = await t.adminToken();
-  });
 
   it('publishes the active key without a token, cacheable for a minute, never its private part', async () => {
     const res = await t.http.get<{ keys: Jwk[] }>('/.well-known/jwks.json');
@@ -38,7 +28,7 @@ describe('signing keys, the JWKS and rotation', () => {
         crv: 'P-256',
         alg: 'ES256',
         use: 'sig',
-        kid: decodeJwt(adminToken).header.kid,
+        kid: decodeJwt(t.adminBearer).header.kid,
       }),
     ]);
     expect(res.body.keys[0]).not.toHaveProperty('d');
@@ -63,7 +53,7 @@ describe('signing keys, the JWKS and rotation', () => {
       code: 'insufficient-scope',
       detail: 'This needs scope admin; the token has records:read.',
     });
-    const listed = await t.http.get<{ items: KeyView[] }>('/keys', { token: adminToken });
+    const listed = await t.http.get<{ items: SigningKeyView[] }>('/keys', { token: t.adminBearer });
     expect(listed.body.items).toEqual([expect.objectContaining({ status: 'active', published: true })]);
     expect(JSON.stringify(listed.body)).not.toMatch(/privateKey|"d"/);
   });
@@ -76,7 +66,9 @@ describe('signing keys, the JWKS and rotation', () => {
     });
     const before = await t.token(t.admin.clientId, t.admin.clientSecret, 'tributi');
     await verifier.verify(before);
-    const rotated = await t.http.post<{ active: KeyView; retired: KeyView }>('/keys/rotate', { token: adminToken });
+    const rotated = await t.http.post<{ active: SigningKeyView; retired: SigningKeyView | null }>('/keys/rotate', {
+      token: t.adminBearer,
+    });
     expect(rotated.status).toBe(201);
     const oldKid = decodeJwt(before).header.kid;
     expect(rotated.body.retired).toMatchObject({ kid: oldKid, status: 'retired', published: true });
@@ -90,7 +82,7 @@ describe('signing keys, the JWKS and rotation', () => {
     await expect(verifier.verify(after)).resolves.toMatchObject({ clientId: t.admin.clientId });
     await expect(verifier.verify(before)).resolves.toMatchObject({ clientId: t.admin.clientId });
     // The registry's own API accepts its tokens of either key.
-    expect((await t.http.get('/keys', { token: adminToken })).status).toBe(200);
+    expect((await t.http.get('/keys', { token: t.adminBearer })).status).toBe(200);
   });
 
   it('stops publishing a retired key once every token it signed has expired (2 × token lifetime)', async () => {
@@ -100,7 +92,7 @@ describe('signing keys, the JWKS and rotation', () => {
     const jwks = await t.http.get<{ keys: Jwk[] }>('/.well-known/jwks.json');
     expect(jwks.body.keys.map((k) => k.kid)).not.toContain(rows[0]?.kid);
     expect(jwks.body.keys).toHaveLength(1);
-    const listed = await t.http.get<{ items: KeyView[] }>('/keys', { token: adminToken });
+    const listed = await t.http.get<{ items: SigningKeyView[] }>('/keys', { token: t.adminBearer });
     expect(listed.body.items).toContainEqual(
       expect.objectContaining({ kid: rows[0]?.kid, status: 'retired', published: false }),
     );

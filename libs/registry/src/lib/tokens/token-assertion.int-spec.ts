@@ -42,7 +42,6 @@ function assertion(signer: Signer, claims: Record<string, unknown>, header: Reco
 
 describe('tokens for private_key_jwt clients (RFC 7523)', () => {
   const t = forSuite(() => startRegistryTestApp('reg_assertion'));
-  let adminToken: string;
   let clientId: string;
   let es256: Signer;
   const now = (): number => Math.floor(Date.now() / 1000);
@@ -85,7 +84,7 @@ describe('tokens for private_key_jwt clients (RFC 7523)', () => {
   async function jwtClient(publicKey: KeyObject, kid?: string): Promise<string> {
     const jwk = { ...(publicKey.export({ format: 'jwk' }) as Jwk), ...(kid ? { kid } : {}) };
     const res = await t.http.post<{ clientId: string; keys: { kid: string }[] }>('/clients', {
-      token: adminToken,
+      token: t.adminBearer,
       body: {
         ente: '082053',
         name: 'gestionale tributi',
@@ -99,7 +98,6 @@ describe('tokens for private_key_jwt clients (RFC 7523)', () => {
   }
 
   beforeAll(async () => {
-    adminToken = await t.adminToken();
     const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     clientId = await jwtClient(pair.publicKey);
     es256 = {
@@ -128,7 +126,7 @@ describe('tokens for private_key_jwt clients (RFC 7523)', () => {
     it('for an RS256 and a PS256 assertion, keys added later with kids of their own', async () => {
       const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
       const added = await t.http.post<{ kid: string }>(`/clients/${clientId}/keys`, {
-        token: adminToken,
+        token: t.adminBearer,
         body: { jwk: { ...rsa.publicKey.export({ format: 'jwk' }), kid: 'rsa-2026' } },
       });
       expect(added.status).toBe(201);

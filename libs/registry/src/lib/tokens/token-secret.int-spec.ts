@@ -31,7 +31,6 @@ describe('tokens for client_secret clients', () => {
   const t = forSuite(() => startRegistryTestApp('reg_secret'));
   let verifier: (audience: string) => TokenVerifier;
   let palermo: TestClient;
-  let adminToken: string;
   const grant = { grant_type: 'client_credentials', audience: 'tributi' };
   const basic = (client: TestClient): Record<string, string> => ({
     authorization: basicAuthorization(client.clientId, client.clientSecret),
@@ -41,7 +40,6 @@ describe('tokens for client_secret clients', () => {
     const keys = new JwksClient({ url: t.jwksUrl });
     verifier = (audience) => new TokenVerifier({ keys, issuer: t.issuer, audience });
     palermo = await t.createClient({ ente: '082053', scopes: ['records:read', 'records:write'], rateLimit: 600 });
-    adminToken = await t.adminToken();
   });
 
   describe('issued', () => {
@@ -92,7 +90,7 @@ describe('tokens for client_secret clients', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].secret_hash).toMatch(/^scrypt\$15\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
     expect(JSON.stringify(rows[0])).not.toContain(palermo.clientSecret);
-    const view = await t.http.get(`/clients/${palermo.clientId}`, { token: adminToken });
+    const view = await t.http.get(`/clients/${palermo.clientId}`, { token: t.adminBearer });
     expect(view.status).toBe(200);
     expect(JSON.stringify(view.body)).not.toMatch(/scrypt|secretHash|clientSecret/);
     expect(JSON.stringify(view.body)).not.toContain(palermo.clientSecret);
@@ -103,7 +101,7 @@ describe('tokens for client_secret clients', () => {
     const before = Date.now();
     const rotated = await t.http.post<{ clientSecret: string; previousSecretValidUntil: string }>(
       `/clients/${client.clientId}/secret`,
-      { token: adminToken, body: { graceSeconds: 3600 } },
+      { token: t.adminBearer, body: { graceSeconds: 3600 } },
     );
     expect(rotated.status).toBe(201);
     expect(rotated.body.clientSecret).not.toBe(client.clientSecret);
@@ -153,7 +151,7 @@ describe('tokens for client_secret clients', () => {
 
   it('refuses the clients of a disabled ente until it is enabled again', async () => {
     const bagheria = await t.createClient({ ente: '082006', scopes: ['records:read'] });
-    expect((await t.http.patch('/enti/082006', { token: adminToken, body: { enabled: false } })).status).toBe(200);
+    expect((await t.http.patch('/enti/082006', { token: t.adminBearer, body: { enabled: false } })).status).toBe(200);
     expectRefusal(
       await t.http.tokenRequest<Problem>(grant, basic(bagheria)),
       400,
@@ -161,14 +159,14 @@ describe('tokens for client_secret clients', () => {
       'unauthorized_client',
       /Ente 082006 \(Bagheria\), for which client ".*" acts, is disabled/,
     );
-    expect((await t.http.patch('/enti/082006', { token: adminToken, body: { enabled: true } })).status).toBe(200);
+    expect((await t.http.patch('/enti/082006', { token: t.adminBearer, body: { enabled: true } })).status).toBe(200);
     expect((await t.http.tokenRequest(grant, basic(bagheria))).status).toBe(200);
   });
 
   it('refuses a revoked client, and says that tokens already issued expire within the token lifetime', async () => {
     const client = await t.createClient({ ente: '082001', scopes: ['records:read'] });
     const revoked = await t.http.post<{ revokedAt: string; note: string }>(`/clients/${client.clientId}/revoke`, {
-      token: adminToken,
+      token: t.adminBearer,
     });
     expect(revoked.status).toBe(200);
     expect(revoked.body.note).toMatch(/stay valid until they expire, at most 600 s/);
@@ -286,7 +284,7 @@ describe('tokens for client_secret clients', () => {
     );
     const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const created = await t.http.post<{ clientId: string }>('/clients', {
-      token: adminToken,
+      token: t.adminBearer,
       body: {
         ente: '082053',
         name: 'jwt client',

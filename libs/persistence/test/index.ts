@@ -1,0 +1,1 @@
+export { createProbeTable, Probe } from './probe.entity';
