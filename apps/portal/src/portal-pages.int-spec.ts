@@ -104,7 +104,7 @@ describe('the portal pages in a browser', () => {
     ['/docs/eventi/nessuno', /^Nessun tema "nessuno": \/docs\/eventi li elenca\.$/],
     ['/docs/schemi/tributi/versamento/versioni/7.json', /^tributi\/versamento non ha 7\.json; ha 1\.json\.$/],
   ])('answers %s, which the portal does not have, with a 404 naming what it has', async (page, detail) => {
-    const answer = await fetch(`${base}${page}`);
+    const answer = await fetch(`${site.base}${page}`);
     expect(answer.status).toBe(404);
     expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(((await answer.json()) as { detail: string }).detail).toMatch(detail);
