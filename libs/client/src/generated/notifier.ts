@@ -15,7 +15,7 @@ export interface paths {
     put?: never;
     /**
      * Subscribe the caller's ente to record changes; the answer holds the signing secret, shown only here
-     * @description Subscribe the caller's ente to record changes; the answer holds the signing secret, shown only here
+     * @description The subscription is called about the changes saved after it was created, even when their event reaches the notifier later; earlier changes are asked for with a replay.
      */
     post: operations['subscriptionsCreate'];
     delete?: never;

@@ -91,6 +91,29 @@ describe('webhook delivery of record changes', () => {
     expect([all.accepted.length, filtered.accepted.length]).toEqual([1, 1]);
   });
 
+  it('calls a new subscription about the changes saved after it, not about one from before that arrives late', async () => {
+    const r = await receiver();
+    await h.put('avviso', PUBLISHER, 'p-1', { anno: 2024, nota: 'prima della sottoscrizione' });
+    const [before] = await h.eventIds(PUBLISHER, 'p-1');
+    await h.consumed([before as string]);
+    const sub = await h.subscribe(READER, { types: ['avviso'], callbackUrl: r.url });
+    // The change from before, reaching the notifier only now (as from a relay's backlog): its own id, its time.
+    const late = randomUUID();
+    await h.theme.sql.query(
+      `insert into outbox (id, topic, key, headers, payload)
+       select $2::uuid, topic, key, (headers - 'ce_feedcursor') || jsonb_build_object('ce_id', $2::text), payload
+       from outbox where id = $1::uuid`,
+      [before, late],
+    );
+    await h.put('avviso', PUBLISHER, 'p-1', { anno: 2024, nota: 'dopo' });
+    const after = (await h.eventIds(PUBLISHER, 'p-1')).at(-1) as string;
+    await h.consumed([late, after]);
+    await until(() => r.accepted.length === 1, 'the delivery of the change after the subscription');
+
+    expect((await h.deliveries(sub.id)).map((d) => d.event_id)).toEqual([after]);
+    expect(WebhookReceiver.verify(r.accepted[0] as ReceivedWebhook, sub.secret)).toMatchObject({ id: after });
+  });
+
   it('delivers a riservato record only through an active agreement, and nothing after its revocation', async () => {
     const [withAgreement, without] = [await receiver(), await receiver()];
     const sub = await h.subscribe(READER, { types: ['pratica'], callbackUrl: withAgreement.url });

@@ -108,12 +108,18 @@ interface FanOutRow {
 /**
  * fanOut's subscriptions for the event's type ($3), publisher ($4) and trigger ($6), not expired,
  * whose owner may read the record (theme $2, visibility $7) and is not revoked.
+ *
+ * A subscription hears of the changes saved after it was created ($8, the change's time), not of
+ * those still on their way when it was: after a relay's backlog, or an event read a moment late,
+ * a new subscriber would otherwise be called about a past it did not ask for, depending on timing.
+ * The past is what a replay is for. The themes stamp the time in milliseconds, hence the truncation.
  */
 const matching = (db: NotifierDatabase): string =>
   `select s.id, s.filter from subscription s
      cross join (select $7::text as visibility, $4::text as ente, $3::text as type, $2::text as theme) r
      ${grantJoin(db.table('agreement'))}
    where $3 = any(s.types) and (s.publishers is null or $4 = any(s.publishers)) and $6 = any(s.triggers)
+     and date_trunc('milliseconds', s.created_at) <= $8::timestamptz
      and (s.expires_at is null or s.expires_at > now()) and ${entitled}
      and ${notRevoked(db.table('revocation'))}`;
 

@@ -32,6 +32,9 @@ export class SubscriptionsController {
   @Post()
   @ApiOperation({
     summary: "Subscribe the caller's ente to record changes; the answer holds the signing secret, shown only here",
+    description:
+      'The subscription is called about the changes saved after it was created, even when their event ' +
+      'reaches the notifier later; earlier changes are asked for with a replay.',
   })
   @ApiBody({ schema: { $ref: '#/components/schemas/SubscriptionRequest' } })
   async create(
