@@ -26,6 +26,6 @@ export async function inProcessTheme(
     },
     { theme, port: 0 },
   );
-  const app = await createThemeApp({ theme, defaultPort: 0 }, config, ['error', 'warn']);
+  const app = await createThemeApp({ theme, defaultPort: 0 }, config, { levels: ['error', 'warn'] });
   return { app, config };
 }

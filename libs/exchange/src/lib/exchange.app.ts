@@ -1,7 +1,6 @@
 import { Observability } from '@interscambio/observability';
 import type { ServiceLogging } from '@interscambio/observability';
-import { initGatedApp, listenGatedApp } from '@interscambio/access';
-import { NestFactory } from '@nestjs/core';
+import { createGatedApp, listenGatedApp } from '@interscambio/access';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ThemeCatalog } from './catalog/theme.catalog';
 import { loadExchangeConfig } from './exchange.config';
@@ -17,7 +16,8 @@ import { acceptSpreadsheets } from './uploads/upload-body';
 
 /**
  * A theme service, initialised (outbox relay running) but not listening: tests call
- * `app.listen(0)` or `app.inject`, bootstrapTheme listens on the configured port.
+ * `app.listen(0)` or `app.inject`, bootstrapTheme listens on the configured port. A module that fails
+ * to start throws (it does not exit the process), so a test or a caller can close what it opened first.
  */
 export async function createThemeApp(
   theme: ThemeOptions,
@@ -27,16 +27,10 @@ export async function createThemeApp(
   const observability = Observability.forService(theme.theme, logging);
   const adapter = createFastifyAdapter(config.trustedProxies);
   acceptSpreadsheets(adapter);
-  const app = await NestFactory.create<NestFastifyApplication>(
-    ExchangeModule.forTheme(theme, config, observability),
-    adapter,
-    { bodyParser: false, logger: observability.nestLogger() },
-  );
-  const settings = app.get(ExchangeSettings);
-  return initGatedApp(app, {
+  return createGatedApp(ExchangeModule.forTheme(theme, config, observability), adapter, {
     observability,
-    basePath: settings.basePath,
-    openApi: (a) => buildOpenApi(a, a.get(ThemeCatalog), settings, config),
+    basePath: new ExchangeSettings(theme.theme, config.topicPrefix).basePath,
+    openApi: (a) => buildOpenApi(a, a.get(ThemeCatalog), a.get(ExchangeSettings), config),
   });
 }
 
