@@ -19,8 +19,8 @@ export interface Binaries {
 
 export interface RunAs {
   name: string;
-  uid?: number;
-  gid?: number;
+  /** Set when PostgreSQL runs as another OS user than this process (this process is root). */
+  owner?: { uid: number; gid: number };
 }
 
 /**
@@ -107,7 +107,7 @@ function idOf(name: string): RunAs | null {
   const u = spawnSync('id', ['-u', name], { encoding: 'utf8' });
   const g = spawnSync('id', ['-g', name], { encoding: 'utf8' });
   if (u.status !== 0 || g.status !== 0) return null;
-  return { name, uid: Number(u.stdout.trim()), gid: Number(g.stdout.trim()) };
+  return { name, owner: { uid: Number(u.stdout.trim()), gid: Number(g.stdout.trim()) } };
 }
 
 /** PostgreSQL refuses to run as root: as root, pick a non-root OS user. */
@@ -119,7 +119,7 @@ export function chooseRunAs(): RunAs {
   const candidates = wanted ? [wanted] : ['postgres', 'nobody'];
   for (const name of candidates) {
     const id = idOf(name);
-    if (id && id.uid !== 0) return id;
+    if (id && id.owner?.uid !== 0) return id;
   }
   throw new Error(
     `running as root, and no non-root OS user to run PostgreSQL as (tried ${candidates.join(', ')}); ` +
@@ -143,5 +143,5 @@ export function childEnv(b: Binaries): NodeJS.ProcessEnv {
 }
 
 export function ids(runAs: RunAs): { uid?: number; gid?: number } {
-  return runAs.uid === undefined ? {} : { uid: runAs.uid, gid: runAs.gid };
+  return runAs.owner ?? {};
 }

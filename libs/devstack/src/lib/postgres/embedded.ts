@@ -148,11 +148,12 @@ export async function startEmbedded(
       }
       await initdb(b, p, runAs, log);
     }
-    if (runAs.uid !== undefined) {
+    const { owner } = runAs;
+    if (owner) {
       const st = await fs.stat(p.dataDir);
-      if (st.uid !== runAs.uid) {
+      if (st.uid !== owner.uid) {
         log(`postgres: data dir belongs to uid ${st.uid}, handing it to ${runAs.name}`);
-        await chownTree(p.dataDir, runAs.uid, runAs.gid!);
+        await chownTree(p.dataDir, owner.uid, owner.gid);
       }
     }
 
@@ -166,7 +167,7 @@ export async function startEmbedded(
     log(`postgres: starting PostgreSQL ${version} on 127.0.0.1:${port} (OS user ${runAs.name}, log ${p.logFile})`);
     const t0 = Date.now();
     const logFh = await fs.open(p.logFile, 'a');
-    if (runAs.uid !== undefined) await fs.chown(p.logFile, runAs.uid, runAs.gid!).catch(() => undefined);
+    if (owner) await fs.chown(p.logFile, owner.uid, owner.gid).catch(() => undefined);
     let child: ChildProcess;
     let exited: string | null = null;
     try {

@@ -12,7 +12,7 @@ export async function initdb(b: Binaries, p: EmbeddedPaths, runAs: RunAs, log: L
   const tmp = `${p.dataDir}.initdb-tmp`;
   await fs.rm(tmp, { recursive: true, force: true });
   await fs.mkdir(tmp, { mode: 0o700 });
-  if (runAs.uid !== undefined) await fs.chown(tmp, runAs.uid, runAs.gid!);
+  if (runAs.owner) await fs.chown(tmp, runAs.owner.uid, runAs.owner.gid);
   log(`postgres: initdb ${p.dataDir} (as OS user ${runAs.name}) ...`);
   const t0 = Date.now();
   const res = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
