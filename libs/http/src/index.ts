@@ -38,6 +38,7 @@ export {
 export type { DependencyCheck } from './lib/status/dependency.probe';
 export { RequestValidator } from './lib/requests/request-validator';
 export type { FromSchema } from './lib/requests/json-schema.types';
+export { secretRotationSchema } from './lib/requests/secret-rotation.schema';
 export {
   FORM_MEDIA_TYPE,
   FormBody,

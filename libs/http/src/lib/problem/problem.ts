@@ -3,6 +3,7 @@ import { DependencyUnavailableError, ProblemError } from './problem.error';
 import type { IssueDetail } from './problem.error';
 import { textIn } from '../language/language';
 import type { Language, Text } from '../language/language';
+import httpStatuses from './http-statuses.json';
 import { issueMessageIn } from './issue-message';
 
 export interface Problem {
@@ -20,24 +21,9 @@ export interface Problem {
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
 // Fastify's own errors (raised before a controller runs). Nest turns them into HttpExceptions that
-// keep only the status, so both forms map by status to the same codes.
+// keep only the status, so both forms map by status to the same codes (http-statuses.json).
 // Their messages are Fastify's, in English: an Italian caller gets a sentence of ours instead.
-const byStatus: Record<number, [string, Text, string]> = {
-  400: ['bad-request', { it: 'Richiesta non valida', en: 'Bad request' }, 'La richiesta non è valida.'],
-  404: ['not-found', { it: 'Non trovato', en: 'Not found' }, 'Nessuna risorsa a questo indirizzo.'],
-  405: [
-    'method-not-allowed',
-    { it: 'Metodo non consentito', en: 'Method not allowed' },
-    'Questo indirizzo non accetta questo metodo.',
-  ],
-  413: ['body-too-large', { it: 'Corpo troppo grande', en: 'Payload too large' }, 'Il corpo supera il limite.'],
-  414: ['uri-too-long', { it: 'URI troppo lungo', en: 'URI too long' }, "L'indirizzo supera il limite."],
-  415: [
-    'unsupported-media-type',
-    { it: 'Tipo di contenuto non supportato', en: 'Unsupported media type' },
-    'Questo tipo di contenuto non è accettato qui.',
-  ],
-};
+const byStatus: Record<string, { code: string; title: Text; detail: string } | undefined> = httpStatuses;
 
 // A connection that failed, not a request: SQLSTATE classes 08 (connection exception) and 57P
 // (operator intervention: PostgreSQL shutting down or restarting), and the socket errors under them.
@@ -81,12 +67,12 @@ export function toProblem(error: unknown, language: Language = 'en'): Problem {
   const http =
     error instanceof HttpException ? { status: error.getStatus(), message: error.message } : fastifyError(error);
   if (http && http.status < 500) {
-    const [code, title, italian] = byStatus[http.status] ?? [
-      `http-${http.status}`,
-      { it: 'Errore del client', en: 'Client error' },
-      'La richiesta non può essere accolta.',
-    ];
-    return problem(code, http.status, say(title), language === 'it' ? italian : http.message);
+    const { code, title, detail } = byStatus[http.status] ?? {
+      code: `http-${http.status}`,
+      title: { it: 'Errore del client', en: 'Client error' },
+      detail: 'La richiesta non può essere accolta.',
+    };
+    return problem(code, http.status, say(title), language === 'it' ? detail : http.message);
   }
   return problem(
     'internal-error',

@@ -1,5 +1,6 @@
 // The request bodies of /subscriptions: validators at runtime and OpenAPI components, one source.
 
+import { secretRotationSchema } from '@interscambio/http';
 import type { FromSchema } from '@interscambio/http';
 
 const TRIGGERS = ['created', 'updated', 'deleted'] as const;
@@ -67,17 +68,9 @@ export const updateSubscriptionSchema = {
 
 export const rotateSecretSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  title: 'SecretRotation',
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    graceSeconds: {
-      type: 'integer',
-      minimum: 0,
-      maximum: 2_592_000,
-      description: 'How long deliveries stay signed with the old secret too (default one day).',
-    },
-  },
+  ...secretRotationSchema({
+    description: 'How long deliveries stay signed with the old secret too (default one day).',
+  }),
 } as const;
 
 export const replaySchema = {

@@ -1,4 +1,5 @@
 import { SCOPES } from '@interscambio/access';
+import { secretRotationSchema } from '@interscambio/http';
 import { ENTE_CODE_PATTERN } from '../enti/ente.schemas';
 
 const scopes = {
@@ -50,20 +51,13 @@ export const patchClientSchema = {
   },
 } as const;
 
-export const rotateSecretSchema = {
-  title: 'SecretRotation',
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    graceSeconds: {
-      type: 'integer',
-      minimum: 0,
-      maximum: 30 * 24 * 3600,
-      default: 3600,
-      description: 'How long the previous secret keeps working.',
-    },
-  },
-} as const;
+/** A rotation without graceSeconds keeps the previous secret working for an hour. */
+export const DEFAULT_GRACE_SECONDS = 3600;
+
+export const rotateSecretSchema = secretRotationSchema({
+  default: DEFAULT_GRACE_SECONDS,
+  description: 'How long the previous secret keeps working.',
+});
 
 export const addKeySchema = {
   title: 'ClientKeyAdd',

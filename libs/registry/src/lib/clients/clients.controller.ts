@@ -4,12 +4,16 @@ import { Scopes } from '@interscambio/access';
 import type { HttpReply } from '@interscambio/http';
 import { RequestValidator } from '@interscambio/http';
 import { REGISTRY_BASE_PATH, RegistrySettings } from '../registry.settings';
-import { addKeySchema, createClientSchema, patchClientSchema, rotateSecretSchema } from './client.schemas';
+import {
+  addKeySchema,
+  createClientSchema,
+  DEFAULT_GRACE_SECONDS,
+  patchClientSchema,
+  rotateSecretSchema,
+} from './client.schemas';
 import type { ClientKeyView, ClientView } from './client.view';
 import { ClientsService } from './clients.service';
 import type { IssuedSecret } from './clients.service';
-
-const DEFAULT_GRACE_SECONDS = 3600;
 
 @ApiTags('clients')
 @Scopes('admin')
