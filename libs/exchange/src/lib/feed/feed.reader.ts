@@ -2,8 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { int, json, nullable, oneOf, rowParser, text, textArray, timestamp } from '@interscambio/persistence';
 import { grantJoinSql, visibleSql } from '../security/record-grant.sql';
-import { minimised } from '../security/minimised';
-import { shownFields } from '../trail/read.auditor';
+import { shownData, shownFields } from '../security/minimised';
 import type { RecordRead } from '../trail/read.auditor';
 import { RECORD_OPERATIONS } from '../records/record.types';
 import type { RecordOperation } from '../records/record.types';
@@ -173,8 +172,7 @@ function toItem(row: FeedRow): FeedItem {
     ...revisionOf(row),
     operation: row.operation,
     updatedAt: row.changed_at.toISOString(),
-    // Read through an agreement that names fields: those only (a tombstone has no data at all).
-    data: row.agreement_id && row.fields && row.data !== null ? minimised(row.data, row.fields) : row.data,
+    data: shownData(row),
   };
 }
 

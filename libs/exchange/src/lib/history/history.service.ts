@@ -5,8 +5,8 @@ import type { Caller } from '@interscambio/access';
 import { etag, ProblemError } from '@interscambio/http';
 import { int, json, nullable, oneOf, rowParser, text, textArray, timestamp } from '@interscambio/persistence';
 import type { HttpAnswer } from '@interscambio/http';
-import { minimised } from '../security/minimised';
-import { ReadAuditor, shownFields } from '../trail/read.auditor';
+import { shownData, shownFields } from '../security/minimised';
+import { ReadAuditor } from '../trail/read.auditor';
 import type { RecordRead } from '../trail/read.auditor';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { dateTimeOf } from '../feed/query-params';
@@ -146,9 +146,4 @@ export class HistoryService {
     checkEnte(at.ente);
     checkKey(at.key);
   }
-}
-
-function shownData(row: ChangeRow): unknown {
-  if (row.data === null) return null;
-  return row.fields && row.agreement_id ? minimised(row.data, row.fields) : row.data;
 }

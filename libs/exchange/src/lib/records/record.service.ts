@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { BadRequestError, etag } from '@interscambio/http';
 import type { HttpAnswer, IssueDetail } from '@interscambio/http';
-import { minimised } from '../security/minimised';
-import { ReadAuditor, shownFields } from '../trail/read.auditor';
+import { shownData, shownFields } from '../security/minimised';
+import { ReadAuditor } from '../trail/read.auditor';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { idempotentWork } from '../idempotency/idempotent-work';
@@ -102,7 +102,7 @@ export class RecordService {
     }
     const headers = { etag: etag(row.revision), 'last-modified': row.updated_at.toUTCString() };
     if (request.headers['if-none-match'] === headers.etag) return { status: 304, headers, body: undefined };
-    const body = row.fields && row.agreement_id ? minimised(row.data, row.fields) : row.data;
+    const body = shownData(row);
     return { status: 200, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body };
   }
 

@@ -1,4 +1,4 @@
-import { minimised } from './minimised';
+import { minimised, shownData, shownFields } from './minimised';
 
 const presa = {
   beneficiario: { codiceFiscale: 'RSSMRA80A01G273X', nome: 'Mario' },
@@ -28,5 +28,32 @@ describe('minimised', () => {
       beneficiario: presa.beneficiario,
       note: null,
     });
+  });
+});
+
+describe('what a read shows, and audits as shown', () => {
+  const agreement = 'b7c4a0de-2f5e-4a51-9c61-0d4b8f3e2a10';
+
+  it.each([
+    [
+      'through an agreement naming fields: those only',
+      { agreement_id: agreement, fields: ['/stato'] },
+      { stato: 'chiusa' },
+      ['/stato'],
+    ],
+    ['through an agreement naming none: all of it', { agreement_id: agreement, fields: null }, presa, null],
+    [
+      'without an agreement (its own ente, a pubblico record): all of it',
+      { agreement_id: null, fields: null },
+      presa,
+      null,
+    ],
+  ])('a read %s', (_, read, shown, fields) => {
+    expect(shownData({ ...read, data: presa })).toEqual(shown);
+    expect(shownFields(read)).toEqual(fields);
+  });
+
+  it('shows a tombstone as nothing, whatever the agreement names', () => {
+    expect(shownData({ agreement_id: agreement, fields: ['/stato'], data: null })).toBeNull();
   });
 });

@@ -1,3 +1,24 @@
+/** How a record was read: through the agreement (and the fields it names) that let the caller see it, if any. */
+export interface GrantedRead {
+  agreement_id: string | null;
+  fields: string[] | null;
+}
+
+/** The fields a read through an agreement showed: the agreement's when it names them, else all (null). */
+export function shownFields(read: GrantedRead): string[] | null {
+  return read.agreement_id ? read.fields : null;
+}
+
+/**
+ * What a read shows of a record's data: only the fields its agreement names, when it came through
+ * one that names them, else all of it. A tombstone (null) shows nothing. The record, its history and
+ * the feed answer with this, and audit the same shownFields.
+ */
+export function shownData(read: GrantedRead & { data: unknown }): unknown {
+  const fields = shownFields(read);
+  return fields && read.data !== null ? minimised(read.data, fields) : read.data;
+}
+
 /**
  * The document as an agreement that names fields lets its reader see it: only the values at those
  * JSON pointers, inside the objects that hold them (an array whole). Data minimisation: a purpose

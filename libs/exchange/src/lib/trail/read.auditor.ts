@@ -16,11 +16,6 @@ export interface RecordRead {
   fields: string[] | null;
 }
 
-/** The fields a read through an agreement showed: the agreement's when it names them, else all (null). */
-export function shownFields(row: { agreement_id: string | null; fields: string[] | null }): string[] | null {
-  return row.agreement_id ? row.fields : null;
-}
-
 /**
  * Special-category data leaves the service only after its reading is in the audit trail: one
  * `read` entry per record, with the agreement and purpose, committed before the answer is sent.
