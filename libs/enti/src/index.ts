@@ -9,3 +9,4 @@ export {
 } from './lib/codice-fiscale';
 export { isCig } from './lib/cig';
 export { isCup } from './lib/cup';
+export { isIstatCode, ISTAT_CODE_PATTERN } from './lib/istat-code';

@@ -1,5 +1,6 @@
 // What the registry publishes about agreements (accordi di fruizione) and every theme service
 // projects locally: one contract for both sides.
+import { isIstatCode } from '@interscambio/enti';
 import { checkedState } from '../states/registry-state';
 import type { StateCheck } from '../states/registry-state';
 
@@ -39,13 +40,12 @@ const POINTER = /^(\/([^~/]|~[01])*)+$/;
 const isFields = (v: unknown): boolean =>
   v === null ||
   (Array.isArray(v) && v.length > 0 && v.length <= 100 && v.every((p) => typeof p === 'string' && POINTER.test(p)));
-const isEnte = (v: unknown): boolean => typeof v === 'string' && /^\d{6}$/.test(v);
 const isText = (v: unknown): boolean => typeof v === 'string' && v !== '';
 
 const CHECKS: StateCheck[] = [
   ['no id', (s) => isText(s['id'])],
-  ['no consumer ente', (s) => isEnte(s['consumer'])],
-  ['no publisher ente', (s) => isEnte(s['publisher'])],
+  ['no consumer ente', (s) => isIstatCode(s['consumer'])],
+  ['no publisher ente', (s) => isIstatCode(s['publisher'])],
   ['a scope other than ente or metro', (s) => s['scope'] === 'ente' || s['scope'] === 'metro'],
   ['no theme or type', (s) => isText(s['theme']) && isText(s['type'])],
   ['an unknown status', (s) => STATUSES.includes(s['status'])],

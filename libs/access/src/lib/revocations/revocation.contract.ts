@@ -1,5 +1,6 @@
 // What the registry publishes when it withdraws a client, a client's key or a whole ente, and what
 // every theme service keeps to refuse their tokens before they expire: one contract for both sides.
+import { isIstatCode } from '@interscambio/enti';
 import { checkedState } from '../states/registry-state';
 import type { StateCheck } from '../states/registry-state';
 
@@ -32,7 +33,7 @@ const CHECKS: StateCheck[] = [
   ['an unknown kind', (s) => (REVOCATION_KINDS as readonly unknown[]).includes(s['kind'])],
   ['no subject', (s) => isText(s['subject'])],
   ['no client for a client or key', (s) => s['kind'] === 'ente' || isText(s['clientId'])],
-  ['an ente that is not an ISTAT code', (s) => s['kind'] !== 'ente' || /^\d{6}$/.test(String(s['subject']))],
+  ['an ente that is not an ISTAT code', (s) => s['kind'] !== 'ente' || isIstatCode(s['subject'])],
   ['no revoked flag', (s) => typeof s['revoked'] === 'boolean'],
   ['no since', (s) => isText(s['since']) && !Number.isNaN(Date.parse(String(s['since'])))],
   ['no version', (s) => Number.isSafeInteger(s['version']) && (s['version'] as number) >= 1],

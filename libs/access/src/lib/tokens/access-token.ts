@@ -1,3 +1,4 @@
+import { isIstatCode } from '@interscambio/enti';
 import type { JwtClaims } from './jwt';
 import { JwtError } from './jwt.error';
 import { quote } from './jwt.text';
@@ -14,8 +15,6 @@ export interface AccessToken {
   rateLimit?: number;
 }
 
-const ISTAT_CODE = /^\d{6}$/;
-
 /** The RFC 9068 claims plus ours (ente, rate_limit); iss, aud and times are checked before this. */
 export function readAccessToken(claims: JwtClaims): AccessToken {
   const clientId = requiredString(claims, 'client_id');
@@ -27,7 +26,7 @@ export function readAccessToken(claims: JwtClaims): AccessToken {
     );
   }
   const ente = requiredString(claims, 'ente');
-  if (!ISTAT_CODE.test(ente))
+  if (!isIstatCode(ente))
     throw new JwtError('malformed', `The token's "ente" ${quote(ente)} is not an ISTAT code of six digits.`);
   const scope = requiredString(claims, 'scope', true);
   const jti = requiredString(claims, 'jti');

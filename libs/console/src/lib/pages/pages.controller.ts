@@ -1,3 +1,4 @@
+import { isIstatCode } from '@interscambio/enti';
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ConsoleSettings } from '../console.settings';
 import { consoleAsset } from '../http/assets';
@@ -17,7 +18,6 @@ import { panoramicaPage } from './panoramica.page';
 import { scartatiPage } from './scartati.page';
 import { recordPage, tracciaPage } from './traccia.page';
 
-const ENTE = /^[0-9]{6}$/;
 const NAME = /^[a-z][a-z0-9-]{0,62}$/;
 
 /** The console's pages (GET): each needs a session and reads its sources. */
@@ -107,7 +107,7 @@ export class PagesController {
     const asked = Object.values(query).some(Boolean);
     const error = !asked
       ? undefined
-      : query.ente && !ENTE.test(query.ente)
+      : query.ente && !isIstatCode(query.ente)
         ? "L'ente è un codice ISTAT di 6 cifre."
         : query.type && !NAME.test(query.type)
           ? 'Il tipo è in minuscolo, con lettere, cifre e trattini (es. posizione-debitoria).'
@@ -130,7 +130,7 @@ export class PagesController {
       key: field(q, 'chiave') ?? '',
     };
     const context = { ...s, current: 'traccia' };
-    if (!NAME.test(record.theme) || !NAME.test(record.type) || !ENTE.test(record.ente) || !record.key)
+    if (!NAME.test(record.theme) || !NAME.test(record.type) || !isIstatCode(record.ente) || !record.key)
       return void sendPage(
         reply,
         layout(

@@ -1,5 +1,6 @@
 // The feed's answer for OpenAPI. Items are generic over the theme's types, so `data` is left open:
 // each type's own schema describes it under /records/{type}.
+import { ISTAT_CODE_PATTERN } from '@interscambio/enti';
 export const feedPageSchema = {
   type: 'object',
   required: ['items', 'next'],
@@ -12,7 +13,7 @@ export const feedPageSchema = {
         required: ['type', 'ente', 'key', 'revision', 'operation', 'updatedAt', 'data'],
         properties: {
           type: { type: 'string', description: 'The record type.' },
-          ente: { type: 'string', pattern: '^[0-9]{6}$' },
+          ente: { type: 'string', pattern: ISTAT_CODE_PATTERN },
           key: { type: 'string' },
           revision: { type: 'integer', minimum: 1, description: 'The revision this change produced.' },
           operation: { type: 'string', enum: ['created', 'updated', 'deleted'] },

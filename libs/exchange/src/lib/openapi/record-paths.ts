@@ -1,3 +1,4 @@
+import { ISTAT_CODE_PATTERN } from '@interscambio/enti';
 import type { RecordTypeInfo } from '@interscambio/schemas';
 import { MAX_BATCH_ITEMS } from '../records/batch.service';
 import { componentName } from './record-schemas';
@@ -76,7 +77,7 @@ export function recordPaths(basePath: string, info: RecordTypeInfo): Record<stri
         security: needs('records:read'),
         summary: `Elenca: ${name}, in ordine di modifica`,
         parameters: [
-          { name: 'ente', in: 'query', schema: { type: 'string', pattern: '^[0-9]{6}$' } },
+          { name: 'ente', in: 'query', schema: { type: 'string', pattern: ISTAT_CODE_PATTERN } },
           { name: 'updatedSince', in: 'query', schema: { type: 'string', format: 'date-time' } },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
           {

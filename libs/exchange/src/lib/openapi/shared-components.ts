@@ -1,6 +1,7 @@
 // Envelopes around records (problems, pages, batch results). Records themselves are never
 // described here: their schemas come from schemas/ (see record-schemas.ts).
 
+import { ISTAT_CODE_PATTERN } from '@interscambio/enti';
 export const batchResultSchema = {
   type: 'object',
   required: ['items'],
@@ -31,7 +32,7 @@ function parameter<S>(where: 'path' | 'header', name: string, description: strin
 }
 
 export const enteParameter = {
-  ...parameter('path', 'ente', 'ISTAT code of the ente.', { type: 'string', pattern: '^[0-9]{6}$' }),
+  ...parameter('path', 'ente', 'ISTAT code of the ente.', { type: 'string', pattern: ISTAT_CODE_PATTERN }),
   example: '082053',
 };
 export const keyParameter = parameter('path', 'key', "The record's key within the ente.", {

@@ -1,9 +1,10 @@
+import { isIstatCode } from '@interscambio/enti';
 import { Injectable } from '@nestjs/common';
 import { unstorableText } from '@interscambio/http';
 import type { IssueDetail } from '@interscambio/http';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { contentHash } from './content-hash';
-import { isEnte, isKey } from './record-request';
+import { isKey } from './record-request';
 import type { Address, RecordContent } from './record.repository';
 import type { Actor, RecordCommand, RecordRejection, RecordTypeRef } from './record.types';
 
@@ -23,10 +24,10 @@ export class RecordChecker {
     const ref = this.catalog.find(command.type);
     if (!ref) return { code: 'unknown-record-type', type: command.type };
     // Nobody writes as somebody else: such a command is refused before its content is looked at.
-    if (isEnte(command.ente) && command.ente !== actor.ente)
+    if (isIstatCode(command.ente) && command.ente !== actor.ente)
       return { code: 'foreign-ente', ente: command.ente, writer: actor };
     const issues: IssueDetail[] = [];
-    if (!isEnte(command.ente))
+    if (!isIstatCode(command.ente))
       issues.push({ pointer: '/ente', keyword: 'ente', message: 'must be a 6-digit ISTAT code' });
     if (!isKey(command.key))
       issues.push({ pointer: '/key', keyword: 'key', message: 'must be 1–200 letters, digits, ".", "_", "~" or "-"' });
@@ -58,7 +59,7 @@ export class RecordChecker {
   ): { issues: IssueDetail[]; content?: RecordContent } {
     if (data === undefined)
       return { issues: [{ pointer: '/data', keyword: 'required', message: "must have required property 'data'" }] };
-    const issues = this.catalog.validate(ref, data, isEnte(ente) ? { ente } : undefined);
+    const issues = this.catalog.validate(ref, data, isIstatCode(ente) ? { ente } : undefined);
     // The ente rule speaks of the record's own `ente`, which is part of its address, not of its data.
     if (issues.length > 0)
       return { issues: issues.map((e) => ({ ...e, pointer: e.keyword === 'ente' ? '/ente' : `/data${e.pointer}` })) };

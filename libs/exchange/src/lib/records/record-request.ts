@@ -1,16 +1,16 @@
+import { isIstatCode } from '@interscambio/enti';
 import type { Caller } from '@interscambio/access';
 import type { HttpRequest } from '@interscambio/http';
 import { requestTraceparent } from '@interscambio/observability';
 import { BadRequestError } from '@interscambio/http';
 import type { ExpectedRevision, RequestTrace } from './record.types';
 
-const ENTE = /^\d{6}$/;
 const KEY = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$/;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /** `<ente>` is the 6-digit ISTAT code of a comune (or of the Città Metropolitana). */
 export function checkEnte(ente: string): void {
-  if (!ENTE.test(ente))
+  if (!isIstatCode(ente))
     throw new BadRequestError('invalid-ente', {
       it: `"${ente}" non è un codice ISTAT di 6 cifre.`,
       en: `"${ente}" is not a 6-digit ISTAT code.`,
@@ -23,10 +23,6 @@ export function checkKey(key: string): void {
       it: 'La chiave di un record è di 1–200 lettere, cifre, ".", "_", "~" o "-", e inizia con una lettera o una cifra.',
       en: 'A record key is 1–200 letters, digits, ".", "_", "~" or "-", starting with a letter or digit.',
     });
-}
-
-export function isEnte(ente: unknown): ente is string {
-  return typeof ente === 'string' && ENTE.test(ente);
 }
 
 export function isKey(key: unknown): key is string {

@@ -1,5 +1,6 @@
 // The request bodies of /subscriptions: validators at runtime and OpenAPI components, one source.
 
+import { ISTAT_CODE_PATTERN } from '@interscambio/enti';
 import { secretRotationSchema } from '@interscambio/http';
 import type { FromSchema } from '@interscambio/http';
 
@@ -18,7 +19,7 @@ const fields = {
   publishers: {
     type: ['array', 'null'],
     description: 'Only records of these enti (ISTAT codes); every ente when absent or null.',
-    ...nameSet('^[0-9]{6}$', 500),
+    ...nameSet(ISTAT_CODE_PATTERN, 500),
   },
   filter: {
     type: ['object', 'null'],

@@ -1,4 +1,4 @@
-import { ENTE_CODE_PATTERN } from '../enti/ente.schemas';
+import { ISTAT_CODE_PATTERN } from '@interscambio/enti';
 
 export const createAgreementSchema = {
   title: 'AgreementRequest',
@@ -8,7 +8,7 @@ export const createAgreementSchema = {
   properties: {
     publisher: {
       type: 'string',
-      pattern: ENTE_CODE_PATTERN,
+      pattern: ISTAT_CODE_PATTERN,
       description: 'The ente whose records are read; for scope metro, the città metropolitana (082000, 083000).',
     },
     scope: {
@@ -34,7 +34,7 @@ export const createAgreementSchema = {
     },
     consumer: {
       type: 'string',
-      pattern: ENTE_CODE_PATTERN,
+      pattern: ISTAT_CODE_PATTERN,
       description: "The ente that reads: the caller's own; an operator or admin may name another.",
     },
   },

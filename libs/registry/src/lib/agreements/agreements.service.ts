@@ -1,3 +1,4 @@
+import { ISTAT_CODE_PATTERN } from '@interscambio/enti';
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
@@ -24,8 +25,8 @@ import type { AgreementView } from './agreement.view';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FILTERS = {
-  consumer: /^[0-9]{6}$/,
-  publisher: /^[0-9]{6}$/,
+  consumer: new RegExp(ISTAT_CODE_PATTERN),
+  publisher: new RegExp(ISTAT_CODE_PATTERN),
   theme: /^[a-z0-9-]{1,100}$/,
   type: /^[a-z0-9-]{1,100}$/,
   status: /^(requested|active|suspended|revoked|rejected)$/,

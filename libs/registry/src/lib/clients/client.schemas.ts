@@ -1,6 +1,6 @@
 import { SCOPES } from '@interscambio/access';
 import { secretRotationSchema } from '@interscambio/http';
-import { ENTE_CODE_PATTERN } from '../enti/ente.schemas';
+import { ISTAT_CODE_PATTERN } from '@interscambio/enti';
 
 const scopes = {
   type: 'array',
@@ -25,7 +25,7 @@ export const createClientSchema = {
   additionalProperties: false,
   required: ['ente', 'name', 'scopes', 'authentication'],
   properties: {
-    ente: { type: 'string', pattern: ENTE_CODE_PATTERN, description: 'The ente the client acts for.' },
+    ente: { type: 'string', pattern: ISTAT_CODE_PATTERN, description: 'The ente the client acts for.' },
     name: { type: 'string', minLength: 1, maxLength: 200 },
     scopes,
     authentication: {

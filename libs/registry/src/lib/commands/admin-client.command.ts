@@ -1,3 +1,4 @@
+import { isIstatCode } from '@interscambio/enti';
 import type { Env } from '@interscambio/config';
 import { ClientsService } from '../clients/clients.service';
 import { RevocationOutbox } from '../messaging/revocation.outbox';
@@ -10,7 +11,7 @@ const USAGE = 'node main.js admin-client --ente <ISTAT code> --name <name>';
 /** Bootstrap of a fresh installation: an admin client, its secret printed once. */
 export async function adminClientCommand(args: string[], env: Env, out: NodeJS.WritableStream): Promise<void> {
   const { ente, name } = commandOptions(args, ['ente', 'name'], USAGE);
-  if (!ente || !/^[0-9]{6}$/.test(ente)) throw new UsageError('--ente must be an ISTAT code of six digits', USAGE);
+  if (!isIstatCode(ente)) throw new UsageError('--ente must be an ISTAT code of six digits', USAGE);
   if (!name) throw new UsageError('--name is required', USAGE);
   const issued = await withCommandDatabase(env, (db) =>
     // Creating a client revokes nothing: the prefix of the revocations topic does not matter here.

@@ -1,5 +1,3 @@
-export const ENTE_CODE_PATTERN = '^[0-9]{6}$';
-
 export const patchEnteSchema = {
   title: 'EntePatch',
   type: 'object',

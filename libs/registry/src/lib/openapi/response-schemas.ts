@@ -1,8 +1,9 @@
 // What the registry answers, as OpenAPI components, with an example each: the views of
 // enti/clients/agreements/keys. Request bodies come from the validators' own schemas instead.
+import { ISTAT_CODE_PATTERN } from '@interscambio/enti';
 const iso = { type: 'string', format: 'date-time' };
 const isoOrNull = { type: ['string', 'null'], format: 'date-time' };
-const istat = { type: 'string', pattern: '^[0-9]{6}$' };
+const istat = { type: 'string', pattern: ISTAT_CODE_PATTERN };
 const list = (item: string): object => ({
   type: 'object',
   required: ['items'],
