@@ -46,7 +46,11 @@ describe('the getting-started guide of the portal, run as written against the se
         await migrateNotifier(config);
         const notifier = await createNotifierApp(config, { levels: ['error', 'warn'] });
         await notifier.listen(0, '127.0.0.1');
-        return { registry, tributi, notifier: { app: notifier, close: () => notifier.close() } };
+        const close = async (): Promise<void> => {
+          await notifier.close();
+          await db.drop();
+        };
+        return { registry, tributi, notifier: { app: notifier, close } };
       }),
     { timeout: 180_000 },
   );
