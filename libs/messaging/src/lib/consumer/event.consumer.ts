@@ -5,12 +5,14 @@ import { fromCloudEventMessage } from '../cloud-event/cloud-event.codec';
 import type { BusConsumer, MessageBus, ReceivedMessage } from '../message-bus';
 import { errorMessage } from '../messaging.errors';
 import { ProcessedEvent } from '../processed-event.entity';
+import type { WorkerReports } from '../worker-reports';
 import { DeadLetterQueue } from './dead-letter';
 
 // Well below the group's 10 s session (kafkajs.bus.ts): a heartbeat follows each wait.
 const MAX_BACKOFF_MS = 3_000;
 
-export interface EventConsumerOptions {
+/** The consumer settles a message after its retries. */
+export interface EventConsumerOptions extends WorkerReports<SettledMessage> {
   bus: MessageBus;
   /** Its migrations must include messagingMigrations (the processed_event table). */
   orm: MikroORM;
@@ -31,9 +33,6 @@ export interface EventConsumerOptions {
   idempotentHandler?: boolean;
   /** Partitions handled at once, each in order (default 1): see ConsumerOptions. */
   partitionsConcurrently?: number;
-  log?: (msg: string) => void;
-  /** Told of each message once its fate is settled (after retries): for metrics and a log line. */
-  onSettled?: (settled: SettledMessage) => void;
 }
 
 export interface SettledMessage {

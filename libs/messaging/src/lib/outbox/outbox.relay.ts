@@ -6,8 +6,10 @@ import { OutboxLeadership } from './outbox.leadership';
 import { OutboxPublisher } from './outbox.publisher';
 import { markFailed, markSent, markSentAndRead, pendingRows } from './outbox.store';
 import type { OutboxRow } from './outbox.store';
+import type { WorkerReports } from '../worker-reports';
 
-export interface OutboxRelayOptions {
+/** The relay settles a batch once sent or failed: how many events, how long (acks included), whether all went. */
+export interface OutboxRelayOptions extends WorkerReports<PublishedBatch> {
   /** postgres:// URL of the service's database. */
   url: string;
   /** The service schema whose `outbox` table this relay publishes. */
@@ -33,9 +35,6 @@ export interface OutboxRelayOptions {
   maxBackoffMs?: number;
   /** Partitions of a topic the relay has to create (default 3). */
   topicPartitions?: number;
-  log?: (msg: string) => void;
-  /** Told of each batch sent: how many events, how long the send took (acks included), whether all went. */
-  onPublished?: (batch: PublishedBatch) => void;
 }
 
 export interface PublishedBatch {
@@ -92,7 +91,7 @@ export class OutboxRelay {
       bus,
       signal: db.changes,
       log: (m) => logger.warn(m),
-      onPublished: (batch) => metrics.relayBatch(batch),
+      onSettled: (batch) => metrics.relayBatch(batch),
     });
   }
 
@@ -161,7 +160,7 @@ export class OutboxRelay {
       if (rows.length === 0) return 0;
       const started = process.hrtime.bigint();
       const result = await this.publisher.publish(rows);
-      this.options.onPublished?.({
+      this.options.onSettled?.({
         events: result.sent.length,
         seconds: Number(process.hrtime.bigint() - started) / 1e9,
         ok: result.failed.length === 0,

@@ -86,7 +86,7 @@ export class ServiceMetrics {
     collectDefaultMetrics({ register: this.registry });
   }
 
-  /** One batch the outbox relay sent (OutboxRelayOptions.onPublished). */
+  /** One batch the outbox relay sent (the outbox relay's onSettled). */
   relayBatch(batch: { events: number; seconds: number; ok: boolean }): void {
     this.relayPublish.observe({ result: batch.ok ? 'sent' : 'failed' }, batch.seconds);
     this.relayPublished.inc(batch.events);
