@@ -36,7 +36,7 @@ export {
   type StatusChecks,
 } from './lib/status/status.controller';
 export type { DependencyCheck } from './lib/status/dependency.probe';
-export { RequestValidator } from './lib/requests/request-validator';
+export { JsonBody, type TitledSchema } from './lib/requests/json-body';
 export type { FromSchema } from './lib/requests/json-schema.types';
 export { secretRotationSchema } from './lib/requests/secret-rotation.schema';
 export {

@@ -14,10 +14,9 @@ import { DeliveriesService } from './delivery/deliveries.service';
 import { DeliveryDispatcher } from './delivery/delivery.dispatcher';
 import { DeliveryStore } from './delivery/delivery.store';
 import { ReplayService } from './delivery/replay.service';
-import { ProblemFilter, RequestValidator } from '@interscambio/http';
+import { ProblemFilter } from '@interscambio/http';
 import { NOTIFIER_AUDIENCE, NotifierSettings } from './notifier.settings';
 import { NotifierDatabase } from './storage/notifier.database';
-import { subscriptionRequestSchemas } from './subscriptions/subscription.schemas';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
 
@@ -49,7 +48,6 @@ export class NotifierModule {
         { provide: NotifierDatabase, useValue: db },
         { provide: RevocationSet, useValue: revocations },
         RevocationsLifecycle,
-        { provide: RequestValidator, useFactory: () => new RequestValidator(subscriptionRequestSchemas) },
         {
           provide: MESSAGE_BUS,
           useFactory: () => new KafkajsBus(config.kafkaBrokers, 'interscambio-notifier', { silent: true }),

@@ -15,8 +15,6 @@ import { ClientsService } from './clients/clients.service';
 import type { RegistryConfig } from './config/registry.config';
 import { EntiController } from './enti/enti.controller';
 import { EntiService } from './enti/enti.service';
-import { requestSchemas } from './http/request-schemas';
-import { RequestValidator } from '@interscambio/http';
 import { JwksController } from './keys/jwks.controller';
 import { KeyRing } from './keys/key-ring';
 import { KeysController } from './keys/keys.controller';
@@ -85,7 +83,6 @@ export class RegistryModule {
         { provide: SigningKeyStore, useValue: resources.store },
         { provide: KeyRing, useValue: resources.keys },
         { provide: SchemaCatalog, useValue: resources.catalog },
-        { provide: RequestValidator, useFactory: () => new RequestValidator(requestSchemas) },
         {
           provide: MESSAGE_BUS,
           useFactory: () => new KafkajsBus(config.kafkaBrokers, 'interscambio-registry', { silent: true }),

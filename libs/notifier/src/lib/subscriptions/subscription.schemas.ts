@@ -107,3 +107,6 @@ export const subscriptionRequestSchemas = [
 
 /** A subscription's fields as sent, to create (types and callbackUrl required then) or to update. */
 export type SubscriptionInput = FromSchema<typeof updateSubscriptionSchema>;
+export type SubscriptionRequest = FromSchema<typeof createSubscriptionSchema>;
+export type SecretRotation = FromSchema<typeof rotateSecretSchema>;
+export type ReplayRequest = FromSchema<typeof replaySchema>;

@@ -1,12 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Scopes } from '@interscambio/access';
 import type { Caller } from '@interscambio/access';
 import type { HttpReply } from '@interscambio/http';
 import { DELIVERY_STATUSES, DeliveriesService } from '../delivery/deliveries.service';
 import type { DeliveryView } from '../delivery/deliveries.service';
 import { ReplayService } from '../delivery/replay.service';
-import { RequestValidator } from '@interscambio/http';
+import { JsonBody } from '@interscambio/http';
 import { NOTIFIER_BASE_PATH } from '../notifier.settings';
 import {
   createSubscriptionSchema,
@@ -14,6 +14,7 @@ import {
   rotateSecretSchema,
   updateSubscriptionSchema,
 } from './subscription.schemas';
+import type { ReplayRequest, SecretRotation, SubscriptionInput, SubscriptionRequest } from './subscription.schemas';
 import { InvalidDeliveryStatusError } from './subscription.errors';
 import type { SubscriptionView } from './subscription.view';
 import { SubscriptionsService } from './subscriptions.service';
@@ -26,7 +27,6 @@ export class SubscriptionsController {
     private readonly subscriptions: SubscriptionsService,
     private readonly deliveries: DeliveriesService,
     private readonly replays: ReplayService,
-    private readonly validator: RequestValidator,
   ) {}
 
   @Post()
@@ -36,13 +36,12 @@ export class SubscriptionsController {
       'The subscription is called about the changes saved after it was created, even when their event ' +
       'reaches the notifier later; earlier changes are asked for with a replay.',
   })
-  @ApiBody({ schema: { $ref: '#/components/schemas/SubscriptionRequest' } })
   async create(
-    @Body() body: unknown,
+    @JsonBody(createSubscriptionSchema) input: SubscriptionRequest,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: HttpReply,
   ): Promise<SubscriptionView & { secret: string }> {
-    const created = await this.subscriptions.create(this.validator.body(createSubscriptionSchema, body), caller);
+    const created = await this.subscriptions.create(input, caller);
     reply.header('location', `${NOTIFIER_BASE_PATH}/subscriptions/${created.id}`);
     return created;
   }
@@ -61,9 +60,12 @@ export class SubscriptionsController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change, pause or resume a subscription' })
-  @ApiBody({ schema: { $ref: '#/components/schemas/SubscriptionUpdate' } })
-  update(@Param('id') id: string, @Body() body: unknown, @CurrentCaller() caller: Caller): Promise<SubscriptionView> {
-    return this.subscriptions.update(id, this.validator.body(updateSubscriptionSchema, body), caller);
+  update(
+    @Param('id') id: string,
+    @JsonBody(updateSubscriptionSchema) change: SubscriptionInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<SubscriptionView> {
+    return this.subscriptions.update(id, change, caller);
   }
 
   @Delete(':id')
@@ -75,14 +77,12 @@ export class SubscriptionsController {
 
   @Post(':id/secret')
   @ApiOperation({ summary: 'Rotate the signing secret; the previous one keeps signing beside it for the grace period' })
-  @ApiBody({ schema: { $ref: '#/components/schemas/SecretRotation' } })
   rotate(
     @Param('id') id: string,
-    @Body() body: unknown,
+    @JsonBody(rotateSecretSchema, { optional: true }) rotation: SecretRotation,
     @CurrentCaller() caller: Caller,
   ): Promise<{ secret: string; previousSecretValidUntil: string }> {
-    const input = this.validator.body(rotateSecretSchema, body, { optional: true });
-    return this.subscriptions.rotateSecret(id, input.graceSeconds, caller);
+    return this.subscriptions.rotateSecret(id, rotation.graceSeconds, caller);
   }
 
   @Post(':id/replay')
@@ -91,9 +91,12 @@ export class SubscriptionsController {
     summary:
       "Send again the past events after a time, a received event or a place in a theme's feed, as the owner may see them today",
   })
-  @ApiBody({ schema: { $ref: '#/components/schemas/ReplayRequest' } })
-  replay(@Param('id') id: string, @Body() body: unknown, @CurrentCaller() caller: Caller): Promise<{ queued: number }> {
-    return this.replays.replay(id, this.validator.body(replaySchema, body), caller);
+  replay(
+    @Param('id') id: string,
+    @JsonBody(replaySchema) request: ReplayRequest,
+    @CurrentCaller() caller: Caller,
+  ): Promise<{ queued: number }> {
+    return this.replays.replay(id, request, caller);
   }
 
   @Get(':id/deliveries')

@@ -1,4 +1,5 @@
 import { ISTAT_CODE_PATTERN } from '@interscambio/enti';
+import type { FromSchema } from '@interscambio/http';
 
 export const createAgreementSchema = {
   title: 'AgreementRequest',
@@ -46,3 +47,6 @@ export const agreementActionSchema = {
   additionalProperties: false,
   properties: { reason: { type: 'string', minLength: 1, maxLength: 1000 } },
 } as const;
+
+export type AgreementRequest = FromSchema<typeof createAgreementSchema>;
+export type AgreementActionBody = FromSchema<typeof agreementActionSchema>;

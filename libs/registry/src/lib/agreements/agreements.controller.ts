@@ -1,25 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Scopes } from '@interscambio/access';
 import type { Caller } from '@interscambio/access';
 import type { HttpReply, HttpRequest } from '@interscambio/http';
 import { NotFoundError } from '../http/registry.errors';
-import { RequestValidator } from '@interscambio/http';
+import { JsonBody } from '@interscambio/http';
 import { REGISTRY_BASE_PATH } from '../registry.settings';
 import { consumerOf } from './agreement-request';
 import { AGREEMENT_ACTIONS } from './agreement.rules';
 import type { AgreementAction } from './agreement.rules';
 import { agreementActionSchema, createAgreementSchema } from './agreement.schemas';
+import type { AgreementActionBody, AgreementRequest } from './agreement.schemas';
 import type { AgreementView } from './agreement.view';
 import { AgreementsService } from './agreements.service';
 
 @ApiTags('agreements')
 @Controller('agreements')
 export class AgreementsController {
-  constructor(
-    private readonly agreements: AgreementsService,
-    private readonly validator: RequestValidator,
-  ) {}
+  constructor(private readonly agreements: AgreementsService) {}
 
   @Post()
   @Scopes('records:read', 'operator', 'admin')
@@ -28,14 +26,12 @@ export class AgreementsController {
       "Chiedere un accordo per leggere i record di un tipo di un altro ente (il fruitore è l'ente del chiamante)",
     description: "Request an agreement to read another ente's records of one type (the consumer is the caller's ente)",
   })
-  @ApiBody({ schema: { $ref: '#/components/schemas/AgreementRequest' } })
   async create(
-    @Body() body: unknown,
+    @JsonBody(createAgreementSchema) input: AgreementRequest,
     @CurrentCaller() caller: Caller,
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) reply: HttpReply,
   ): Promise<AgreementView> {
-    const input = this.validator.body(createAgreementSchema, body);
     const agreement = await this.agreements.create(
       {
         consumer: consumerOf(input.consumer, caller),
@@ -88,11 +84,10 @@ export class AgreementsController {
       'The publisher (records:write) or an operator decides a one-publisher agreement, an operator a metro-wide one; the consumer may revoke its own.',
   })
   @ApiParam({ name: 'action', enum: AGREEMENT_ACTIONS })
-  @ApiBody({ required: false, schema: { $ref: '#/components/schemas/AgreementAction' } })
   transition(
     @Param('id') id: string,
     @Param('action') action: string,
-    @Body() body: unknown,
+    @JsonBody(agreementActionSchema, { optional: true }) { reason }: AgreementActionBody,
     @CurrentCaller() caller: Caller,
     @Req() request: HttpRequest,
   ): Promise<AgreementView> {
@@ -101,7 +96,6 @@ export class AgreementsController {
         it: `"${action.slice(0, 40)}" non è un'azione; le azioni sono ${AGREEMENT_ACTIONS.join(', ')}.`,
         en: `"${action.slice(0, 40)}" is not an action; the actions are ${AGREEMENT_ACTIONS.join(', ')}.`,
       });
-    const { reason } = this.validator.body(agreementActionSchema, body, { optional: true });
     return this.agreements.transition(id, action as AgreementAction, caller, reason, request.id);
   }
 }

@@ -1,5 +1,6 @@
 import { SCOPES } from '@interscambio/access';
 import { secretRotationSchema } from '@interscambio/http';
+import type { FromSchema } from '@interscambio/http';
 import { ISTAT_CODE_PATTERN } from '@interscambio/enti';
 
 const scopes = {
@@ -66,3 +67,8 @@ export const addKeySchema = {
   required: ['jwk'],
   properties: { jwk },
 } as const;
+
+export type ClientCreate = FromSchema<typeof createClientSchema>;
+export type ClientPatch = FromSchema<typeof patchClientSchema>;
+export type SecretRotation = FromSchema<typeof rotateSecretSchema>;
+export type ClientKeyAdd = FromSchema<typeof addKeySchema>;

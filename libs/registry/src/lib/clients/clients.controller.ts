@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@interscambio/access';
 import type { HttpReply } from '@interscambio/http';
-import { RequestValidator } from '@interscambio/http';
+import { JsonBody } from '@interscambio/http';
 import { REGISTRY_BASE_PATH, RegistrySettings } from '../registry.settings';
 import {
   addKeySchema,
@@ -11,6 +11,7 @@ import {
   patchClientSchema,
   rotateSecretSchema,
 } from './client.schemas';
+import type { ClientCreate, ClientKeyAdd, ClientPatch, SecretRotation } from './client.schemas';
 import type { ClientKeyView, ClientView } from './client.view';
 import { ClientsService } from './clients.service';
 import type { IssuedSecret } from './clients.service';
@@ -21,7 +22,6 @@ import type { IssuedSecret } from './clients.service';
 export class ClientsController {
   constructor(
     private readonly clients: ClientsService,
-    private readonly validator: RequestValidator,
     private readonly settings: RegistrySettings,
   ) {}
 
@@ -30,12 +30,11 @@ export class ClientsController {
     summary: 'Registrare un client; un client client_secret riceve il segreto solo in questa risposta',
     description: 'Register a client; a client_secret client gets its secret in this answer only',
   })
-  @ApiBody({ schema: { $ref: '#/components/schemas/ClientCreate' } })
   async create(
-    @Body() body: unknown,
+    @JsonBody(createClientSchema) input: ClientCreate,
     @Res({ passthrough: true }) reply: HttpReply,
   ): Promise<ClientView & { clientSecret?: string }> {
-    const { client, clientSecret } = await this.clients.create(this.validator.body(createClientSchema, body));
+    const { client, clientSecret } = await this.clients.create(input);
     reply.header('location', `${REGISTRY_BASE_PATH}/clients/${client.clientId}`);
     return { ...client, ...(clientSecret ? { clientSecret } : {}) };
   }
@@ -58,9 +57,8 @@ export class ClientsController {
     summary: 'Modificare nome, scope o limite di un client',
     description: "Change a client's name, scopes or limit",
   })
-  @ApiBody({ schema: { $ref: '#/components/schemas/ClientPatch' } })
-  update(@Param('id') id: string, @Body() body: unknown): Promise<ClientView> {
-    return this.clients.update(id, this.validator.body(patchClientSchema, body));
+  update(@Param('id') id: string, @JsonBody(patchClientSchema) patch: ClientPatch): Promise<ClientView> {
+    return this.clients.update(id, patch);
   }
 
   @Post(':id/secret')
@@ -68,10 +66,11 @@ export class ClientsController {
     summary: 'Un nuovo segreto; il precedente resta valido per graceSeconds (predefinito 3600)',
     description: 'A new secret; the previous one keeps working for graceSeconds (default 3600)',
   })
-  @ApiBody({ required: false, schema: { $ref: '#/components/schemas/SecretRotation' } })
-  rotateSecret(@Param('id') id: string, @Body() body: unknown): Promise<IssuedSecret> {
-    const { graceSeconds } = this.validator.body(rotateSecretSchema, body, { optional: true });
-    return this.clients.rotateSecret(id, graceSeconds ?? DEFAULT_GRACE_SECONDS);
+  rotateSecret(
+    @Param('id') id: string,
+    @JsonBody(rotateSecretSchema, { optional: true }) rotation: SecretRotation,
+  ): Promise<IssuedSecret> {
+    return this.clients.rotateSecret(id, rotation.graceSeconds ?? DEFAULT_GRACE_SECONDS);
   }
 
   @Post(':id/keys')
@@ -79,9 +78,8 @@ export class ClientsController {
     summary: 'Registrare una chiave pubblica per private_key_jwt; kid predefinito: la sua thumbprint RFC 7638',
     description: 'Register a public key for private_key_jwt; kid defaults to its RFC 7638 thumbprint',
   })
-  @ApiBody({ schema: { $ref: '#/components/schemas/ClientKeyAdd' } })
-  addKey(@Param('id') id: string, @Body() body: unknown): Promise<ClientKeyView> {
-    return this.clients.addKey(id, this.validator.body(addKeySchema, body).jwk);
+  addKey(@Param('id') id: string, @JsonBody(addKeySchema) key: ClientKeyAdd): Promise<ClientKeyView> {
+    return this.clients.addKey(id, key.jwk);
   }
 
   @Delete(':id/keys/:kid')

@@ -1,3 +1,5 @@
+import type { FromSchema } from '@interscambio/http';
+
 export const patchEnteSchema = {
   title: 'EntePatch',
   type: 'object',
@@ -12,3 +14,5 @@ export const patchEnteSchema = {
     },
   },
 } as const;
+
+export type EntePatch = FromSchema<typeof patchEnteSchema>;

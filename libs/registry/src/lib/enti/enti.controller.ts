@@ -1,18 +1,16 @@
-import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@interscambio/access';
-import { RequestValidator } from '@interscambio/http';
+import { JsonBody } from '@interscambio/http';
 import { patchEnteSchema } from './ente.schemas';
+import type { EntePatch } from './ente.schemas';
 import type { EnteView } from './ente.view';
 import { EntiService } from './enti.service';
 
 @ApiTags('enti')
 @Controller('enti')
 export class EntiController {
-  constructor(
-    private readonly enti: EntiService,
-    private readonly validator: RequestValidator,
-  ) {}
+  constructor(private readonly enti: EntiService) {}
 
   @Get()
   @ApiOperation({
@@ -40,8 +38,7 @@ export class EntiController {
     summary: 'Abilitare o disabilitare un ente, registrarne il codice IPA (scope admin)',
     description: 'Enable or disable an ente, record its codice IPA (scope admin)',
   })
-  @ApiBody({ schema: { $ref: '#/components/schemas/EntePatch' } })
-  patch(@Param('code') code: string, @Body() body: unknown): Promise<EnteView> {
-    return this.enti.patch(code, this.validator.body(patchEnteSchema, body));
+  patch(@Param('code') code: string, @JsonBody(patchEnteSchema) change: EntePatch): Promise<EnteView> {
+    return this.enti.patch(code, change);
   }
 }

@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import { BadRequestError } from '@interscambio/http';
-import type { FromSchema } from '@interscambio/http';
 import { NotFoundError } from '../http/registry.errors';
 import { RegistryDatabase } from '../storage/registry.database';
 import { revocation, RevocationOutbox } from '../messaging/revocation.outbox';
 import { Ente } from './ente.entity';
-import type { patchEnteSchema } from './ente.schemas';
+import type { EntePatch } from './ente.schemas';
 import { enteView } from './ente.view';
 import type { EnteView } from './ente.view';
 
@@ -50,7 +49,7 @@ export class EntiService {
   }
 
   /** Disabling an ente revokes its clients' tokens at every theme; enabling it lifts that. */
-  async patch(code: string, change: FromSchema<typeof patchEnteSchema>): Promise<EnteView> {
+  async patch(code: string, change: EntePatch): Promise<EnteView> {
     await this.find(code);
     const ente = await this.revocations.change(async (tx) => {
       const ente = (await tx.findOne(Ente, { codiceIstat: code }, { lockMode: LockMode.PESSIMISTIC_WRITE })) as Ente;

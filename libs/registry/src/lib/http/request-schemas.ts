@@ -2,7 +2,7 @@ import { agreementActionSchema, createAgreementSchema } from '../agreements/agre
 import { addKeySchema, createClientSchema, patchClientSchema, rotateSecretSchema } from '../clients/client.schemas';
 import { patchEnteSchema } from '../enti/ente.schemas';
 
-/** Every request body's JSON Schema: compiled by the RequestValidator, and the OpenAPI components of the same name (`title`). */
+/** Every request body's JSON Schema: the OpenAPI components of the same name (`title`) each handler's @JsonBody refers to. */
 export const requestSchemas = [
   patchEnteSchema,
   createClientSchema,
