@@ -50,3 +50,4 @@ export {
   UnsupportedMediaTypeError,
 } from './lib/requests/request-bodies';
 export { escapeHtml, Html, html, table, tableRow, trusted, type HtmlValue, type TableOptions } from './lib/html/html';
+export { Operation } from './lib/docs/operation';

@@ -1,6 +1,6 @@
-import { Public } from '@interscambio/http';
+import { Operation, Public } from '@interscambio/http';
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { HttpReply } from '@interscambio/http';
 import { ExchangeSettings } from '../exchange.settings';
 import { BadRequestError } from '@interscambio/http';
@@ -28,10 +28,10 @@ export class CatalogController {
   ) {}
 
   @Get('types')
-  @ApiOperation({
-    summary: 'I tipi di record del tema, con la loro visibilità',
-    description: 'The record types of this theme, with their visibility',
-  })
+  @Operation(
+    'I tipi di record del tema, con la loro visibilità',
+    'The record types of this theme, with their visibility',
+  )
   types(): { items: RecordTypeSummary[] } {
     const all = this.catalog.allMajors();
     const items = this.catalog.types().map((t) => ({
@@ -48,10 +48,10 @@ export class CatalogController {
   }
 
   @Get('schemas/:type/:major')
-  @ApiOperation({
-    summary: 'Lo JSON Schema di un tipo di record a una versione major',
-    description: 'The JSON Schema of a record type at a major version',
-  })
+  @Operation(
+    'Lo JSON Schema di un tipo di record a una versione major',
+    'The JSON Schema of a record type at a major version',
+  )
   schema(@Param('type') type: string, @Param('major') major: string, @Res() reply: HttpReply): HttpReply {
     if (!/^[1-9]\d{0,3}$/.test(major)) throw new BadRequestError('invalid-major', 'major must be a positive integer.');
     const info = this.catalog.info(type, Number(major));

@@ -2,10 +2,10 @@ import { Controller, Get, Query, Req } from '@nestjs/common';
 import { CurrentCaller, Scopes } from '@interscambio/access';
 import type { Caller } from '@interscambio/access';
 import type { HttpRequest } from '@interscambio/http';
-import { ApiOAuth2, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOAuth2, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SECURITY_SCHEME } from '../openapi/shared-components';
 import { ThemeCatalog } from '../catalog/theme.catalog';
-import { BadRequestError } from '@interscambio/http';
+import { BadRequestError, Operation } from '@interscambio/http';
 import { decodeFeedCursor } from './cursor';
 import { feedPageSchema } from './feed-page.schema';
 import type { FeedPage } from './feed.reader';
@@ -26,11 +26,10 @@ export class FeedController {
 
   @Get()
   @ApiOAuth2(['records:read'], SECURITY_SCHEME)
-  @ApiOperation({
-    summary:
-      'Ogni modifica in ordine di commit; un record modificato due volte dopo `after` compare due volte, una per revisione',
-    description: 'Only the changes of records the caller may see: open data, its own, and those its agreements cover.',
-  })
+  @Operation(
+    'Ogni modifica in ordine di commit; un record modificato due volte dopo `after` compare due volte, una per revisione',
+    'Only the changes of records the caller may see: open data, its own, and those its agreements cover.',
+  )
   @ApiOkResponse({ description: 'A page of changes.', schema: feedPageSchema })
   @ApiQuery({
     name: 'after',

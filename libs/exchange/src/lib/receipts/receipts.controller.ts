@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOAuth2, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOAuth2, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Scopes } from '@interscambio/access';
 import type { Caller, Jwk } from '@interscambio/access';
-import { BadRequestError, Public } from '@interscambio/http';
+import { BadRequestError, Operation, Public } from '@interscambio/http';
 import { int, rowParser, text } from '@interscambio/persistence';
 import { grantJoinSql, visibleSql } from '../security/record-grant.sql';
 import { ThemeCatalog } from '../catalog/theme.catalog';
@@ -34,10 +34,10 @@ export class ReceiptsController {
 
   @Get('.well-known/jwks.json')
   @Public()
-  @ApiOperation({
-    summary: 'Le chiavi pubbliche che verificano le ricevute firmate dal servizio (EdDSA, Ed25519)',
-    description: 'The public keys that verify the receipts this service signs (EdDSA, Ed25519)',
-  })
+  @Operation(
+    'Le chiavi pubbliche che verificano le ricevute firmate dal servizio (EdDSA, Ed25519)',
+    'The public keys that verify the receipts this service signs (EdDSA, Ed25519)',
+  )
   jwks(): Promise<{ keys: Jwk[] }> {
     return this.signer.jwks();
   }
@@ -46,10 +46,10 @@ export class ReceiptsController {
   @Get('records/:type/:ente/:key/receipt')
   @Scopes('records:read')
   @ApiOAuth2(['records:read'], SECURITY_SCHEME)
-  @ApiOperation({
-    summary: 'La ricevuta firmata di una revisione di un record (l’ultima se non indicata)',
-    description: 'The signed receipt of one revision of a record (the latest when none is named)',
-  })
+  @Operation(
+    'La ricevuta firmata di una revisione di un record (l’ultima se non indicata)',
+    'The signed receipt of one revision of a record (the latest when none is named)',
+  )
   @ApiQuery({ name: 'revision', required: false, schema: { type: 'integer', format: 'int32', minimum: 1 } })
   async receipt(
     @Param('type') type: string,

@@ -5,7 +5,7 @@ import { CurrentCaller, Scopes } from '@interscambio/access';
 import type { Caller } from '@interscambio/access';
 import { readAudit, verifyAudit } from '@interscambio/audit';
 import type { AuditEntry, AuditVerification } from '@interscambio/audit';
-import { BadRequestError, ProblemError } from '@interscambio/http';
+import { BadRequestError, Operation, ProblemError } from '@interscambio/http';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { decodeCursor, encodeCursor } from '../feed/cursor';
 import { limitOf } from '../feed/query-params';
@@ -47,10 +47,10 @@ export class AuditController {
   @Get()
   @Scopes('records:read', 'operator')
   @ApiOAuth2(['records:read', 'operator'], SECURITY_SCHEME)
-  @ApiOperation({
-    summary: 'La traccia di audit di un record, dalla più vecchia: ogni scrittura e ogni lettura tracciata',
-    description: "One record's trail, oldest first: every write and every audited read",
-  })
+  @Operation(
+    'La traccia di audit di un record, dalla più vecchia: ogni scrittura e ogni lettura tracciata',
+    "One record's trail, oldest first: every write and every audited read",
+  )
   @ApiQuery({ name: 'record', required: true, description: '`<type>/<ente>/<key>`', example: 'tipo/082053/chiave' })
   @ApiQuery({
     name: 'cursor',

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { Operation } from '../docs/operation';
 import { DependencyUnavailableError } from '../problem/problem.error';
 import { Probe } from '../routes/public-route';
 import { probe } from './dependency.probe';
@@ -39,12 +40,10 @@ export class StatusController {
   constructor(@Inject(STATUS_CHECKS) private readonly checks: StatusChecks) {}
 
   @Get('status')
-  @ApiOperation({
-    summary:
-      'Stato del servizio: 200 up, 200 degraded se Kafka non risponde, 503 problem+json se PostgreSQL non risponde',
-    description:
-      '200 up, or 200 degraded when an optional dependency (Kafka) is down; 503 problem+json when PostgreSQL is',
-  })
+  @Operation(
+    'Stato del servizio: 200 up, 200 degraded se Kafka non risponde, 503 problem+json se PostgreSQL non risponde',
+    '200 up, or 200 degraded when an optional dependency (Kafka) is down; 503 problem+json when PostgreSQL is',
+  )
   async status(): Promise<ServiceStatus> {
     const status = await serviceStatus(this.checks);
     refuseIfDown(status.checks, Object.keys(this.checks.required));
@@ -52,19 +51,16 @@ export class StatusController {
   }
 
   @Get('health/live')
-  @ApiOperation({
-    summary: 'Liveness: 200 finché il processo risponde',
-    description: 'Liveness: 200 while the process answers',
-  })
+  @Operation('Liveness: 200 finché il processo risponde', 'Liveness: 200 while the process answers')
   live(): { status: 'live' } {
     return { status: 'live' };
   }
 
   @Get('health/ready')
-  @ApiOperation({
-    summary: 'Readiness: 200 quando il servizio può accettare scritture (PostgreSQL risponde), altrimenti 503',
-    description: 'Readiness: 200 when the service can accept writes (PostgreSQL answers), else 503',
-  })
+  @Operation(
+    'Readiness: 200 quando il servizio può accettare scritture (PostgreSQL risponde), altrimenti 503',
+    'Readiness: 200 when the service can accept writes (PostgreSQL answers), else 503',
+  )
   async ready(): Promise<{ status: 'ready'; checks: Record<string, DependencyCheck> }> {
     const required = await run(this.checks.required);
     refuseIfDown(required, Object.keys(required));

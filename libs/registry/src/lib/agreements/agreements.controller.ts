@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Scopes } from '@interscambio/access';
 import type { Caller } from '@interscambio/access';
 import type { HttpReply, HttpRequest } from '@interscambio/http';
 import { NotFoundError } from '../http/registry.errors';
-import { JsonBody } from '@interscambio/http';
+import { JsonBody, Operation } from '@interscambio/http';
 import { REGISTRY_BASE_PATH } from '../registry.settings';
 import { consumerOf } from './agreement-request';
 import { AGREEMENT_ACTIONS } from './agreement.rules';
@@ -21,11 +21,10 @@ export class AgreementsController {
 
   @Post()
   @Scopes('records:read', 'operator', 'admin')
-  @ApiOperation({
-    summary:
-      "Chiedere un accordo per leggere i record di un tipo di un altro ente (il fruitore è l'ente del chiamante)",
-    description: "Request an agreement to read another ente's records of one type (the consumer is the caller's ente)",
-  })
+  @Operation(
+    "Chiedere un accordo per leggere i record di un tipo di un altro ente (il fruitore è l'ente del chiamante)",
+    "Request an agreement to read another ente's records of one type (the consumer is the caller's ente)",
+  )
   async create(
     @JsonBody(createAgreementSchema) input: AgreementRequest,
     @CurrentCaller() caller: Caller,
@@ -50,10 +49,10 @@ export class AgreementsController {
   }
 
   @Get()
-  @ApiOperation({
-    summary: 'Accordi: le parti vedono i propri, operatori e amministratori tutti',
-    description: 'Agreements: the parties see theirs, operators and admins all',
-  })
+  @Operation(
+    'Accordi: le parti vedono i propri, operatori e amministratori tutti',
+    'Agreements: the parties see theirs, operators and admins all',
+  )
   @ApiQuery({ name: 'consumer', required: false })
   @ApiQuery({ name: 'publisher', required: false })
   @ApiQuery({ name: 'theme', required: false })
@@ -71,18 +70,17 @@ export class AgreementsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Un accordo con la sua storia', description: 'One agreement with its history' })
+  @Operation('Un accordo con la sua storia', 'One agreement with its history')
   get(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<AgreementView> {
     return this.agreements.get(id, caller);
   }
 
   @Post(':id/:action')
   @HttpCode(200)
-  @ApiOperation({
-    summary: 'Decidere un accordo: approve | reject | suspend | resume | revoke',
-    description:
-      'The publisher (records:write) or an operator decides a one-publisher agreement, an operator a metro-wide one; the consumer may revoke its own.',
-  })
+  @Operation(
+    'Decidere un accordo: approve | reject | suspend | resume | revoke',
+    'The publisher (records:write) or an operator decides a one-publisher agreement, an operator a metro-wide one; the consumer may revoke its own.',
+  )
   @ApiParam({ name: 'action', enum: AGREEMENT_ACTIONS })
   transition(
     @Param('id') id: string,

@@ -1,8 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@interscambio/access';
 import type { HttpReply } from '@interscambio/http';
-import { JsonBody } from '@interscambio/http';
+import { JsonBody, Operation } from '@interscambio/http';
 import { REGISTRY_BASE_PATH, RegistrySettings } from '../registry.settings';
 import {
   addKeySchema,
@@ -26,10 +26,10 @@ export class ClientsController {
   ) {}
 
   @Post()
-  @ApiOperation({
-    summary: 'Registrare un client; un client client_secret riceve il segreto solo in questa risposta',
-    description: 'Register a client; a client_secret client gets its secret in this answer only',
-  })
+  @Operation(
+    'Registrare un client; un client client_secret riceve il segreto solo in questa risposta',
+    'Register a client; a client_secret client gets its secret in this answer only',
+  )
   async create(
     @JsonBody(createClientSchema) input: ClientCreate,
     @Res({ passthrough: true }) reply: HttpReply,
@@ -40,32 +40,29 @@ export class ClientsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'I client, tutti o di un ente', description: 'The clients, all or those of one ente' })
+  @Operation('I client, tutti o di un ente', 'The clients, all or those of one ente')
   @ApiQuery({ name: 'ente', required: false, example: '082053' })
   async list(@Query('ente') ente?: string): Promise<{ items: ClientView[] }> {
     return { items: await this.clients.list(ente) };
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Un client (mai il suo segreto)', description: 'One client (never its secret)' })
+  @Operation('Un client (mai il suo segreto)', 'One client (never its secret)')
   get(@Param('id') id: string): Promise<ClientView> {
     return this.clients.get(id);
   }
 
   @Patch(':id')
-  @ApiOperation({
-    summary: 'Modificare nome, scope o limite di un client',
-    description: "Change a client's name, scopes or limit",
-  })
+  @Operation('Modificare nome, scope o limite di un client', "Change a client's name, scopes or limit")
   update(@Param('id') id: string, @JsonBody(patchClientSchema) patch: ClientPatch): Promise<ClientView> {
     return this.clients.update(id, patch);
   }
 
   @Post(':id/secret')
-  @ApiOperation({
-    summary: 'Un nuovo segreto; il precedente resta valido per graceSeconds (predefinito 3600)',
-    description: 'A new secret; the previous one keeps working for graceSeconds (default 3600)',
-  })
+  @Operation(
+    'Un nuovo segreto; il precedente resta valido per graceSeconds (predefinito 3600)',
+    'A new secret; the previous one keeps working for graceSeconds (default 3600)',
+  )
   rotateSecret(
     @Param('id') id: string,
     @JsonBody(rotateSecretSchema, { optional: true }) rotation: SecretRotation,
@@ -74,30 +71,27 @@ export class ClientsController {
   }
 
   @Post(':id/keys')
-  @ApiOperation({
-    summary: 'Registrare una chiave pubblica per private_key_jwt; kid predefinito: la sua thumbprint RFC 7638',
-    description: 'Register a public key for private_key_jwt; kid defaults to its RFC 7638 thumbprint',
-  })
+  @Operation(
+    'Registrare una chiave pubblica per private_key_jwt; kid predefinito: la sua thumbprint RFC 7638',
+    'Register a public key for private_key_jwt; kid defaults to its RFC 7638 thumbprint',
+  )
   addKey(@Param('id') id: string, @JsonBody(addKeySchema) key: ClientKeyAdd): Promise<ClientKeyView> {
     return this.clients.addKey(id, key.jwk);
   }
 
   @Delete(':id/keys/:kid')
   @HttpCode(204)
-  @ApiOperation({
-    summary: 'Togliere una chiave pubblica del client',
-    description: "Remove one of the client's public keys",
-  })
+  @Operation('Togliere una chiave pubblica del client', "Remove one of the client's public keys")
   async removeKey(@Param('id') id: string, @Param('kid') kid: string): Promise<void> {
     await this.clients.removeKey(id, kid);
   }
 
   @Post(':id/revoke')
   @HttpCode(200)
-  @ApiOperation({
-    summary: 'Nessun nuovo token per il client; quelli già emessi scadono entro la loro durata',
-    description: 'No more tokens for this client; those already issued expire within the token lifetime',
-  })
+  @Operation(
+    'Nessun nuovo token per il client; quelli già emessi scadono entro la loro durata',
+    'No more tokens for this client; those already issued expire within the token lifetime',
+  )
   async revoke(@Param('id') id: string): Promise<ClientView & { note: string }> {
     const client = await this.clients.revoke(id);
     return {

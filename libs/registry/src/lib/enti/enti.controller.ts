@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Patch, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@interscambio/access';
-import { JsonBody } from '@interscambio/http';
+import { JsonBody, Operation } from '@interscambio/http';
 import { patchEnteSchema } from './ente.schemas';
 import type { EntePatch } from './ente.schemas';
 import type { EnteView } from './ente.view';
@@ -13,10 +13,10 @@ export class EntiController {
   constructor(private readonly enti: EntiService) {}
 
   @Get()
-  @ApiOperation({
-    summary: 'Gli enti (comuni e città metropolitane) per codice ISTAT; basta un token valido',
-    description: 'The enti (comuni and città metropolitane), by ISTAT code; any valid token',
-  })
+  @Operation(
+    'Gli enti (comuni e città metropolitane) per codice ISTAT; basta un token valido',
+    'The enti (comuni and città metropolitane), by ISTAT code; any valid token',
+  )
   @ApiQuery({ name: 'provincia', required: false, example: '082' })
   @ApiQuery({ name: 'enabled', required: false, enum: ['true', 'false'] })
   async list(
@@ -27,17 +27,17 @@ export class EntiController {
   }
 
   @Get(':code')
-  @ApiOperation({ summary: 'Un ente; basta un token valido', description: 'One ente; any valid token' })
+  @Operation('Un ente; basta un token valido', 'One ente; any valid token')
   get(@Param('code') code: string): Promise<EnteView> {
     return this.enti.get(code);
   }
 
   @Patch(':code')
   @Scopes('admin')
-  @ApiOperation({
-    summary: 'Abilitare o disabilitare un ente, registrarne il codice IPA (scope admin)',
-    description: 'Enable or disable an ente, record its codice IPA (scope admin)',
-  })
+  @Operation(
+    'Abilitare o disabilitare un ente, registrarne il codice IPA (scope admin)',
+    'Enable or disable an ente, record its codice IPA (scope admin)',
+  )
   patch(@Param('code') code: string, @JsonBody(patchEnteSchema) change: EntePatch): Promise<EnteView> {
     return this.enti.patch(code, change);
   }

@@ -1,5 +1,6 @@
+import { Operation } from '@interscambio/http';
 import { Controller, Get, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@interscambio/access';
 import { KeyRing } from './key-ring';
 import type { StoredSigningKey } from './signing-key.entity';
@@ -25,20 +26,20 @@ export class KeysController {
   ) {}
 
   @Get()
-  @ApiOperation({
-    summary: 'Le chiavi di firma del registry e il loro stato (mai una parte privata)',
-    description: "The registry's signing keys and their states (never a private part)",
-  })
+  @Operation(
+    'Le chiavi di firma del registry e il loro stato (mai una parte privata)',
+    "The registry's signing keys and their states (never a private part)",
+  )
   async list(): Promise<{ items: SigningKeyView[] }> {
     const since = this.ring.publishedSince();
     return { items: (await this.store.all()).map((row) => view(row, since)) };
   }
 
   @Post('rotate')
-  @ApiOperation({
-    summary: 'Una nuova chiave attiva; la precedente è ritirata e resta nel JWKS per 2 × durata dei token',
-    description: 'A new active key; the previous one is retired now and stays in the JWKS for 2 × token lifetime',
-  })
+  @Operation(
+    'Una nuova chiave attiva; la precedente è ritirata e resta nel JWKS per 2 × durata dei token',
+    'A new active key; the previous one is retired now and stays in the JWKS for 2 × token lifetime',
+  )
   async rotate(): Promise<{ active: SigningKeyView; retired: SigningKeyView | null }> {
     const { active, retired } = await this.ring.rotate();
     const since = this.ring.publishedSince();
