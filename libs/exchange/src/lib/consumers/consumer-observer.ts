@@ -12,9 +12,19 @@ const LAG_WAIT_MS = 1_500;
 /** Each settled message: its handling time, a dead letter by topic, and one log line with its trace. */
 export function settledObserver(observability: Observability): (settled: SettledMessage) => void {
   const { metrics, logger } = observability;
+  const handling = metrics.histogram(
+    'interscambio_consumer_handling_duration_seconds',
+    'Time a consumer group took to handle one event (retries included), by outcome',
+    ['group', 'outcome'],
+  );
+  const deadLetters = metrics.counter(
+    'interscambio_dead_letters_total',
+    'Messages sent to <topic>.dlq, by original topic and consumer group',
+    ['topic', 'group'],
+  );
   return ({ groupId, message, event, outcome, attempts, seconds }) => {
-    metrics.consumerHandling.observe({ group: groupId, outcome }, seconds);
-    if (outcome === 'dead-letter') metrics.deadLetters.inc({ topic: message.topic, group: groupId });
+    handling.observe({ group: groupId, outcome }, seconds);
+    if (outcome === 'dead-letter') deadLetters.inc({ topic: message.topic, group: groupId });
     const line = {
       group: groupId,
       topic: message.topic,
@@ -38,6 +48,11 @@ export function collectConsumerLag(
   bus: MessageBus,
   groups: () => readonly { groupId: string; topics: string[] }[],
 ): void {
+  const lag = observability.metrics.gauge(
+    'interscambio_consumer_lag',
+    'Messages not yet committed by a consumer group, by topic (end offsets minus committed offsets)',
+    ['group', 'topic'],
+  );
   let readAt = 0;
   let reading: Promise<void> | undefined;
   const read = async (): Promise<void> => {
@@ -46,8 +61,8 @@ export function collectConsumerLag(
     const admin = await bus.admin();
     try {
       for (const { groupId, topics } of running)
-        for (const [topic, lag] of await consumerLag(admin, groupId, topics))
-          observability.metrics.consumerLag.set({ group: groupId, topic }, lag);
+        for (const [topic, behind] of await consumerLag(admin, groupId, topics))
+          lag.set({ group: groupId, topic }, behind);
       readAt = Date.now();
     } finally {
       await admin.close();

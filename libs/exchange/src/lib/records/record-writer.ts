@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Observability } from '@interscambio/observability';
+import type { Counter } from 'prom-client';
 import type { SqlExecutor } from '@interscambio/persistence';
 import { ExchangeSettings } from '../exchange.settings';
 import { ReceiptSigner } from '../receipts/receipt.signer';
@@ -22,14 +23,23 @@ import type { RecordCommand, RecordOutcome, RecordRejection, RequestTrace } from
  */
 @Injectable()
 export class RecordWriter {
+  /** The write path's outcomes, for /metrics. */
+  private readonly outcomes: Counter<'theme' | 'type' | 'ente' | 'outcome' | 'reason'>;
+
   constructor(
     private readonly checker: RecordChecker,
     private readonly settings: ExchangeSettings,
     private readonly records: RecordRepository,
     private readonly db: Database,
     private readonly receipts: ReceiptSigner,
-    private readonly observability: Observability,
-  ) {}
+    observability: Observability,
+  ) {
+    this.outcomes = observability.metrics.counter(
+      'interscambio_records_total',
+      'Records accepted or rejected by the write path, by theme, type, ente and outcome (status or rejection code)',
+      ['theme', 'type', 'ente', 'outcome', 'reason'],
+    );
+  }
 
   /**
    * Writes `commands` in a transaction of their own and announces the commit. Puts that depend on
@@ -64,7 +74,7 @@ export class RecordWriter {
    * be anything a caller sent, so it counts under `unknown` and the writer's own ente.
    */
   private count(commands: RecordCommand[], outcomes: RecordOutcome[], trace: RequestTrace): void {
-    const records = this.observability.metrics.records;
+    const records = this.outcomes;
     const theme = this.settings.theme;
     outcomes.forEach((outcome, i) => {
       const type = (commands[i] as RecordCommand).type;

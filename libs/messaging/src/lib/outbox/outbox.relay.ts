@@ -1,3 +1,4 @@
+import type { ServiceMetrics } from '@interscambio/observability';
 import type { ChangeSignal } from '@interscambio/persistence';
 import type { MessageBus } from '../message-bus';
 import { errorMessage, OutboxPublishError } from '../messaging.errors';
@@ -48,7 +49,24 @@ export interface RelayingService {
   db: { url: string; schema: string; changes: ChangeSignal };
   bus: MessageBus;
   logger: { warn(message: string): void };
-  metrics: { relayBatch(batch: PublishedBatch): void };
+  metrics: ServiceMetrics;
+}
+
+/** The relay's metrics, in its service's registry: each batch's send time by result, and the events sent. */
+function relayMetrics(metrics: ServiceMetrics): (batch: PublishedBatch) => void {
+  const publish = metrics.histogram(
+    'interscambio_relay_publish_duration_seconds',
+    'Time the outbox relay took to publish one batch to Kafka (acks included), by result',
+    ['result'],
+  );
+  const published = metrics.counter(
+    'interscambio_relay_published_events_total',
+    'Events the outbox relay published to Kafka',
+  );
+  return (batch) => {
+    publish.observe({ result: batch.ok ? 'sent' : 'failed' }, batch.seconds);
+    published.inc(batch.events);
+  };
 }
 
 /**
@@ -91,7 +109,7 @@ export class OutboxRelay {
       bus,
       signal: db.changes,
       log: (m) => logger.warn(m),
-      onSettled: (batch) => metrics.relayBatch(batch),
+      onSettled: relayMetrics(metrics),
     });
   }
 

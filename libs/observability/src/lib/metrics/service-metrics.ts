@@ -20,76 +20,9 @@ export class ServiceMetrics {
     ['method', 'route', 'status_code'],
   );
 
-  readonly records = this.counter(
-    'interscambio_records_total',
-    'Records accepted or rejected by the write path, by theme, type, ente and outcome (status or rejection code)',
-    ['theme', 'type', 'ente', 'outcome', 'reason'],
-  );
-
-  readonly outboxPending = this.gauge('interscambio_outbox_pending', 'Outbox rows not yet published to Kafka');
-
-  readonly outboxOldestSeconds = this.gauge(
-    'interscambio_outbox_oldest_pending_seconds',
-    'Age of the oldest outbox row not yet published (0 when none waits)',
-  );
-
-  readonly dependencyUp = this.gauge(
-    'interscambio_dependency_up',
-    '1 when the dependency (postgres, kafka) answers, else 0',
-    ['dependency'],
-  );
-
-  readonly degraded = this.gauge(
-    'interscambio_degraded',
-    '1 when an optional dependency (Kafka) is down and writes wait in the outbox, else 0',
-  );
-
-  readonly relayPublish = this.histogram(
-    'interscambio_relay_publish_duration_seconds',
-    'Time the outbox relay took to publish one batch to Kafka (acks included), by result',
-    ['result'],
-  );
-
-  readonly relayPublished = this.counter(
-    'interscambio_relay_published_events_total',
-    'Events the outbox relay published to Kafka',
-  );
-
-  readonly consumerLag = this.gauge(
-    'interscambio_consumer_lag',
-    'Messages not yet committed by a consumer group, by topic (end offsets minus committed offsets)',
-    ['group', 'topic'],
-  );
-
-  readonly consumerHandling = this.histogram(
-    'interscambio_consumer_handling_duration_seconds',
-    'Time a consumer group took to handle one event (retries included), by outcome',
-    ['group', 'outcome'],
-  );
-
-  readonly deadLetters = this.counter(
-    'interscambio_dead_letters_total',
-    'Messages sent to <topic>.dlq, by original topic and consumer group',
-    ['topic', 'group'],
-  );
-
-  readonly tokensIssued = this.counter('interscambio_tokens_issued_total', 'Access tokens the registry issued');
-
-  readonly tokensRefused = this.counter(
-    'interscambio_tokens_refused_total',
-    'Token requests the registry refused, by problem code',
-    ['code'],
-  );
-
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
-  }
-
-  /** One batch the outbox relay sent (the outbox relay's onSettled). */
-  relayBatch(batch: { events: number; seconds: number; ok: boolean }): void {
-    this.relayPublish.observe({ result: batch.ok ? 'sent' : 'failed' }, batch.seconds);
-    this.relayPublished.inc(batch.events);
   }
 
   /** Runs `collector` at each scrape; a failing one leaves its gauges as they were. */
@@ -107,16 +40,27 @@ export class ServiceMetrics {
     return this.registry.metrics();
   }
 
-  private counter<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
-    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  // Each part of a service declares its metrics where it measures them (the relay, the consumers,
+  // the write path, the token endpoint), so a service exports only what it can measure. Declaring
+  // a metric again (a second consumer lifecycle, a second relay) answers the one already there.
+
+  counter<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
+    return this.declared<Counter<L>>(name) ?? new Counter({ name, help, labelNames, registers: [this.registry] });
   }
 
-  private gauge<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Gauge<L> {
-    return new Gauge({ name, help, labelNames, registers: [this.registry] });
+  gauge<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Gauge<L> {
+    return this.declared<Gauge<L>>(name) ?? new Gauge({ name, help, labelNames, registers: [this.registry] });
   }
 
   /** Durations, in seconds, on the same buckets for every histogram so dashboards can compare them. */
-  private histogram<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Histogram<L> {
-    return new Histogram({ name, help, labelNames, buckets: SECONDS, registers: [this.registry] });
+  histogram<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Histogram<L> {
+    return (
+      this.declared<Histogram<L>>(name) ??
+      new Histogram({ name, help, labelNames, buckets: SECONDS, registers: [this.registry] })
+    );
+  }
+
+  private declared<M>(name: string): M | undefined {
+    return this.registry.getSingleMetric(name) as M | undefined;
   }
 }

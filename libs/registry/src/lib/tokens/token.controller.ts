@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemError, Public } from '@interscambio/http';
 import { ServiceMetrics } from '@interscambio/observability';
+import type { Counter } from 'prom-client';
 import type { HttpReply, HttpRequest } from '@interscambio/http';
 import { FORM_MEDIA_TYPE, FormBody, mediaTypeOf } from '@interscambio/http';
 import { TokenService } from './token.service';
@@ -14,10 +15,20 @@ const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/sc
 @Public()
 @Controller('oauth')
 export class TokenController {
+  private readonly issued: Counter;
+  private readonly refused: Counter<'code'>;
+
   constructor(
     private readonly tokens: TokenService,
-    private readonly metrics: ServiceMetrics,
-  ) {}
+    metrics: ServiceMetrics,
+  ) {
+    this.issued = metrics.counter('interscambio_tokens_issued_total', 'Access tokens the registry issued');
+    this.refused = metrics.counter(
+      'interscambio_tokens_refused_total',
+      'Token requests the registry refused, by problem code',
+      ['code'],
+    );
+  }
 
   @Post('token')
   @HttpCode(200)
@@ -41,10 +52,10 @@ export class TokenController {
   ): Promise<TokenResponse> {
     try {
       const answer = await this.issue(body, request, reply);
-      this.metrics.tokensIssued.inc();
+      this.issued.inc();
       return answer;
     } catch (error) {
-      this.metrics.tokensRefused.inc({ code: error instanceof ProblemError ? error.code : 'internal-error' });
+      this.refused.inc({ code: error instanceof ProblemError ? error.code : 'internal-error' });
       throw error;
     }
   }
