@@ -74,15 +74,14 @@ export class RecordWriter {
    * be anything a caller sent, so it counts under `unknown` and the writer's own ente.
    */
   private count(commands: RecordCommand[], outcomes: RecordOutcome[], trace: RequestTrace): void {
-    const records = this.outcomes;
     const theme = this.settings.theme;
     outcomes.forEach((outcome, i) => {
       const type = (commands[i] as RecordCommand).type;
       if (outcome.status !== 'rejected')
-        return records.inc({ theme, type, ente: outcome.ente, outcome: 'accepted', reason: outcome.status });
+        return this.outcomes.inc({ theme, type, ente: outcome.ente, outcome: 'accepted', reason: outcome.status });
       const known = outcome.rejection.code !== 'unknown-record-type';
       const labels = { theme, type: known ? type : 'unknown', ente: trace.actor.ente };
-      records.inc({ ...labels, outcome: 'rejected', reason: outcome.rejection.code });
+      this.outcomes.inc({ ...labels, outcome: 'rejected', reason: outcome.rejection.code });
     });
   }
 

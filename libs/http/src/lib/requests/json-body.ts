@@ -23,8 +23,8 @@ export function JsonBody(schema: TitledSchema, options: { optional?: boolean } =
     schema: { $ref: `#/components/schemas/${schema.title}` },
   });
   return (target, method, index) => {
-    Body(validated)(target, method, index);
     if (method === undefined) throw new Error('@JsonBody is a parameter of a handler, not of a constructor');
+    Body(validated)(target, method, index);
     documented(target, method, Object.getOwnPropertyDescriptor(target, method) as PropertyDescriptor);
   };
 }
