@@ -63,7 +63,7 @@ export function platformServices(root: string): Service[] {
   ].filter((service) => service !== undefined);
 }
 
-export function themeServices(root: string): Service[] {
+function themeServices(root: string): Service[] {
   const appsDir = path.join(root, 'apps');
   if (!existsSync(appsDir)) return [];
   return readdirSync(appsDir)

@@ -1,5 +1,5 @@
 /** One timed round of one side: returns a rate (units per second). */
-export type Round = () => Promise<number> | number;
+type Round = () => Promise<number> | number;
 
 export interface CompareOptions {
   ours: Round;

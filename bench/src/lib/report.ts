@@ -15,7 +15,7 @@ export interface ScenarioResult {
   note?: string;
 }
 
-export const RESULT_PREFIX = 'BENCH_RESULT ';
+const RESULT_PREFIX = 'BENCH_RESULT ';
 
 /** Runs `measure` between two memory snapshots and prints the scenario's medians. */
 export async function scenario(

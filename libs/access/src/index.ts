@@ -22,35 +22,14 @@ export type { RateCounter } from './lib/limits/rate-counter';
 export { PostgresRateLimiter, type PostgresRateLimiterOptions } from './lib/limits/postgres-rate.limiter';
 export { rateLimitMigrations } from './lib/limits/rate-limit.migrations';
 export { AccessModule, type AccessOptions, type SharedAccessState } from './lib/guard/access.module';
-export { createGatedApp, initGatedApp, listenGatedApp, type GatedAppOptions } from './lib/guard/gated-app';
-export { AccessGuard } from './lib/guard/access.guard';
-export { AccessGate, type AccessTokenVerifier, type GateRequest } from './lib/guard/access.gate';
+export { createGatedApp, listenGatedApp, type GatedAppOptions } from './lib/guard/gated-app';
 export { Scopes } from './lib/guard/access.decorators';
 export { CurrentCaller, verifiedCaller, type Caller, type CallerRequest } from './lib/guard/caller';
-export {
-  InsufficientScopeError,
-  KeysUnavailableError,
-  RateLimitedError,
-  TokenMissingError,
-  TokenRejectedError,
-} from './lib/guard/access.errors';
 export { accessConfig, DEFAULT_TOKEN_ISSUER, type AccessConfig } from './lib/guard/access.config';
 export { isScope, SCOPES, type Scope } from './lib/guard/scopes';
-export {
-  agreementEventType,
-  parseAgreementState,
-  type AgreementScope,
-  type AgreementState,
-  type AgreementStatus,
-} from './lib/agreements/agreement.contract';
+export type { AgreementScope, AgreementState, AgreementStatus } from './lib/agreements/agreement.contract';
 export { agreementEvent } from './lib/agreements/agreement.event';
-export {
-  parseRevocationState,
-  REVOCATION_KINDS,
-  revocationKey,
-  type RevocationKind,
-  type RevocationState,
-} from './lib/revocations/revocation.contract';
+export type { RevocationState } from './lib/revocations/revocation.contract';
 export { revocationEvent } from './lib/revocations/revocation.event';
 export {
   AGREEMENTS_TOPIC_CONFIG,

@@ -1,3 +1,3 @@
 export { TestIssuer } from './test-issuer';
 export type { TestTokenClaims, TestTokenOptions } from './test-issuer';
-export { encodeJws, hmacWithPublicKey, signedWithHeader, signJwt, unsignedToken, withPayload } from './token-forge';
+export { hmacWithPublicKey, signedWithHeader, signJwt, unsignedToken, withPayload } from './token-forge';

@@ -1,15 +1,12 @@
 export { auditMigrations } from './lib/audit.migrations';
-export { AUDIT_GENESIS_HASH, auditHash } from './lib/audit.hash';
 export type { HashedFields } from './lib/audit.hash';
-export type { AuditAction, AuditEntry, AuditEntryInput, AuditFields } from './lib/audit-entry';
+export type { AuditEntry, AuditEntryInput, AuditFields } from './lib/audit-entry';
 export type { AuditHead } from './lib/audit-head';
 export { appendAudit, appendAuditSql } from './lib/append-audit';
-export { sealAudit } from './lib/seal-audit';
 export type { AuditSeal, AuditSealOptions } from './lib/seal-audit';
 export { AuditSealer } from './lib/audit.sealer';
 export type { AuditSealerOptions } from './lib/audit.sealer';
 export { verifyAudit } from './lib/verify-audit';
-export type { AuditAnchor, AuditBreak, AuditVerification } from './lib/verify-audit';
+export type { AuditAnchor, AuditVerification } from './lib/verify-audit';
 export { readAudit } from './lib/read-audit';
 export type { AuditPage, AuditRecordFilter } from './lib/read-audit';
-export { AuditHeadMissingError, InvalidAuditAnchorError, InvalidAuditPageError } from './lib/audit.errors';

@@ -78,7 +78,7 @@ const big = fc.oneof(
 );
 
 /** Cursors: forms the service issues (some addressing real places), forged ones past bigint or negative, random base64url. */
-export const cursors: fc.Arbitrary<string> = fc.oneof(
+const cursors: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(big, big).map(([tx, position]) => cursorText(`t1:${tx}.${position}`)),
   big.map((position) => cursorText(`p1:${position}`)),
   fc.stringMatching(/^[A-Za-z0-9_-]{0,120}$/),

@@ -1,4 +1,4 @@
-export { describeRecordExamples, recordExamples } from './record-examples';
+export { describeRecordExamples } from './record-examples';
 export type { RuleCase } from './record-examples';
 export { startThemeTestApp } from './theme-test-app';
 export type { ThemeTestApp } from './theme-test-app';
@@ -6,8 +6,7 @@ export { latestEventHandled, publishAgain, deleteFlowTopics, startFlowTheme } fr
 export type { RunningTheme } from './flow-apps';
 export { describeFixtureRecords } from './fixture-records';
 export { describeHostileInput } from './hostile-input';
-export { PROVA_TYPES, provaTheme } from './prova-theme';
+export { provaTheme } from './prova-theme';
 export type { ProvaTheme, ProvaType } from './prova-theme';
-export { startProvaTestApp, startProvaTestAppWithAgreements } from './prova-test-app';
 export type { ProvaTestAppOptions, ProvaTestAppWithAgreements } from './prova-test-app';
 export { AgreementPublisher, agreementsHandled, agreementState } from './agreement-publisher';

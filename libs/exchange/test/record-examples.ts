@@ -41,7 +41,7 @@ const ENTE = '082053';
 const UNKNOWN_ENTE = '058091';
 
 /** The examples of each record type's current major, and its `invalid/<n>-<name>.json` documents. */
-export function recordExamples(
+function recordExamples(
   theme: string,
   dir: string = defaultSchemasDir(),
 ): { types: string[]; valid: ValidCase[]; invalid: InvalidCase[] } {

@@ -1,19 +1,12 @@
-export {
-  BadRequestError,
-  DependencyUnavailableError,
-  MalformedJsonError,
-  ProblemError,
-  ValidationError,
-  type IssueDetail,
-} from './lib/problem/problem.error';
+export { BadRequestError, ProblemError, ValidationError, type IssueDetail } from './lib/problem/problem.error';
 export { requestLanguage, textIn, type Language, type Text } from './lib/language/language';
 export { schemaIssueInItalian } from './lib/problem/issue-message';
-export { dependencyFailure, issuesIn, PROBLEM_MEDIA_TYPE, toProblem, type Problem } from './lib/problem/problem';
+export { issuesIn, type Problem } from './lib/problem/problem';
 export { unstorableText } from './lib/problem/unstorable-text';
 export { ProblemFilter } from './lib/problem/problem.filter';
 export { sendProblem } from './lib/problem/send-problem';
-export { createFastifyAdapter, defaultBodyLimits, type BodyLimits } from './lib/fastify.adapter';
-export { correlationIdOf, traceparentOf } from './lib/correlation';
+export { createFastifyAdapter, type BodyLimits } from './lib/fastify.adapter';
+export { traceparentOf } from './lib/correlation';
 export { etag, send, type HttpAnswer } from './lib/http-answer';
 export type { HttpReply, HttpRequest } from './lib/http.types';
 export { Probe, Public, PUBLIC_ROUTE, UNLIMITED_ROUTE } from './lib/routes/public-route';
@@ -42,12 +35,9 @@ export { secretRotationSchema } from './lib/requests/secret-rotation.schema';
 export {
   FORM_MEDIA_TYPE,
   FormBody,
-  MERGE_PATCH_MEDIA_TYPE,
   mediaTypeOf,
   registerBodyParsers,
   registerMergePatchParser,
-  UnsupportedBody,
-  UnsupportedMediaTypeError,
 } from './lib/requests/request-bodies';
-export { escapeHtml, Html, html, table, tableRow, trusted, type HtmlValue, type TableOptions } from './lib/html/html';
+export { Html, html, table, tableRow, trusted, type HtmlValue, type TableOptions } from './lib/html/html';
 export { Operation } from './lib/docs/operation';

@@ -13,19 +13,16 @@ const { bundleAndLoadRuleset } = require('@stoplight/spectral-ruleset-bundler/wi
 };
 
 /** Where the Italian API guidelines ruleset lives: beside the repository, in ../shared, never copied in. */
-export const ITALIAN_GUIDELINES = path.resolve(
-  __dirname,
-  '../../../../shared/api-guidelines/italian-guidelines.spectral.yml',
-);
+const ITALIAN_GUIDELINES = path.resolve(__dirname, '../../../../shared/api-guidelines/italian-guidelines.spectral.yml');
 
-export interface LintFinding {
+interface LintFinding {
   rule: string;
   severity: 'error' | 'warning' | 'info' | 'hint';
   where: string;
   message: string;
 }
 
-export interface LintCounts {
+interface LintCounts {
   errors: LintFinding[];
   warnings: number;
 }
@@ -42,7 +39,7 @@ export async function italianGuidelinesLinter(): Promise<Spectral | undefined> {
 }
 
 /** Spectral's findings on a document, as the CLI reports them (one per rule and place). */
-export async function spectralCounts(spectral: Spectral, document: object): Promise<LintCounts> {
+async function spectralCounts(spectral: Spectral, document: object): Promise<LintCounts> {
   const results: IRuleResult[] = await spectral.run(new Document(JSON.stringify(document, null, 1), Json));
   const findings = results.map((r) => ({
     rule: String(r.code),
@@ -54,7 +51,7 @@ export async function spectralCounts(spectral: Spectral, document: object): Prom
 }
 
 /** `@redocly/cli lint --extends=recommended` on a document, through the library the CLI is built on. */
-export async function redoclyCounts(document: object): Promise<LintCounts> {
+async function redoclyCounts(document: object): Promise<LintCounts> {
   const config = await createConfig({ extends: ['recommended'] });
   const problems = await lintFromString({ source: JSON.stringify(document), absoluteRef: 'openapi.json', config });
   const findings = problems.map((p) => ({

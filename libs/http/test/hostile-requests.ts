@@ -17,7 +17,7 @@ import {
 import { resolvePointer, schemaValues } from './schema-values';
 
 /** A token of a kind the suite mints when the case runs (tokens expire, cases must replay), or a raw header. */
-export type Credentials = { kind: string } | { header: string } | undefined;
+type Credentials = { kind: string } | { header: string } | undefined;
 
 export interface HostileRequest {
   operation: string;
@@ -105,7 +105,7 @@ export function hostileRequests(operation: ApiOperation, options: HostileRequest
 }
 
 /** The request as a failure report shows it: bodies cut at 300 characters. */
-export function describeRequest(request: HostileRequest): string {
+function describeRequest(request: HostileRequest): string {
   const body =
     request.body === undefined
       ? ''

@@ -31,7 +31,7 @@ export function setOwn(target: object, key: string, value: unknown): void {
 const depths = [64, 1_000, 10_000, 100_000] as const;
 
 /** Fragments no serializer writes: deep nesting, numbers past double precision, duplicate and poisonous keys. */
-export const rawFragment: fc.Arbitrary<RawJson> = fc.oneof(
+const rawFragment: fc.Arbitrary<RawJson> = fc.oneof(
   fc.constantFrom(...depths).map((n) => new RawJson(`${'['.repeat(n)}${']'.repeat(n)}`)),
   fc.constantFrom(...depths).map((n) => new RawJson(`${'{"a":'.repeat(n)}1${'}'.repeat(n)}`)),
   fc

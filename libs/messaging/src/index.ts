@@ -10,7 +10,6 @@ export type {
 } from './lib/message-bus';
 export { ProcessedEvent } from './lib/processed-event.entity';
 export { messagingMigrations } from './lib/migrations';
-export { InvalidCloudEventError, OutboxPublishError } from './lib/messaging.errors';
 export type { CloudEvent } from './lib/cloud-event/cloud-event';
 export {
   cloudEventHeader,
@@ -18,19 +17,12 @@ export {
   fromCloudEventMessage,
   toCloudEventMessage,
 } from './lib/cloud-event/cloud-event.codec';
-export {
-  eventCorrelationId,
-  eventRevision,
-  eventVisibility,
-  INTERSCAMBIO_ATTRIBUTES,
-  interscambioAttribute,
-  type InterscambioAttribute,
-} from './lib/cloud-event/interscambio-attributes';
+export { eventCorrelationId, eventRevision, eventVisibility } from './lib/cloud-event/interscambio-attributes';
 export { toStructuredCloudEvent } from './lib/cloud-event/cloud-event.attributes';
-export { eventTraceparent, TRACEPARENT } from './lib/cloud-event/trace-context';
+export { eventTraceparent } from './lib/cloud-event/trace-context';
 export type { OutboxEvent } from './lib/outbox/outbox-event';
 export { appendOutbox, appendOutboxSql } from './lib/outbox/append-outbox';
-export { OutboxRelay, type OutboxRelayOptions, type PublishedBatch } from './lib/outbox/outbox.relay';
+export { OutboxRelay, type OutboxRelayOptions } from './lib/outbox/outbox.relay';
 export { outboxBacklog, type OutboxBacklog } from './lib/outbox/outbox.store';
 export { relayApplicationName, relayLockName } from './lib/outbox/outbox.names';
 export { EventConsumer, type EventConsumerOptions, type SettledMessage } from './lib/consumer/event.consumer';

@@ -1,11 +1,6 @@
-export { bootstrapNotifier, createNotifierApp, notifierApiDocument } from './lib/notifier.app';
+export { createNotifierApp, notifierApiDocument } from './lib/notifier.app';
 export { runNotifier } from './lib/notifier.runner';
-export { loadNotifierConfig, loadNotifierDatabaseConfig, NOTIFIER_DEFAULT_PORT } from './lib/config/notifier.config';
+export { loadNotifierConfig } from './lib/config/notifier.config';
 export type { DeliveryConfig, NotifierConfig } from './lib/config/notifier.config';
-export { NOTIFIER_AUDIENCE, NOTIFIER_BASE_PATH } from './lib/notifier.settings';
 export { migrateNotifier } from './lib/storage/notifier.database';
-export { notifierMigrations } from './lib/storage/notifier.migrations';
-export { filterIssues, matchesFilter } from './lib/subscriptions/record-filter';
 export type { RecordFilter } from './lib/subscriptions/record-filter';
-export { isNonPublicAddress } from './lib/subscriptions/address-policy';
-export { retryDelayMs } from './lib/delivery/backoff';

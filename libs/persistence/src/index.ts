@@ -21,7 +21,6 @@ export {
   nullable,
   oneOf,
   rowParser,
-  RowShapeError,
   text,
   textArray,
   textRecord,

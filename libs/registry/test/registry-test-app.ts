@@ -15,7 +15,7 @@ import { AgreementsRelayLifecycle } from '../src/lib/messaging/agreements-relay.
 import { RegistryDatabase } from '../src/lib/storage/registry.database';
 import { RegistryHttp } from './registry-http';
 
-export interface TestClientSpec {
+interface TestClientSpec {
   ente: string;
   scopes: Scope[];
   name?: string;

@@ -1,14 +1,12 @@
 export { checkBackwardCompatible } from './lib/compat/check-backward-compatible';
-export { RECORD_VISIBILITIES, VISIBILITY_KEYWORD } from './lib/record-type';
+export { VISIBILITY_KEYWORD } from './lib/record-type';
 export type { RecordTypeInfo, RecordVisibility, TypesOptions, ValidationIssue } from './lib/record-type';
 export { SchemaCatalog } from './lib/schema-catalog';
-export { SchemaCatalogError } from './lib/schema-catalog.error';
 export type { SchemaCatalogErrorCode } from './lib/schema-catalog.error';
-export { readSchemaFiles, SCHEMA_ID_BASE, schemaId } from './lib/schema-files';
+export { readSchemaFiles } from './lib/schema-files';
 export type { SchemaFile } from './lib/schema-files';
 export { defaultSchemasDir } from './lib/schemas-dir';
 export { declaresField } from './lib/field-pointer';
-export { findIncompatibleVersions } from './lib/version-history';
 export type {
   AvvisoViabilita,
   AvvisoViabilitaV1,

@@ -1,5 +1,5 @@
 export const AUDIT_ACTIONS = ['created', 'updated', 'deleted', 'read'] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who (`clientId` of `ente`) did what to which record: the part of an entry every form shares. */
 export interface AuditFields {

@@ -5,7 +5,7 @@ import { InvalidAuditAnchorError, InvalidAuditPageError } from './audit.errors';
 import { AUDIT_GENESIS_HASH, auditHash } from './audit.hash';
 import { auditColumnsSql, auditTable, isSeq, parseAuditRow, toAuditEntry } from './audit.sql';
 
-export type AuditBreak = 'hash-mismatch' | 'chain-broken' | 'sequence-gap' | 'head-mismatch' | 'anchor-mismatch';
+type AuditBreak = 'hash-mismatch' | 'chain-broken' | 'sequence-gap' | 'head-mismatch' | 'anchor-mismatch';
 
 /** A head published outside the database (to Kafka): whoever rewrites the tables cannot recall it. */
 export interface AuditAnchor {

@@ -14,7 +14,7 @@ import { ConsoleModule } from './console.module';
 import { ConsoleSettings } from './console.settings';
 import { ConsoleDatabase } from './storage/console.database';
 
-export const CONSOLE_BASE_PATH = '/console';
+const CONSOLE_BASE_PATH = '/console';
 const FORM_BYTES = 64 * 1024;
 
 /** The console, initialised (indexer and scrapes starting) but not listening. */

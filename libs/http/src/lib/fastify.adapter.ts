@@ -14,7 +14,7 @@ export interface BodyLimits {
   batch: number;
 }
 
-export const defaultBodyLimits: BodyLimits = { single: 2 * 1024 * 1024, batch: 10 * 1024 * 1024 };
+const defaultBodyLimits: BodyLimits = { single: 2 * 1024 * 1024, batch: 10 * 1024 * 1024 };
 
 // Records nest a few levels, a batch three more; thousands of levels only overflow the stack of
 // whatever walks the document next (the idempotency fingerprint did, with a 500).

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const SCHEMA_ID_BASE = 'https://schemas.interscambio.it/';
+const SCHEMA_ID_BASE = 'https://schemas.interscambio.it/';
 
 export interface SchemaFile {
   file: string;

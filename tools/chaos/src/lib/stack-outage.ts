@@ -17,7 +17,7 @@ export interface StackOutage<T> {
   recovery(outage: Outage<T>): Promise<void>;
 }
 
-export interface Outage<T> {
+interface Outage<T> {
   s: Scenario;
   stack: OwnStack;
   service: ThemeProcess;

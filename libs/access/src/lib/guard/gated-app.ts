@@ -20,7 +20,7 @@ export interface GatedAppOptions {
  * Finishes a just-created API service: request observability, the access gate, the base path and
  * the OpenAPI document, then app.init().
  */
-export async function initGatedApp<A extends INestApplication>(app: A, options: GatedAppOptions): Promise<A> {
+async function initGatedApp<A extends INestApplication>(app: A, options: GatedAppOptions): Promise<A> {
   // First: the request's trace context is set before the access gate may answer for it.
   options.observability.install(app);
   installAccessGate(app);

@@ -6,7 +6,7 @@ import type { StateCheck } from '../states/registry-state';
 
 /** `client`: revoked for good; `ente`: disabled, until enabled again; `client-key`: a key removed from its client. */
 export const REVOCATION_KINDS = ['client', 'ente', 'client-key'] as const;
-export type RevocationKind = (typeof REVOCATION_KINDS)[number];
+type RevocationKind = (typeof REVOCATION_KINDS)[number];
 
 /** The whole state of one revocation, published at each change (the topic is compacted by kind and subject). */
 export interface RevocationState {

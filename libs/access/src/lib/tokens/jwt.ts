@@ -17,7 +17,7 @@ export interface DecodedJwt {
   signature: Buffer;
 }
 
-export const MAX_TOKEN_LENGTH = 8192;
+const MAX_TOKEN_LENGTH = 8192;
 
 /** Splits a compact JWS and parses its parts; verifies nothing. Throws JwtError('malformed'). */
 export function decodeJwt(token: string): DecodedJwt {

@@ -1,7 +1,7 @@
 import { ConfigError, databaseConfig, kafkaConfig, listenConfig, optional } from '@interscambio/config';
 import type { DatabaseConfig, Env, KafkaConfig, ListenConfig } from '@interscambio/config';
 
-export const CONSOLE_DEFAULT_PORT = 3300;
+const CONSOLE_DEFAULT_PORT = 3300;
 
 /** A service the console watches: where its /status and /metrics answer, and its database schema. */
 export interface WatchedService {

@@ -5,7 +5,7 @@ import { ConsoleSettings } from '../console.settings';
 import { cookie, cookies, field, sameOrigin } from './web';
 import type { WebReply, WebRequest } from './web';
 
-export const SESSION_COOKIE = 'interscambio_console';
+const SESSION_COOKIE = 'interscambio_console';
 const LOGIN_PATH = '/console/accesso';
 
 /** The session of a request, and the checks every page and every form makes. */

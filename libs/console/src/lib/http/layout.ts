@@ -4,7 +4,7 @@ import type { Html, HtmlValue, TableOptions } from '@interscambio/http';
 
 export const BASE = '/console';
 
-export const PAGES = [
+const PAGES = [
   { path: 'panoramica', label: 'Panoramica' },
   { path: 'flussi', label: 'Flussi' },
   { path: 'scartati', label: 'Messaggi scartati' },

@@ -6,7 +6,7 @@ import { ConsoleSettings } from '../console.settings';
 import { indexMessage } from './event-index';
 
 /** `interscambio-console` on the platform's topics; tests on topics of their own get a group of their own. */
-export const consoleGroup = (prefix: string): string => `${prefix}-console`;
+const consoleGroup = (prefix: string): string => `${prefix}-console`;
 
 /**
  * The console's own consumer group: reads every record topic and its `.dlq` from the beginning

@@ -29,7 +29,7 @@ export function commandLine(pid: number): string[] | null {
 }
 
 /** Resolves true once the process has ended, false if it still runs after `ms`. */
-export async function waitForExit(pid: number, ms: number): Promise<boolean> {
+async function waitForExit(pid: number, ms: number): Promise<boolean> {
   const end = Date.now() + ms;
   while (isAlive(pid) && Date.now() < end) await sleep(100);
   return !isAlive(pid);

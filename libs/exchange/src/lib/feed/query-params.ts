@@ -1,8 +1,8 @@
 import { BadRequestError } from '@interscambio/http';
 
-export const MAX_PAGE = 1000;
-export const DEFAULT_PAGE = 100;
-export const MAX_WAIT_SECONDS = 30;
+const MAX_PAGE = 1000;
+const DEFAULT_PAGE = 100;
+const MAX_WAIT_SECONDS = 30;
 
 export function limitOf(value: string | undefined): number {
   return integerOf('limit', value, DEFAULT_PAGE, 1, MAX_PAGE);

@@ -1,14 +1,14 @@
 // The contract of a flow. It imports nothing of the write path, so that the settings naming the
 // flows and the write path using the settings do not depend on each other.
 
-export interface DerivedRecord {
+interface DerivedRecord {
   type: string;
   ente: string;
   key: string;
   data: unknown;
 }
 
-export interface DerivedPutOptions {
+interface DerivedPutOptions {
   /** Leave an existing record alone: once derived, the record is its publisher's to update. */
   ifAbsent?: boolean;
 }

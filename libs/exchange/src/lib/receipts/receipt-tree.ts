@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 const hash = (prefix: number, ...parts: Buffer[]): Buffer =>
   parts.reduce((h, p) => h.update(p), createHash('sha256').update(Buffer.of(prefix))).digest();
 
-export const leafHash = (leaf: Buffer): Buffer => hash(0, leaf);
+const leafHash = (leaf: Buffer): Buffer => hash(0, leaf);
 const nodeHash = (left: Buffer, right: Buffer): Buffer => hash(1, left, right);
 
 /** One step from a node up to its parent: the sibling's hash, and on which side it lies. */

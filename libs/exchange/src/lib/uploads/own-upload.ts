@@ -15,7 +15,7 @@ interface UploadRequest extends CallerRequest {
 
 /** Finds the upload of `:type/uploads/:id` among the caller's own ente's; anybody else's does not exist for them. */
 @Injectable()
-export class OwnUploadPipe implements PipeTransform<UploadRequest, Promise<Upload>> {
+class OwnUploadPipe implements PipeTransform<UploadRequest, Promise<Upload>> {
   constructor(
     private readonly catalog: ThemeCatalog,
     private readonly store: UploadStore,

@@ -35,7 +35,7 @@ export interface SchemaNode {
 /** Items of a list column are separated by this character in a cell: `via Roma | via Libertà`. */
 export const LIST_SEPARATOR = '|';
 
-export const ENTE_COLUMN: UploadColumn = {
+const ENTE_COLUMN: UploadColumn = {
   path: 'ente',
   header: 'Ente',
   kind: 'string',

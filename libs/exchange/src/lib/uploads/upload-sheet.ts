@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { SheetRow } from './upload-row';
 
 export type SheetFormat = 'csv' | 'xlsx';
-export type CsvEncoding = 'utf-8' | 'windows-1252';
+type CsvEncoding = 'utf-8' | 'windows-1252';
 
 /** How to read a stored file, decided once when it arrives (upload.receiver.ts). */
 export interface SheetLayout {
@@ -58,7 +58,7 @@ async function* xlsxRows(source: Readable): AsyncGenerator<SheetRow> {
 }
 
 /** A cell as the text a CSV would hold: numbers with a point, dates as ISO dates, formulas by result. */
-export function cellText(value: unknown): string {
+function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
     const iso = value.toISOString();

@@ -15,7 +15,7 @@ import { UploadStore } from './upload.store';
 import type { BatchProgress, Upload } from './upload.store';
 
 /** Rows per transaction: as many as the batch endpoint takes, written by one statement. */
-export const UPLOAD_BATCH_ROWS = MAX_BATCH_ITEMS;
+const UPLOAD_BATCH_ROWS = MAX_BATCH_ITEMS;
 const POLL_MS = 2000;
 
 class CheckpointMovedError extends Error {}

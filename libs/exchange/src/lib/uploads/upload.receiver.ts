@@ -28,7 +28,7 @@ import type { Language } from './upload.problems';
 import { UploadStore } from './upload.store';
 
 /** The largest file taken (the gateway refuses a larger one itself: tools/scripts/gateway.ts). */
-export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
 const HEAD_BYTES = 64 * 1024;
 

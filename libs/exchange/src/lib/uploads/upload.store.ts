@@ -6,7 +6,7 @@ import type { RowError } from './upload-row';
 import type { SheetLayout } from './upload-sheet';
 
 const UPLOAD_STATUSES = ['in-coda', 'in-corso', 'completato'] as const;
-export type UploadStatus = (typeof UPLOAD_STATUSES)[number];
+type UploadStatus = (typeof UPLOAD_STATUSES)[number];
 
 /** An upload as stored: the file's layout, its header mapped to column paths, and its progress. */
 export interface Upload extends SheetLayout {

@@ -141,8 +141,6 @@ const PROBLEMS: Record<string, [string, string, string, string]> = {
   ],
 };
 
-export const PROBLEM_STATUSES = Object.keys(PROBLEMS);
-
 /** `components.responses`: one problem answer per status, named `Problem<status>`. */
 export function problemResponses(withRateLimit: (status: string) => object): Record<string, object> {
   return Object.fromEntries(

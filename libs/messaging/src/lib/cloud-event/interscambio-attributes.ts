@@ -11,7 +11,7 @@ export const INTERSCAMBIO_ATTRIBUTES = {
   correlationid: 'interscambio-correlation-id',
 } as const;
 
-export type InterscambioAttribute = keyof typeof INTERSCAMBIO_ATTRIBUTES;
+type InterscambioAttribute = keyof typeof INTERSCAMBIO_ATTRIBUTES;
 
 /** The headers of an event to send: each former `interscambio-<…>` header as its `ce_<attribute>`. */
 export function withExtensionAttributes(headers: Record<string, string>): Record<string, string> {
@@ -26,7 +26,7 @@ export function withExtensionAttributes(headers: Record<string, string>): Record
 }
 
 /** An attribute of a received event, from its `ce_<attribute>` header or the header it replaced. */
-export function interscambioAttribute(
+function interscambioAttribute(
   event: Pick<CloudEvent, 'extensions' | 'headers'>,
   attribute: InterscambioAttribute,
 ): string | undefined {

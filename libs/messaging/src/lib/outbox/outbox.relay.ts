@@ -38,7 +38,7 @@ export interface OutboxRelayOptions extends WorkerReports<PublishedBatch> {
   topicPartitions?: number;
 }
 
-export interface PublishedBatch {
+interface PublishedBatch {
   events: number;
   seconds: number;
   ok: boolean;

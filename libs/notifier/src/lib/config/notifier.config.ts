@@ -3,7 +3,7 @@ import type { AccessConfig } from '@interscambio/access';
 import { apiServiceConfig, ConfigError, databaseConfig, integer, optional } from '@interscambio/config';
 import type { ApiServiceConfig, DatabaseConfig, Env } from '@interscambio/config';
 
-export const NOTIFIER_DEFAULT_PORT = 3200;
+const NOTIFIER_DEFAULT_PORT = 3200;
 const NOTIFIER_SCHEMA = 'notifier';
 
 export interface DeliveryConfig {
@@ -55,7 +55,7 @@ export function loadNotifierConfig(env: Env): NotifierConfig {
   };
 }
 
-export function deliveryConfig(env: Env): DeliveryConfig {
+function deliveryConfig(env: Env): DeliveryConfig {
   const sandbox = optional(env, 'NOTIFIER_SANDBOX', /^(on|off)$/, 'on or off') === 'on';
   const retryWindowMs = integer(env, 'NOTIFIER_RETRY_WINDOW_MS', DAY_MS, 1000, 30 * DAY_MS);
   // Tests shorten the window; a deployment must keep retrying for a day (the promise to receivers).

@@ -4,7 +4,7 @@ import { messagingMigrations, ProcessedEvent } from '@interscambio/messaging';
 import { ServiceDatabase } from '@interscambio/persistence';
 import { notifierMigrations } from './notifier.migrations';
 
-export const allNotifierMigrations = [...messagingMigrations, ...rateLimitMigrations, ...notifierMigrations];
+const allNotifierMigrations = [...messagingMigrations, ...rateLimitMigrations, ...notifierMigrations];
 
 /**
  * The notifier's schema: the ORM for migrations and the consumers' processed_event marks, a pool

@@ -5,8 +5,8 @@ import type { IssueDetail } from '@interscambio/http';
 //   { "/importo": { "gte": 100 }, "/stato": { "in": ["aperta", "sospesa"] }, "/nota": { "exists": false } }
 export type RecordFilter = Record<string, Partial<Record<FilterOperator, unknown>>>;
 
-export const FILTER_OPERATORS = ['eq', 'ne', 'in', 'gt', 'gte', 'lt', 'lte', 'exists', 'prefix'] as const;
-export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+const FILTER_OPERATORS = ['eq', 'ne', 'in', 'gt', 'gte', 'lt', 'lte', 'exists', 'prefix'] as const;
+type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
 const POINTER = /^(\/([^~/]|~[01])*)+$/;
 const MAX_FIELDS = 20;

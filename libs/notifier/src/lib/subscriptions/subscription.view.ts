@@ -1,6 +1,6 @@
 import type { RecordFilter } from './record-filter';
 
-export type SubscriptionStatus = 'active' | 'paused' | 'failing' | 'expired';
+type SubscriptionStatus = 'active' | 'paused' | 'failing' | 'expired';
 
 export interface SubscriptionRow {
   id: string;
@@ -53,7 +53,7 @@ export interface SubscriptionView {
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export function statusOf(row: SubscriptionRow, now = new Date()): SubscriptionStatus {
+function statusOf(row: SubscriptionRow, now = new Date()): SubscriptionStatus {
   if (row.expires_at && row.expires_at <= now) return 'expired';
   if (row.paused) return 'paused';
   return row.consecutive_failures > 0 ? 'failing' : 'active';

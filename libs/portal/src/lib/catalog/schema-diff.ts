@@ -2,7 +2,7 @@
 // Written here because the npm JSON Schema diff tools are unmaintained or answer only "breaking or
 // not"; whether a change breaks readers is libs/schemas' checkBackwardCompatible, shown beside this.
 
-export type ChangeKind = 'aggiunto' | 'rimosso' | 'modificato';
+type ChangeKind = 'aggiunto' | 'rimosso' | 'modificato';
 
 export interface SchemaChange {
   /** The field, as a path into a document: `/contribuente/codiceFiscale`, `/rate/*` for array items. */

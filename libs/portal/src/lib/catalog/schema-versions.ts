@@ -3,7 +3,7 @@ import type { SchemaFile } from '@interscambio/schemas';
 import { diffSchemas } from './schema-diff';
 import type { SchemaChange } from './schema-diff';
 
-export interface SchemaVersion {
+interface SchemaVersion {
   /** `1` for the current file of major 1, `1.0` for `history/1.0.json`. */
   version: string;
   current: boolean;

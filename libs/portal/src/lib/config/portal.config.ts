@@ -1,7 +1,7 @@
 import { listenConfig, optional } from '@interscambio/config';
 import type { Env, ListenConfig } from '@interscambio/config';
 
-export const PORTAL_DEFAULT_PORT = 3400;
+const PORTAL_DEFAULT_PORT = 3400;
 /** The portal answers under /docs, behind the gateway as on its own port. */
 export const PORTAL_BASE_PATH = '/docs';
 

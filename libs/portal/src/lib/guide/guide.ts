@@ -8,7 +8,7 @@ import { portalContentDir } from '../portal-content';
 // Our own text: no raw HTML passes through, links and code are escaped by markdown-it.
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
-export function guideMarkdown(dir = portalContentDir()): string {
+function guideMarkdown(dir = portalContentDir()): string {
   return readFileSync(path.join(dir, 'guida-introduttiva.md'), 'utf8');
 }
 

@@ -2,7 +2,7 @@ import type { AgreementState, AgreementStatus } from '@interscambio/access';
 import type { Agreement } from './agreement.entity';
 import type { AgreementChange } from './agreement-change.entity';
 
-export interface AgreementChangeView {
+interface AgreementChangeView {
   version: number;
   from: AgreementStatus | null;
   to: AgreementStatus;

@@ -3,7 +3,7 @@ import { apiServiceConfig, databaseConfig, integer, optional, required } from '@
 import type { ApiServiceConfig, DatabaseConfig, Env } from '@interscambio/config';
 import { RedactedSecret } from './redacted-secret';
 
-export const REGISTRY_DEFAULT_PORT = 3100;
+const REGISTRY_DEFAULT_PORT = 3100;
 const REGISTRY_SCHEMA = 'registry';
 /** RFC 9068 tokens of this platform live at most ten minutes; theme services refuse longer ones. */
 export const MAX_TOKEN_TTL_SECONDS = 600;

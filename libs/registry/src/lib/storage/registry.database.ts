@@ -14,7 +14,7 @@ import { StoredSigningKey } from '../keys/signing-key.entity';
 import { UsedAssertion } from '../tokens/used-assertion.entity';
 import { registryMigrations } from './registry.migrations';
 
-export const registryEntities = [
+const registryEntities = [
   Ente,
   ApiClient,
   ClientKey,
@@ -29,7 +29,7 @@ export const registryEntities = [
  * Every migration of the registry's schema, in order: messaging's (outbox, processed_event), its own,
  * the rate limits', the console operators' accounts (which the registry keeps and the console reads).
  */
-export const allRegistryMigrations = [
+const allRegistryMigrations = [
   ...messagingMigrations,
   ...registryMigrations,
   ...rateLimitMigrations,

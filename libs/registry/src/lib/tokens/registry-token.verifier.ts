@@ -9,7 +9,7 @@ import { REGISTRY_AUDIENCE } from '../registry.settings';
 import type { RegistryDatabase } from '../storage/registry.database';
 
 /** A valid token whose client was revoked, or whose ente was disabled, after it was issued. */
-export class TokenWithdrawnError extends ProblemError {
+class TokenWithdrawnError extends ProblemError {
   constructor(code: 'token-client-revoked' | 'token-ente-disabled', detail: Text) {
     super(code, 401, { it: 'Non autenticato', en: 'Unauthorized' }, detail, undefined, {
       'www-authenticate': 'Bearer realm="interscambio", error="invalid_token"',
