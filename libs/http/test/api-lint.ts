@@ -83,4 +83,27 @@ export async function expectConformingApi(
   );
   expect(redocly.errors).toEqual([]);
   if (italian) expect(italian.errors).toEqual([]);
+  expect(documentedInOneLanguage(document)).toEqual([]);
+}
+
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
+
+/**
+ * The operations not documented as the platform documents them (`@Operation`): an Italian summary
+ * and an English description, two texts, not one sentence in one language.
+ */
+function documentedInOneLanguage(document: object): string[] {
+  const paths = (document as { paths?: Record<string, Record<string, { summary?: string; description?: string }>> })
+    .paths;
+  return Object.entries(paths ?? {}).flatMap(([route, item]) =>
+    Object.entries(item)
+      .filter(([method, operation]) => HTTP_METHODS.has(method) && !(operation.summary && operation.description))
+      .concat(
+        Object.entries(item).filter(
+          ([method, operation]) =>
+            HTTP_METHODS.has(method) && operation.summary !== undefined && operation.summary === operation.description,
+        ),
+      )
+      .map(([method]) => `${method.toUpperCase()} ${route}`),
+  );
 }

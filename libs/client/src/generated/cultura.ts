@@ -28,7 +28,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Recomputes the hash chain of the trail and checks it against its latest anchor; names the first broken entry
+     * Ricalcola la catena di hash della traccia e la confronta con l'ultima ancora; indica la prima voce rotta
      * @description Recomputes the hash chain of the trail and checks it against its latest anchor; names the first broken entry
      */
     get: operations['auditVerify'];
@@ -48,8 +48,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * GET /caricamento
-     * @description GET /caricamento
+     * La pagina da cui un ufficio carica un foglio di calcolo, dal browser
+     * @description The page an office uploads a spreadsheet from, in a browser
      */
     get: operations['uploadPagePage'];
     put?: never;
@@ -68,8 +68,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * GET /opendata/catalog.jsonld
-     * @description GET /opendata/catalog.jsonld
+     * Il catalogo DCAT-AP_IT dei dati aperti del tema: un dataset per tipo pubblico e ente
+     * @description The DCAT-AP_IT catalogue of the theme's open data: one dataset per pubblico type and ente
      */
     get: operations['openDataDcat'];
     put?: never;
@@ -88,8 +88,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * GET /opendata/{type}/{file}
-     * @description GET /opendata/{type}/{file}
+     * I record pubblico di un tipo e di un ente, come <ente>.csv o <ente>.json
+     * @description The pubblico records of one type and one ente, as <ente>.csv or <ente>.json
      */
     get: operations['openDataExport'];
     put?: never;
@@ -276,7 +276,7 @@ export interface paths {
     post?: never;
     /**
      * Cancella: Evento culturale (tombstone: nuova revisione, evento di cancellazione)
-     * @description Cancella: Evento culturale (tombstone: nuova revisione, evento di cancellazione)
+     * @description Delete: Evento culturale. The record keeps its history: the deletion is a new revision (a tombstone) and an event.
      */
     delete: operations['eventoDelete'];
     options?: never;
@@ -293,7 +293,7 @@ export interface paths {
     };
     /**
      * Elenca: Evento culturale, in ordine di modifica
-     * @description Elenca: Evento culturale, in ordine di modifica
+     * @description List: Evento culturale, in order of change, a page at a time (follow `next`).
      */
     get: operations['eventoList'];
     put?: never;
@@ -315,7 +315,7 @@ export interface paths {
     put?: never;
     /**
      * Crea o aggiorna fino a 1000 record evento insieme
-     * @description Crea o aggiorna fino a 1000 record evento insieme
+     * @description Create or update up to 1000 evento records together: one outcome per item, in order; invalid items do not block the valid ones.
      */
     post: operations['eventoBatch'];
     delete?: never;
@@ -353,7 +353,7 @@ export interface paths {
     };
     /**
      * Stato di un caricamento: righe lette, pubblicate, scartate
-     * @description Stato di un caricamento: righe lette, pubblicate, scartate
+     * @description The state of an upload: rows read, published, rejected
      */
     get: operations['eventoUploadRead'];
     put?: never;
@@ -373,7 +373,7 @@ export interface paths {
     };
     /**
      * Il resoconto: riga, colonna, valore, cosa non va e come correggerlo
-     * @description Il resoconto: riga, colonna, valore, cosa non va e come correggerlo
+     * @description The report: row, column, value, what is wrong and how to correct it
      */
     get: operations['eventoUploadReportRead'];
     put?: never;
@@ -393,7 +393,7 @@ export interface paths {
     };
     /**
      * Il resoconto come cartella Excel, con le celle errate evidenziate
-     * @description Il resoconto come cartella Excel, con le celle errate evidenziate
+     * @description The report as an Excel workbook, with the wrong cells highlighted
      */
     get: operations['eventoUploadReportWorkbookRead'];
     put?: never;
@@ -413,7 +413,7 @@ export interface paths {
     };
     /**
      * Il modello di caricamento (XLSX)
-     * @description Il modello di caricamento (XLSX)
+     * @description The upload template (XLSX): public, like the catalog
      */
     get: operations['eventoTemplateWorkbookRead'];
     put?: never;
@@ -433,7 +433,7 @@ export interface paths {
     };
     /**
      * Il modello di caricamento (CSV, ";")
-     * @description Il modello di caricamento (CSV, ";")
+     * @description The upload template (CSV, ";"): public, like the catalog
      */
     get: operations['eventoTemplateCsvRead'];
     put?: never;
@@ -500,7 +500,7 @@ export interface paths {
     post?: never;
     /**
      * Cancella: Luogo della cultura (tombstone: nuova revisione, evento di cancellazione)
-     * @description Cancella: Luogo della cultura (tombstone: nuova revisione, evento di cancellazione)
+     * @description Delete: Luogo della cultura. The record keeps its history: the deletion is a new revision (a tombstone) and an event.
      */
     delete: operations['luogoDellaCulturaDelete'];
     options?: never;
@@ -517,7 +517,7 @@ export interface paths {
     };
     /**
      * Elenca: Luogo della cultura, in ordine di modifica
-     * @description Elenca: Luogo della cultura, in ordine di modifica
+     * @description List: Luogo della cultura, in order of change, a page at a time (follow `next`).
      */
     get: operations['luogoDellaCulturaList'];
     put?: never;
@@ -539,7 +539,7 @@ export interface paths {
     put?: never;
     /**
      * Crea o aggiorna fino a 1000 record luogo-della-cultura insieme
-     * @description Crea o aggiorna fino a 1000 record luogo-della-cultura insieme
+     * @description Create or update up to 1000 luogo-della-cultura records together: one outcome per item, in order; invalid items do not block the valid ones.
      */
     post: operations['luogoDellaCulturaBatch'];
     delete?: never;
@@ -577,7 +577,7 @@ export interface paths {
     };
     /**
      * Stato di un caricamento: righe lette, pubblicate, scartate
-     * @description Stato di un caricamento: righe lette, pubblicate, scartate
+     * @description The state of an upload: rows read, published, rejected
      */
     get: operations['luogoDellaCulturaUploadRead'];
     put?: never;
@@ -597,7 +597,7 @@ export interface paths {
     };
     /**
      * Il resoconto: riga, colonna, valore, cosa non va e come correggerlo
-     * @description Il resoconto: riga, colonna, valore, cosa non va e come correggerlo
+     * @description The report: row, column, value, what is wrong and how to correct it
      */
     get: operations['luogoDellaCulturaUploadReportRead'];
     put?: never;
@@ -617,7 +617,7 @@ export interface paths {
     };
     /**
      * Il resoconto come cartella Excel, con le celle errate evidenziate
-     * @description Il resoconto come cartella Excel, con le celle errate evidenziate
+     * @description The report as an Excel workbook, with the wrong cells highlighted
      */
     get: operations['luogoDellaCulturaUploadReportWorkbookRead'];
     put?: never;
@@ -637,7 +637,7 @@ export interface paths {
     };
     /**
      * Il modello di caricamento (XLSX)
-     * @description Il modello di caricamento (XLSX)
+     * @description The upload template (XLSX): public, like the catalog
      */
     get: operations['luogoDellaCulturaTemplateWorkbookRead'];
     put?: never;
@@ -657,7 +657,7 @@ export interface paths {
     };
     /**
      * Il modello di caricamento (CSV, ";")
-     * @description Il modello di caricamento (CSV, ";")
+     * @description The upload template (CSV, ";"): public, like the catalog
      */
     get: operations['luogoDellaCulturaTemplateCsvRead'];
     put?: never;

@@ -8,14 +8,14 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The subscriptions of the caller's ente
+     * Le sottoscrizioni dell'ente del chiamante
      * @description The subscriptions of the caller's ente
      */
     get: operations['subscriptionsList'];
     put?: never;
     /**
-     * Subscribe the caller's ente to record changes; the answer holds the signing secret, shown only here
-     * @description The subscription is called about the changes saved after it was created, even when their event reaches the notifier later; earlier changes are asked for with a replay.
+     * Sottoscrivere le modifiche dei record per l'ente del chiamante; il segreto di firma si vede solo qui
+     * @description Subscribe the caller's ente to record changes; the answer holds the signing secret, shown only here. The subscription is called about the changes saved after it was created, even when their event reaches the notifier later; earlier changes are asked for with a replay.
      */
     post: operations['subscriptionsCreate'];
     delete?: never;
@@ -32,21 +32,21 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * One subscription: status (active, paused, failing, expired) and counters
+     * Una sottoscrizione: stato (active, paused, failing, expired) e contatori
      * @description One subscription: status (active, paused, failing, expired) and counters
      */
     get: operations['subscriptionsRead'];
     put?: never;
     post?: never;
     /**
-     * Delete a subscription and its pending deliveries
+     * Eliminare una sottoscrizione e le sue consegne in attesa
      * @description Delete a subscription and its pending deliveries
      */
     delete: operations['subscriptionsRemove'];
     options?: never;
     head?: never;
     /**
-     * Change, pause or resume a subscription
+     * Modificare, sospendere o riprendere una sottoscrizione
      * @description Change, pause or resume a subscription
      */
     patch: operations['subscriptionsUpdate'];
@@ -62,7 +62,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Rotate the signing secret; the previous one keeps signing beside it for the grace period
+     * Ruotare il segreto di firma; il precedente continua a firmare accanto al nuovo per il periodo di grazia
      * @description Rotate the signing secret; the previous one keeps signing beside it for the grace period
      */
     post: operations['subscriptionsRotate'];
@@ -82,7 +82,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Send again the past events after a time, a received event or a place in a theme's feed, as the owner may see them today
+     * Inviare di nuovo gli eventi passati dopo un istante, un evento ricevuto o un punto del feed di un tema, come l'ente li può vedere oggi
      * @description Send again the past events after a time, a received event or a place in a theme's feed, as the owner may see them today
      */
     post: operations['subscriptionsReplay'];
@@ -100,7 +100,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The latest deliveries of a subscription; status=dead lists its dead letters
+     * Le ultime consegne di una sottoscrizione; status=dead elenca le sue dead letter
      * @description The latest deliveries of a subscription; status=dead lists its dead letters
      */
     get: operations['subscriptionsListDeliveries'];
@@ -122,7 +122,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Put a dead letter back in its queue
+     * Rimettere una dead letter in coda
      * @description Put a dead letter back in its queue
      */
     post: operations['subscriptionsRedeliver'];

@@ -28,7 +28,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Recomputes the hash chain of the trail and checks it against its latest anchor; names the first broken entry
+     * Ricalcola la catena di hash della traccia e la confronta con l'ultima ancora; indica la prima voce rotta
      * @description Recomputes the hash chain of the trail and checks it against its latest anchor; names the first broken entry
      */
     get: operations['auditVerify'];
@@ -48,8 +48,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * GET /caricamento
-     * @description GET /caricamento
+     * La pagina da cui un ufficio carica un foglio di calcolo, dal browser
+     * @description The page an office uploads a spreadsheet from, in a browser
      */
     get: operations['uploadPagePage'];
     put?: never;
@@ -68,8 +68,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * GET /opendata/catalog.jsonld
-     * @description GET /opendata/catalog.jsonld
+     * Il catalogo DCAT-AP_IT dei dati aperti del tema: un dataset per tipo pubblico e ente
+     * @description The DCAT-AP_IT catalogue of the theme's open data: one dataset per pubblico type and ente
      */
     get: operations['openDataDcat'];
     put?: never;
@@ -88,8 +88,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * GET /opendata/{type}/{file}
-     * @description GET /opendata/{type}/{file}
+     * I record pubblico di un tipo e di un ente, come <ente>.csv o <ente>.json
+     * @description The pubblico records of one type and one ente, as <ente>.csv or <ente>.json
      */
     get: operations['openDataExport'];
     put?: never;
@@ -276,7 +276,7 @@ export interface paths {
     post?: never;
     /**
      * Cancella: Avviso di verifica IMU (tombstone: nuova revisione, evento di cancellazione)
-     * @description Cancella: Avviso di verifica IMU (tombstone: nuova revisione, evento di cancellazione)
+     * @description Delete: Avviso di verifica IMU. The record keeps its history: the deletion is a new revision (a tombstone) and an event.
      */
     delete: operations['avvisoVerificaImuDelete'];
     options?: never;
@@ -293,7 +293,7 @@ export interface paths {
     };
     /**
      * Elenca: Avviso di verifica IMU, in ordine di modifica
-     * @description Elenca: Avviso di verifica IMU, in ordine di modifica
+     * @description List: Avviso di verifica IMU, in order of change, a page at a time (follow `next`).
      */
     get: operations['avvisoVerificaImuList'];
     put?: never;
@@ -315,7 +315,7 @@ export interface paths {
     put?: never;
     /**
      * Crea o aggiorna fino a 1000 record avviso-verifica-imu insieme
-     * @description Crea o aggiorna fino a 1000 record avviso-verifica-imu insieme
+     * @description Create or update up to 1000 avviso-verifica-imu records together: one outcome per item, in order; invalid items do not block the valid ones.
      */
     post: operations['avvisoVerificaImuBatch'];
     delete?: never;
@@ -353,7 +353,7 @@ export interface paths {
     };
     /**
      * Stato di un caricamento: righe lette, pubblicate, scartate
-     * @description Stato di un caricamento: righe lette, pubblicate, scartate
+     * @description The state of an upload: rows read, published, rejected
      */
     get: operations['avvisoVerificaImuUploadRead'];
     put?: never;
@@ -373,7 +373,7 @@ export interface paths {
     };
     /**
      * Il resoconto: riga, colonna, valore, cosa non va e come correggerlo
-     * @description Il resoconto: riga, colonna, valore, cosa non va e come correggerlo
+     * @description The report: row, column, value, what is wrong and how to correct it
      */
     get: operations['avvisoVerificaImuUploadReportRead'];
     put?: never;
@@ -393,7 +393,7 @@ export interface paths {
     };
     /**
      * Il resoconto come cartella Excel, con le celle errate evidenziate
-     * @description Il resoconto come cartella Excel, con le celle errate evidenziate
+     * @description The report as an Excel workbook, with the wrong cells highlighted
      */
     get: operations['avvisoVerificaImuUploadReportWorkbookRead'];
     put?: never;
@@ -413,7 +413,7 @@ export interface paths {
     };
     /**
      * Il modello di caricamento (XLSX)
-     * @description Il modello di caricamento (XLSX)
+     * @description The upload template (XLSX): public, like the catalog
      */
     get: operations['avvisoVerificaImuTemplateWorkbookRead'];
     put?: never;
@@ -433,7 +433,7 @@ export interface paths {
     };
     /**
      * Il modello di caricamento (CSV, ";")
-     * @description Il modello di caricamento (CSV, ";")
+     * @description The upload template (CSV, ";"): public, like the catalog
      */
     get: operations['avvisoVerificaImuTemplateCsvRead'];
     put?: never;
@@ -500,7 +500,7 @@ export interface paths {
     post?: never;
     /**
      * Cancella: Posizione debitoria (tombstone: nuova revisione, evento di cancellazione)
-     * @description Cancella: Posizione debitoria (tombstone: nuova revisione, evento di cancellazione)
+     * @description Delete: Posizione debitoria. The record keeps its history: the deletion is a new revision (a tombstone) and an event.
      */
     delete: operations['posizioneDebitoriaDelete'];
     options?: never;
@@ -517,7 +517,7 @@ export interface paths {
     };
     /**
      * Elenca: Posizione debitoria, in ordine di modifica
-     * @description Elenca: Posizione debitoria, in ordine di modifica
+     * @description List: Posizione debitoria, in order of change, a page at a time (follow `next`).
      */
     get: operations['posizioneDebitoriaList'];
     put?: never;
@@ -539,7 +539,7 @@ export interface paths {
     put?: never;
     /**
      * Crea o aggiorna fino a 1000 record posizione-debitoria insieme
-     * @description Crea o aggiorna fino a 1000 record posizione-debitoria insieme
+     * @description Create or update up to 1000 posizione-debitoria records together: one outcome per item, in order; invalid items do not block the valid ones.
      */
     post: operations['posizioneDebitoriaBatch'];
     delete?: never;
@@ -577,7 +577,7 @@ export interface paths {
     };
     /**
      * Stato di un caricamento: righe lette, pubblicate, scartate
-     * @description Stato di un caricamento: righe lette, pubblicate, scartate
+     * @description The state of an upload: rows read, published, rejected
      */
     get: operations['posizioneDebitoriaUploadRead'];
     put?: never;
@@ -597,7 +597,7 @@ export interface paths {
     };
     /**
      * Il resoconto: riga, colonna, valore, cosa non va e come correggerlo
-     * @description Il resoconto: riga, colonna, valore, cosa non va e come correggerlo
+     * @description The report: row, column, value, what is wrong and how to correct it
      */
     get: operations['posizioneDebitoriaUploadReportRead'];
     put?: never;
@@ -617,7 +617,7 @@ export interface paths {
     };
     /**
      * Il resoconto come cartella Excel, con le celle errate evidenziate
-     * @description Il resoconto come cartella Excel, con le celle errate evidenziate
+     * @description The report as an Excel workbook, with the wrong cells highlighted
      */
     get: operations['posizioneDebitoriaUploadReportWorkbookRead'];
     put?: never;
@@ -637,7 +637,7 @@ export interface paths {
     };
     /**
      * Il modello di caricamento (XLSX)
-     * @description Il modello di caricamento (XLSX)
+     * @description The upload template (XLSX): public, like the catalog
      */
     get: operations['posizioneDebitoriaTemplateWorkbookRead'];
     put?: never;
@@ -657,7 +657,7 @@ export interface paths {
     };
     /**
      * Il modello di caricamento (CSV, ";")
-     * @description Il modello di caricamento (CSV, ";")
+     * @description The upload template (CSV, ";"): public, like the catalog
      */
     get: operations['posizioneDebitoriaTemplateCsvRead'];
     put?: never;
@@ -724,7 +724,7 @@ export interface paths {
     post?: never;
     /**
      * Cancella: Versamento (tombstone: nuova revisione, evento di cancellazione)
-     * @description Cancella: Versamento (tombstone: nuova revisione, evento di cancellazione)
+     * @description Delete: Versamento. The record keeps its history: the deletion is a new revision (a tombstone) and an event.
      */
     delete: operations['versamentoDelete'];
     options?: never;
@@ -741,7 +741,7 @@ export interface paths {
     };
     /**
      * Elenca: Versamento, in ordine di modifica
-     * @description Elenca: Versamento, in ordine di modifica
+     * @description List: Versamento, in order of change, a page at a time (follow `next`).
      */
     get: operations['versamentoList'];
     put?: never;
@@ -763,7 +763,7 @@ export interface paths {
     put?: never;
     /**
      * Crea o aggiorna fino a 1000 record versamento insieme
-     * @description Crea o aggiorna fino a 1000 record versamento insieme
+     * @description Create or update up to 1000 versamento records together: one outcome per item, in order; invalid items do not block the valid ones.
      */
     post: operations['versamentoBatch'];
     delete?: never;
@@ -801,7 +801,7 @@ export interface paths {
     };
     /**
      * Stato di un caricamento: righe lette, pubblicate, scartate
-     * @description Stato di un caricamento: righe lette, pubblicate, scartate
+     * @description The state of an upload: rows read, published, rejected
      */
     get: operations['versamentoUploadRead'];
     put?: never;
@@ -821,7 +821,7 @@ export interface paths {
     };
     /**
      * Il resoconto: riga, colonna, valore, cosa non va e come correggerlo
-     * @description Il resoconto: riga, colonna, valore, cosa non va e come correggerlo
+     * @description The report: row, column, value, what is wrong and how to correct it
      */
     get: operations['versamentoUploadReportRead'];
     put?: never;
@@ -841,7 +841,7 @@ export interface paths {
     };
     /**
      * Il resoconto come cartella Excel, con le celle errate evidenziate
-     * @description Il resoconto come cartella Excel, con le celle errate evidenziate
+     * @description The report as an Excel workbook, with the wrong cells highlighted
      */
     get: operations['versamentoUploadReportWorkbookRead'];
     put?: never;
@@ -861,7 +861,7 @@ export interface paths {
     };
     /**
      * Il modello di caricamento (XLSX)
-     * @description Il modello di caricamento (XLSX)
+     * @description The upload template (XLSX): public, like the catalog
      */
     get: operations['versamentoTemplateWorkbookRead'];
     put?: never;
@@ -881,7 +881,7 @@ export interface paths {
     };
     /**
      * Il modello di caricamento (CSV, ";")
-     * @description Il modello di caricamento (CSV, ";")
+     * @description The upload template (CSV, ";"): public, like the catalog
      */
     get: operations['versamentoTemplateCsvRead'];
     put?: never;

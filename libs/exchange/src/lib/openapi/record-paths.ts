@@ -66,6 +66,7 @@ export function recordPaths(basePath: string, info: RecordTypeInfo): Record<stri
         operationId: id('Delete'),
         security: needs('records:write'),
         summary: `Cancella: ${name} (tombstone: nuova revisione, evento di cancellazione)`,
+        description: `Delete: ${name}. The record keeps its history: the deletion is a new revision (a tombstone) and an event.`,
         parameters: [ifMatchHeader, idempotencyKeyHeader],
         responses: { '204': { description: 'Cancellato. / Deleted.', headers: writeHeaders } },
       },
@@ -76,6 +77,7 @@ export function recordPaths(basePath: string, info: RecordTypeInfo): Record<stri
         operationId: id('List'),
         security: needs('records:read'),
         summary: `Elenca: ${name}, in ordine di modifica`,
+        description: `List: ${name}, in order of change, a page at a time (follow \`next\`).`,
         parameters: [
           { name: 'ente', in: 'query', schema: { type: 'string', pattern: ISTAT_CODE_PATTERN } },
           { name: 'updatedSince', in: 'query', schema: { type: 'string', format: 'date-time' } },
@@ -101,6 +103,7 @@ export function recordPaths(basePath: string, info: RecordTypeInfo): Record<stri
         operationId: id('Batch'),
         security: needs('records:write'),
         summary: `Crea o aggiorna fino a ${MAX_BATCH_ITEMS} record ${info.type} insieme`,
+        description: `Create or update up to ${MAX_BATCH_ITEMS} ${info.type} records together: one outcome per item, in order; invalid items do not block the valid ones.`,
         parameters: [idempotencyKeyHeader],
         requestBody: { required: true, content: { 'application/json': { schema: batchSchema(ref) } } },
         responses: {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { ProblemError, Public } from '@interscambio/http';
+import { Operation, ProblemError, Public } from '@interscambio/http';
 import type { HttpReply, HttpRequest } from '@interscambio/http';
 import { int, jsonObject, rowParser, text, timestamp } from '@interscambio/persistence';
 import type { RecordTypeInfo } from '@interscambio/schemas';
@@ -42,6 +42,10 @@ export class OpenDataController {
   ) {}
 
   @Get('catalog.jsonld')
+  @Operation(
+    'Il catalogo DCAT-AP_IT dei dati aperti del tema: un dataset per tipo pubblico e ente',
+    "The DCAT-AP_IT catalogue of the theme's open data: one dataset per pubblico type and ente",
+  )
   async dcat(@Req() request: HttpRequest, @Res() reply: HttpReply): Promise<HttpReply> {
     const types = new Map(this.pubblico().map((t) => [t.type, t]));
     const { rows } = await this.db.pool.query(
@@ -61,6 +65,10 @@ export class OpenDataController {
   }
 
   @Get(':type/:file')
+  @Operation(
+    'I record pubblico di un tipo e di un ente, come <ente>.csv o <ente>.json',
+    'The pubblico records of one type and one ente, as <ente>.csv or <ente>.json',
+  )
   export(@Param('type') type: string, @Param('file') file: string, @Res() reply: HttpReply): HttpReply {
     const info = this.pubblico().find((t) => t.type === type);
     const match = /^(\d{6})\.(csv|json)$/.exec(file);

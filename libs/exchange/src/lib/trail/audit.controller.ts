@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOAuth2, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOAuth2, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SECURITY_SCHEME } from '../openapi/shared-components';
 import { CurrentCaller, Scopes } from '@interscambio/access';
 import type { Caller } from '@interscambio/access';
@@ -90,10 +90,10 @@ export class AuditController {
   @Get('verify')
   @Scopes('operator')
   @ApiOAuth2(['operator'], SECURITY_SCHEME)
-  @ApiOperation({
-    summary:
-      'Recomputes the hash chain of the trail and checks it against its latest anchor; names the first broken entry',
-  })
+  @Operation(
+    "Ricalcola la catena di hash della traccia e la confronta con l'ultima ancora; indica la prima voce rotta",
+    'Recomputes the hash chain of the trail and checks it against its latest anchor; names the first broken entry',
+  )
   async verify(): Promise<AuditVerification> {
     await this.sealer.sealNow();
     return verifyAudit(this.db.pool, this.db.schema, { anchor: this.anchors.latest() });

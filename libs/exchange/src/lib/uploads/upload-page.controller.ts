@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { Public } from '@interscambio/http';
+import { Operation, Public } from '@interscambio/http';
 import type { HttpReply } from '@interscambio/http';
 import { ThemeCatalog } from '../catalog/theme.catalog';
 import { uploadPage } from './upload-page';
@@ -11,6 +11,10 @@ export class UploadPageController {
   constructor(private readonly catalog: ThemeCatalog) {}
 
   @Get()
+  @Operation(
+    'La pagina da cui un ufficio carica un foglio di calcolo, dal browser',
+    'The page an office uploads a spreadsheet from, in a browser',
+  )
   page(@Res() reply: HttpReply): HttpReply {
     return reply
       .header('content-type', 'text/html; charset=utf-8')

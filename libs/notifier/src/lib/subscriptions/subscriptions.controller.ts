@@ -1,12 +1,12 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Scopes } from '@interscambio/access';
 import type { Caller } from '@interscambio/access';
 import type { HttpReply } from '@interscambio/http';
 import { DELIVERY_STATUSES, DeliveriesService } from '../delivery/deliveries.service';
 import type { DeliveryView } from '../delivery/deliveries.service';
 import { ReplayService } from '../delivery/replay.service';
-import { JsonBody } from '@interscambio/http';
+import { JsonBody, Operation } from '@interscambio/http';
 import { NOTIFIER_BASE_PATH } from '../notifier.settings';
 import {
   createSubscriptionSchema,
@@ -30,12 +30,12 @@ export class SubscriptionsController {
   ) {}
 
   @Post()
-  @ApiOperation({
-    summary: "Subscribe the caller's ente to record changes; the answer holds the signing secret, shown only here",
-    description:
+  @Operation(
+    "Sottoscrivere le modifiche dei record per l'ente del chiamante; il segreto di firma si vede solo qui",
+    "Subscribe the caller's ente to record changes; the answer holds the signing secret, shown only here. " +
       'The subscription is called about the changes saved after it was created, even when their event ' +
       'reaches the notifier later; earlier changes are asked for with a replay.',
-  })
+  )
   async create(
     @JsonBody(createSubscriptionSchema) input: SubscriptionRequest,
     @CurrentCaller() caller: Caller,
@@ -47,19 +47,22 @@ export class SubscriptionsController {
   }
 
   @Get()
-  @ApiOperation({ summary: "The subscriptions of the caller's ente" })
+  @Operation("Le sottoscrizioni dell'ente del chiamante", "The subscriptions of the caller's ente")
   async list(@CurrentCaller() caller: Caller): Promise<{ items: SubscriptionView[] }> {
     return { items: await this.subscriptions.list(caller) };
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One subscription: status (active, paused, failing, expired) and counters' })
+  @Operation(
+    'Una sottoscrizione: stato (active, paused, failing, expired) e contatori',
+    'One subscription: status (active, paused, failing, expired) and counters',
+  )
   get(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<SubscriptionView> {
     return this.subscriptions.get(id, caller);
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change, pause or resume a subscription' })
+  @Operation('Modificare, sospendere o riprendere una sottoscrizione', 'Change, pause or resume a subscription')
   update(
     @Param('id') id: string,
     @JsonBody(updateSubscriptionSchema) change: SubscriptionInput,
@@ -70,13 +73,19 @@ export class SubscriptionsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a subscription and its pending deliveries' })
+  @Operation(
+    'Eliminare una sottoscrizione e le sue consegne in attesa',
+    'Delete a subscription and its pending deliveries',
+  )
   async remove(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<void> {
     await this.subscriptions.remove(id, caller);
   }
 
   @Post(':id/secret')
-  @ApiOperation({ summary: 'Rotate the signing secret; the previous one keeps signing beside it for the grace period' })
+  @Operation(
+    'Ruotare il segreto di firma; il precedente continua a firmare accanto al nuovo per il periodo di grazia',
+    'Rotate the signing secret; the previous one keeps signing beside it for the grace period',
+  )
   rotate(
     @Param('id') id: string,
     @JsonBody(rotateSecretSchema, { optional: true }) rotation: SecretRotation,
@@ -87,10 +96,10 @@ export class SubscriptionsController {
 
   @Post(':id/replay')
   @HttpCode(202)
-  @ApiOperation({
-    summary:
-      "Send again the past events after a time, a received event or a place in a theme's feed, as the owner may see them today",
-  })
+  @Operation(
+    "Inviare di nuovo gli eventi passati dopo un istante, un evento ricevuto o un punto del feed di un tema, come l'ente li può vedere oggi",
+    "Send again the past events after a time, a received event or a place in a theme's feed, as the owner may see them today",
+  )
   replay(
     @Param('id') id: string,
     @JsonBody(replaySchema) request: ReplayRequest,
@@ -100,7 +109,10 @@ export class SubscriptionsController {
   }
 
   @Get(':id/deliveries')
-  @ApiOperation({ summary: 'The latest deliveries of a subscription; status=dead lists its dead letters' })
+  @Operation(
+    'Le ultime consegne di una sottoscrizione; status=dead elenca le sue dead letter',
+    'The latest deliveries of a subscription; status=dead lists its dead letters',
+  )
   @ApiQuery({ name: 'status', required: false, enum: DELIVERY_STATUSES })
   async listDeliveries(
     @Param('id') id: string,
@@ -114,7 +126,7 @@ export class SubscriptionsController {
 
   @Post(':id/deliveries/:deliveryId/redeliver')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Put a dead letter back in its queue' })
+  @Operation('Rimettere una dead letter in coda', 'Put a dead letter back in its queue')
   async redeliver(
     @Param('id') id: string,
     @Param('deliveryId') deliveryId: string,
