@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Scopes } from '@interscambio/access';
 import type { Caller } from '@interscambio/access';
@@ -13,6 +14,22 @@ import { agreementActionSchema, createAgreementSchema } from './agreement.schema
 import type { AgreementActionBody, AgreementRequest } from './agreement.schemas';
 import type { AgreementView } from './agreement.view';
 import { AgreementsService } from './agreements.service';
+
+/**
+ * A transition's `:action` must be one of AGREEMENT_ACTIONS. Checked in a guard because guards run
+ * before pipes: the action is known before the body is validated, so an unknown one answers 404
+ * whatever the body says.
+ */
+class KnownAction implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const { action } = context.switchToHttp().getRequest<{ params: { action: string } }>().params;
+    if ((AGREEMENT_ACTIONS as readonly string[]).includes(action)) return true;
+    throw new NotFoundError('unknown-action', {
+      it: `"${action.slice(0, 40)}" non è un'azione; le azioni sono ${AGREEMENT_ACTIONS.join(', ')}.`,
+      en: `"${action.slice(0, 40)}" is not an action; the actions are ${AGREEMENT_ACTIONS.join(', ')}.`,
+    });
+  }
+}
 
 @ApiTags('agreements')
 @Controller('agreements')
@@ -82,18 +99,14 @@ export class AgreementsController {
     'The publisher (records:write) or an operator decides a one-publisher agreement, an operator a metro-wide one; the consumer may revoke its own.',
   )
   @ApiParam({ name: 'action', enum: AGREEMENT_ACTIONS })
+  @UseGuards(KnownAction)
   transition(
     @Param('id') id: string,
-    @Param('action') action: string,
+    @Param('action') action: AgreementAction,
     @JsonBody(agreementActionSchema, { optional: true }) { reason }: AgreementActionBody,
     @CurrentCaller() caller: Caller,
     @Req() request: HttpRequest,
   ): Promise<AgreementView> {
-    if (!(AGREEMENT_ACTIONS as readonly string[]).includes(action))
-      throw new NotFoundError('unknown-action', {
-        it: `"${action.slice(0, 40)}" non è un'azione; le azioni sono ${AGREEMENT_ACTIONS.join(', ')}.`,
-        en: `"${action.slice(0, 40)}" is not an action; the actions are ${AGREEMENT_ACTIONS.join(', ')}.`,
-      });
-    return this.agreements.transition(id, action as AgreementAction, caller, reason, request.id);
+    return this.agreements.transition(id, action, caller, reason, request.id);
   }
 }

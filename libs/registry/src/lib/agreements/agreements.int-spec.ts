@@ -118,6 +118,10 @@ describe('agreements (accordi di fruizione)', () => {
       `Agreement ${body.id} is revoked: it cannot resume. revoked is final.`,
     );
     expect((await as('operator').act(body.id, 'destroy')).body).toMatchObject({ code: 'unknown-action' });
+    // The action is known before the body: an unknown one is a 404 even with a body that is not valid.
+    const unknownWithBadBody = await as('operator').act(body.id, 'destroy', 'x'.repeat(1001));
+    expect(unknownWithBadBody.status).toBe(404);
+    expect(unknownWithBadBody.body).toMatchObject({ code: 'unknown-action' });
   });
 
   it('refuse a live duplicate with a 409 carrying the existing id, and allow a new request once it is revoked', async () => {
