@@ -45,19 +45,29 @@ export class KafkajsBus implements MessageBus {
     // A 10 s session instead of kafkajs's 30 s: after a broker restart the group waits out the
     // session of the member it lost before it rebalances, so consumers (the agreements one, which
     // carries revocations) came back 25–28 s after the broker. Handlers that take long heartbeat.
+    // kafkajs restarts a crashed consumer on a timer, and closing can itself crash it (a fetch cut
+    // short): the crash handler then schedules the restart after disconnect() has cleared the timers,
+    // and a closed consumer joins its group again (seen in CI as kafkajs requiring modules after the
+    // test had ended). Once closed, it never restarts. 5 retries is kafkajs's consumer default.
+    let closed = false;
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
       sessionTimeout: 10_000,
       heartbeatInterval: 3_000,
+      retry: { retries: 5, restartOnFailure: () => Promise.resolve(!closed) },
     });
+    const close = (): Promise<void> => {
+      closed = true;
+      return consumer.disconnect();
+    };
     await consumer.connect();
     // A consumer that cannot subscribe (a topic the broker does not host yet) is closed before the
     // error goes up: its caller retries with a new one, and the old connection would stay open.
     await consumer
       .subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? false })
       .catch(async (error: unknown) => {
-        await consumer.disconnect().catch(() => undefined);
+        await close().catch(() => undefined);
         throw error;
       });
     return {
@@ -68,7 +78,7 @@ export class KafkajsBus implements MessageBus {
           eachMessage: ({ topic, partition, message, heartbeat }) =>
             handle({ ...received(topic, partition, message), heartbeat }),
         }),
-      close: () => consumer.disconnect(),
+      close,
     };
   }
 
