@@ -31,7 +31,7 @@ export {
 export type { DependencyCheck } from './lib/status/dependency.probe';
 export { JsonBody, type TitledSchema } from './lib/requests/json-body';
 export type { FromSchema } from './lib/requests/json-schema.types';
-export { secretRotationSchema } from './lib/requests/secret-rotation.schema';
+export { secretRotationSchema, SecretRotationRoute } from './lib/requests/secret-rotation';
 export {
   FORM_MEDIA_TYPE,
   FormBody,

@@ -62,8 +62,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Ruotare il segreto di firma; il precedente continua a firmare accanto al nuovo per il periodo di grazia
-     * @description Rotate the signing secret; the previous one keeps signing beside it for the grace period
+     * Ruotare il segreto di firma
+     * @description Rotate the signing secret
      */
     post: operations['subscriptionsRotate'];
     delete?: never;

@@ -142,8 +142,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Un nuovo segreto; il precedente resta valido per graceSeconds (predefinito 3600)
-     * @description A new secret; the previous one keeps working for graceSeconds (default 3600)
+     * Un nuovo segreto per il client
+     * @description A new client secret
      */
     post: operations['clientsRotateSecret'];
     delete?: never;

@@ -6,7 +6,7 @@ import type { HttpReply } from '@interscambio/http';
 import { DELIVERY_STATUSES, DeliveriesService } from '../delivery/deliveries.service';
 import type { DeliveryView } from '../delivery/deliveries.service';
 import { ReplayService } from '../delivery/replay.service';
-import { JsonBody, Operation } from '@interscambio/http';
+import { JsonBody, Operation, SecretRotationRoute } from '@interscambio/http';
 import { NOTIFIER_BASE_PATH } from '../notifier.settings';
 import {
   createSubscriptionSchema,
@@ -81,11 +81,7 @@ export class SubscriptionsController {
     await this.subscriptions.remove(id, caller);
   }
 
-  @Post(':id/secret')
-  @Operation(
-    'Ruotare il segreto di firma; il precedente continua a firmare accanto al nuovo per il periodo di grazia',
-    'Rotate the signing secret; the previous one keeps signing beside it for the grace period',
-  )
+  @SecretRotationRoute('Ruotare il segreto di firma', 'Rotate the signing secret')
   rotate(
     @Param('id') id: string,
     @JsonBody(rotateSecretSchema, { optional: true }) rotation: SecretRotation,

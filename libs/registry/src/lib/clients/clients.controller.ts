@@ -2,7 +2,7 @@ import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } fro
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Scopes } from '@interscambio/access';
 import type { HttpReply } from '@interscambio/http';
-import { JsonBody, Operation } from '@interscambio/http';
+import { JsonBody, Operation, SecretRotationRoute } from '@interscambio/http';
 import { REGISTRY_BASE_PATH, RegistrySettings } from '../registry.settings';
 import {
   addKeySchema,
@@ -58,11 +58,7 @@ export class ClientsController {
     return this.clients.update(id, patch);
   }
 
-  @Post(':id/secret')
-  @Operation(
-    'Un nuovo segreto; il precedente resta valido per graceSeconds (predefinito 3600)',
-    'A new secret; the previous one keeps working for graceSeconds (default 3600)',
-  )
+  @SecretRotationRoute('Un nuovo segreto per il client', 'A new client secret')
   rotateSecret(
     @Param('id') id: string,
     @JsonBody(rotateSecretSchema, { optional: true }) rotation: SecretRotation,

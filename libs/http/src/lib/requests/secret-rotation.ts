@@ -1,3 +1,6 @@
+import { applyDecorators, Post } from '@nestjs/common';
+import { Operation } from '../docs/operation';
+
 /** The longest a previous secret may keep working after a rotation: 30 days. */
 const MAX_GRACE_SECONDS = 30 * 24 * 3600;
 
@@ -13,4 +16,14 @@ export function secretRotationSchema<const G extends { description: string; defa
     additionalProperties: false,
     properties: { graceSeconds: { type: 'integer', minimum: 0, maximum: MAX_GRACE_SECONDS, ...graceSeconds } },
   } as const;
+}
+
+/**
+ * The route of a secret rotation, beside its body: `POST <resource>/:id/secret`, documented as
+ * `@Operation` documents every route. The registry (a client's secret) and the notifier (a
+ * subscription's signing secret) rotate through it, so the two keep one path and one body; what the
+ * grace period means is said once, by the body's `graceSeconds`.
+ */
+export function SecretRotationRoute(italian: string, english: string): MethodDecorator {
+  return applyDecorators(Post(':id/secret'), Operation(italian, english));
 }
