@@ -117,6 +117,19 @@ export class NotifierHarness {
     }, `the notifier to consume ${ids.length} event(s)`);
   }
 
+  /**
+   * These event ids in the order the notifier logged them: what a replay from an event counts
+   * "after". Events of different records come from different partitions, so this need not be the
+   * order they were written in, nor the order they were delivered in.
+   */
+  async loggedOrder(ids: string[]): Promise<string[]> {
+    const { rows } = await this.sql.query<{ id: string }>(
+      'select id from record_event where id = any($1) order by position',
+      [ids],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async deliveries(
     subscription: string,
   ): Promise<{ id: string; status: string; attempts: number; event_id: string }[]> {
