@@ -93,17 +93,12 @@ const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', '
  * and an English description, two texts, not one sentence in one language.
  */
 function documentedInOneLanguage(document: object): string[] {
-  const paths = (document as { paths?: Record<string, Record<string, { summary?: string; description?: string }>> })
-    .paths;
-  return Object.entries(paths ?? {}).flatMap(([route, item]) =>
+  type Documented = { summary?: string; description?: string };
+  const { paths = {} } = document as { paths?: Record<string, Record<string, Documented>> };
+  return Object.entries(paths).flatMap(([route, item]) =>
     Object.entries(item)
-      .filter(([method, operation]) => HTTP_METHODS.has(method) && !(operation.summary && operation.description))
-      .concat(
-        Object.entries(item).filter(
-          ([method, operation]) =>
-            HTTP_METHODS.has(method) && operation.summary !== undefined && operation.summary === operation.description,
-        ),
-      )
+      .filter(([method]) => HTTP_METHODS.has(method))
+      .filter(([, { summary, description }]) => !summary || !description || summary === description)
       .map(([method]) => `${method.toUpperCase()} ${route}`),
   );
 }
